@@ -1,0 +1,94 @@
+"""The one typed config. MkDocs validates it as the `digest` plugin's options;
+the CLI reads the same block out of mkdocs.yml, so there is one source of truth."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .errors import ConfigError
+
+
+class DigestConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+
+    # Settings for input
+    seeds = c.Type(str, default="seeds")  # folder of seed files, relative to mkdocs.yml
+    max_file_bytes = c.Type(int, default=20_000_000)  # larger seeds are rejected unread
+
+    # Settings for output
+    output = c.Type(str, default="stories")  # sub-folder of docs_dir the generator owns
+
+    # Settings for clustering
+    same_story = c.Type(float, default=0.68)  # average-link embedding cosine joining two stories
+    copy_overlap = c.Type(float, default=0.5)  # word 5-gram containment: paragraph copied verbatim
+    reworded = c.Type(float, default=0.82)  # paragraph embedding cosine: paragraph paraphrased
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    """Where the generator reads and writes, resolved against mkdocs.yml's folder."""
+
+    seeds: Path
+    content: Path
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its Python tags (!!python/name, !ENV)."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+def validated(options: dict[str, Any], source: Path | str = "mkdocs.yml") -> DigestConfig:
+    """Validate plugin options exactly as MkDocs would, raising ConfigError."""
+    config = DigestConfig(config_file_path=str(source))
+    config.load_dict(options)
+    failed, _warnings = config.validate()
+    if failed:
+        key, err = failed[0]
+        raise ConfigError(source, f"plugins.digest.{key}: {err}")
+    return config
+
+
+def plugin_options(mkdocs_yml: Path) -> tuple[dict[str, Any], str | None]:
+    """The `digest` plugin block and `docs_dir` of a mkdocs.yml (empty when absent)."""
+    try:
+        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise ConfigError(mkdocs_yml, f"not valid YAML: {err}", mark.line + 1 if mark else None)
+    options: dict[str, Any] = {}
+    for entry in data.get("plugins") or []:
+        if isinstance(entry, dict) and "digest" in entry:
+            options = dict(entry["digest"] or {})
+    return options, data.get("docs_dir")
+
+
+def load(
+    mkdocs_yml: Path, seeds: Path | None = None, content: Path | None = None
+) -> tuple[DigestConfig, Paths]:
+    """Config and paths for the CLI: explicit flags, then mkdocs.yml, then defaults."""
+    root = mkdocs_yml.parent
+    options, docs_dir = plugin_options(mkdocs_yml) if mkdocs_yml.is_file() else ({}, None)
+    config = validated(options, mkdocs_yml)
+    paths = Paths(
+        seeds=seeds if seeds is not None else root / config.seeds,
+        content=content if content is not None else root / (docs_dir or "content"),
+    )
+    return config, paths

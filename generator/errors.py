@@ -1,0 +1,35 @@
+"""Domain errors. They carry the file (and line) they are about; the doors
+(CLI, plugin) translate them into one-line messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DigestError(Exception):
+    """Base class for every error a user can act on."""
+
+
+class SeedError(DigestError):
+    """A problem with one input file, at an optional line."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else str(self.path)
+        super().__init__(f"{where}: {message}")
+
+
+class ConfigError(DigestError):
+    """mkdocs.yml or a registry file in seeds/ is not what digest expects."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        where = f"{self.path}:{line}" if line else str(self.path)
+        super().__init__(f"{where}: {message}")
+
+
+class OutputError(DigestError):
+    """The generator refused to write somewhere it does not own."""

@@ -1,0 +1,164 @@
+"""The values that flow between stages. All frozen, all tuples: a stage reads
+what the one before it produced and never mutates it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One seed file, decoded, before any interpretation."""
+
+    source: str  # path relative to the seeds folder, with forward slashes
+    text: str  # decoded body (front matter removed)
+    encoding: str  # how the bytes were decoded, e.g. "utf-8", "cp1252"
+    meta: tuple[tuple[str, object], ...] = ()  # front-matter keys that override heuristics
+    body_line: int = 1  # line number in the file where `text` starts
+    repairs: tuple[str, ...] = ()  # what text hygiene changed (ftfy, quotes, ...)
+
+    def meta_value(self, key: str) -> object | None:
+        return dict(self.meta).get(key)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A seed that cannot become an article, with the reason a user can act on."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    caption: str
+    credit: str | None = None
+    wire: str | None = None  # the long agency caption, when the page printed one
+
+
+@dataclass(frozen=True, slots=True)
+class LineVerdict:
+    """What normalisation made of one input line: kept as a field, or dropped by a rule."""
+
+    line: int  # 1-based line number in the seed file
+    text: str
+    kind: str  # title, dek, dateline, date, credit, paragraph, caption, dropped, blank, ...
+    rule: str | None = None  # the named rule that decided it (see normalise/patterns.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A normalised article: the fields a reader needs, and why every other line went."""
+
+    source: str
+    title: str
+    title_derived: bool  # True when the page had no headline and one was built from the lede
+    dek: str | None
+    dateline: str | None
+    published: str | None  # ISO 8601, only when the text or front matter states it
+    outlet: str | None
+    credits: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    captions: tuple[Caption, ...]
+    lines: tuple[LineVerdict, ...]  # one verdict per input line, in order
+    url: str | None = None
+    encoding: str = "utf-8"
+
+    @property
+    def dropped(self) -> tuple[LineVerdict, ...]:
+        return tuple(v for v in self.lines if v.kind == "dropped")
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+class Relation(StrEnum):
+    CANONICAL = "canonical"  # the story's lead text: the most complete original
+    COPY = "copy"  # near-verbatim, possibly shorter or an older version
+    REWRITE = "rewrite"  # paraphrase of another source's text
+    COVERAGE = "coverage"  # own reporting of the same event
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """An article's place in its story."""
+
+    article: Article
+    relation: Relation
+    similarity: float  # document similarity to the canonical article, 0..1
+    credits_original: bool = True  # False for a copy/rewrite that never names its origin
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Articles that report the same event, canonical first."""
+
+    members: tuple[Member, ...]
+    scores: tuple[tuple[str, str, float], ...] = ()  # (source, source, similarity) that joined it
+
+    @property
+    def canonical(self) -> Article:
+        return self.members[0].article
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    source: str
+    outlet: str | None
+    how: str  # "verbatim" or "reworded"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    source: str  # the article the text is taken from
+    also_in: tuple[Provenance, ...] = ()  # other sources carrying the same paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """What one non-canonical source adds: its paragraphs with no counterpart."""
+
+    source: str
+    outlet: str | None
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GalleryItem:
+    caption: str
+    credit: str | None
+    wire: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One story page: the merged text, its sources and its gallery."""
+
+    id: str
+    slug: str
+    title: str
+    dek: str | None
+    dateline: str | None
+    published: str | None
+    updated: str | None
+    members: tuple[Member, ...]
+    paragraphs: tuple[Paragraph, ...]
+    additions: tuple[Addition, ...]
+    gallery: tuple[GalleryItem, ...]
+    credits: tuple[str, ...] = field(default=())
+
+    @property
+    def canonical(self) -> Article:
+        return self.members[0].article
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    stories: tuple[Story, ...]
+    rejected: tuple[Rejected, ...]
+    written: tuple[str, ...]  # files whose bytes changed
+    removed: tuple[str, ...]  # stale generated files pruned

@@ -1,0 +1,90 @@
+"""Photo captions in the three layouts scrapers leave behind:
+
+1. credit on its own line under the caption ("Image: Reuters/KCNA");
+2. credit glued to the caption ("Kim waves.Image: Reuters/Stringer");
+3. a long agency (wire) caption, then the short caption, then the credit line;
+and a wire caption alone, ending in its agency credit ("... (AP Photo/Name)")."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Caption
+from . import patterns as P
+from .sheet import Sheet, words
+
+
+def find_captions(sheet: Sheet) -> tuple[Caption, ...]:
+    found: dict[int, Caption] = {}
+    for i in list(sheet.open()):
+        if sheet.kinds[i] is not None:
+            continue
+        caption = _credit_line(sheet, i) or _glued(sheet, i)
+        if caption is not None:
+            found[i] = caption
+    for i in list(sheet.open()):
+        caption = _lone_wire(sheet, i)
+        if caption is not None:
+            found[i] = caption
+    return tuple(found[i] for i in sorted(found))
+
+
+def _credit_line(sheet: Sheet, i: int) -> Caption | None:
+    match = P.CREDIT_LINE.match(sheet.texts[i])
+    if not match or not _looks_like_credit(match["credit"]):
+        return None
+    j = sheet.previous_open(i)
+    if j is None or words(sheet.texts[j]) > P.CAPTION_MAX_WORDS:
+        sheet.claim(i, "caption_credit", "credit_without_caption")
+        return None
+    sheet.claim(i, "caption_credit", "credit_line")
+    sheet.claim(j, "caption", "credit_line")
+    wire = None
+    k = sheet.previous_open(j)
+    if k is not None and P.WIRE_CREDIT.search(sheet.texts[k]):
+        wire = wire_text(sheet.texts[k])
+        sheet.claim(k, "wire_caption", "wire_credit")
+    return Caption(sheet.texts[j], normalise_credit(match["credit"]), wire)
+
+
+def _glued(sheet: Sheet, i: int) -> Caption | None:
+    match = P.GLUED_CREDIT.match(sheet.texts[i])
+    if not match or not _looks_like_credit(match["credit"]):
+        return None
+    if words(match["caption"]) > P.CAPTION_MAX_WORDS:
+        return None
+    sheet.claim(i, "caption", "glued_credit")
+    return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
+
+
+def _lone_wire(sheet: Sheet, i: int) -> Caption | None:
+    text = sheet.texts[i]
+    match = P.WIRE_CREDIT.search(text)
+    if not match or words(text) > 2 * P.CAPTION_MAX_WORDS:
+        return None
+    credit = match["paren"] or match["bare"]
+    if "/" not in credit and "Getty" not in credit:
+        return None  # "(Reuters)" in prose is attribution, not a photo credit
+    sheet.claim(i, "caption", "wire_credit")
+    return Caption(wire_text(text), normalise_credit(credit))
+
+
+def wire_text(text: str) -> str:
+    """A wire caption without its credit, agency tags, picture codes and boilerplate."""
+    text = P.WIRE_CREDIT.sub("", text)
+    return P.WIRE_BOILERPLATE.sub("", text).strip()
+
+
+_UPPER_AGENCY = re.compile(r"^(REUTERS|GETTY IMAGES)\b")
+
+
+def normalise_credit(credit: str) -> str:
+    """Credits in wire style: 'REUTERS/Name' -> 'Reuters/Name'; brackets and stops trimmed."""
+    credit = credit.strip().strip("()").rstrip(".").strip()
+    return _UPPER_AGENCY.sub(lambda m: m[1].title(), credit)
+
+
+def _looks_like_credit(credit: str) -> bool:
+    """A credit names a person or an agency: a few capitalised words, maybe with slashes."""
+    parts = [p for p in re.split(r"[/ ]+", credit.strip()) if p]
+    return 0 < len(parts) <= 8 and credit[:1].isupper() and not credit.rstrip().endswith(",")

@@ -1,0 +1,161 @@
+"""Field extraction. Each field is a fallback chain: front matter first, then the
+strongest text signal; a weaker signal never overwrites a stronger one."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from . import patterns as P
+from .sheet import Sheet, is_sentence, words
+
+
+# --- title ---------------------------------------------------------------------------------
+def find_title(sheet: Sheet) -> int | None:
+    """The first open line, when it is headline-shaped; None when the page starts with prose."""
+    i = next(sheet.open(), None)
+    if i is None:
+        return None
+    text = sheet.texts[i]
+    if P.LIST_ITEM.match(text) or not 3 <= words(text) <= P.TITLE_MAX_WORDS:
+        return None
+    if text.endswith(".") and not text.endswith("..."):
+        return None
+    sheet.claim(i, "title", "first_headline")
+    return i
+
+
+def derive_title(lede: str) -> str:
+    """A headline built from the lede's first sentence, for pages that print none."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", lede.strip(), maxsplit=1)[0]
+    sentence = re.sub(r"\s*\([^)]*\)", "", sentence).rstrip(".!? ")
+    head, _, rest = sentence.partition(", ")
+    if rest and words(head) <= 10 and head.split()[0].lower() in _SUBORDINATORS:
+        sentence = rest[:1].upper() + rest[1:]
+    tokens = sentence.split()
+    if len(tokens) > P.DERIVED_TITLE_MAX_WORDS:
+        return " ".join(tokens[: P.DERIVED_TITLE_MAX_WORDS]).rstrip(",;:") + "…"
+    return sentence
+
+
+_SUBORDINATORS = frozenset(
+    "after before when while as since although though despite following amid during "
+    "in on at with without once until".split()
+)
+
+
+# --- dek -------------------------------------------------------------------------------------
+def find_dek(sheet: Sheet, title: int | None) -> int | None:
+    """The standfirst: the line between headline and lede, when the lede opens with a
+    dateline or the line itself is not a full sentence."""
+    if title is None:
+        return None
+    i = sheet.next_open(title)
+    if i is None or words(sheet.texts[i]) > P.DEK_MAX_WORDS:
+        return None
+    nxt = sheet.next_open(i)
+    lede_has_dateline = nxt is not None and P.DATELINE.match(sheet.texts[nxt]) is not None
+    if lede_has_dateline or (not is_sentence(sheet.texts[i]) and nxt is not None):
+        sheet.claim(i, "dek", "between_headline_and_lede")
+        return i
+    return None
+
+
+# --- dateline --------------------------------------------------------------------------------
+def split_dateline(lede: str) -> tuple[str | None, str]:
+    """'LONDON -- The train...' -> ('LONDON', 'The train...')."""
+    match = P.DATELINE.match(lede)
+    if not match or not re.search(r"[A-Z]{2}", match["place"]):
+        return None, lede
+    return match["place"].strip(" ,"), lede[match.end():]
+
+
+# --- published date --------------------------------------------------------------------------
+def find_published(sheet: Sheet) -> str | None:
+    """A publication date the page states on a line of its own ("Date: ...", a bare date)."""
+    for i in list(sheet.open()):
+        text = sheet.texts[i]
+        match = P.DATE_LINE.match(text)
+        value = match["value"] if match else text if P.BARE_DATE.match(text) else None
+        parsed = parse_date(value) if value else None
+        if parsed:
+            sheet.claim(i, "date", "date_line" if match else "bare_date")
+            return parsed
+    return None
+
+
+@lru_cache(maxsize=4096)
+def parse_date(value: str) -> str | None:
+    """An explicit date as ISO 8601 (with the time when one is given); None if not a full date."""
+    import dateparser  # slow to import: only pay for it when a date line is found
+
+    value = value.strip()
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+                "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        parsed = dateparser.parse(value, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        parsed = None
+    if not isinstance(parsed, datetime):
+        return None
+    return parsed.isoformat() if P.HAS_TIME.search(value) else parsed.date().isoformat()
+
+
+# --- credits ---------------------------------------------------------------------------------
+def find_credits(sheet: Sheet) -> tuple[tuple[str, ...], str | None, int | None]:
+    """Reporter names, the outlet a contributor line names, and the closing sign-off line."""
+    names: list[str] = []
+    org: str | None = None
+    signoff: int | None = None
+    for i in list(sheet.open()):
+        text = sheet.texts[i]
+        if match := P.CONTRIBUTED.match(text):
+            names += split_names(match["names"])
+            org = org or (match["org"] or "").strip() or None
+            sheet.claim(i, "credit", "contributed_line")
+            signoff = i
+        elif P.REPORTING_BY.match(text):
+            for m in P.REPORTING_NAMES.finditer(text):
+                names += split_names(m["names"])
+            sheet.claim(i, "credit", "reporting_by")
+            signoff = i
+        elif (match := P.BYLINE.match(text)) and words(text) <= 14:
+            names += split_names(match["names"])
+            sheet.claim(i, "credit", "byline")
+    return tuple(dict.fromkeys(names)), org, signoff
+
+
+def split_names(names: str) -> list[str]:
+    parts = P.NAME_SPLIT.split(names.strip().rstrip("."))
+    return [p.strip() for p in parts if P.PERSON.match(p.strip())]
+
+
+# --- outlet ------------------------------------------------------------------------------------
+def find_outlet(sheet: Sheet, title: str | None, contributor_org: str | None) -> str | None:
+    """The publication the page names as its own, strongest signal first."""
+    return (
+        _site_suffix(sheet, title)
+        or _from_dropped(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
+        or _from_dropped(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
+        or contributor_org
+    )
+
+
+def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
+    """'<headline> -Outlet' printed in the page's title bar or breadcrumb."""
+    if not title:
+        return None
+    key = title.casefold()
+    for text in sheet.texts[:10]:
+        match = P.TITLE_SITE_SUFFIX.match(text)
+        if match and match["title"].casefold().endswith(key) and match["site"].casefold() != key:
+            return match["site"].strip()
+    return None
+
+
+def _from_dropped(sheet: Sheet, rule: str, pattern: re.Pattern[str]) -> str | None:
+    for text, r in zip(sheet.texts, sheet.rules, strict=True):
+        if r == rule and (match := pattern.search(text)):
+            return match["outlet"].strip()
+    return None

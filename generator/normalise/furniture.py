@@ -1,0 +1,83 @@
+"""Passes that drop site furniture. Each drop records the rule's name."""
+
+from __future__ import annotations
+
+from . import patterns as P
+from .sheet import Sheet, is_sentence, words
+
+
+def drop_line_furniture(sheet: Sheet) -> None:
+    """Lines that are furniture on their own: breadcrumbs, counters, prompts, notices."""
+    for i in list(sheet.open()):
+        text = sheet.texts[i]
+        rule = next((r for r in P.FURNITURE if r.pattern.search(text)), None)
+        if rule is None:
+            continue
+        sheet.drop(i, rule.name)
+        if rule.name == "signup":
+            _drop_signup_blurb(sheet, i)
+
+
+def _drop_signup_blurb(sheet: Sheet, i: int) -> None:
+    j = sheet.next_open(i)
+    if j is not None and words(sheet.texts[j]) <= 30 and P.SIGNUP_BLURB.search(sheet.texts[j]):
+        sheet.drop(j, "signup")
+
+
+def drop_repeats(sheet: Sheet) -> None:
+    """A line printed again further down (the headline twice, a caption twice) is dropped."""
+    seen: dict[str, int] = {}
+    for i in list(sheet.open()):
+        key = sheet.texts[i].casefold()
+        if key in seen:
+            sheet.drop(i, "repeated_line")
+        else:
+            seen[key] = i
+
+
+def drop_link_lists(sheet: Sheet, after: int) -> None:
+    """Section labels and the link lists under them; runs of headline-shaped lines.
+
+    Only lines after index `after` (the headline) are considered."""
+    open_lines = [i for i in sheet.open() if i > after]
+    in_list = False
+    for i in open_lines:
+        text = sheet.texts[i]
+        if _is_label(text):
+            in_list = bool(P.LIST_LABELS.match(text))
+            sheet.drop(i, "list_label" if in_list else "short_label")
+        elif in_list and (P.LIST_ITEM.match(text) or not is_sentence(text)):
+            sheet.drop(i, "link_list")
+        else:
+            in_list = False
+    _drop_headline_runs(sheet, after)
+
+
+def _is_label(text: str) -> bool:
+    return words(text) <= P.LABEL_MAX_WORDS and not is_sentence(text)
+
+
+def _drop_headline_runs(sheet: Sheet, after: int) -> None:
+    """LINK_RUN_MIN or more consecutive lines with no sentence punctuation are a link list."""
+    run: list[int] = []
+    for i in [*[i for i in sheet.open() if i > after], None]:
+        if i is not None and not is_sentence(sheet.texts[i]) and (not run or _adjacent(sheet, run[-1], i)):
+            run.append(i)
+            continue
+        if len(run) >= P.LINK_RUN_MIN:
+            for j in run:
+                sheet.drop(j, "link_list")
+        run = [i] if i is not None and not is_sentence(sheet.texts[i]) else []
+
+
+def _adjacent(sheet: Sheet, a: int, b: int) -> bool:
+    return all(sheet.kinds[k] in ("blank", "dropped") for k in range(a + 1, b))
+
+
+def drop_after_signoff(sheet: Sheet, signoff: int | None) -> None:
+    """Nothing after the closing credit line ("X contributed to this report") is article text."""
+    if signoff is None:
+        return
+    for i in list(sheet.open()):
+        if i > signoff:
+            sheet.drop(i, "after_signoff")

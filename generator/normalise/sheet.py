@@ -1,0 +1,57 @@
+"""The normaliser's working sheet: one entry per input line, filled in pass by pass.
+
+It is private to the normalise stage; what leaves the stage are frozen LineVerdicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import LineVerdict
+from . import patterns as P
+
+
+class Sheet:
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.texts = [" ".join(t.split()) for t in text.split("\n")]
+        self.first_line = first_line
+        self.kinds: list[str | None] = [None if t else "blank" for t in self.texts]
+        self.rules: list[str | None] = [None] * len(self.texts)
+
+    def open(self) -> Iterator[int]:
+        """Indexes of lines no pass has claimed yet, in order."""
+        return (i for i, k in enumerate(self.kinds) if k is None)
+
+    def claim(self, i: int, kind: str, rule: str | None = None) -> None:
+        self.kinds[i] = kind
+        self.rules[i] = rule
+
+    def drop(self, i: int, rule: str) -> None:
+        self.claim(i, "dropped", rule)
+
+    def previous_open(self, i: int) -> int | None:
+        for j in range(i - 1, -1, -1):
+            if self.kinds[j] is None:
+                return j
+            if self.kinds[j] not in ("blank", "dropped"):
+                return None
+        return None
+
+    def next_open(self, i: int) -> int | None:
+        for j in range(i + 1, len(self.texts)):
+            if self.kinds[j] is None:
+                return j
+        return None
+
+    def verdicts(self) -> tuple[LineVerdict, ...]:
+        return tuple(
+            LineVerdict(i + self.first_line, t, k or "paragraph", r)
+            for i, (t, k, r) in enumerate(zip(self.texts, self.kinds, self.rules, strict=True))
+        )
+
+
+def words(text: str) -> int:
+    return len(P.WORD.findall(text))
+
+
+def is_sentence(text: str) -> bool:
+    return bool(P.SENTENCE_END.search(text))

@@ -1,0 +1,131 @@
+"""Stage 1, read: seed files -> decoded RawDocuments, or Rejected with a reason.
+
+Nothing here interprets the article; it only makes the bytes into trustworthy
+text (decoding, broken-Unicode repair, front matter) and says why when it cannot."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import unicodedata
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import frontmatter
+import ftfy
+import yaml
+
+from .models import RawDocument, Rejected
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
+# Files in the seeds folder that configure digest rather than being articles.
+REGISTRY_FILES = frozenset({"outlets.yml", "outlets.yaml", "stories.yml", "stories.yaml"})
+# Front-matter keys that override what the text heuristics find.
+META_KEYS = ("title", "dek", "outlet", "published", "url", "credits")
+
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=True)
+# Whitespace that scrapers leave in and readers never see as different from a space.
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u200b": ""})
+
+
+def seed_files(seeds_dir: Path) -> list[tuple[str, Path]]:
+    """Every candidate seed below seeds_dir, sorted by relative path; hidden files skipped."""
+    found: list[tuple[str, Path]] = []
+    for root, dirs, files in os.walk(seeds_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            source = path.relative_to(seeds_dir).as_posix()
+            if source in REGISTRY_FILES:
+                continue
+            found.append((source, path))
+    return sorted(found)
+
+
+def read_all(seeds_dir: Path, max_bytes: int) -> Iterator[RawDocument | Rejected]:
+    for source, path in seed_files(seeds_dir):
+        yield read_seed(path, source, max_bytes)
+
+
+def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected:
+    """Decode one seed file, or say why it cannot be an article."""
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return Rejected(source, f"unsupported file type '{path.suffix}' (expected .txt or .md)")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Rejected(source, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        data = path.read_bytes()
+    except OSError as err:
+        return Rejected(source, f"cannot read file: {err.strerror or err}")
+    text_or_reason = decode(data)
+    if isinstance(text_or_reason, Rejected):
+        return Rejected(source, text_or_reason.reason)
+    text, encoding = text_or_reason
+    text, repairs = clean_text(text)
+    return _with_front_matter(source, text, encoding, repairs)
+
+
+def decode(data: bytes) -> tuple[str, str] | Rejected:
+    """Bytes -> (text, encoding name). BOMs first, then UTF-8, then cp1252, then Latin-1."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as err:
+                return Rejected("", f"starts with a {name} byte-order mark but does not decode: {err}")
+    if b"\x00" in data:
+        return Rejected("", "binary file (contains NUL bytes)")
+    for name in ("utf-8", "cp1252"):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Repair mojibake (ftfy) and fold invisible whitespace, recording what changed."""
+    fixed, explanation = ftfy.fix_and_explain(text, config=_FTFY)
+    repairs = tuple(sorted({step[1] for step in explanation or ()}))
+    fixed = unicodedata.normalize("NFC", fixed).replace("\r\n", "\n").replace("\r", "\n")
+    folded = fixed.translate(_SPACES)
+    if folded != fixed:
+        repairs += ("whitespace",)
+    return folded, repairs
+
+
+def _with_front_matter(source: str, text: str, encoding: str, repairs: tuple[str, ...]
+                       ) -> RawDocument | Rejected:
+    if not text.strip():
+        return Rejected(source, "empty file")
+    if not text.startswith("---\n"):
+        return RawDocument(source, text, encoding, (), 1, repairs)
+    lines = text.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return Rejected(source, "front matter opened with '---' at line 1 is never closed")
+    try:
+        metadata = frontmatter.loads("\n".join(lines[: end + 1])).metadata
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        return Rejected(source, f"front matter is not valid YAML{where}: {err}")
+    meta = tuple((k, _plain(metadata[k])) for k in META_KEYS if metadata.get(k))
+    body = "\n".join(lines[end + 1 :])
+    if not body.strip():
+        return Rejected(source, "front matter but no article text")
+    return RawDocument(source, body, encoding, meta, end + 2, repairs)
+
+
+def _plain(value: object) -> object:
+    """Front-matter values as plain strings or tuples of strings (YAML gives dates too)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return str(value).strip()
