@@ -27,7 +27,7 @@ class DigestConfig(base.Config):
     # Settings for clustering
     same_story = c.Type(float, default=0.68)  # average-link embedding cosine joining two stories
     copy_overlap = c.Type(float, default=0.5)  # word 5-gram containment: paragraph copied verbatim
-    reworded = c.Type(float, default=0.82)  # paragraph embedding cosine: paragraph paraphrased
+    reworded = c.Type(float, default=0.85)  # paragraph embedding cosine: paragraph paraphrased
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,12 +82,23 @@ class Relation(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ParagraphMatch:
+    """How one paragraph of a member lines up with the canonical text."""
+
+    index: int  # paragraph index in the member article
+    canonical: int | None  # best canonical paragraph, None when nothing corresponds
+    how: str | None  # "verbatim", "reworded", or None (the member's own addition)
+    score: float  # the lexical overlap (verbatim) or embedding cosine (reworded) behind it
+
+
+@dataclass(frozen=True, slots=True)
 class Member:
     """An article's place in its story."""
 
     article: Article
     relation: Relation
     similarity: float  # document similarity to the canonical article, 0..1
+    alignment: tuple[ParagraphMatch, ...] = ()  # one entry per paragraph of the article
     credits_original: bool = True  # False for a copy/rewrite that never names its origin
 
 

@@ -150,3 +150,25 @@ CAPTION_MAX_WORDS = 45
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+# --- What each rule name means, for `digest explain` ------------------------------------------
+RULE_NOTES: dict[str, str] = {
+    **{r.name: r.why for r in FURNITURE},
+    "repeated_line": "same text as an earlier line (headline or caption printed twice)",
+    "list_label": "label of a list of links to other articles",
+    "short_label": "short label with no sentence (menu item, button, section name)",
+    "link_list": "headline-shaped lines in a list of links to other articles",
+    "after_signoff": "after the article's closing credit line",
+    "first_headline": "first headline-shaped line",
+    "between_headline_and_lede": "standfirst between headline and lede",
+    "date_line": "publication date stated on its own line",
+    "bare_date": "a line that is only a date",
+    "contributed_line": "'X contributed to this report' credit",
+    "reporting_by": "'Reporting by X' credit",
+    "byline": "'By X' byline",
+    "credit_line": "photo caption with its credit on the next line",
+    "credit_without_caption": "photo credit with no caption above it",
+    "glued_credit": "photo caption with its credit glued on",
+    "wire_credit": "agency (wire) caption ending in its photo credit",
+    "dateline": "paragraph opening with a dateline",
+}

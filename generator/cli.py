@@ -1,0 +1,131 @@
+"""The command-line door: thin, calls the pipeline, turns domain errors into one line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from . import __version__, pipeline
+from .config import load
+from .errors import DigestError, SeedError
+from .models import Article, Rejected
+from .normalise import normalise as normalise_article
+from .normalise.patterns import RULE_NOTES
+from .read import read_seed
+
+err = Console(stderr=True, highlight=False)
+EXIT_USER_ERROR = 1  # bad input, config or output folder; the message names the file
+
+
+@click.group()
+@click.version_option(__version__, prog_name="digest")
+def main() -> None:
+    """Turn a folder of scraped news articles into a searchable briefing site."""
+
+
+@main.command()
+@click.option("--seeds", type=click.Path(path_type=Path), help="Seed folder [mkdocs.yml, then seeds/].")
+@click.option("--content", type=click.Path(path_type=Path),
+              help="Content folder to write into [mkdocs.yml docs_dir, then content/].")
+@click.option("--config-file", "-f", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="mkdocs.yml to read the digest plugin options from.")
+@click.option("--strict", is_flag=True, help="Fail when any seed is rejected.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build(seeds: Path | None, content: Path | None, config_file: Path, strict: bool,
+          quiet: bool) -> None:
+    """Generate story pages and stories.json into the content folder."""
+    with _user_errors():
+        config, paths = load(config_file, seeds, content)
+        with err.status("building") if not quiet else nullcontext():
+            result = pipeline.build(config, paths, None if quiet else _progress)
+    for r in result.rejected:
+        err.print(f"[yellow]warning[/]: {escape(r.source)}: {escape(r.reason)}")
+    if not quiet:
+        err.print(f"{len(result.stories)} stories, {len(result.rejected)} rejected; "
+                  f"{len(result.written)} files written, {len(result.removed)} removed")
+    if strict and result.rejected:
+        err.print(f"[red]error[/]: {len(result.rejected)} seed(s) rejected (--strict)")
+        sys.exit(EXIT_USER_ERROR)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True)
+def normalise(files: tuple[Path, ...], fmt: str) -> None:
+    """Print the normalised articles for FILES."""
+    articles = [_article(f) for f in files]
+    if fmt == "json":
+        click.echo(json.dumps([article_json(a) for a in articles], indent=2, ensure_ascii=False))
+        return
+    for a in articles:
+        click.echo(article_text(a))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+def explain(file: Path) -> None:
+    """Show, line by line, what FILE's lines were kept as and which rule dropped the rest."""
+    article = _article(file)
+    click.echo(f"{file}: title {'derived from the lede' if article.title_derived else 'from page'}"
+               f": {article.title}")
+    for v in article.lines:
+        if v.kind == "blank":
+            continue
+        note = f"  [{v.rule}: {RULE_NOTES.get(v.rule, v.rule)}]" if v.rule else ""
+        click.echo(f"{v.line:>5} {v.kind:<15} {_clip(v.text)}{note}")
+
+
+def article_json(a: Article) -> dict[str, object]:
+    return {
+        "source": a.source, "title": a.title, "dek": a.dek, "dateline": a.dateline,
+        "published": a.published, "outlet": a.outlet, "credits": list(a.credits),
+        "paragraphs": list(a.paragraphs), "captions": [asdict(c) for c in a.captions],
+        "dropped": [{"line": v.line, "text": v.text, "rule": v.rule} for v in a.dropped],
+        "title_derived": a.title_derived, "encoding": a.encoding,
+    }
+
+
+def article_text(a: Article) -> str:
+    head = [f"# {a.title}", *(f"{k}: {v}" for k, v in (
+        ("dek", a.dek), ("dateline", a.dateline), ("published", a.published),
+        ("outlet", a.outlet), ("credits", ", ".join(a.credits))) if v)]
+    captions = [f"[photo] {c.caption} ({c.credit or 'uncredited'})" for c in a.captions]
+    return "\n\n".join(["\n".join(head), *a.paragraphs, *captions]) + "\n"
+
+
+def _article(path: Path) -> Article:
+    with _user_errors():
+        if not path.is_file():
+            raise SeedError(path, "no such file")
+        doc = read_seed(path, path.as_posix(), 200_000_000)
+        if isinstance(doc, Rejected):
+            raise SeedError(path, doc.reason)
+        return normalise_article(doc)
+    raise AssertionError("unreachable")
+
+
+def _clip(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn a DigestError into one line on stderr and exit code 1; no traceback."""
+    try:
+        yield
+    except DigestError as error:
+        err.print(f"[red]error[/]: {escape(str(error))}", soft_wrap=True)
+        sys.exit(EXIT_USER_ERROR)
+
+
+def _progress(message: str) -> None:
+    err.print(f"[dim]{escape(message)}[/]")

@@ -1,0 +1,123 @@
+"""Stage 4, merge: a Cluster -> one Story with provenance per paragraph, what each
+other source adds, and one gallery in which every photo appears once."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from .models import (
+    Addition,
+    Caption,
+    Cluster,
+    GalleryItem,
+    Member,
+    Paragraph,
+    Provenance,
+    Relation,
+    Story,
+)
+
+SLUG_MAX = 60  # characters of headline kept in a story's URL
+
+
+def merge(cluster: Cluster) -> Story:
+    lead = cluster.canonical
+    dates = sorted(m.article.published for m in cluster.members if m.article.published)
+    return Story(
+        id=story_id(lead.source),
+        slug=slugify(lead.title) or story_id(lead.source),
+        title=lead.title,
+        dek=lead.dek,
+        dateline=lead.dateline,
+        published=lead.published or (dates[0] if dates else None),
+        updated=dates[-1] if dates and dates[-1] != (lead.published or dates[0]) else None,
+        members=cluster.members,
+        paragraphs=provenance(cluster.members),
+        additions=additions(cluster.members),
+        gallery=gallery(cluster.members),
+        credits=lead.credits,
+    )
+
+
+def provenance(members: Sequence[Member]) -> tuple[Paragraph, ...]:
+    """The canonical paragraphs, each with the other sources that carry it."""
+    lead = members[0].article
+    carried: dict[int, dict[str, Provenance]] = {i: {} for i in range(len(lead.paragraphs))}
+    for m in members[1:]:
+        for match in m.alignment:
+            if match.canonical is None or match.how is None:
+                continue
+            seen = carried[match.canonical].get(m.article.source)
+            if seen is None or (seen.how == "reworded" and match.how == "verbatim"):
+                carried[match.canonical][m.article.source] = Provenance(
+                    m.article.source, m.article.outlet, match.how)
+    return tuple(
+        Paragraph(text, lead.source, tuple(carried[i][s] for s in sorted(carried[i])))
+        for i, text in enumerate(lead.paragraphs)
+    )
+
+
+def additions(members: Sequence[Member]) -> tuple[Addition, ...]:
+    """Per non-canonical source, its paragraphs with no counterpart in the canonical text."""
+    found = []
+    for m in members[1:]:
+        extra = tuple(m.article.paragraphs[a.index] for a in m.alignment if a.how is None)
+        if extra:
+            found.append(Addition(m.article.source, m.article.outlet, extra))
+    return tuple(found)
+
+
+def gallery(members: Sequence[Member]) -> tuple[GalleryItem, ...]:
+    """Every caption once (the same photo run by two outlets is one item), in page order."""
+    items: dict[str, tuple[Caption, list[str]]] = {}
+    for m in members:
+        for c in m.article.captions:
+            key = caption_key(c)
+            if key in items:
+                items[key][1].append(m.article.source)
+            else:
+                items[key] = (c, [m.article.source])
+    return tuple(
+        GalleryItem(c.caption, c.credit, c.wire, tuple(dict.fromkeys(sources)))
+        for c, sources in items.values()
+    )
+
+
+def caption_key(caption: Caption) -> str:
+    return " ".join(re.findall(r"\w+", caption.caption.casefold()))
+
+
+def story_id(source: str) -> str:
+    """A story is named after its canonical article, so other stories never move."""
+    return hashlib.sha1(source.encode()).hexdigest()[:12]
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:SLUG_MAX].rstrip("-")
+
+
+def unique_slugs(stories: Iterable[Story]) -> tuple[Story, ...]:
+    """Two stories with the same headline slug both get their id appended."""
+    stories = tuple(stories)
+    counts: dict[str, int] = {}
+    for s in stories:
+        counts[s.slug] = counts.get(s.slug, 0) + 1
+    return tuple(replace(s, slug=f"{s.slug}-{s.id[:6]}") if counts[s.slug] > 1 else s
+                 for s in stories)
+
+
+def ordered(stories: Iterable[Story]) -> tuple[Story, ...]:
+    """The briefing order: newest first (undated last), then the most independent
+    sources, then the most sources, then slug."""
+    def weight(s: Story) -> tuple[int, int, str]:
+        independent = sum(m.relation in (Relation.CANONICAL, Relation.COVERAGE) for m in s.members)
+        return (-independent, -len(s.members), s.slug)
+
+    by_weight = sorted(stories, key=weight)
+    return tuple(sorted(by_weight, key=lambda s: s.updated or s.published or "", reverse=True))

@@ -1,0 +1,204 @@
+"""Stage 5a, pages: Stories -> Markdown files with YAML front matter, plus the manifest.
+
+Bodies come from Markdown templates in generator/templates/; every piece of
+article text passes through `md_escape`, so what a page printed is shown as
+literal text and can never become markup. Front matter is built as data and
+dumped by YAML, never by string concatenation."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .models import Member, Paragraph, Rejected, Relation, Story
+
+GENERATOR_MARK = "digest"  # front-matter `generator:` value on every page digest owns
+MANIFEST = "stories.json"
+LEDE_CHARS = 280  # a card shows the dek, or the lede cut to about this many characters
+RELATION_LABELS = {
+    Relation.CANONICAL: "original",
+    Relation.COPY: "copy",
+    Relation.REWRITE: "rewrite",
+    Relation.COVERAGE: "own coverage",
+}
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~^$:])")
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+>=])")
+
+
+def md_escape(text: object) -> str:
+    """Literal text in Markdown: HTML characters as entities, Markdown punctuation escaped."""
+    s = html.escape(str(text), quote=False)
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    s = s.replace("{{", "{&#123;").replace("{%", "{&#37;")
+    return _LINE_START.sub(lambda m: f"{m[1] or m[4] or ''}{m[2] or ''}\\{m[3] or m[5]}", s)
+
+
+@cache
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=False,  # Markdown, not HTML: escaping is md_escape's job, per value
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md_escape
+    return env
+
+
+def relation_label(member: Member) -> str:
+    label = RELATION_LABELS[member.relation]
+    if not member.credits_original:
+        label += " (uncredited)"
+    return label
+
+
+def summary_line(story: Story) -> str:
+    """'3 sources · 1 original report · 1 copy · 1 rewrite'."""
+    def count(relations: tuple[Relation, ...]) -> int:
+        return sum(m.relation in relations for m in story.members)
+
+    parts = [_plural(len(story.members), "source", "sources"),
+             _plural(count((Relation.CANONICAL, Relation.COVERAGE)),
+                     "original report", "original reports")]
+    if copies := count((Relation.COPY,)):
+        parts.append(_plural(copies, "copy", "copies"))
+    if rewrites := count((Relation.REWRITE,)):
+        parts.append(_plural(rewrites, "rewrite", "rewrites"))
+    return " · ".join(parts)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _outlet(story: Story, source: str) -> str:
+    for m in story.members:
+        if m.article.source == source:
+            return m.article.outlet or m.article.source
+    return source
+
+
+def _marker(story: Story, paragraph: Paragraph) -> str:
+    sources = ", ".join(f"{p.outlet or p.source} ({p.how})" for p in paragraph.also_in)
+    title = html.escape(f"Also in: {sources}", quote=True)
+    return f'<sup class="digest-prov" title="{title}">+{len(paragraph.also_in)}</sup>'
+
+
+def _lede(story: Story) -> str:
+    text = story.paragraphs[0].text if story.paragraphs else ""
+    if len(text) <= LEDE_CHARS:
+        return text
+    return text[:LEDE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _outlets(story: Story) -> str:
+    return ", ".join(dict.fromkeys(m.article.outlet or "Unknown outlet" for m in story.members))
+
+
+def front_matter(data: dict[str, object]) -> str:
+    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{dumped}---\n\n"
+
+
+def story_page(story: Story) -> str:
+    body = _env().get_template("story.md").render(
+        story=story,
+        outlets_of=lambda sources: ", ".join(_outlet(story, s) for s in sources),
+        marker=lambda p: _marker(story, p),
+        relation_label=relation_label,
+        relation_of={m.article.source: relation_label(m) for m in story.members},
+    )
+    meta = {
+        "title": story.title,
+        "description": story.dek or _lede(story),
+        "template": "story.html",
+        "generator": GENERATOR_MARK,
+        "digest": {
+            "id": story.id,
+            "dek": story.dek,
+            "dateline": story.dateline,
+            "published": story.published,
+            "updated": story.updated,
+            "summary": summary_line(story),
+            "credits": list(story.credits),
+            "outlets": list(dict.fromkeys(m.article.outlet for m in story.members
+                                          if m.article.outlet)),
+        },
+    }
+    return front_matter(meta) + body
+
+
+def index_page(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> str:
+    body = _env().get_template("index.md").render(
+        stories=stories, rejected=rejected, output=output, lede=_lede, outlets=_outlets)
+    meta = {"title": "Briefing", "generator": GENERATOR_MARK, "hide": ["navigation", "toc"]}
+    return front_matter(meta) + body
+
+
+def rejected_page(rejected: Sequence[Rejected]) -> str:
+    body = _env().get_template("rejected.md").render(rejected=rejected)
+    meta = {"title": "Not included", "generator": GENERATOR_MARK}
+    return front_matter(meta) + body
+
+
+def manifest(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> str:
+    data = {
+        "stories": [
+            {
+                "id": s.id,
+                "slug": s.slug,
+                "title": s.title,
+                "url": f"{output}/{s.slug}/",
+                "published": s.published,
+                "articles": [
+                    {
+                        "source": m.article.source,
+                        "title": m.article.title,
+                        "outlet": m.article.outlet,
+                        "published": m.article.published,
+                        "relation": m.relation.value,
+                        "similarity": m.similarity,
+                    }
+                    for m in s.members
+                ],
+                "captions": [
+                    {"caption": g.caption, "credit": g.credit, "wire": g.wire,
+                     "sources": list(g.sources)}
+                    for g in s.gallery
+                ],
+            }
+            for s in stories
+        ],
+        "rejected": [{"source": r.source, "reason": r.reason} for r in rejected],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(stories: Sequence[Story], rejected: Sequence[Rejected], output: str
+           ) -> dict[str, str]:
+    """Every generated file, keyed by its path relative to the content folder."""
+    files = {"index.md": index_page(stories, rejected, output), MANIFEST: manifest(
+        stories, rejected, output)}
+    for story in stories:
+        files[f"{output}/{story.slug}.md"] = story_page(story)
+    if rejected:
+        files[f"{output}/rejected.md"] = rejected_page(rejected)
+    return files
+
+
+def owned(path: Path) -> bool:
+    """Is this existing page one digest generated (and may overwrite)?"""
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(re.search(rf"(?m)^generator: {GENERATOR_MARK}$", head.split("\n---", 1)[0]))

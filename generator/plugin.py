@@ -1,0 +1,40 @@
+"""The MkDocs door: a thin adapter from MkDocs events to pipeline.build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from . import pipeline
+from .config import DigestConfig, Paths
+from .errors import DigestError
+
+log = get_plugin_logger("digest")
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    def _paths(self, config: MkDocsConfig) -> Paths:
+        root = Path(config.config_file_path or ".").parent
+        return Paths(seeds=root / self.config.seeds, content=Path(config.docs_dir))
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Generate before MkDocs collects files, so new pages are part of this build."""
+        if not self.config.enabled:
+            return
+        paths = self._paths(config)
+        try:
+            result = pipeline.build(self.config, paths)
+        except DigestError as error:
+            raise PluginError(f"Error reading seeds in '{paths.seeds}':\n{error}") from error
+        log.info("%d stories, %d rejected, %d files written", len(result.stories),
+                 len(result.rejected), len(result.written))
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Under `mkdocs serve`, a changed seed rebuilds the site like a changed page."""
+        if self.config.enabled:
+            server.watch(str(self._paths(config).seeds))
+        return server
