@@ -29,7 +29,7 @@ RELATION_LABELS = {
     Relation.COVERAGE: "own coverage",
 }
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~^$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # what Python-Markdown can escape
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+>=])")
 
 
@@ -37,7 +37,6 @@ def md_escape(text: object) -> str:
     """Literal text in Markdown: HTML characters as entities, Markdown punctuation escaped."""
     s = html.escape(str(text), quote=False)
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    s = s.replace("{{", "{&#123;").replace("{%", "{&#37;")
     return _LINE_START.sub(lambda m: f"{m[1] or m[4] or ''}{m[2] or ''}\\{m[3] or m[5]}", s)
 
 

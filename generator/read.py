@@ -110,11 +110,14 @@ def _with_front_matter(source: str, text: str, encoding: str, repairs: tuple[str
     if end is None:
         return Rejected(source, "front matter opened with '---' at line 1 is never closed")
     try:
-        metadata = frontmatter.loads("\n".join(lines[: end + 1])).metadata
+        metadata = frontmatter.YAMLHandler().load("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
-        return Rejected(source, f"front matter is not valid YAML{where}: {err}")
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        return Rejected(source, f"front matter is not valid YAML{where}: {problem}")
+    if not isinstance(metadata, dict):
+        return Rejected(source, "front matter must be a mapping of keys to values (line 2)")
     meta = tuple((k, _plain(metadata[k])) for k in META_KEYS if metadata.get(k))
     body = "\n".join(lines[end + 1 :])
     if not body.strip():

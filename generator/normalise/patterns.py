@@ -35,14 +35,14 @@ FURNITURE: tuple[Rule, ...] = (
     _rule("more_link",
           r"^(?:read |see |watch )?(?:more|also|related|recommended|watch|listen|trending)"
           r"(?: stories| coverage| articles)?\s*:\s*\S", "teaser link to another article"),
-    # "The comments posted here are not from X. Kindly refrain from ..."
+    # "The comments posted here are not from X. Kindly refrain from ...", a bare "Comments (12)"
     _rule("comment_policy", r"\bcomments?\b.{0,40}\b(?:posted|are|is)\b.{0,20}\bnot\b.{0,30}\b"
           r"(?:from|endorsed|reflect)|\brefrain from\b.{0,40}\bcomments?\b|"
-          r"^(?:comments?|join the (?:conversation|discussion)|leave a (?:comment|reply))\b",
-          "comment-section notice"),
-    # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter"
-    _rule("signup", r"^\W{0,3}\s*(?:sign up|subscribe|get our|join our)\b.{0,80}"
-          r"(?:newsletter|brief|briefing|updates|inbox|alerts|digest|email)?",
+          r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:join the (?:conversation|discussion)|"
+          r"leave a (?:comment|reply)|show comments|view comments)\b", "comment-section notice"),
+    # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter": a prompt names what you get
+    _rule("signup", r"^\W{0,3}\s*(?:sign up|subscribe|get our|join our)\b.{0,60}\b"
+          r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free)\b",
           "newsletter or sign-up prompt"),
     # "We may earn a commission from links on this page."
     _rule("affiliate", r"\b(?:may|might) (?:earn|receive) (?:a )?(?:small )?commission\b|"
@@ -57,9 +57,9 @@ FURNITURE: tuple[Rule, ...] = (
     # "Advertisement", "Story continues below advertisement"
     _rule("advert", r"^(?:advertisement|sponsored(?: content)?|ad feedback|"
           r"(?:story|article) continues below(?: advertisement)?)$", "advertising slot"),
-    # "Copyright 2024 X. All rights reserved."
-    _rule("copyright", r"^(?:©|\(c\)|copyright\b).{0,120}$|\ball rights reserved\b",
-          "copyright line"),
+    # "Copyright 2024 X. All rights reserved.", "© 2024 X": a year or the reservation, not the word
+    _rule("copyright", r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
+          r"\ball rights reserved\b", "copyright line"),
 )
 
 # A line that follows a sign-up prompt and is its blurb, not article text.

@@ -1,0 +1,295 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright.
+
+The site is built once per module from the repo's seeds (`mkdocs build --strict` into a
+temporary folder), served by http.server on 127.0.0.1 and checked as a reader sees it:
+the briefing lists every story, Material's search finds a photo caption, a story page
+shows its sources and gallery, and nothing asks any other host for anything. Full-page
+screenshots (desktop and phone, light and dark) go to tests/artifacts/ for a human to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api",
+    reason="playwright is not installed: `pip install -e '.[test]'` (make test does this)",
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = next(
+    (p for p in ("/usr/bin/chromium", shutil.which("chromium")) if p and os.access(p, os.X_OK)),
+    None,
+)
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The seed whose gallery holds the caption the search test types (a phrase from it).
+SEARCH_SEED = "004_509b700b257930df.txt"
+SEARCH_PHRASE = "Lunar New Year celebration"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Debian's chromium is not installed: `apt-get install chromium` "
+        "(make test does this when run as root)",
+    ),
+]
+
+
+def squash(text: str | None) -> str:
+    """Whitespace as a reader sees it: runs collapsed, ends trimmed."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+# --- the site, its server and the browser: once per module ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the repo's seeds, strictly, into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    command = [str(mkdocs) if mkdocs.exists() else "mkdocs", "build", "--strict", "-d", str(out)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False
+    )
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
+    assert (out / "index.html").is_file() and (out / "stories.json").is_file()
+    return out
+
+
+@pytest.fixture(scope="module")
+def manifest(site: Path) -> dict[str, Any]:
+    data = json.loads((site / "stories.json").read_text(encoding="utf-8"))
+    assert data["stories"], "the seeds should make at least one story"
+    return data
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class Visit:
+    """A browser context at one viewport and colour scheme that records what pages do:
+    every request, console errors and warnings, uncaught exceptions, failed responses."""
+
+    def __init__(self, browser: Any, base_url: str, viewport: str, scheme: str) -> None:
+        self.base_url = base_url
+        self.context = browser.new_context(
+            viewport=VIEWPORTS[viewport], color_scheme=scheme, service_workers="block"
+        )
+        self.requests: list[str] = []
+        self.problems: list[str] = []
+        self.page = self.context.new_page()
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.problems.append(f"uncaught: {e}"))
+        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
+        self.page.on("response", self._response)
+
+    def _console(self, message: Any) -> None:
+        if message.type in ("error", "warning"):
+            self.problems.append(f"console {message.type}: {message.text}")
+
+    def _response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def open(self, path: str) -> Any:
+        response = self.page.goto(self.base_url + path, wait_until="networkidle")
+        assert response is not None and response.ok, f"{path}: {response and response.status}"
+        return self.page
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests if urlparse(u).hostname != "127.0.0.1"]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser: Any, base_url: str) -> Iterator[Any]:
+    opened: list[Visit] = []
+
+    def make(viewport: str = "desktop", scheme: str = "light") -> Visit:
+        opened.append(Visit(browser, base_url, viewport, scheme))
+        return opened[-1]
+
+    yield make
+    for v in opened:
+        v.close()
+
+
+def story_with(manifest: dict[str, Any], source: str) -> dict[str, Any]:
+    found = [s for s in manifest["stories"] if any(a["source"] == source for a in s["articles"])]
+    assert len(found) == 1, f"{source} should be in exactly one story"
+    return found[0]
+
+
+# --- the tests --------------------------------------------------------------------------------
+
+
+def test_front_page_lists_every_story(visit: Any, manifest: dict[str, Any]) -> None:
+    page = visit().open("")
+    cards = page.locator(".digest-briefing > ul > li")
+    expected = [squash(s["title"]) for s in manifest["stories"]]
+    assert [squash(t) for t in cards.locator("a strong").all_inner_texts()] == expected
+    for story, card in zip(manifest["stories"], cards.all(), strict=True):
+        assert card.is_visible()
+        href = card.locator("a").first.evaluate("a => new URL(a.href).pathname")
+        assert href == "/" + story["url"], f"card for {story['title']!r} links to {href}"
+
+
+def test_search_finds_a_caption_and_opens_its_story(visit: Any, manifest: dict[str, Any]) -> None:
+    story = story_with(manifest, SEARCH_SEED)
+    caption = next(c for c in story["captions"] if SEARCH_PHRASE in c["caption"])
+    page = visit().open("")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(SEARCH_PHRASE, delay=20)
+    first = page.locator(".md-search-result__list > .md-search-result__item").first
+    first.wait_for(state="visible", timeout=10_000)
+    assert "Lunar" in first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_url(lambda url: urlparse(url).path == "/" + story["url"], timeout=10_000)
+    assert squash(page.locator("article h1").first.inner_text()) == squash(story["title"])
+    assert page.get_by_text(caption["caption"], exact=True).first.is_visible()
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_story_page_shows_sources_and_gallery(
+    visit: Any, manifest: dict[str, Any], index: int
+) -> None:
+    if index >= len(manifest["stories"]):
+        pytest.skip("the seeds make fewer stories")
+    story = manifest["stories"][index]
+    page = visit().open(story["url"])
+    assert page.locator("article h1").count() == 1
+    assert squash(page.locator("article h1").inner_text()) == squash(story["title"])
+
+    table = page.locator("article table", has=page.locator("th", has_text="Outlet"))
+    assert table.count() == 1 and table.is_visible()
+    rows = table.locator("tbody tr")
+    outlets = [squash(t) for t in rows.locator("td:nth-child(1)").all_inner_texts()]
+    headlines = [squash(t) for t in rows.locator("td:nth-child(2)").all_inner_texts()]
+    assert sorted(outlets) == sorted(a["outlet"] or a["source"] for a in story["articles"])
+    assert sorted(headlines) == sorted(squash(a["title"]) for a in story["articles"])
+
+    cards = page.locator(".digest-gallery > ul > li")
+    assert cards.count() == len(story["captions"])
+    for expected, card in zip(story["captions"], cards.all(), strict=True):
+        assert squash(card.locator("p").first.inner_text()) == squash(expected["caption"])
+        assert squash(card.locator("em").first.inner_text()) == (expected["credit"] or "Uncredited")
+        wire = card.locator("details")
+        assert wire.count() == (1 if expected["wire"] else 0)
+    with_wire = [i for i, c in enumerate(story["captions"]) if c["wire"]]
+    if with_wire:
+        details = cards.nth(with_wire[0]).locator("details")
+        body = details.locator("p").last
+        assert not body.is_visible(), "the wire caption starts collapsed"
+        details.locator("summary").click()
+        assert body.is_visible()
+        assert squash(body.inner_text()) == squash(story["captions"][with_wire[0]]["wire"])
+
+
+def test_provenance_markers_show_their_sources(visit: Any, manifest: dict[str, Any]) -> None:
+    v = visit()
+    for story in manifest["stories"]:
+        page = v.open(story["url"])
+        markers = page.locator(".digest-story sup.digest-prov")
+        if markers.count():
+            break
+    else:
+        pytest.skip("no story has a paragraph that other sources also ran")
+    marker = markers.first
+    tip = page.locator("#digest-tip")
+    assert not tip.is_visible()
+    page.keyboard.press("Tab")  # the skip link, then on: a marker is reachable by keyboard
+    marker.focus()
+    assert marker.evaluate("m => document.activeElement === m")
+    assert tip.is_visible()
+    assert squash(tip.inner_text()).startswith("Also in:")
+    assert marker.get_attribute("aria-describedby") == "digest-tip"
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    marker.hover()
+    assert tip.is_visible()
+
+
+def test_skip_link_goes_to_the_story_not_past_it(visit: Any, manifest: dict[str, Any]) -> None:
+    page = visit().open(manifest["stories"][0]["url"])
+    target = page.locator("a.md-skip").get_attribute("href")
+    assert target and target.startswith("#")
+    assert page.locator(f"article {target}").evaluate("e => e.closest('.digest-header') !== null")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_pages_load_cleanly_offline_and_screenshots(
+    visit: Any, manifest: dict[str, Any], viewport: str, scheme: str
+) -> None:
+    """No console errors, no failed or off-host requests, no sideways scrolling; screenshots."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    v = visit(viewport, scheme)
+    pages = [("front", ""), ("about", "about/")]
+    pages += [(f"story-{s['slug'][:40]}", s["url"]) for s in manifest["stories"]]
+    for name, path in pages:
+        page = v.open(path)
+        want = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == want
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"{path or '/'} scrolls sideways by {overflow}px at {viewport}"
+        if name != "about":
+            page.screenshot(path=ARTIFACTS / f"{name}-{viewport}-{scheme}.png", full_page=True)
+    assert v.foreign_requests() == [], "the site must not ask any other host for anything"
+    assert v.problems == []

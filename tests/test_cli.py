@@ -1,0 +1,97 @@
+"""The CLI door: commands, output shapes, and one-line errors with exit code 1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEEDS
+from generator.cli import main
+
+SAMPLE = SEEDS / "002_6e10a5f34e632333.txt"
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+def test_normalise_json_has_the_interface_keys(run):
+    result = run("normalise", SAMPLE, "--format", "json")
+    assert result.exit_code == 0
+    (article,) = json.loads(result.stdout)
+    assert {"source", "title", "dek", "dateline", "published", "outlet", "credits",
+            "paragraphs", "captions", "dropped"} <= set(article)
+    assert article["outlet"] == "Secure Horizon Growth"
+    assert {"line": 15, "text": "veryGood! (96)", "rule": "reaction_counter"} in article["dropped"]
+
+
+def test_normalise_text(run):
+    result = run("normalise", SAMPLE, "--format", "text")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Train carrying Kim Jong Un enters Russia")
+    assert "veryGood" not in result.stdout
+
+
+def test_explain_shows_every_dropped_line_with_its_rule(run):
+    result = run("explain", SAMPLE)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.split()[:2] == ["15", "dropped"] and "[reaction_counter:" in line
+               for line in lines)
+    assert any(line.split()[:2] == ["4", "date"] for line in lines)
+
+
+def test_missing_file_is_one_line_error_exit_1(run, tmp_path):
+    result = run("explain", tmp_path / "nope.txt")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [f"error: {tmp_path / 'nope.txt'}: no such file"]
+
+
+def test_rejected_file_error_names_it(run, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01")
+    result = run("normalise", bad)
+    assert result.exit_code == 1
+    assert f"{bad}: binary file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_reads_mkdocs_yml_and_writes_content(run, project, tmp_path):
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: t\ndocs_dir: content\nplugins:\n  - digest:\n      output: news\n"
+                   "theme:\n  name: material\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+                   "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    result = run("build", "-f", yml, "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert (project.content / "news").is_dir() and (project.content / "stories.json").is_file()
+
+
+def test_build_strict_fails_on_rejected_seed(run, project, tmp_path):
+    (project.seeds / "empty.txt").write_text("")
+    result = run("build", "--seeds", project.seeds, "--content", project.content, "--strict",
+                 "-f", tmp_path / "absent.yml")
+    assert result.exit_code == 1
+    assert "empty.txt: empty file" in result.stderr
+
+
+def test_bad_config_value_names_the_key(run, tmp_path):
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: t\nplugins:\n  - digest:\n      same_story: high\n")
+    result = run("build", "-f", yml)
+    assert result.exit_code == 1
+    assert "plugins.digest.same_story" in result.stderr
+
+
+def test_missing_seeds_folder(run, tmp_path):
+    result = run("build", "--seeds", tmp_path / "none", "--content", tmp_path / "c",
+                 "-f", tmp_path / "absent.yml")
+    assert result.exit_code == 1
+    assert "seeds folder not found" in result.stderr

@@ -1,0 +1,74 @@
+"""Cluster stage: stories and relations on the samples, and the guards behind them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from conftest import GOLD, article_from
+from generator.cluster import _Doc, choose_canonical, cluster, group, label
+from generator.models import ParagraphMatch, Relation
+from generator.similarity import shingles
+
+
+def _stories(clusters):
+    return [{m.article.source: m.relation.value for m in c.members} for c in clusters]
+
+
+def test_samples_form_the_gold_stories_with_gold_relations(samples, config):
+    got = _stories(cluster(list(samples.values()), config))
+    assert sorted(got, key=sorted) == sorted((s["articles"] for s in GOLD["stories"]), key=sorted)
+
+
+def test_canonical_leads_and_members_follow_in_relation_order(samples, config):
+    for c in cluster(list(samples.values()), config):
+        assert c.members[0].relation is Relation.CANONICAL
+        assert c.members[0].similarity == 1.0
+        assert all(m.relation is not Relation.CANONICAL for m in c.members[1:])
+
+
+def test_uncredited_rewrite_is_flagged_and_credited_copy_is_not(samples, config):
+    members = {m.article.source: m for c in cluster(list(samples.values()), config)
+               for m in c.members}
+    assert members["001_d287f615382e4c94.txt"].credits_original is False  # no credit to ABC
+    assert members["002_6e10a5f34e632333.txt"].credits_original is True  # keeps ABC's credits
+
+
+def test_unrelated_articles_stay_apart(config):
+    a = article_from("Storm closes schools\nHeavy snow closed every school in the county on "
+                     "Friday, and officials told drivers to stay home.\n")
+    b = article_from("Chip maker beats forecasts\nThe company reported record quarterly revenue "
+                     "on strong demand for data-centre processors.\n")
+    assert len(cluster([a, b], config)) == 2
+
+
+def _doc(vector):
+    v = np.asarray(vector, dtype=np.float32)
+    return _Doc(article_from(f"Headline {vector}\nText {vector}."), v / np.linalg.norm(v),
+                frozenset({hash(tuple(vector))}))
+
+
+def test_average_link_does_not_chain(config):
+    # A~B and B~C are above the threshold, A~C is far below: single link would chain
+    # all three; average link keeps C out of the A-B story.
+    a, b, c = _doc([1.0, 0.0, 0.0]), _doc([0.8, 0.6, 0.0]), _doc([0.28, 0.96, 0.0])
+    assert float(a.vector @ b.vector) > config.same_story
+    assert float(b.vector @ c.vector) > config.same_story
+    assert float(a.vector @ c.vector) < 0.5
+    groups = group([a, b, c], config)
+    assert len(groups) == 2
+
+
+def test_label_thresholds():
+    def m(*hows):
+        return [ParagraphMatch(i, 0 if h else None, h, 1.0) for i, h in enumerate(hows)]
+
+    assert label(m("verbatim", "verbatim", None)) is Relation.COPY
+    assert label(m("reworded", "reworded", "verbatim", None)) is Relation.REWRITE
+    assert label(m("reworded", None, None)) is Relation.COVERAGE
+    assert label([]) is Relation.COVERAGE
+
+
+def test_canonical_is_the_most_complete_of_the_copied_text(samples, config):
+    docs = [_Doc(a, np.ones(2, dtype=np.float32), shingles(a.text))
+            for name, a in sorted(samples.items()) if name[:3] in ("000", "001", "002")]
+    assert docs[choose_canonical(docs, config)].article.source.startswith("000")

@@ -1,0 +1,78 @@
+"""Merge stage: provenance, additions, one gallery, stable slugs, briefing order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.cluster import cluster
+from generator.merge import merge, ordered, slugify, story_id, unique_slugs
+from generator.models import Caption, Cluster, Member, Relation
+
+
+def _stories(samples, config):
+    return {s.canonical.source[:3]: s for s in map(merge, cluster(list(samples.values()), config))}
+
+
+def test_provenance_names_the_other_sources_per_paragraph(samples, config):
+    russia = _stories(samples, config)["000"]
+    assert [p.text for p in russia.paragraphs] == list(samples["000_769eb25042b505df.txt"].paragraphs)
+    first = {p.source: p.how for p in russia.paragraphs[0].also_in}
+    assert set(first) == {"001_d287f615382e4c94.txt", "002_6e10a5f34e632333.txt"}
+    assert all(how in ("verbatim", "reworded") for how in first.values())
+    # the copy republished the KCNA quote word for word
+    quote = next(p for p in russia.paragraphs if p.text.startswith('"Our Dearest'))
+    assert ("002_6e10a5f34e632333.txt", "verbatim") in {(p.source, p.how) for p in quote.also_in}
+
+
+def test_own_coverage_paragraphs_are_what_the_source_adds(samples, config):
+    hanoi = _stories(samples, config)["004"]
+    (addition,) = hanoi.additions
+    assert addition.source == "003_5b900e03b5c10ba5.txt"
+    assert addition.paragraphs == samples["003_5b900e03b5c10ba5.txt"].paragraphs
+
+
+def test_gallery_has_every_caption_once_with_its_sources(samples, config):
+    stories = _stories(samples, config)
+    assert sum(len(s.gallery) for s in stories.values()) == 19
+    hanoi = stories["004"]
+    assert hanoi.gallery[0].caption == "Ready to shake some hands."
+    assert hanoi.gallery[0].sources == ("004_509b700b257930df.txt",)
+
+
+def test_same_photo_from_two_outlets_is_one_item(samples, config):
+    a, b = samples["003_5b900e03b5c10ba5.txt"], samples["004_509b700b257930df.txt"]
+    shared = Caption("Kim waves from the train.", "Reuters/Stringer")
+    a2 = replace(a, captions=(shared,))
+    b2 = replace(b, captions=(Caption("Kim waves from the train", "REUTERS/Stringer"),))
+    story = merge(Cluster((Member(b2, Relation.CANONICAL, 1.0), Member(a2, Relation.COVERAGE, 0.8))))
+    assert len(story.gallery) == 1
+    assert story.gallery[0].sources == (b2.source, a2.source)
+
+
+def test_dates_published_is_the_earliest_and_updated_the_latest(samples):
+    a = replace(samples["000_769eb25042b505df.txt"], published=None)
+    b = replace(samples["002_6e10a5f34e632333.txt"], published="2025-04-14T00:50:45")
+    c = replace(samples["001_d287f615382e4c94.txt"], published="2025-04-15")
+    story = merge(Cluster((Member(a, Relation.CANONICAL, 1.0), Member(b, Relation.COPY, 0.9),
+                           Member(c, Relation.REWRITE, 0.9))))
+    assert (story.published, story.updated) == ("2025-04-14T00:50:45", "2025-04-15")
+
+
+def test_slugs_are_readable_ascii_and_ids_follow_the_canonical_source():
+    assert slugify("Kim’s train: “Über” route — 2019!") == "kims-train-uber-route-2019"
+    assert len(slugify("word " * 40)) <= 60
+    assert story_id("a.txt") == story_id("a.txt") != story_id("b.txt")
+
+
+def test_colliding_slugs_get_their_id(samples, config):
+    story = next(iter(_stories(samples, config).values()))
+    twin = replace(story, id="ffffffffffff")
+    slugs = [s.slug for s in unique_slugs([story, twin])]
+    assert len(set(slugs)) == 2 and all(s.startswith(story.slug) for s in slugs)
+
+
+def test_briefing_order_is_newest_first_then_undated(samples, config):
+    stories = list(_stories(samples, config).values())
+    dated = [s for s in stories if s.published]
+    undated = [s for s in stories if not s.published]
+    assert ordered(reversed(stories)) == ordered(stories) == tuple(dated + undated)

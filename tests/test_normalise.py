@@ -1,0 +1,91 @@
+"""Normalise stage: the samples against the editor's gold file, and case files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import GOLD, article_from
+from generator.normalise.patterns import LIST_ITEM, RULE_NOTES
+
+CASES = sorted((Path(__file__).parent / "cases" / "normalise").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", sorted(GOLD["articles"]))
+def test_sample_fields_match_gold(samples, name):
+    gold, article = GOLD["articles"][name], samples[name]
+    if gold["title"] is None:
+        assert article.title_derived and article.title
+    else:
+        assert (article.title, article.title_derived) == (gold["title"], False)
+    assert article.dek == gold["dek"]
+    assert article.dateline == gold["dateline"]
+    assert article.published == gold["published"]
+    assert article.outlet == gold["outlet"]
+    assert list(article.credits) == gold["credits"]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD["articles"]))
+def test_sample_body_matches_gold(samples, name):
+    body, article = GOLD["articles"][name]["body"], samples[name]
+    assert len(article.paragraphs) == body["paragraphs"]
+    assert article.paragraphs[0].startswith(body["first"])
+    assert article.paragraphs[-1].startswith(body["last"])
+
+
+@pytest.mark.parametrize("name", sorted(GOLD["articles"]))
+def test_sample_furniture_is_dropped(samples, name):
+    article = samples[name]
+    dropped = {LIST_ITEM.sub("", v.text) for v in article.dropped}
+    for line in GOLD["articles"][name]["drop"]:
+        assert any(d.startswith(line) for d in dropped), line
+        assert not any(p.startswith(line) for p in article.paragraphs), line
+
+
+@pytest.mark.parametrize("name", sorted(GOLD["articles"]))
+def test_sample_captions_match_gold(samples, name):
+    gold = GOLD["articles"][name]["captions"]
+    got = samples[name].captions
+    assert [(c.caption, c.credit) for c in got] == [(g["caption"], g["credit"]) for g in gold]
+    for c, g in zip(got, gold, strict=True):
+        if g.get("wire"):
+            assert c.wire and c.wire.startswith(g["wire"])
+            assert "REUTERS" not in c.wire and "AP Photo" not in c.wire  # credit and codes gone
+        else:
+            assert c.wire is None
+
+
+def test_every_line_has_a_verdict_and_every_drop_a_known_rule(samples):
+    for article in samples.values():
+        assert [v.line for v in article.lines] == list(range(1, len(article.lines) + 1))
+        for v in article.dropped:
+            assert v.rule in RULE_NOTES, v
+
+
+def test_derived_title_comes_from_the_lede(samples):
+    article = samples["003_5b900e03b5c10ba5.txt"]
+    assert article.title.startswith("North Korea leader Kim Jong Un arrived in Hanoi")
+    assert "(" not in article.title
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_case_file(case):
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    article = article_from(spec["input"])
+    for field, expected in (spec.get("expect") or {}).items():
+        value = getattr(article, field)
+        if field == "captions":
+            value = [{k: v for k, v in (("caption", c.caption), ("credit", c.credit),
+                                        ("wire", c.wire)) if v} for c in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        assert value == expected, field
+    kept = "\n".join(article.paragraphs)
+    for text in spec.get("must_contain") or []:
+        assert text in kept, text
+    for text in spec.get("must_not_contain") or []:
+        assert text not in kept, text
+    for line, rule in (spec.get("dropped_by") or {}).items():
+        assert any(v.text == line and v.rule == rule for v in article.dropped), (line, rule)

@@ -1,0 +1,93 @@
+"""The whole pipeline on the samples: gold stories, nothing lost, byte-identical reruns."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+from conftest import GOLD
+from generator.pipeline import build
+
+
+def _manifest(paths):
+    return json.loads((paths.content / "stories.json").read_text(encoding="utf-8"))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_samples_build_the_gold_stories(project, config):
+    build(config, project)
+    data = _manifest(project)
+    got = [{a["source"]: a["relation"] for a in s["articles"]} for s in data["stories"]]
+    assert sorted(got, key=sorted) == sorted((s["articles"] for s in GOLD["stories"]), key=sorted)
+    captions = [(c["caption"], c["credit"]) for s in data["stories"] for c in s["captions"]]
+    gold = [(c["caption"], c["credit"]) for a in GOLD["articles"].values() for c in a["captions"]]
+    assert sorted(captions) == sorted(gold) and len(captions) == 19
+
+
+def test_no_furniture_reaches_any_page(project, config):
+    build(config, project)
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in project.content.rglob("*.md"))
+    # a dropped repeat of a headline or caption is still shown once as headline or caption
+    shown = {c["caption"] for a in GOLD["articles"].values() for c in a["captions"]}
+    shown |= {a["title"] for a in GOLD["articles"].values() if a["title"]}
+    for article in GOLD["articles"].values():
+        for line in article["drop"]:
+            if line in shown:
+                assert f"\n{line}\n" not in pages and f"\n{line} <sup" not in pages, line
+            else:
+                assert line not in pages, line
+
+
+def test_every_seed_lands_exactly_once(project, config):
+    (project.seeds / "broken.txt").write_bytes(b"\x00\x00")
+    (project.seeds / "nested").mkdir()
+    (project.seeds / "nested" / "menu.txt").write_text("Home\nNews\nSport\n")
+    result = build(config, project)
+    data = _manifest(project)
+    placed = [a["source"] for s in data["stories"] for a in s["articles"]]
+    placed += [r["source"] for r in data["rejected"]]
+    seeds = sorted(p.relative_to(project.seeds).as_posix()
+                   for p in project.seeds.rglob("*") if p.is_file())
+    assert sorted(placed) == seeds
+    assert {r.source for r in result.rejected} == {"broken.txt", "nested/menu.txt"}
+    assert "no article text found" in dict((r.source, r.reason) for r in result.rejected)[
+        "nested/menu.txt"]
+    assert (project.content / "stories" / "rejected.md").is_file()
+
+
+def test_rebuild_is_byte_identical_and_writes_nothing(project, config):
+    first = build(config, project)
+    tree = _tree(project.content)
+    second = build(config, project)
+    assert first.written and second.written == () and second.removed == ()
+    assert _tree(project.content) == tree
+
+
+def test_output_does_not_depend_on_file_order_or_location(project, config, tmp_path):
+    build(config, project)
+    other_seeds = tmp_path / "elsewhere" / "seeds"
+    other_seeds.mkdir(parents=True)
+    names = sorted(p.name for p in project.seeds.iterdir())
+    random.Random(7).shuffle(names)
+    for name in names:  # created in another order, in another folder
+        shutil.copy(project.seeds / name, other_seeds / name)
+    other = type(project)(seeds=other_seeds, content=tmp_path / "elsewhere" / "content")
+    build(config, other)
+    assert _tree(other.content) == _tree(project.content)
+
+
+def test_removed_seed_prunes_its_story_and_keeps_the_other_slug(project, config):
+    build(config, project)
+    before = {s["slug"] for s in _manifest(project)["stories"]}
+    for name in ("003_5b900e03b5c10ba5.txt", "004_509b700b257930df.txt"):
+        (project.seeds / name).unlink()
+    result = build(config, project)
+    after = {s["slug"] for s in _manifest(project)["stories"]}
+    assert after < before and len(after) == 1
+    assert [r for r in result.removed if r.startswith("stories/")]

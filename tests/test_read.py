@@ -1,0 +1,99 @@
+"""Read stage: decoding, repairs, front matter, and a reason for every rejection."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from generator.models import RawDocument, Rejected
+from generator.read import read_all, read_seed, seed_files
+
+TEXT = "Héllo “world” — café\nSecond line.\n"
+
+
+def _read(tmp_path: Path, data: bytes, name: str = "a.txt", limit: int = 10**6):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return read_seed(path, name, limit)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_encodings_decode_to_the_same_text(tmp_path, data, encoding):
+    doc = _read(tmp_path, data)
+    assert isinstance(doc, RawDocument)
+    assert doc.text == TEXT
+    assert doc.encoding == encoding
+
+
+def test_latin1_fallback_when_cp1252_cannot_decode(tmp_path):
+    doc = _read(tmp_path, "caf\xe9 \x81".encode("latin-1"))
+    assert isinstance(doc, RawDocument) and doc.encoding == "latin-1"
+    assert doc.text.startswith("café")
+
+
+def test_mojibake_is_repaired_and_recorded(tmp_path):
+    doc = _read(tmp_path, "Kim’s train".encode().decode("cp1252").encode("utf-8"))
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "Kim’s train"
+    assert doc.repairs  # what ftfy did is kept
+
+
+def test_curly_quotes_are_kept(tmp_path):
+    doc = _read(tmp_path, "Kim’s “train”".encode())
+    assert isinstance(doc, RawDocument) and doc.text == "Kim’s “train”"
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"", "a.txt", "empty file"),
+        (b"   \n\n  ", "a.txt", "empty file"),
+        (b"abc\x00def", "a.txt", "binary file"),
+        (b"x" * 2000, "a.txt", "over the 1,000-byte limit"),
+        (b"<p>hi</p>", "a.pdf", "unsupported file type '.pdf'"),
+        (b"---\ntitle: [unclosed\n---\nBody.\n", "a.md", "front matter is not valid YAML at line 2"),
+        (b"---\ntitle: x\nBody never closes\n", "a.md", "never closed"),
+        (b"---\ntitle: x\n---\n\n", "a.md", "front matter but no article text"),
+    ],
+)
+def test_rejections_say_why(tmp_path, data, name, reason):
+    result = _read(tmp_path, data, name, limit=1000)
+    assert isinstance(result, Rejected)
+    assert result.source == name
+    assert reason in result.reason
+
+
+def test_front_matter_overrides_and_body_line(tmp_path):
+    data = (b"---\ntitle: 'Headline: with a colon'\noutlet: The Paper\npublished: 2024-05-01\n"
+            b"credits: [A Writer, B Writer]\nignored: yes\n---\nBody text here.\n")
+    doc = _read(tmp_path, data, "a.md")
+    assert isinstance(doc, RawDocument)
+    assert dict(doc.meta) == {"title": "Headline: with a colon", "outlet": "The Paper",
+                              "published": "2024-05-01", "credits": ("A Writer", "B Writer")}
+    assert doc.text.strip() == "Body text here."
+    assert doc.body_line == 8
+
+
+def test_seed_files_are_recursive_sorted_and_skip_hidden_and_registries(tmp_path):
+    for rel in ["b.txt", "a/z.txt", "a/b.txt", ".hidden.txt", ".git/x.txt", "outlets.yml"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("text")
+    assert [s for s, _ in seed_files(tmp_path)] == ["a/b.txt", "a/z.txt", "b.txt"]
+
+
+def test_read_all_yields_one_item_per_file(tmp_path):
+    (tmp_path / "ok.txt").write_text("Some article text.")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    items = list(read_all(tmp_path, 10**6))
+    assert [(type(i).__name__, i.source) for i in items] == [
+        ("Rejected", "bad.txt"), ("RawDocument", "ok.txt")]
