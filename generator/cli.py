@@ -32,15 +32,27 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--seeds", type=click.Path(path_type=Path), help="Seed folder [mkdocs.yml, then seeds/].")
-@click.option("--content", type=click.Path(path_type=Path),
-              help="Content folder to write into [mkdocs.yml docs_dir, then content/].")
-@click.option("--config-file", "-f", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True, help="mkdocs.yml to read the digest plugin options from.")
+@click.option(
+    "--seeds", type=click.Path(path_type=Path), help="Seed folder [mkdocs.yml, then seeds/]."
+)
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    help="Content folder to write into [mkdocs.yml docs_dir, then content/].",
+)
+@click.option(
+    "--config-file",
+    "-f",
+    type=click.Path(path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="mkdocs.yml to read the digest plugin options from.",
+)
 @click.option("--strict", is_flag=True, help="Fail when any seed is rejected.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(seeds: Path | None, content: Path | None, config_file: Path, strict: bool,
-          quiet: bool) -> None:
+def build(
+    seeds: Path | None, content: Path | None, config_file: Path, strict: bool, quiet: bool
+) -> None:
     """Generate story pages and stories.json into the content folder."""
     with _user_errors():
         config, paths = load(config_file, seeds, content)
@@ -49,8 +61,10 @@ def build(seeds: Path | None, content: Path | None, config_file: Path, strict: b
     for r in result.rejected:
         err.print(f"[yellow]warning[/]: {escape(r.source)}: {escape(r.reason)}")
     if not quiet:
-        err.print(f"{len(result.stories)} stories, {len(result.rejected)} rejected; "
-                  f"{len(result.written)} files written, {len(result.removed)} removed")
+        err.print(
+            f"{len(result.stories)} stories, {len(result.rejected)} rejected; "
+            f"{len(result.written)} files written, {len(result.removed)} removed"
+        )
     if strict and result.rejected:
         err.print(f"[red]error[/]: {len(result.rejected)} seed(s) rejected (--strict)")
         sys.exit(EXIT_USER_ERROR)
@@ -58,8 +72,9 @@ def build(seeds: Path | None, content: Path | None, config_file: Path, strict: b
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True
+)
 def normalise(files: tuple[Path, ...], fmt: str) -> None:
     """Print the normalised articles for FILES."""
     articles = [_article(f) for f in files]
@@ -75,8 +90,10 @@ def normalise(files: tuple[Path, ...], fmt: str) -> None:
 def explain(file: Path) -> None:
     """Show, line by line, what FILE's lines were kept as and which rule dropped the rest."""
     article = _article(file)
-    click.echo(f"{file}: title {'derived from the lede' if article.title_derived else 'from page'}"
-               f": {article.title}")
+    click.echo(
+        f"{file}: title {'derived from the lede' if article.title_derived else 'from page'}"
+        f": {article.title}"
+    )
     for v in article.lines:
         if v.kind == "blank":
             continue
@@ -86,18 +103,36 @@ def explain(file: Path) -> None:
 
 def article_json(a: Article) -> dict[str, object]:
     return {
-        "source": a.source, "title": a.title, "dek": a.dek, "dateline": a.dateline,
-        "published": a.published, "outlet": a.outlet, "credits": list(a.credits),
-        "paragraphs": list(a.paragraphs), "captions": [asdict(c) for c in a.captions],
+        "source": a.source,
+        "title": a.title,
+        "dek": a.dek,
+        "dateline": a.dateline,
+        "published": a.published,
+        "outlet": a.outlet,
+        "credits": list(a.credits),
+        "paragraphs": list(a.paragraphs),
+        "captions": [asdict(c) for c in a.captions],
         "dropped": [{"line": v.line, "text": v.text, "rule": v.rule} for v in a.dropped],
-        "title_derived": a.title_derived, "encoding": a.encoding,
+        "title_derived": a.title_derived,
+        "encoding": a.encoding,
     }
 
 
 def article_text(a: Article) -> str:
-    head = [f"# {a.title}", *(f"{k}: {v}" for k, v in (
-        ("dek", a.dek), ("dateline", a.dateline), ("published", a.published),
-        ("outlet", a.outlet), ("credits", ", ".join(a.credits))) if v)]
+    head = [
+        f"# {a.title}",
+        *(
+            f"{k}: {v}"
+            for k, v in (
+                ("dek", a.dek),
+                ("dateline", a.dateline),
+                ("published", a.published),
+                ("outlet", a.outlet),
+                ("credits", ", ".join(a.credits)),
+            )
+            if v
+        ),
+    ]
     captions = [f"[photo] {c.caption} ({c.credit or 'uncredited'})" for c in a.captions]
     return "\n\n".join(["\n".join(head), *a.paragraphs, *captions]) + "\n"
 

@@ -37,8 +37,10 @@ class _Doc:
 
 
 def cluster(articles: Sequence[Article], config: DigestConfig) -> tuple[Cluster, ...]:
-    docs = [_Doc(a, v, sim.shingles(a.text)) for a, v in
-            zip(articles, sim.embed([doc_text(a) for a in articles]), strict=True)]
+    docs = [
+        _Doc(a, v, sim.shingles(a.text))
+        for a, v in zip(articles, sim.embed([doc_text(a) for a in articles]), strict=True)
+    ]
     groups = group(docs, config)
     return tuple(relate([docs[i] for i in g], config) for g in groups)
 
@@ -68,8 +70,10 @@ def group(docs: Sequence[_Doc], config: DigestConfig) -> list[list[int]]:
         if a == b:
             continue
         average = float(total[a] @ total[b]) / (size[a] * size[b])
-        copied = sim.containment(docs[i].shingles, docs[j].shingles) >= config.copy_overlap or \
-            sim.containment(docs[j].shingles, docs[i].shingles) >= config.copy_overlap
+        copied = (
+            sim.containment(docs[i].shingles, docs[j].shingles) >= config.copy_overlap
+            or sim.containment(docs[j].shingles, docs[i].shingles) >= config.copy_overlap
+        )
         if average >= config.same_story or copied:
             keep, gone = min(a, b), max(a, b)
             parent[gone] = keep
@@ -86,21 +90,32 @@ def relate(docs: Sequence[_Doc], config: DigestConfig) -> Cluster:
     vectors = [sim.embed(d.article.paragraphs) for d in docs] if len(docs) > 1 else []
     canonical = choose_canonical(docs, config)
     lead = docs[canonical]
-    members = [Member(lead.article, Relation.CANONICAL, 1.0,
-                      _self_alignment(lead.article))]
+    members = [Member(lead.article, Relation.CANONICAL, 1.0, _self_alignment(lead.article))]
     scores = []
     for k, d in enumerate(docs):
         if k == canonical:
             continue
-        alignment = sim.align(d.article.paragraphs, lead.article.paragraphs,
-                              vectors[k], vectors[canonical],
-                              config.copy_overlap, config.reworded)
+        alignment = sim.align(
+            d.article.paragraphs,
+            lead.article.paragraphs,
+            vectors[k],
+            vectors[canonical],
+            config.copy_overlap,
+            config.reworded,
+        )
         relation = label(alignment)
         similarity = round(float(d.vector @ lead.vector), 3)
         scores.append((d.article.source, lead.article.source, similarity))
         derived = relation in (Relation.COPY, Relation.REWRITE)
-        members.append(Member(d.article, relation, similarity, alignment,
-                              credits_origin(d.article, lead.article) if derived else True))
+        members.append(
+            Member(
+                d.article,
+                relation,
+                similarity,
+                alignment,
+                credits_origin(d.article, lead.article) if derived else True,
+            )
+        )
     head, rest = members[0], sorted(members[1:], key=_member_order)
     return Cluster((head, *rest), tuple(scores))
 

@@ -47,7 +47,7 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
+    return loader.construct_mapping(node)
 
 
 _TolerantLoader.add_multi_constructor("", _ignore_tag)
@@ -72,7 +72,8 @@ def plugin_options(mkdocs_yml: Path) -> tuple[dict[str, Any], str | None]:
         data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise ConfigError(mkdocs_yml, f"not valid YAML: {err}", mark.line + 1 if mark else None)
+        line = mark.line + 1 if mark else None
+        raise ConfigError(mkdocs_yml, f"not valid YAML: {err}", line) from err
     options: dict[str, Any] = {}
     for entry in data.get("plugins") or []:
         if isinstance(entry, dict) and "digest" in entry:

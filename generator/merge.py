@@ -54,7 +54,8 @@ def provenance(members: Sequence[Member]) -> tuple[Paragraph, ...]:
             seen = carried[match.canonical].get(m.article.source)
             if seen is None or (seen.how == "reworded" and match.how == "verbatim"):
                 carried[match.canonical][m.article.source] = Provenance(
-                    m.article.source, m.article.outlet, match.how)
+                    m.article.source, m.article.outlet, match.how
+                )
     return tuple(
         Paragraph(text, lead.source, tuple(carried[i][s] for s in sorted(carried[i])))
         for i, text in enumerate(lead.paragraphs)
@@ -108,13 +109,15 @@ def unique_slugs(stories: Iterable[Story]) -> tuple[Story, ...]:
     counts: dict[str, int] = {}
     for s in stories:
         counts[s.slug] = counts.get(s.slug, 0) + 1
-    return tuple(replace(s, slug=f"{s.slug}-{s.id[:6]}") if counts[s.slug] > 1 else s
-                 for s in stories)
+    return tuple(
+        replace(s, slug=f"{s.slug}-{s.id[:6]}") if counts[s.slug] > 1 else s for s in stories
+    )
 
 
 def ordered(stories: Iterable[Story]) -> tuple[Story, ...]:
     """The briefing order: newest first (undated last), then the most independent
     sources, then the most sources, then slug."""
+
     def weight(s: Story) -> tuple[int, int, str]:
         independent = sum(m.relation in (Relation.CANONICAL, Relation.COVERAGE) for m in s.members)
         return (-independent, -len(s.members), s.slug)

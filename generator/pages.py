@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -62,12 +62,16 @@ def relation_label(member: Member) -> str:
 
 def summary_line(story: Story) -> str:
     """'3 sources · 1 original report · 1 copy · 1 rewrite'."""
+
     def count(relations: tuple[Relation, ...]) -> int:
         return sum(m.relation in relations for m in story.members)
 
-    parts = [_plural(len(story.members), "source", "sources"),
-             _plural(count((Relation.CANONICAL, Relation.COVERAGE)),
-                     "original report", "original reports")]
+    parts = [
+        _plural(len(story.members), "source", "sources"),
+        _plural(
+            count((Relation.CANONICAL, Relation.COVERAGE)), "original report", "original reports"
+        ),
+    ]
     if copies := count((Relation.COPY,)):
         parts.append(_plural(copies, "copy", "copies"))
     if rewrites := count((Relation.REWRITE,)):
@@ -103,18 +107,22 @@ def _outlets(story: Story) -> str:
     return ", ".join(dict.fromkeys(m.article.outlet or "Unknown outlet" for m in story.members))
 
 
-def front_matter(data: dict[str, object]) -> str:
+def front_matter(data: Mapping[str, object]) -> str:
     dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{dumped}---\n\n"
 
 
 def story_page(story: Story) -> str:
-    body = _env().get_template("story.md").render(
-        story=story,
-        outlets_of=lambda sources: ", ".join(_outlet(story, s) for s in sources),
-        marker=lambda p: _marker(story, p),
-        relation_label=relation_label,
-        relation_of={m.article.source: relation_label(m) for m in story.members},
+    body = (
+        _env()
+        .get_template("story.md")
+        .render(
+            story=story,
+            outlets_of=lambda sources: ", ".join(_outlet(story, s) for s in sources),
+            marker=lambda p: _marker(story, p),
+            relation_label=relation_label,
+            relation_of={m.article.source: relation_label(m) for m in story.members},
+        )
     )
     meta = {
         "title": story.title,
@@ -129,16 +137,20 @@ def story_page(story: Story) -> str:
             "updated": story.updated,
             "summary": summary_line(story),
             "credits": list(story.credits),
-            "outlets": list(dict.fromkeys(m.article.outlet for m in story.members
-                                          if m.article.outlet)),
+            "outlets": list(
+                dict.fromkeys(m.article.outlet for m in story.members if m.article.outlet)
+            ),
         },
     }
     return front_matter(meta) + body
 
 
 def index_page(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> str:
-    body = _env().get_template("index.md").render(
-        stories=stories, rejected=rejected, output=output, lede=_lede, outlets=_outlets)
+    body = (
+        _env()
+        .get_template("index.md")
+        .render(stories=stories, rejected=rejected, output=output, lede=_lede, outlets=_outlets)
+    )
     meta = {"title": "Briefing", "generator": GENERATOR_MARK, "hide": ["navigation", "toc"]}
     return front_matter(meta) + body
 
@@ -170,8 +182,12 @@ def manifest(stories: Sequence[Story], rejected: Sequence[Rejected], output: str
                     for m in s.members
                 ],
                 "captions": [
-                    {"caption": g.caption, "credit": g.credit, "wire": g.wire,
-                     "sources": list(g.sources)}
+                    {
+                        "caption": g.caption,
+                        "credit": g.credit,
+                        "wire": g.wire,
+                        "sources": list(g.sources),
+                    }
                     for g in s.gallery
                 ],
             }
@@ -182,11 +198,12 @@ def manifest(stories: Sequence[Story], rejected: Sequence[Rejected], output: str
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render(stories: Sequence[Story], rejected: Sequence[Rejected], output: str
-           ) -> dict[str, str]:
+def render(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> dict[str, str]:
     """Every generated file, keyed by its path relative to the content folder."""
-    files = {"index.md": index_page(stories, rejected, output), MANIFEST: manifest(
-        stories, rejected, output)}
+    files = {
+        "index.md": index_page(stories, rejected, output),
+        MANIFEST: manifest(stories, rejected, output),
+    }
     for story in stories:
         files[f"{output}/{story.slug}.md"] = story_page(story)
     if rejected:

@@ -22,8 +22,11 @@ Progress = Callable[[str], None]
 def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) -> BuildResult:
     step = progress or (lambda _message: None)
     if not paths.seeds.is_dir():
-        raise SeedError(paths.seeds, "seeds folder not found (set `seeds:` under the digest "
-                        "plugin in mkdocs.yml, or pass --seeds)")
+        raise SeedError(
+            paths.seeds,
+            "seeds folder not found (set `seeds:` under the digest "
+            "plugin in mkdocs.yml, or pass --seeds)",
+        )
     step(f"reading {paths.seeds}")
     documents, rejected = split(read_all(paths.seeds, config.max_file_bytes))
     step(f"normalising {len(documents)} articles")

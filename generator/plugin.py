@@ -30,8 +30,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             result = pipeline.build(self.config, paths)
         except DigestError as error:
             raise PluginError(f"Error reading seeds in '{paths.seeds}':\n{error}") from error
-        log.info("%d stories, %d rejected, %d files written", len(result.stories),
-                 len(result.rejected), len(result.written))
+        log.info(
+            "%d stories, %d rejected, %d files written",
+            len(result.stories),
+            len(result.rejected),
+            len(result.written),
+        )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Under `mkdocs serve`, a changed seed rebuilds the site like a changed page."""

@@ -71,13 +71,18 @@ def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected
 
 def decode(data: bytes) -> tuple[str, str] | Rejected:
     """Bytes -> (text, encoding name). BOMs first, then UTF-8, then cp1252, then Latin-1."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as err:
-                return Rejected("", f"starts with a {name} byte-order mark but does not decode: {err}")
+                return Rejected(
+                    "", f"starts with a {name} byte-order mark but does not decode: {err}"
+                )
     if b"\x00" in data:
         return Rejected("", "binary file (contains NUL bytes)")
     for name in ("utf-8", "cp1252"):
@@ -99,8 +104,9 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     return folded, repairs
 
 
-def _with_front_matter(source: str, text: str, encoding: str, repairs: tuple[str, ...]
-                       ) -> RawDocument | Rejected:
+def _with_front_matter(
+    source: str, text: str, encoding: str, repairs: tuple[str, ...]
+) -> RawDocument | Rejected:
     if not text.strip():
         return Rejected(source, "empty file")
     if not text.startswith("---\n"):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -49,7 +50,7 @@ def containment(part: frozenset[int], whole: frozenset[int]) -> float:
 
 # --- embeddings ------------------------------------------------------------------------------
 @cache
-def _model():  # type: ignore[no-untyped-def]
+def _model() -> Any:
     import wordllama
     from wordllama import WordLlama
 
@@ -106,9 +107,12 @@ def copy_pairs(sets: Sequence[frozenset[int]], threshold: float = 0.3) -> set[tu
 
 # --- paragraph alignment ----------------------------------------------------------------------
 def align(
-    member: Sequence[str], canonical: Sequence[str],
-    member_vectors: np.ndarray, canonical_vectors: np.ndarray,
-    copy_overlap: float, reworded: float,
+    member: Sequence[str],
+    canonical: Sequence[str],
+    member_vectors: np.ndarray,
+    canonical_vectors: np.ndarray,
+    copy_overlap: float,
+    reworded: float,
 ) -> tuple[ParagraphMatch, ...]:
     """For each member paragraph: the canonical paragraph that carries it, and how.
 
@@ -125,7 +129,9 @@ def align(
         if best_lex is not None and lexical[best_lex] >= copy_overlap:
             matches.append(ParagraphMatch(i, best_lex, "verbatim", round(lexical[best_lex], 3)))
         elif best_sem is not None and _means_same(sims[i], best_sem, reworded):
-            matches.append(ParagraphMatch(i, best_sem, "reworded", round(float(sims[i, best_sem]), 3)))
+            matches.append(
+                ParagraphMatch(i, best_sem, "reworded", round(float(sims[i, best_sem]), 3))
+            )
         else:
             matches.append(ParagraphMatch(i, None, None, 0.0))
     return tuple(matches)

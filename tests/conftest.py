@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from generator.config import DigestConfig, Paths, validated
-from generator.normalise import normalise
 from generator.models import Article, RawDocument
+from generator.normalise import normalise
 from generator.read import clean_text, read_seed
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,8 +20,11 @@ GOLD = yaml.safe_load((ROOT / "tests" / "cases" / "seeds-gold.yaml").read_text(e
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true",
-                     help="rewrite tests/goldens/ from the current output (review the diff)")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/goldens/ from the current output (review the diff)",
+    )
 
 
 @pytest.fixture

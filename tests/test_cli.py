@@ -6,8 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEEDS
+
 from generator.cli import main
 
 SAMPLE = SEEDS / "002_6e10a5f34e632333.txt"
@@ -27,8 +27,18 @@ def test_normalise_json_has_the_interface_keys(run):
     result = run("normalise", SAMPLE, "--format", "json")
     assert result.exit_code == 0
     (article,) = json.loads(result.stdout)
-    assert {"source", "title", "dek", "dateline", "published", "outlet", "credits",
-            "paragraphs", "captions", "dropped"} <= set(article)
+    assert {
+        "source",
+        "title",
+        "dek",
+        "dateline",
+        "published",
+        "outlet",
+        "credits",
+        "paragraphs",
+        "captions",
+        "dropped",
+    } <= set(article)
     assert article["outlet"] == "Secure Horizon Growth"
     assert {"line": 15, "text": "veryGood! (96)", "rule": "reaction_counter"} in article["dropped"]
 
@@ -44,8 +54,9 @@ def test_explain_shows_every_dropped_line_with_its_rule(run):
     result = run("explain", SAMPLE)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert any(line.split()[:2] == ["15", "dropped"] and "[reaction_counter:" in line
-               for line in lines)
+    assert any(
+        line.split()[:2] == ["15", "dropped"] and "[reaction_counter:" in line for line in lines
+    )
     assert any(line.split()[:2] == ["4", "date"] for line in lines)
 
 
@@ -66,9 +77,11 @@ def test_rejected_file_error_names_it(run, tmp_path):
 
 def test_build_reads_mkdocs_yml_and_writes_content(run, project, tmp_path):
     yml = tmp_path / "mkdocs.yml"
-    yml.write_text("site_name: t\ndocs_dir: content\nplugins:\n  - digest:\n      output: news\n"
-                   "theme:\n  name: material\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
-                   "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    yml.write_text(
+        "site_name: t\ndocs_dir: content\nplugins:\n  - digest:\n      output: news\n"
+        "theme:\n  name: material\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    )
     result = run("build", "-f", yml, "--quiet")
     assert result.exit_code == 0, result.stderr
     assert (project.content / "news").is_dir() and (project.content / "stories.json").is_file()
@@ -76,8 +89,16 @@ def test_build_reads_mkdocs_yml_and_writes_content(run, project, tmp_path):
 
 def test_build_strict_fails_on_rejected_seed(run, project, tmp_path):
     (project.seeds / "empty.txt").write_text("")
-    result = run("build", "--seeds", project.seeds, "--content", project.content, "--strict",
-                 "-f", tmp_path / "absent.yml")
+    result = run(
+        "build",
+        "--seeds",
+        project.seeds,
+        "--content",
+        project.content,
+        "--strict",
+        "-f",
+        tmp_path / "absent.yml",
+    )
     assert result.exit_code == 1
     assert "empty.txt: empty file" in result.stderr
 
@@ -91,7 +112,14 @@ def test_bad_config_value_names_the_key(run, tmp_path):
 
 
 def test_missing_seeds_folder(run, tmp_path):
-    result = run("build", "--seeds", tmp_path / "none", "--content", tmp_path / "c",
-                 "-f", tmp_path / "absent.yml")
+    result = run(
+        "build",
+        "--seeds",
+        tmp_path / "none",
+        "--content",
+        tmp_path / "c",
+        "-f",
+        tmp_path / "absent.yml",
+    )
     assert result.exit_code == 1
     assert "seeds folder not found" in result.stderr

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-
 from conftest import GOLD, article_from
+
 from generator.cluster import _Doc, choose_canonical, cluster, group, label
 from generator.models import ParagraphMatch, Relation
 from generator.similarity import shingles
@@ -27,24 +27,32 @@ def test_canonical_leads_and_members_follow_in_relation_order(samples, config):
 
 
 def test_uncredited_rewrite_is_flagged_and_credited_copy_is_not(samples, config):
-    members = {m.article.source: m for c in cluster(list(samples.values()), config)
-               for m in c.members}
+    members = {
+        m.article.source: m for c in cluster(list(samples.values()), config) for m in c.members
+    }
     assert members["001_d287f615382e4c94.txt"].credits_original is False  # no credit to ABC
     assert members["002_6e10a5f34e632333.txt"].credits_original is True  # keeps ABC's credits
 
 
 def test_unrelated_articles_stay_apart(config):
-    a = article_from("Storm closes schools\nHeavy snow closed every school in the county on "
-                     "Friday, and officials told drivers to stay home.\n")
-    b = article_from("Chip maker beats forecasts\nThe company reported record quarterly revenue "
-                     "on strong demand for data-centre processors.\n")
+    a = article_from(
+        "Storm closes schools\nHeavy snow closed every school in the county on "
+        "Friday, and officials told drivers to stay home.\n"
+    )
+    b = article_from(
+        "Chip maker beats forecasts\nThe company reported record quarterly revenue "
+        "on strong demand for data-centre processors.\n"
+    )
     assert len(cluster([a, b], config)) == 2
 
 
 def _doc(vector):
     v = np.asarray(vector, dtype=np.float32)
-    return _Doc(article_from(f"Headline {vector}\nText {vector}."), v / np.linalg.norm(v),
-                frozenset({hash(tuple(vector))}))
+    return _Doc(
+        article_from(f"Headline {vector}\nText {vector}."),
+        v / np.linalg.norm(v),
+        frozenset({hash(tuple(vector))}),
+    )
 
 
 def test_average_link_does_not_chain(config):
@@ -69,6 +77,9 @@ def test_label_thresholds():
 
 
 def test_canonical_is_the_most_complete_of_the_copied_text(samples, config):
-    docs = [_Doc(a, np.ones(2, dtype=np.float32), shingles(a.text))
-            for name, a in sorted(samples.items()) if name[:3] in ("000", "001", "002")]
+    docs = [
+        _Doc(a, np.ones(2, dtype=np.float32), shingles(a.text))
+        for name, a in sorted(samples.items())
+        if name[:3] in ("000", "001", "002")
+    ]
     assert docs[choose_canonical(docs, config)].article.source.startswith("000")

@@ -15,7 +15,9 @@ def _stories(samples, config):
 
 def test_provenance_names_the_other_sources_per_paragraph(samples, config):
     russia = _stories(samples, config)["000"]
-    assert [p.text for p in russia.paragraphs] == list(samples["000_769eb25042b505df.txt"].paragraphs)
+    assert [p.text for p in russia.paragraphs] == list(
+        samples["000_769eb25042b505df.txt"].paragraphs
+    )
     first = {p.source: p.how for p in russia.paragraphs[0].also_in}
     assert set(first) == {"001_d287f615382e4c94.txt", "002_6e10a5f34e632333.txt"}
     assert all(how in ("verbatim", "reworded") for how in first.values())
@@ -44,7 +46,9 @@ def test_same_photo_from_two_outlets_is_one_item(samples, config):
     shared = Caption("Kim waves from the train.", "Reuters/Stringer")
     a2 = replace(a, captions=(shared,))
     b2 = replace(b, captions=(Caption("Kim waves from the train", "REUTERS/Stringer"),))
-    story = merge(Cluster((Member(b2, Relation.CANONICAL, 1.0), Member(a2, Relation.COVERAGE, 0.8))))
+    story = merge(
+        Cluster((Member(b2, Relation.CANONICAL, 1.0), Member(a2, Relation.COVERAGE, 0.8)))
+    )
     assert len(story.gallery) == 1
     assert story.gallery[0].sources == (b2.source, a2.source)
 
@@ -53,8 +57,15 @@ def test_dates_published_is_the_earliest_and_updated_the_latest(samples):
     a = replace(samples["000_769eb25042b505df.txt"], published=None)
     b = replace(samples["002_6e10a5f34e632333.txt"], published="2025-04-14T00:50:45")
     c = replace(samples["001_d287f615382e4c94.txt"], published="2025-04-15")
-    story = merge(Cluster((Member(a, Relation.CANONICAL, 1.0), Member(b, Relation.COPY, 0.9),
-                           Member(c, Relation.REWRITE, 0.9))))
+    story = merge(
+        Cluster(
+            (
+                Member(a, Relation.CANONICAL, 1.0),
+                Member(b, Relation.COPY, 0.9),
+                Member(c, Relation.REWRITE, 0.9),
+            )
+        )
+    )
     assert (story.published, story.updated) == ("2025-04-14T00:50:45", "2025-04-15")
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import GOLD, article_from
+
 from generator.normalise.patterns import LIST_ITEM, RULE_NOTES
 
 CASES = sorted((Path(__file__).parent / "cases" / "normalise").glob("*.yaml"))
@@ -77,8 +77,14 @@ def test_case_file(case):
     for field, expected in (spec.get("expect") or {}).items():
         value = getattr(article, field)
         if field == "captions":
-            value = [{k: v for k, v in (("caption", c.caption), ("credit", c.credit),
-                                        ("wire", c.wire)) if v} for c in value]
+            value = [
+                {
+                    k: v
+                    for k, v in (("caption", c.caption), ("credit", c.credit), ("wire", c.wire))
+                    if v
+                }
+                for c in value
+            ]
         elif isinstance(value, tuple):
             value = list(value)
         assert value == expected, field

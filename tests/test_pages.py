@@ -13,8 +13,14 @@ from generator.merge import merge, ordered
 from generator.models import Rejected
 from generator.pages import md_escape, render, summary_line
 
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details",
-              "pymdownx.superfences"]
+EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -63,7 +69,9 @@ def test_every_generated_page_has_front_matter_that_parses(files):
 
 
 def test_story_front_matter_carries_the_header_fields(files):
-    post = frontmatter.loads(files["stories/kim-jong-un-arrives-in-russia-ahead-of-meeting-with-vladimir.md"])
+    post = frontmatter.loads(
+        files["stories/kim-jong-un-arrives-in-russia-ahead-of-meeting-with-vladimir.md"]
+    )
     meta = post.metadata
     assert meta["template"] == "story.html"
     assert meta["digest"]["dateline"] == "LONDON"
@@ -79,12 +87,20 @@ def test_manifest_has_the_interface_shape(files):
         assert set(story) == {"id", "slug", "title", "url", "published", "articles", "captions"}
         assert story["url"] == f"stories/{story['slug']}/"
         for article in story["articles"]:
-            assert set(article) == {"source", "title", "outlet", "published", "relation",
-                                    "similarity"}
+            assert set(article) == {
+                "source",
+                "title",
+                "outlet",
+                "published",
+                "relation",
+                "similarity",
+            }
         for caption in story["captions"]:
             assert set(caption) == {"caption", "credit", "wire", "sources"}
 
 
 def test_summary_line_counts_relations(samples, config):
-    stories = {s.canonical.source[:3]: s for s in map(merge, cluster(list(samples.values()), config))}
+    stories = {
+        s.canonical.source[:3]: s for s in map(merge, cluster(list(samples.values()), config))
+    }
     assert summary_line(stories["004"]) == "2 sources · 2 original reports"

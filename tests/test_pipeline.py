@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import GOLD
+
 from generator.pipeline import build
 
 
@@ -16,8 +17,11 @@ def _manifest(paths):
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_samples_build_the_gold_stories(project, config):
@@ -52,12 +56,15 @@ def test_every_seed_lands_exactly_once(project, config):
     data = _manifest(project)
     placed = [a["source"] for s in data["stories"] for a in s["articles"]]
     placed += [r["source"] for r in data["rejected"]]
-    seeds = sorted(p.relative_to(project.seeds).as_posix()
-                   for p in project.seeds.rglob("*") if p.is_file())
+    seeds = sorted(
+        p.relative_to(project.seeds).as_posix() for p in project.seeds.rglob("*") if p.is_file()
+    )
     assert sorted(placed) == seeds
     assert {r.source for r in result.rejected} == {"broken.txt", "nested/menu.txt"}
-    assert "no article text found" in dict((r.source, r.reason) for r in result.rejected)[
-        "nested/menu.txt"]
+    assert (
+        "no article text found"
+        in dict((r.source, r.reason) for r in result.rejected)["nested/menu.txt"]
+    )
     assert (project.content / "stories" / "rejected.md").is_file()
 
 

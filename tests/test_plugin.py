@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -24,8 +23,14 @@ def built(tmp_path_factory) -> Path:
     shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([str(mkdocs), "build", "--strict"], cwd=work, env=env,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [str(mkdocs), "build", "--strict"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     return work
 
@@ -49,7 +54,9 @@ def test_search_index_holds_captions_and_source_names(built):
 
 
 def test_hand_written_page_is_untouched(built):
-    assert (built / "content" / "about.md").read_text() == (ROOT / "content" / "about.md").read_text()
+    assert (built / "content" / "about.md").read_text() == (
+        ROOT / "content" / "about.md"
+    ).read_text()
     assert (built / "site" / "about" / "index.html").is_file()
 
 

@@ -61,7 +61,11 @@ def test_curly_quotes_are_kept(tmp_path):
         (b"abc\x00def", "a.txt", "binary file"),
         (b"x" * 2000, "a.txt", "over the 1,000-byte limit"),
         (b"<p>hi</p>", "a.pdf", "unsupported file type '.pdf'"),
-        (b"---\ntitle: [unclosed\n---\nBody.\n", "a.md", "front matter is not valid YAML at line 2"),
+        (
+            b"---\ntitle: [unclosed\n---\nBody.\n",
+            "a.md",
+            "front matter is not valid YAML at line 2",
+        ),
         (b"---\ntitle: x\nBody never closes\n", "a.md", "never closed"),
         (b"---\ntitle: x\n---\n\n", "a.md", "front matter but no article text"),
     ],
@@ -74,12 +78,18 @@ def test_rejections_say_why(tmp_path, data, name, reason):
 
 
 def test_front_matter_overrides_and_body_line(tmp_path):
-    data = (b"---\ntitle: 'Headline: with a colon'\noutlet: The Paper\npublished: 2024-05-01\n"
-            b"credits: [A Writer, B Writer]\nignored: yes\n---\nBody text here.\n")
+    data = (
+        b"---\ntitle: 'Headline: with a colon'\noutlet: The Paper\npublished: 2024-05-01\n"
+        b"credits: [A Writer, B Writer]\nignored: yes\n---\nBody text here.\n"
+    )
     doc = _read(tmp_path, data, "a.md")
     assert isinstance(doc, RawDocument)
-    assert dict(doc.meta) == {"title": "Headline: with a colon", "outlet": "The Paper",
-                              "published": "2024-05-01", "credits": ("A Writer", "B Writer")}
+    assert dict(doc.meta) == {
+        "title": "Headline: with a colon",
+        "outlet": "The Paper",
+        "published": "2024-05-01",
+        "credits": ("A Writer", "B Writer"),
+    }
     assert doc.text.strip() == "Body text here."
     assert doc.body_line == 8
 
@@ -96,4 +106,6 @@ def test_read_all_yields_one_item_per_file(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
     items = list(read_all(tmp_path, 10**6))
     assert [(type(i).__name__, i.source) for i in items] == [
-        ("Rejected", "bad.txt"), ("RawDocument", "ok.txt")]
+        ("Rejected", "bad.txt"),
+        ("RawDocument", "ok.txt"),
+    ]

@@ -31,18 +31,12 @@ def derive_title(lede: str) -> str:
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", lede.strip(), maxsplit=1)[0]
     sentence = re.sub(r"\s*\([^)]*\)", "", sentence).rstrip(".!? ")
     head, _, rest = sentence.partition(", ")
-    if rest and words(head) <= 10 and head.split()[0].lower() in _SUBORDINATORS:
+    if rest and words(head) <= 10 and head.split()[0].lower() in P.SUBORDINATORS:
         sentence = rest[:1].upper() + rest[1:]
     tokens = sentence.split()
     if len(tokens) > P.DERIVED_TITLE_MAX_WORDS:
         return " ".join(tokens[: P.DERIVED_TITLE_MAX_WORDS]).rstrip(",;:") + "…"
     return sentence
-
-
-_SUBORDINATORS = frozenset(
-    "after before when while as since although though despite following amid during "
-    "in on at with without once until".split()
-)
 
 
 # --- dek -------------------------------------------------------------------------------------
@@ -68,7 +62,7 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
     match = P.DATELINE.match(lede)
     if not match or not re.search(r"[A-Z]{2}", match["place"]):
         return None, lede
-    return match["place"].strip(" ,"), lede[match.end():]
+    return match["place"].strip(" ,"), lede[match.end() :]
 
 
 # --- published date --------------------------------------------------------------------------
@@ -91,10 +85,14 @@ def parse_date(value: str) -> str | None:
     import dateparser  # slow to import: only pay for it when a date line is found
 
     value = value.strip()
-    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
-                "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     try:
-        parsed = dateparser.parse(value, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(value, languages=["en"], settings=settings)
     except (ValueError, OverflowError):
         parsed = None
     if not isinstance(parsed, datetime):

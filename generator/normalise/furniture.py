@@ -61,7 +61,11 @@ def _drop_headline_runs(sheet: Sheet, after: int) -> None:
     """LINK_RUN_MIN or more consecutive lines with no sentence punctuation are a link list."""
     run: list[int] = []
     for i in [*[i for i in sheet.open() if i > after], None]:
-        if i is not None and not is_sentence(sheet.texts[i]) and (not run or _adjacent(sheet, run[-1], i)):
+        if (
+            i is not None
+            and not is_sentence(sheet.texts[i])
+            and (not run or _adjacent(sheet, run[-1], i))
+        ):
             run.append(i)
             continue
         if len(run) >= P.LINK_RUN_MIN:

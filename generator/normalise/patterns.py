@@ -26,45 +26,75 @@ def _rule(name: str, pattern: str, why: str, flags: int = I) -> Rule:
 # --- Site furniture: a line matching one of these is never article text -----------------
 FURNITURE: tuple[Rule, ...] = (
     # "Current:Home > News..." / "You are here: Home / World"
-    _rule("breadcrumb", r"^(?:current\s*:|you are here\s*:)?\s*home\s*[>›»/|]",
-          "breadcrumb trail"),
+    _rule("breadcrumb", r"^(?:current\s*:|you are here\s*:)?\s*home\s*[>›»/|]", "breadcrumb trail"),
     # "veryGood! (96)", "Like (12)", "Angry (3)"
-    _rule("reaction_counter", r"^[\w'’ ]{1,20}[!?]?\s*\(\d[\d,.]*[km]?\)$",
-          "reaction counter"),
+    _rule("reaction_counter", r"^[\w'’ ]{1,20}[!?]?\s*\(\d[\d,.]*[km]?\)$", "reaction counter"),
     # "MORE: Top US general ...", "READ MORE: ...", "Related: ..."
-    _rule("more_link",
-          r"^(?:read |see |watch )?(?:more|also|related|recommended|watch|listen|trending)"
-          r"(?: stories| coverage| articles)?\s*:\s*\S", "teaser link to another article"),
+    _rule(
+        "more_link",
+        r"^(?:read |see |watch )?(?:more|also|related|recommended|watch|listen|trending)"
+        r"(?: stories| coverage| articles)?\s*:\s*\S",
+        "teaser link to another article",
+    ),
     # "The comments posted here are not from X. Kindly refrain from ...", a bare "Comments (12)"
-    _rule("comment_policy", r"\bcomments?\b.{0,40}\b(?:posted|are|is)\b.{0,20}\bnot\b.{0,30}\b"
-          r"(?:from|endorsed|reflect)|\brefrain from\b.{0,40}\bcomments?\b|"
-          r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:join the (?:conversation|discussion)|"
-          r"leave a (?:comment|reply)|show comments|view comments)\b", "comment-section notice"),
+    _rule(
+        "comment_policy",
+        r"\bcomments?\b.{0,40}\b(?:posted|are|is)\b.{0,20}\bnot\b.{0,30}\b"
+        r"(?:from|endorsed|reflect)|\brefrain from\b.{0,40}\bcomments?\b|"
+        r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:join the (?:conversation|discussion)|"
+        r"leave a (?:comment|reply)|show comments|view comments)\b",
+        "comment-section notice",
+    ),
     # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter": a prompt names what you get
-    _rule("signup", r"^\W{0,3}\s*(?:sign up|subscribe|get our|join our)\b.{0,60}\b"
-          r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free)\b",
-          "newsletter or sign-up prompt"),
+    _rule(
+        "signup",
+        r"^\W{0,3}\s*(?:sign up|subscribe|get our|join our)\b.{0,60}\b"
+        r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free)\b",
+        "newsletter or sign-up prompt",
+    ),
     # "We may earn a commission from links on this page."
-    _rule("affiliate", r"\b(?:may|might) (?:earn|receive) (?:a )?(?:small )?commission\b|"
-          r"\baffiliate links?\b", "affiliate disclosure"),
+    _rule(
+        "affiliate",
+        r"\b(?:may|might) (?:earn|receive) (?:a )?(?:small )?commission\b|"
+        r"\baffiliate links?\b",
+        "affiliate disclosure",
+    ),
     # cookie, login and paywall notices
-    _rule("notice", r"\b(?:we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
-          r"log ?in to (?:continue|comment)|already a subscriber|create (?:a free )?account)\b",
-          "cookie, login or account notice"),
+    _rule(
+        "notice",
+        r"\b(?:we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
+        r"log ?in to (?:continue|comment)|already a subscriber|create (?:a free )?account)\b",
+        "cookie, login or account notice",
+    ),
     # "Share this article", "Share on Facebook", "Click to share"
-    _rule("share_prompt", r"^(?:share|tweet|email|print)(?: this| on| via| article| story)\b|"
-          r"^click to (?:share|print|email)\b", "share prompt"),
+    _rule(
+        "share_prompt",
+        r"^(?:share|tweet|email|print)(?: this| on| via| article| story)\b|"
+        r"^click to (?:share|print|email)\b",
+        "share prompt",
+    ),
     # "Advertisement", "Story continues below advertisement"
-    _rule("advert", r"^(?:advertisement|sponsored(?: content)?|ad feedback|"
-          r"(?:story|article) continues below(?: advertisement)?)$", "advertising slot"),
+    _rule(
+        "advert",
+        r"^(?:advertisement|sponsored(?: content)?|ad feedback|"
+        r"(?:story|article) continues below(?: advertisement)?)$",
+        "advertising slot",
+    ),
     # "Copyright 2024 X. All rights reserved.", "© 2024 X": a year or the reservation, not the word
-    _rule("copyright", r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
-          r"\ball rights reserved\b", "copyright line"),
+    _rule(
+        "copyright",
+        r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
+        r"\ball rights reserved\b",
+        "copyright line",
+    ),
 )
 
 # A line that follows a sign-up prompt and is its blurb, not article text.
-SIGNUP_BLURB = re.compile(r"\b(?:delivered|sent|straight) (?:to your inbox|every|each|daily)\b|"
-                          r"\b(?:free|weekly|daily)\b.{0,40}\b(?:newsletter|briefing|email)\b", I)
+SIGNUP_BLURB = re.compile(
+    r"\b(?:delivered|sent|straight) (?:to your inbox|every|each|daily)\b|"
+    r"\b(?:free|weekly|daily)\b.{0,40}\b(?:newsletter|briefing|email)\b",
+    I,
+)
 
 # --- Section labels: a short line naming a block of links ("Related", "Most read") ------
 # A label is at most this many words, with no sentence punctuation.
@@ -74,7 +104,9 @@ LIST_LABELS = re.compile(
     r"^(?:related(?: (?:stories|articles|coverage|news|content))?|recommend(?:ed|ation)s?|"
     r"ranking|most (?:read|popular|viewed|shared)|trending(?: now)?|popular|more (?:from|on) .+|"
     r"you may also like|read (?:more|next)|latest(?: news)?|top stories|editor'?s picks?|"
-    r"also (?:read|see)|what to read next|more stories|in other news)$", I)
+    r"also (?:read|see)|what to read next|more stories|in other news)$",
+    I,
+)
 # A run of this many lines with no sentence punctuation, outside the headline, is a link list.
 LINK_RUN_MIN = 3
 
@@ -82,26 +114,60 @@ LINK_RUN_MIN = 3
 TITLE_MAX_WORDS = 25
 DEK_MAX_WORDS = 40
 DERIVED_TITLE_MAX_WORDS = 20
+# Words that open a lede's scene-setting clause ("After a train ride of two days, ..."),
+# which a headline built from the lede leaves out.
+SUBORDINATORS = frozenset(
+    {
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "since",
+        "although",
+        "though",
+        "despite",
+        "following",
+        "amid",
+        "during",
+        "in",
+        "on",
+        "at",
+        "with",
+        "without",
+        "once",
+        "until",
+    }
+)
 # "Headline - Outlet", "Headline | Outlet": a site name glued to a page title.
-TITLE_SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s*(?:\s[-|–—]\s?|\s?[-|–—]\s|\|)"
-                               r"\s*(?P<site>[A-Z][\w&.'’ ]{1,40})$")
+TITLE_SITE_SUFFIX = re.compile(
+    r"^(?P<title>.{12,}?)\s*(?:\s[-|–—]\s?|\s?[-|–—]\s|\|)"
+    r"\s*(?P<site>[A-Z][\w&.'’ ]{1,40})$"
+)
 
 # --- Datelines ------------------------------------------------------------------------------
 # "LONDON -- ", "WASHINGTON (Reuters) - ", "NEW YORK, N.Y. — ", "Hanoi, Vietnam (AP) —"
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z. ]{2,20})\))?\s*(?:--|—|–|-|:)\s+(?=\S)")
+    r"\s*(?:\((?P<agency>[A-Za-z. ]{2,20})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
+)
 
 # --- Dates ----------------------------------------------------------------------------------
 # "Date:2025-04-14 00:50:45", "Published: June 13, 2013", "First Published: ...", "Updated ..."
-DATE_LINE = re.compile(r"^(?:date|published(?: on)?|first published|posted(?: on)?|"
-                       r"updated(?: on)?|last updated)\s*:?\s*(?P<value>.{6,60})$", I)
+DATE_LINE = re.compile(
+    r"^(?:date|published(?: on)?|first published|posted(?: on)?|"
+    r"updated(?: on)?|last updated)\s*:?\s*(?P<value>.{6,60})$",
+    I,
+)
 # A line that is nothing but a date: "February 25, 2019", "2013-06-13T09:00Z"
 BARE_DATE = re.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?|"
-    r"[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?)?(?: [A-Z]{2,4})?|"
-    r"\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}(?:,? \d{1,2}:\d{2})?)$", I)
+    r"[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}"
+    r"(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?)?(?: [A-Z]{2,4})?|"
+    r"\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}(?:,? \d{1,2}:\d{2})?)$",
+    I,
+)
 HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 # --- Credits --------------------------------------------------------------------------------
@@ -109,24 +175,33 @@ HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 CONTRIBUTED = re.compile(
     r"^(?:(?P<org>(?:[A-Z][\w&.]*\s?){1,4})['’]s?\s+)?(?P<names>[A-Z].{2,160}?)\s+"
     r"(?:contributed|also contributed|contributed reporting)\s+(?:to|for)\s+this\s+"
-    r"(?:report|story|article|piece)\.?$")
+    r"(?:report|story|article|piece)\.?$"
+)
 # "Additional reporting by X; Editing by Y", "Reporting by X and Y"
 REPORTING_BY = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled) by\s+.+$", I)
 REPORTING_NAMES = re.compile(r"(?:reporting|writing|compiled) by\s+(?P<names>[^;]+)", I)
 # "By Jane Doe and John Roe", "By Jane Doe, Associated Press"
-BYLINE = re.compile(r"^by\s+(?P<names>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})"
-                    r"(?:\s*[,|]\s*(?P<org>[A-Z][\w.& ]{1,40}))?$", I)
+BYLINE = re.compile(
+    r"^by\s+(?P<names>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})"
+    r"(?:\s*[,|]\s*(?P<org>[A-Z][\w.& ]{1,40}))?$",
+    I,
+)
 NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
 # A name in a credit: two to four capitalised words.
 PERSON = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
 
 # --- Outlet signals, strongest first ---------------------------------------------------------
 # "The comments posted here are not from Cnews Live."
-OUTLET_FROM_COMMENTS = re.compile(r"\bnot (?:from|endorsed by|the views of)\s+"
-                                  r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)\s*[.,;]")
+OUTLET_FROM_COMMENTS = re.compile(
+    r"\bnot (?:from|endorsed by|the views of)\s+"
+    r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)\s*[.,;]"
+)
 # "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved."
-OUTLET_FROM_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?"
-                                   r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)(?:[.,]|\s+all rights|$)", I)
+OUTLET_FROM_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?"
+    r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)(?:[.,]|\s+all rights|$)",
+    I,
+)
 
 # --- Photo captions and credits --------------------------------------------------------------
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X"
@@ -134,13 +209,16 @@ CREDIT_WORDS = r"(?i:(?:image|photo|photograph|picture|credit|photo credit|sourc
 # A photo credit alone on its line.
 CREDIT_LINE = re.compile(rf"^{CREDIT_WORDS}\s*:\s*(?P<credit>\S.{{0,80}})$", I)
 # A caption with its credit glued on: "Kim waves as his car is en route.Image: Reuters/Stringer"
-GLUED_CREDIT = re.compile(rf"^(?P<caption>.{{8,}}?)\s*{CREDIT_WORDS}\s*:\s*(?P<credit>[A-Z][^:]{{1,80}})$")
+GLUED_CREDIT = re.compile(
+    rf"^(?P<caption>.{{8,}}?)\s*{CREDIT_WORDS}\s*:\s*(?P<credit>[A-Z][^:]{{1,80}})$"
+)
 # Agency credits that end a wire caption, with the agency's tags and codes after them.
 WIRE_CREDIT = re.compile(
     r"\s*(?:\((?P<paren>(?:AP|AFP|Reuters|EPA|Getty)[^()]{0,60})\)|"
     r"(?P<bare>(?:REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images)(?:/[\w.' -]+)*))"
     r"(?P<tail>(?:\s*\([^()]*\))?(?:\s+[A-Z ,.]+OUT\.?)?(?:\s+[A-Z ,.]*SALES IN [A-Z ]+\.?)?"
-    r"(?:\s*-\s*[A-Z0-9]{10,16})?)\s*$")
+    r"(?:\s*-\s*[A-Z0-9]{10,16})?)\s*$"
+)
 # "Picture taken January 8, 2012." is part of the agency boilerplate in wire captions.
 WIRE_BOILERPLATE = re.compile(r"\s*Picture taken [^.]{3,40}\.\s*$")
 # A short caption is at most this many words; a wire caption is longer than that.

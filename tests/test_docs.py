@@ -1,0 +1,31 @@
+"""The README keeps up with the code: every command, option and config key is in it."""
+
+from __future__ import annotations
+
+import click
+from conftest import ROOT
+
+from generator.cli import main
+from generator.config import DigestConfig
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_cli_command_and_option_is_documented():
+    ctx = click.Context(main)
+    for name, command in main.commands.items():
+        assert f"digest {name}" in README, name
+        for param in command.get_params(ctx):
+            for opt in param.opts if isinstance(param, click.Option) else ():
+                if opt == "--help":
+                    continue
+                assert opt in README, f"digest {name} {opt}"
+
+
+def test_every_config_key_is_documented():
+    for key, _option in DigestConfig._schema:
+        assert f"`{key}`" in README, key
+
+
+def test_the_two_commands_are_documented():
+    assert "make site" in README and "make test" in README
