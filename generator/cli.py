@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import asdict
@@ -14,9 +15,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import __version__, pipeline
-from .config import load
+from .config import DigestConfig, load
 from .errors import DigestError, SeedError
-from .models import Article, Rejected
+from .models import Article, Rejected, Story
 from .normalise import normalise as normalise_article
 from .normalise.patterns import RULE_NOTES
 from .read import read_seed
@@ -99,6 +100,54 @@ def explain(file: Path) -> None:
             continue
         note = f"  [{v.rule}: {RULE_NOTES.get(v.rule, v.rule)}]" if v.rule else ""
         click.echo(f"{v.line:>5} {v.kind:<15} {_clip(v.text)}{note}")
+
+
+@main.command("explain-story")
+@click.argument("story")
+@click.option("--seeds", type=click.Path(path_type=Path), help="Seed folder [as for build].")
+@click.option("--content", type=click.Path(path_type=Path), help="Content folder [as for build].")
+@click.option(
+    "--config-file",
+    "-f",
+    type=click.Path(path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="mkdocs.yml to read the digest plugin options from.",
+)
+def explain_story(story: str, seeds: Path | None, content: Path | None, config_file: Path) -> None:
+    """Show why each article is in STORY (a slug, id or seed path) and how it relates."""
+    with _user_errors():
+        config, paths = load(config_file, seeds, content)
+        stories, _rejected = pipeline.plan(config, paths, lambda _message: None)
+        found = [
+            s
+            for s in stories
+            if story in (s.slug, s.id) or story in (m.article.source for m in s.members)
+        ]
+        if not found:
+            raise DigestError(f"{story}: no story with this slug, id or seed path")
+    for line in story_explanation(found[0], config):
+        click.echo(line)
+
+
+def story_explanation(story: Story, config: DigestConfig) -> list[str]:
+    lines = [f"{story.slug} ({story.id}): {story.title}", ""]
+    for m in story.members:
+        counts = Counter(a.how or "own" for a in m.alignment)
+        flag = "" if m.credits_original else ", does not credit the original"
+        lines.append(
+            f"  {m.relation.value:<9} {m.similarity:.3f}  {m.article.source}  "
+            f"[{m.article.outlet or 'outlet unknown'}] paragraphs: "
+            f"{counts['verbatim']} verbatim, {counts['reworded']} reworded, "
+            f"{counts['own']} own{flag}"
+        )
+    lines += ["", f"joined (same_story {config.same_story}, copy_overlap {config.copy_overlap}):"]
+    lines += [
+        f"  {j.a} + {j.b}: {j.reason}, pair cosine {j.similarity:.3f}, "
+        f"group average {j.average:.3f}"
+        for j in story.joins
+    ] or ["  (single article)"]
+    return lines
 
 
 def article_json(a: Article) -> dict[str, object]:

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import similarity as sim
 from .config import DigestConfig
-from .models import Article, Cluster, Member, ParagraphMatch, Relation
+from .models import Article, Cluster, Join, Member, Overrides, ParagraphMatch, Relation
 
 NEIGHBOURS = 10  # nearest neighbours per article considered as story candidates
 COPY_SHARE = 0.6  # share of paragraphs copied verbatim that makes an article a copy
@@ -29,6 +29,9 @@ CREDIT_PHRASES = (
 )
 
 
+NO_OVERRIDES = Overrides()
+
+
 @dataclass(frozen=True, slots=True)
 class _Doc:
     article: Article
@@ -36,62 +39,112 @@ class _Doc:
     shingles: frozenset[int]
 
 
-def cluster(articles: Sequence[Article], config: DigestConfig) -> tuple[Cluster, ...]:
-    docs = [
-        _Doc(a, v, sim.shingles(a.text))
-        for a, v in zip(articles, sim.embed([doc_text(a) for a in articles]), strict=True)
-    ]
-    groups = group(docs, config)
-    return tuple(relate([docs[i] for i in g], config) for g in groups)
+def cluster(
+    articles: Sequence[Article], config: DigestConfig, overrides: Overrides = NO_OVERRIDES
+) -> tuple[Cluster, ...]:
+    vectors = sim.embed([doc_text(a) for a in articles])
+    docs = [_Doc(a, v, sim.shingles(a.text)) for a, v in zip(articles, vectors, strict=True)]
+    groups = Groups(docs, config, overrides)
+    groups.run()
+    return tuple(
+        relate([docs[i] for i in members], config, groups.joins_of(members))
+        for members in groups.members()
+    )
 
 
 def doc_text(article: Article) -> str:
     return "\n".join((article.title, *(article.paragraphs or (article.title,))))
 
 
-def group(docs: Sequence[_Doc], config: DigestConfig) -> list[list[int]]:
-    """Average-link agglomeration over candidate pairs, strongest pair first."""
-    vectors = np.stack([d.vector for d in docs]) if docs else np.zeros((0, 1))
-    pairs = sim.neighbour_pairs(vectors, NEIGHBOURS, config.same_story)
-    for i, j in sim.copy_pairs([d.shingles for d in docs]):
-        pairs.setdefault((i, j), float(vectors[i] @ vectors[j]))
-    parent = list(range(len(docs)))
-    total = {i: vectors[i].astype(np.float64) for i in range(len(docs))}
-    size = dict.fromkeys(range(len(docs)), 1)
+class Groups:
+    """Average-link agglomeration over candidate pairs, strongest pair first.
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+    Each group keeps the sum of its unit vectors, so the average cosine between
+    two groups is one dot product. Editor overrides apply first: `together`
+    groups are joined, `apart` pairs can never end up in one group."""
+
+    def __init__(self, docs: Sequence[_Doc], config: DigestConfig, overrides: Overrides) -> None:
+        self.docs, self.config = docs, config
+        self.vectors = np.stack([d.vector for d in docs]) if docs else np.zeros((0, 1))
+        self.parent = list(range(len(docs)))
+        self.total = {i: self.vectors[i].astype(np.float64) for i in range(len(docs))}
+        self.size = dict.fromkeys(range(len(docs)), 1)
+        self.joins: list[tuple[int, int, Join]] = []
+        index = {d.article.source: i for i, d in enumerate(docs)}
+        self.together = [[index[s] for s in g if s in index] for g in overrides.together]
+        self.apart = [{index[s] for s in g if s in index} for g in overrides.apart]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
         return i
 
-    for (i, j), _score in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
-        a, b = find(i), find(j)
-        if a == b:
-            continue
-        average = float(total[a] @ total[b]) / (size[a] * size[b])
-        copied = (
-            sim.containment(docs[i].shingles, docs[j].shingles) >= config.copy_overlap
-            or sim.containment(docs[j].shingles, docs[i].shingles) >= config.copy_overlap
+    def run(self) -> None:
+        for members in self.together:
+            for j in members[1:]:
+                self._join(members[0], j, "editor")
+        pairs = sim.neighbour_pairs(self.vectors, NEIGHBOURS, self.config.same_story)
+        for i, j in sim.copy_pairs([d.shingles for d in self.docs]):
+            pairs.setdefault((i, j), float(self.vectors[i] @ self.vectors[j]))
+        for (i, j), _score in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+            if self.find(i) == self.find(j):
+                continue
+            if self._average(i, j) >= self.config.same_story:
+                self._join(i, j, "similar")
+            elif self._copied(i, j):
+                self._join(i, j, "copied")
+
+    def _average(self, i: int, j: int) -> float:
+        a, b = self.find(i), self.find(j)
+        return float(self.total[a] @ self.total[b]) / (self.size[a] * self.size[b])
+
+    def _copied(self, i: int, j: int) -> bool:
+        a, b, limit = self.docs[i].shingles, self.docs[j].shingles, self.config.copy_overlap
+        return max(sim.containment(a, b), sim.containment(b, a)) >= limit
+
+    def _join(self, i: int, j: int, reason: str) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b or self._kept_apart(a, b):
+            return
+        pair = round(float(self.vectors[i] @ self.vectors[j]), 3)
+        join = Join(
+            self.docs[i].article.source,
+            self.docs[j].article.source,
+            pair,
+            round(self._average(i, j), 3),
+            reason,
         )
-        if average >= config.same_story or copied:
-            keep, gone = min(a, b), max(a, b)
-            parent[gone] = keep
-            total[keep] = total[keep] + total.pop(gone)
-            size[keep] += size.pop(gone)
-    members: dict[int, list[int]] = {}
-    for i in range(len(docs)):
-        members.setdefault(find(i), []).append(i)
-    return sorted(members.values())
+        keep, gone = min(a, b), max(a, b)
+        self.parent[gone] = keep
+        self.total[keep] = self.total[keep] + self.total.pop(gone)
+        self.size[keep] += self.size.pop(gone)
+        self.joins.append((i, j, join))
+
+    def _kept_apart(self, a: int, b: int) -> bool:
+        for group in self.apart:
+            in_a = any(self.find(k) == a for k in group)
+            if in_a and any(self.find(k) == b for k in group):
+                return True
+        return False
+
+    def members(self) -> list[list[int]]:
+        found: dict[int, list[int]] = {}
+        for i in range(len(self.docs)):
+            found.setdefault(self.find(i), []).append(i)
+        return sorted(found.values())
+
+    def joins_of(self, members: Sequence[int]) -> tuple[Join, ...]:
+        inside = set(members)
+        return tuple(join for i, _j, join in self.joins if i in inside)
 
 
-def relate(docs: Sequence[_Doc], config: DigestConfig) -> Cluster:
+def relate(docs: Sequence[_Doc], config: DigestConfig, joins: tuple[Join, ...] = ()) -> Cluster:
     """Pick the canonical article and label every other member against it."""
     vectors = [sim.embed(d.article.paragraphs) for d in docs] if len(docs) > 1 else []
     canonical = choose_canonical(docs, config)
     lead = docs[canonical]
     members = [Member(lead.article, Relation.CANONICAL, 1.0, _self_alignment(lead.article))]
-    scores = []
     for k, d in enumerate(docs):
         if k == canonical:
             continue
@@ -105,7 +158,6 @@ def relate(docs: Sequence[_Doc], config: DigestConfig) -> Cluster:
         )
         relation = label(alignment)
         similarity = round(float(d.vector @ lead.vector), 3)
-        scores.append((d.article.source, lead.article.source, similarity))
         derived = relation in (Relation.COPY, Relation.REWRITE)
         members.append(
             Member(
@@ -117,7 +169,7 @@ def relate(docs: Sequence[_Doc], config: DigestConfig) -> Cluster:
             )
         )
     head, rest = members[0], sorted(members[1:], key=_member_order)
-    return Cluster((head, *rest), tuple(scores))
+    return Cluster((head, *rest), joins)
 
 
 def _member_order(m: Member) -> tuple[int, float, str]:

@@ -40,6 +40,7 @@ def merge(cluster: Cluster) -> Story:
         additions=additions(cluster.members),
         gallery=gallery(cluster.members),
         credits=lead.credits,
+        joins=cluster.joins,
     )
 
 
@@ -101,6 +102,32 @@ def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:SLUG_MAX].rstrip("-")
+
+
+def keep_identities(
+    stories: Sequence[Story], previous: Sequence[tuple[str, str, frozenset[str]]]
+) -> list[Story]:
+    """A story that shares sources with a story of the previous build keeps that story's
+    id and slug (the one it shares most with), so a story gaining a source, or getting
+    a new canonical article, stays at its URL."""
+    claimed: set[str] = set()
+    kept = []
+    for story in stories:
+        sources = {m.article.source for m in story.members}
+        best = max(
+            (
+                (len(sources & old), -n, sid, slug)
+                for n, (sid, slug, old) in enumerate(previous)
+                if sources & old and sid not in claimed
+            ),
+            default=None,
+        )
+        if best is None:
+            kept.append(story)
+        else:
+            claimed.add(best[2])
+            kept.append(replace(story, id=best[2], slug=best[3]))
+    return kept
 
 
 def unique_slugs(stories: Iterable[Story]) -> tuple[Story, ...]:

@@ -23,6 +23,15 @@ class RawDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class Outlet:
+    """One entry of seeds/outlets.yml: a publication, its web domains and other names."""
+
+    name: str
+    domains: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Rejected:
     """A seed that cannot become an article, with the reason a user can act on."""
 
@@ -103,11 +112,30 @@ class Member:
 
 
 @dataclass(frozen=True, slots=True)
+class Join:
+    """One decision that put two articles' groups into the same story."""
+
+    a: str  # source of the article on one side
+    b: str  # source of the article on the other side
+    similarity: float  # embedding cosine of the pair
+    average: float  # average cosine between the two groups at the time they joined
+    reason: str  # "similar" (average link), "copied" (shared 5-grams), "editor" (stories.yml)
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Editor corrections from seeds/stories.yml: sources forced together or kept apart."""
+
+    together: tuple[tuple[str, ...], ...] = ()
+    apart: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Cluster:
     """Articles that report the same event, canonical first."""
 
     members: tuple[Member, ...]
-    scores: tuple[tuple[str, str, float], ...] = ()  # (source, source, similarity) that joined it
+    joins: tuple[Join, ...] = ()  # why each member is here
 
     @property
     def canonical(self) -> Article:
@@ -161,6 +189,7 @@ class Story:
     additions: tuple[Addition, ...]
     gallery: tuple[GalleryItem, ...]
     credits: tuple[str, ...] = field(default=())
+    joins: tuple[Join, ...] = field(default=())  # why each member is in the story
 
     @property
     def canonical(self) -> Article:

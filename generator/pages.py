@@ -198,6 +198,20 @@ def manifest(stories: Sequence[Story], rejected: Sequence[Rejected], output: str
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def previous(content: Path) -> list[tuple[str, str, frozenset[str]]]:
+    """(id, slug, sources) of each story in the last build's manifest; none if unreadable."""
+    try:
+        data = json.loads((content / MANIFEST).read_text(encoding="utf-8"))
+        return [
+            (s["id"], s["slug"], frozenset(a["source"] for a in s["articles"]))
+            for s in data["stories"]
+            if re.fullmatch(r"[a-z0-9-]{1,80}", s["slug"])
+            and re.fullmatch(r"[0-9a-f]{12}", s["id"])
+        ]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
 def render(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> dict[str, str]:
     """Every generated file, keyed by its path relative to the content folder."""
     files = {

@@ -3,24 +3,39 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from . import pages, write
 from .cluster import cluster
 from .config import DigestConfig, Paths
 from .errors import SeedError
-from .merge import merge, ordered, unique_slugs
-from .models import Article, BuildResult, RawDocument, Rejected
+from .merge import keep_identities, merge, ordered, unique_slugs
+from .models import Article, BuildResult, Outlet, Overrides, RawDocument, Rejected, Story
 from .normalise import normalise
-from .read import read_all
+from .read import read_all, read_outlets, read_overrides
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
 Progress = Callable[[str], None]
+PARALLEL_MIN = 200  # below this many seeds, starting worker processes costs more than it saves
 
 
 def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) -> BuildResult:
     step = progress or (lambda _message: None)
+    stories, rejected = plan(config, paths, step)
+    step(f"writing {len(stories)} stories to {paths.content}")
+    files = pages.render(stories, rejected, config.output)
+    written, removed = write.write_files(paths.content, config.output, files)
+    return BuildResult(stories, rejected, written, removed)
+
+
+def plan(
+    config: DigestConfig, paths: Paths, step: Progress
+) -> tuple[tuple[Story, ...], tuple[Rejected, ...]]:
+    """Every stage but the writing: the stories and rejected seeds a build would write."""
     if not paths.seeds.is_dir():
         raise SeedError(
             paths.seeds,
@@ -28,20 +43,18 @@ def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) 
             "plugin in mkdocs.yml, or pass --seeds)",
         )
     step(f"reading {paths.seeds}")
+    overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
     documents, rejected = split(read_all(paths.seeds, config.max_file_bytes))
     step(f"normalising {len(documents)} articles")
-    articles, empty = normalise_all(documents)
+    articles, empty = normalise_all(documents, outlets)
     rejected += empty
     for r in rejected:
         log.warning("seed '%s' not included: %s", r.source, r.reason)
+    _check_overrides(overrides, {d.source for d in documents}, paths)
     step(f"clustering {len(articles)} articles")
-    clusters = cluster(articles, config) if articles else ()
-    stories = ordered(unique_slugs(merge(c) for c in clusters))
-    rejected = sorted(rejected, key=lambda r: r.source)
-    step(f"writing {len(stories)} stories to {paths.content}")
-    files = pages.render(stories, rejected, config.output)
-    written, removed = write.write_files(paths.content, config.output, files)
-    return BuildResult(tuple(stories), tuple(rejected), written, removed)
+    clusters = cluster(articles, config, overrides) if articles else ()
+    merged = keep_identities([merge(c) for c in clusters], pages.previous(paths.content))
+    return ordered(unique_slugs(merged)), tuple(sorted(rejected, key=lambda r: r.source))
 
 
 def split(items: Iterable[RawDocument | Rejected]) -> tuple[list[RawDocument], list[Rejected]]:
@@ -52,16 +65,33 @@ def split(items: Iterable[RawDocument | Rejected]) -> tuple[list[RawDocument], l
     return documents, rejected
 
 
-def normalise_all(documents: Iterable[RawDocument]) -> tuple[list[Article], list[Rejected]]:
-    """Normalised articles, and the documents in which no article text was found."""
+def normalise_all(
+    documents: Sequence[RawDocument], outlets: Sequence[Outlet] = ()
+) -> tuple[list[Article], list[Rejected]]:
+    """Normalised articles (on every core for large batches), and the documents in
+    which no article text was found."""
+    work = partial(normalise, outlets=outlets)
+    if len(documents) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            normalised = list(pool.map(work, documents, chunksize=32))
+    else:
+        normalised = [work(d) for d in documents]
     articles: list[Article] = []
     empty: list[Rejected] = []
-    for doc in documents:
-        article = normalise(doc)
+    for article in normalised:
         if article.paragraphs:
             articles.append(article)
         else:
             reasons = sorted({v.rule for v in article.dropped if v.rule})
             why = f" (dropped as {', '.join(reasons)})" if reasons else ""
-            empty.append(Rejected(doc.source, f"no article text found{why}"))
+            empty.append(Rejected(article.source, f"no article text found{why}"))
     return articles, empty
+
+
+def _check_overrides(overrides: Overrides, sources: set[str], paths: Paths) -> None:
+    for group in (*overrides.together, *overrides.apart):
+        for source in group:
+            if source not in sources:
+                log.warning(
+                    "%s names '%s', which is not a seed file", paths.seeds / "stories.yml", source
+                )

@@ -16,7 +16,8 @@ import frontmatter
 import ftfy
 import yaml
 
-from .models import RawDocument, Rejected
+from .errors import ConfigError
+from .models import Outlet, Overrides, RawDocument, Rejected
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 # Files in the seeds folder that configure digest rather than being articles.
@@ -138,3 +139,68 @@ def _plain(value: object) -> object:
     if isinstance(value, list | tuple):
         return tuple(str(v).strip() for v in value if str(v).strip())
     return str(value).strip()
+
+
+# --- registries in the seeds folder ---------------------------------------------------------
+def read_overrides(seeds_dir: Path) -> Overrides:
+    """seeds/stories.yml: `together:` and `apart:`, each a list of lists of seed paths."""
+    path, data = _registry(seeds_dir, ("stories.yml", "stories.yaml"))
+    if path is None:
+        return Overrides()
+    if not isinstance(data, dict) or set(data) - {"together", "apart"}:
+        raise ConfigError(path, "expected a mapping with the keys `together` and `apart`")
+    groups = {}
+    for key in ("together", "apart"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(s, str) for s in g)
+            for g in value
+        ):
+            raise ConfigError(path, f"`{key}` must be a list of lists of two or more seed paths")
+        groups[key] = tuple(tuple(g) for g in value)
+    return Overrides(groups["together"], groups["apart"])
+
+
+def read_outlets(seeds_dir: Path) -> tuple[Outlet, ...]:
+    """seeds/outlets.yml: a list of {name, domains, aliases}."""
+    path, data = _registry(seeds_dir, ("outlets.yml", "outlets.yaml"))
+    if path is None:
+        return ()
+    if not isinstance(data, list):
+        raise ConfigError(
+            path, "expected a list of outlets, each with `name`, `domains`, `aliases`"
+        )
+    outlets = []
+    for n, entry in enumerate(data, 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise ConfigError(path, f"outlet #{n} needs a `name`")
+        outlets.append(
+            Outlet(entry["name"], _strings(entry.get("domains")), _strings(entry.get("aliases")))
+        )
+    return tuple(outlets)
+
+
+def _registry(seeds_dir: Path, names: tuple[str, ...]) -> tuple[Path | None, object]:
+    for name in names:
+        path = seeds_dir / name
+        if path.is_file():
+            try:
+                return path, yaml.safe_load(path.read_text(encoding="utf-8"))
+            except yaml.YAMLError as err:
+                mark = getattr(err, "problem_mark", None)
+                raise ConfigError(
+                    path,
+                    f"not valid YAML: {getattr(err, 'problem', err)}",
+                    mark.line + 1 if mark else None,
+                ) from err
+            except (OSError, UnicodeDecodeError) as err:
+                raise ConfigError(path, f"cannot read: {err}") from err
+    return None, None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return ()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from conftest import GOLD, article_from
 
-from generator.cluster import _Doc, choose_canonical, cluster, group, label
-from generator.models import ParagraphMatch, Relation
+from generator.cluster import Groups, _Doc, choose_canonical, cluster, label
+from generator.models import Overrides, ParagraphMatch, Relation
 from generator.similarity import shingles
 
 
@@ -62,8 +62,9 @@ def test_average_link_does_not_chain(config):
     assert float(a.vector @ b.vector) > config.same_story
     assert float(b.vector @ c.vector) > config.same_story
     assert float(a.vector @ c.vector) < 0.5
-    groups = group([a, b, c], config)
-    assert len(groups) == 2
+    groups = Groups([a, b, c], config, Overrides())
+    groups.run()
+    assert groups.members() == [[0, 1], [2]]
 
 
 def test_label_thresholds():
@@ -83,3 +84,25 @@ def test_canonical_is_the_most_complete_of_the_copied_text(samples, config):
         if name[:3] in ("000", "001", "002")
     ]
     assert docs[choose_canonical(docs, config)].article.source.startswith("000")
+
+
+def _sources(clusters):
+    return sorted(sorted(m.article.source for m in c.members) for c in clusters)
+
+
+def test_editor_can_force_articles_apart_and_together(samples, config):
+    articles = list(samples.values())
+    a, b, far = "000_769eb25042b505df.txt", "001_d287f615382e4c94.txt", "004_509b700b257930df.txt"
+    assert any({a, b} <= set(g) for g in _sources(cluster(articles, config)))
+    apart = _sources(cluster(articles, config, Overrides(apart=((a, b),))))
+    assert not any({a, b} <= set(g) for g in apart)
+    together = _sources(cluster(articles, config, Overrides(together=((a, far),))))
+    assert any({a, far} <= set(g) for g in together)
+
+
+def test_joins_record_why_each_member_is_in_its_story(samples, config):
+    for c in cluster(list(samples.values()), config):
+        assert len(c.joins) == len(c.members) - 1
+        for join in c.joins:
+            assert join.reason in ("similar", "copied", "editor")
+            assert join.average >= config.same_story or join.reason != "similar"

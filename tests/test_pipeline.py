@@ -7,8 +7,10 @@ import random
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import GOLD
 
+from generator.errors import ConfigError
 from generator.pipeline import build
 
 
@@ -98,3 +100,62 @@ def test_removed_seed_prunes_its_story_and_keeps_the_other_slug(project, config)
     after = {s["slug"] for s in _manifest(project)["stories"]}
     assert after < before and len(after) == 1
     assert [r for r in result.removed if r.startswith("stories/")]
+
+
+def test_story_keeps_its_slug_when_it_gains_a_source(project, config):
+    hanoi = project.seeds / "004_509b700b257930df.txt"
+    held = hanoi.read_bytes()
+    hanoi.unlink()
+    build(config, project)
+    before = {
+        s["slug"]: {a["source"] for a in s["articles"]} for s in _manifest(project)["stories"]
+    }
+    hanoi.write_bytes(held)  # 004 joins 003's story and becomes its canonical article
+    build(config, project)
+    after = {s["slug"]: {a["source"] for a in s["articles"]} for s in _manifest(project)["stories"]}
+    assert set(after) == set(before)
+    assert any(hanoi.name in sources for sources in after.values())
+
+
+def test_editor_overrides_in_stories_yml(project, config):
+    (project.seeds / "stories.yml").write_text(
+        "apart:\n  - [000_769eb25042b505df.txt, 001_d287f615382e4c94.txt]\n"
+    )
+    build(config, project)
+    groups = [{a["source"] for a in s["articles"]} for s in _manifest(project)["stories"]]
+    assert len(groups) == 3
+    assert not any({"000_769eb25042b505df.txt", "001_d287f615382e4c94.txt"} <= g for g in groups)
+    assert "stories.yml" not in {r["source"] for r in _manifest(project)["rejected"]}
+
+
+def test_outlets_yml_names_outlets_by_alias_and_domain(project, config):
+    (project.seeds / "outlets.yml").write_text(
+        "- name: ABC News (US)\n  aliases: [ABC News]\n- name: The Quartz\n  domains: [qz.com]\n"
+    )
+    (project.seeds / "004_509b700b257930df.txt").write_text(
+        "---\nurl: https://www.qz.com/1557000/kim-train\n---\n"
+        + (project.seeds / "004_509b700b257930df.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    build(config, project)
+    outlets = {
+        a["source"]: a["outlet"] for s in _manifest(project)["stories"] for a in s["articles"]
+    }
+    assert outlets["000_769eb25042b505df.txt"] == "ABC News (US)"
+    assert outlets["004_509b700b257930df.txt"] == "The Quartz"
+    assert outlets["002_6e10a5f34e632333.txt"] == "Secure Horizon Growth"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("stories.yml", "together: [a.txt]\n", "list of lists"),
+        ("stories.yml", "together:\n  - [a.txt, b.txt\n", "not valid YAML"),
+        ("outlets.yml", "name: x\n", "expected a list of outlets"),
+    ],
+)
+def test_bad_registry_is_an_error_naming_the_file(project, config, name, text, message):
+    (project.seeds / name).write_text(text)
+    with pytest.raises(ConfigError, match=message) as info:
+        build(config, project)
+    assert info.value.path.name == name

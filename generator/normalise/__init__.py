@@ -5,12 +5,14 @@ sheet, so later passes only see what is still unexplained."""
 
 from __future__ import annotations
 
-from ..models import Article, RawDocument
+from collections.abc import Sequence
+
+from ..models import Article, Outlet, RawDocument
 from . import captions, fields, furniture
 from .sheet import Sheet
 
 
-def normalise(doc: RawDocument) -> Article:
+def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     sheet = Sheet(doc.text, doc.body_line)
     furniture.drop_line_furniture(sheet)
     furniture.drop_repeats(sheet)
@@ -43,7 +45,11 @@ def normalise(doc: RawDocument) -> Article:
         dek=_text(doc.meta_value("dek")) or (sheet.texts[dek_at] if dek_at is not None else None),
         dateline=dateline,
         published=(fields.parse_date(meta_published) if meta_published else None) or published,
-        outlet=_text(doc.meta_value("outlet")) or fields.find_outlet(sheet, title, contributor_org),
+        outlet=fields.registered_outlet(
+            _text(doc.meta_value("outlet")) or fields.find_outlet(sheet, title, contributor_org),
+            _text(doc.meta_value("url")),
+            outlets,
+        ),
         credits=_names(doc.meta_value("credits")) or credits,
         paragraphs=tuple(paragraphs),
         captions=found_captions,

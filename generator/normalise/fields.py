@@ -4,9 +4,12 @@ strongest text signal; a weaker signal never overwrites a stronger one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
+from urllib.parse import urlsplit
 
+from ..models import Outlet
 from . import patterns as P
 from .sheet import Sheet, is_sentence, words
 
@@ -156,4 +159,21 @@ def _from_dropped(sheet: Sheet, rule: str, pattern: re.Pattern[str]) -> str | No
     for text, r in zip(sheet.texts, sheet.rules, strict=True):
         if r == rule and (match := pattern.search(text)):
             return match["outlet"].strip()
+    return None
+
+
+def registered_outlet(name: str | None, url: str | None, outlets: Sequence[Outlet]) -> str | None:
+    """The registry's spelling of an outlet found in the page, else the outlet of the
+    URL's domain, else the name as found."""
+    if name:
+        key = name.casefold()
+        for o in outlets:
+            if key == o.name.casefold() or key in (a.casefold() for a in o.aliases):
+                return o.name
+        return name
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host.removeprefix("www.")
+    for o in outlets:
+        if any(host == d or host.endswith("." + d) for d in o.domains):
+            return o.name
     return None
