@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Article, Outlet, RawDocument
-from . import captions, fields, furniture
+from . import block, captions, fields, furniture
+from . import patterns as P
 from .sheet import Sheet
 
 
@@ -16,23 +17,33 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     sheet = Sheet(doc.text, doc.body_line)
     furniture.drop_line_furniture(sheet)
     furniture.drop_repeats(sheet)
+    walls = block.drop_comment_markers(sheet)
     found_captions = captions.find_captions(sheet)
-    published = fields.find_published(sheet)
-    credits, contributor_org, signoff = fields.find_credits(sheet)
-    title_at = fields.find_title(sheet)
-    furniture.drop_link_lists(sheet, after=title_at if title_at is not None else -1)
+    body = block.find_body(sheet, walls)
+    first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
+    title_at = block.find_headline(sheet, first) if body else None
+    if title_at is not None:
+        sheet.claim(title_at, "title", "headline_above_body")
+    top = title_at if title_at is not None else first
+    tail = range(top, last + 1 + P.TAIL_WINDOW)
+    credits, contributor_org, signoff = fields.find_credits(sheet, tail)
+    end = block.extend_tail(sheet, last)
+    published = fields.find_published(sheet, range(top, end + 1))
+    dek_at = fields.find_dek(sheet, title_at, first)
+    block.drop_outside(sheet, top, first, end)
+    furniture.drop_link_lists(sheet, first, end)
     furniture.drop_after_signoff(sheet, signoff)
-    dek_at = fields.find_dek(sheet, title_at)
 
-    body = [i for i in sheet.open()]
-    for i in body:
+    for i in list(sheet.open()):
         sheet.claim(i, "paragraph")
-    paragraphs = [sheet.texts[i] for i in body]
+    body_lines = [i for i, kind in enumerate(sheet.kinds) if kind == "paragraph"]
+    paragraphs = [sheet.texts[i] for i in body_lines]
+    kept_captions = tuple(c for i, c in sorted(found_captions.items()) if top <= i <= end)
     dateline = None
     if paragraphs:
         dateline, paragraphs[0] = fields.split_dateline(paragraphs[0])
         if dateline:
-            sheet.claim(body[0], "paragraph", "dateline")
+            sheet.claim(body_lines[0], "paragraph", "dateline")
 
     page_title = sheet.texts[title_at] if title_at is not None else None
     meta_title = _text(doc.meta_value("title"))
@@ -52,7 +63,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         ),
         credits=_names(doc.meta_value("credits")) or credits,
         paragraphs=tuple(paragraphs),
-        captions=found_captions,
+        captions=kept_captions,
         lines=sheet.verdicts(),
         url=_text(doc.meta_value("url")),
         encoding=doc.encoding,

@@ -14,19 +14,25 @@ from . import patterns as P
 from .sheet import Sheet, words
 
 
-def find_captions(sheet: Sheet) -> tuple[Caption, ...]:
+def find_captions(sheet: Sheet) -> dict[int, Caption]:
+    """Captions keyed by the index of their caption line."""
     found: dict[int, Caption] = {}
     for i in list(sheet.open()):
         if sheet.kinds[i] is not None:
             continue
-        caption = _credit_line(sheet, i) or _glued(sheet, i)
-        if caption is not None:
+        if (caption := _credit_line(sheet, i)) is not None:
+            found[_caption_line(sheet, i)] = caption
+        elif (caption := _glued(sheet, i)) is not None:
             found[i] = caption
     for i in list(sheet.open()):
         caption = _lone_wire(sheet, i)
         if caption is not None:
             found[i] = caption
-    return tuple(found[i] for i in sorted(found))
+    return found
+
+
+def _caption_line(sheet: Sheet, credit: int) -> int:
+    return max(j for j in range(credit) if sheet.kinds[j] == "caption")
 
 
 def _credit_line(sheet: Sheet, i: int) -> Caption | None:

@@ -15,20 +15,6 @@ from .sheet import Sheet, is_sentence, words
 
 
 # --- title ---------------------------------------------------------------------------------
-def find_title(sheet: Sheet) -> int | None:
-    """The first open line, when it is headline-shaped; None when the page starts with prose."""
-    i = next(sheet.open(), None)
-    if i is None:
-        return None
-    text = sheet.texts[i]
-    if P.LIST_ITEM.match(text) or not 3 <= words(text) <= P.TITLE_MAX_WORDS:
-        return None
-    if text.endswith(".") and not text.endswith("..."):
-        return None
-    sheet.claim(i, "title", "first_headline")
-    return i
-
-
 def derive_title(lede: str) -> str:
     """A headline built from the lede's first sentence, for pages that print none."""
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", lede.strip(), maxsplit=1)[0]
@@ -43,20 +29,26 @@ def derive_title(lede: str) -> str:
 
 
 # --- dek -------------------------------------------------------------------------------------
-def find_dek(sheet: Sheet, title: int | None) -> int | None:
-    """The standfirst: the line between headline and lede, when the lede opens with a
-    dateline or the line itself is not a full sentence."""
+def find_dek(sheet: Sheet, title: int | None, first: int) -> int | None:
+    """The standfirst: the line right below the headline, when it is not the lede
+    (the lede opens with a dateline, or the line is not a full sentence)."""
     if title is None:
         return None
-    i = sheet.next_open(title)
-    if i is None or words(sheet.texts[i]) > P.DEK_MAX_WORDS:
+    i = title + 1
+    while i < len(sheet.texts) and sheet.kinds[i] == "blank":
+        i += 1
+    if i >= len(sheet.texts) or sheet.kinds[i] is not None:
+        return None
+    text = sheet.texts[i]
+    if not P.DEK_MIN_WORDS <= words(text) <= P.DEK_MAX_WORDS or P.LIST_ITEM.match(text):
         return None
     nxt = sheet.next_open(i)
-    lede_has_dateline = nxt is not None and P.DATELINE.match(sheet.texts[nxt]) is not None
-    if lede_has_dateline or (not is_sentence(sheet.texts[i]) and nxt is not None):
-        sheet.claim(i, "dek", "between_headline_and_lede")
-        return i
-    return None
+    if i == first and (
+        nxt is None or (is_sentence(text) and not P.DATELINE.match(sheet.texts[nxt]))
+    ):
+        return None  # the first paragraph, not a standfirst
+    sheet.claim(i, "dek", "between_headline_and_lede")
+    return i
 
 
 # --- dateline --------------------------------------------------------------------------------
@@ -69,9 +61,9 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
 
 
 # --- published date --------------------------------------------------------------------------
-def find_published(sheet: Sheet) -> str | None:
+def find_published(sheet: Sheet, lines: range) -> str | None:
     """A publication date the page states on a line of its own ("Date: ...", a bare date)."""
-    for i in list(sheet.open()):
+    for i in [i for i in sheet.open() if i in lines]:
         text = sheet.texts[i]
         match = P.DATE_LINE.match(text)
         value = match["value"] if match else text if P.BARE_DATE.match(text) else None
@@ -104,12 +96,12 @@ def parse_date(value: str) -> str | None:
 
 
 # --- credits ---------------------------------------------------------------------------------
-def find_credits(sheet: Sheet) -> tuple[tuple[str, ...], str | None, int | None]:
+def find_credits(sheet: Sheet, lines: range) -> tuple[tuple[str, ...], str | None, int | None]:
     """Reporter names, the outlet a contributor line names, and the closing sign-off line."""
     names: list[str] = []
     org: str | None = None
     signoff: int | None = None
-    for i in list(sheet.open()):
+    for i in [i for i in sheet.open() if i in lines]:
         text = sheet.texts[i]
         if match := P.CONTRIBUTED.match(text):
             names += split_names(match["names"])

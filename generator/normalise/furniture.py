@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import patterns as P
-from .sheet import Sheet, is_sentence, words
+from .sheet import Sheet, is_prose, is_sentence, words
 
 
 def drop_line_furniture(sheet: Sheet) -> None:
@@ -35,32 +35,47 @@ def drop_repeats(sheet: Sheet) -> None:
             seen[key] = i
 
 
-def drop_link_lists(sheet: Sheet, after: int) -> None:
-    """Section labels and the link lists under them; runs of headline-shaped lines.
-
-    Only lines after index `after` (the headline) are considered."""
-    open_lines = [i for i in sheet.open() if i > after]
+def drop_link_lists(sheet: Sheet, first: int, last: int) -> None:
+    """Inside the body: section labels and the link lists under them, runs of
+    headline-shaped lines, and short labels that are not subheads."""
     in_list = False
-    for i in open_lines:
+    for i in [i for i in sheet.open() if first <= i <= last]:
         text = sheet.texts[i]
-        if _is_label(text):
+        if _is_label(text) or P.LIST_LABELS.match(text):
             in_list = bool(P.LIST_LABELS.match(text))
-            sheet.drop(i, "list_label" if in_list else "short_label")
+            if in_list:
+                sheet.drop(i, "list_label")
+            elif _is_subhead(sheet, i):
+                sheet.claim(i, "paragraph", "subhead")
+            else:
+                sheet.drop(i, "short_label")
         elif in_list and (P.LIST_ITEM.match(text) or not is_sentence(text)):
             sheet.drop(i, "link_list")
         else:
             in_list = False
-    _drop_headline_runs(sheet, after)
+    _drop_headline_runs(sheet, first, last)
 
 
 def _is_label(text: str) -> bool:
     return words(text) <= P.LABEL_MAX_WORDS and not is_sentence(text)
 
 
-def _drop_headline_runs(sheet: Sheet, after: int) -> None:
+def _is_subhead(sheet: Sheet, i: int) -> bool:
+    """A short line between two paragraphs heads a section of the article."""
+    before, after = sheet.previous_open(i), sheet.next_open(i)
+    return (
+        not P.LIST_ITEM.match(sheet.texts[i])
+        and before is not None
+        and after is not None
+        and is_prose(sheet.texts[before])
+        and is_prose(sheet.texts[after])
+    )
+
+
+def _drop_headline_runs(sheet: Sheet, first: int, last: int) -> None:
     """LINK_RUN_MIN or more consecutive lines with no sentence punctuation are a link list."""
     run: list[int] = []
-    for i in [*[i for i in sheet.open() if i > after], None]:
+    for i in [*[i for i in sheet.open() if first <= i <= last], None]:
         if (
             i is not None
             and not is_sentence(sheet.texts[i])

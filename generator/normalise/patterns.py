@@ -110,9 +110,35 @@ LIST_LABELS = re.compile(
 # A run of this many lines with no sentence punctuation, outside the headline, is a link list.
 LINK_RUN_MIN = 3
 
+# --- The article's body: one run of prose --------------------------------------------------
+# A prose line: a sentence of at least PROSE_MIN_WORDS, or any line of PROSE_LONG_WORDS.
+PROSE_MIN_WORDS = 8
+PROSE_LONG_WORDS = 16
+# Weights for finding the body as the heaviest run of lines: prose counts its words,
+# other lines cost a little, so a caption or an ad slot between paragraphs does not
+# split the body but a menu or a link list does.
+SHORT_LINE_COST = 4
+DROPPED_LINE_COST = 2
+# A comment thread starts at a marker and runs to the end of the page.
+COMMENT_MARKER = re.compile(
+    r"^(?:\d+\s+)?(?:user |reader |readers['’]? |your )?(?:comments?|reactions?|views|responses?|"
+    r"discussion)(?:\s+(?:so far|on this (?:story|article|post)|\(\d+\)))*[\s.:…,(\d)]*"
+    r"(?:blocked comments.*)?$|"
+    r"^(?:have your say|tell us what you think|add (?:a |your )?comment|post (?:a )?comment|"
+    r"leave a (?:comment|reply)|join the (?:conversation|discussion)|reader reaction|"
+    r"thanks for your comments|what do you think\?|comments are closed|show comments)\b|"
+    r"^posted by\s*:?\s*.{1,80}\b(?:on|at)\b.{0,30}\d",
+    I,
+)
+# Credit lines ("Reporting by X") are looked for this many lines below the body.
+TAIL_WINDOW = 5
+# The headline is looked for this many lines above the body.
+HEADLINE_WINDOW = 12
+
 # --- Headlines and deks --------------------------------------------------------------------
 TITLE_MAX_WORDS = 25
 DEK_MAX_WORDS = 40
+DEK_MIN_WORDS = 5
 DERIVED_TITLE_MAX_WORDS = 20
 # Words that open a lede's scene-setting clause ("After a train ride of two days, ..."),
 # which a headline built from the lede leaves out.
@@ -178,7 +204,7 @@ CONTRIBUTED = re.compile(
     r"(?:report|story|article|piece)\.?$"
 )
 # "Additional reporting by X; Editing by Y", "Reporting by X and Y"
-REPORTING_BY = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled) by\s+.+$", I)
+REPORTING_BY = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\s+.+$", I)
 REPORTING_NAMES = re.compile(r"(?:reporting|writing|compiled) by\s+(?P<names>[^;]+)", I)
 # "By Jane Doe and John Roe", "By Jane Doe, Associated Press"
 BYLINE = re.compile(
@@ -237,7 +263,11 @@ RULE_NOTES: dict[str, str] = {
     "short_label": "short label with no sentence (menu item, button, section name)",
     "link_list": "headline-shaped lines in a list of links to other articles",
     "after_signoff": "after the article's closing credit line",
-    "first_headline": "first headline-shaped line",
+    "headline_above_body": "headline-shaped line above the body that the body talks about",
+    "subhead": "short line between two paragraphs: a section heading",
+    "comment_thread": "start of the comment thread: nothing below it is the article",
+    "outside_article": "above the headline or below the article's last paragraph",
+    "before_article": "between headline and body, and not a dek, byline, date or caption",
     "between_headline_and_lede": "standfirst between headline and lede",
     "date_line": "publication date stated on its own line",
     "bare_date": "a line that is only a date",

@@ -55,3 +55,11 @@ def words(text: str) -> int:
 
 def is_sentence(text: str) -> bool:
     return bool(P.SENTENCE_END.search(text))
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: a sentence of some length, or any long line."""
+    n = words(text)
+    if P.LIST_ITEM.match(text) and n < P.PROSE_LONG_WORDS:
+        return False
+    return n >= P.PROSE_LONG_WORDS or (n >= P.PROSE_MIN_WORDS and is_sentence(text))

@@ -1,0 +1,115 @@
+"""Where the article is on the page: the body is the heaviest run of prose; the
+headline is the headline-shaped line above it that the body talks about; a
+comment thread starts at a marker and is never part of the body."""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .sheet import Sheet, is_prose, words
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_NEUTRAL = frozenset({"blank", "caption", "caption_credit", "wire_caption", "date", "credit"})
+_TRAILER = frozenset({"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit"})
+
+
+def drop_comment_markers(sheet: Sheet) -> list[int]:
+    """Mark comment-thread markers; they are walls the body never crosses."""
+    walls = []
+    for i in list(sheet.open()):
+        if P.COMMENT_MARKER.match(sheet.texts[i]):
+            sheet.drop(i, "comment_thread")
+            walls.append(i)
+    return walls
+
+
+def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
+    """(first, last) line of the heaviest run of prose, or None when there is no prose."""
+    blocked = set(walls)
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i in range(len(sheet.texts)):
+        if i in blocked:
+            total, start = 0.0, i + 1
+            continue
+        total += _weight(sheet, i)
+        if total <= 0:
+            total, start = 0.0, i + 1
+        elif total > best:
+            best, best_span = total, (start, i)
+    if best_span is None:
+        return None
+    first, last = best_span
+    while first < last and _weight(sheet, first) <= 0:
+        first += 1
+    return first, last
+
+
+def _weight(sheet: Sheet, i: int) -> float:
+    kind = sheet.kinds[i]
+    if kind in _NEUTRAL:
+        return 0.0
+    if kind == "dropped":
+        return -P.DROPPED_LINE_COST
+    text = sheet.texts[i]
+    return float(words(text)) if is_prose(text) else -P.SHORT_LINE_COST
+
+
+def extend_tail(sheet: Sheet, last: int) -> int:
+    """Captions and credit lines right after the body still belong to the article."""
+    end = last
+    for i in range(last + 1, len(sheet.texts)):
+        kind = sheet.kinds[i]
+        if kind not in _TRAILER:
+            break
+        if kind != "blank" and kind != "dropped":
+            end = i
+    return end
+
+
+def find_headline(sheet: Sheet, first: int) -> int | None:
+    """The headline-shaped open line above the body that shares most words with the
+    body's opening (or is repeated in a title bar), nearest first on ties."""
+    lede = set()
+    for i in range(first, min(len(sheet.texts), first + 8)):
+        if sheet.kinds[i] is None:
+            lede |= _content_words(sheet.texts[i])
+    best, best_score = None, 0.0
+    for i in range(first - 1, max(-1, first - 1 - P.HEADLINE_WINDOW), -1):
+        text = sheet.texts[i]
+        if sheet.kinds[i] is not None or not headline_shaped(text):
+            continue
+        own = _content_words(text)
+        overlap = len(own & lede) / len(own) if own else 0.0
+        titlebar = any(
+            text.casefold() in other.casefold() and other != text for other in sheet.texts[:i]
+        )
+        near = first - i <= 2 and not any(sheet.kinds[k] is None for k in range(i + 1, first))
+        score = overlap + (0.5 if titlebar else 0.0) + (0.3 if near else 0.0) - 0.01 * (first - i)
+        if score > best_score:
+            best, best_score = i, score
+    return best if best_score >= 0.25 else None
+
+
+def headline_shaped(text: str) -> bool:
+    n = words(text)
+    if P.LIST_ITEM.match(text) or not 3 <= n <= P.TITLE_MAX_WORDS:
+        return False
+    return not (text.endswith(".") and not text.endswith("..."))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _CONTENT_WORD.findall(text)}
+
+
+def drop_outside(sheet: Sheet, top: int, first: int, end: int) -> None:
+    """Everything above the headline and below the article's tail is page furniture;
+    between headline and body only fields (dek, byline, date, captions) stay."""
+    for i, kind in enumerate(sheet.kinds):
+        if kind in ("blank", "dropped"):
+            continue
+        if i < top or i > end:
+            sheet.drop(i, "outside_article")
+        elif top < i < first and kind is None:
+            sheet.drop(i, "before_article")
