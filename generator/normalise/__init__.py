@@ -19,6 +19,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     furniture.drop_repeats(sheet)
     walls = block.drop_comment_markers(sheet)
     found_captions = captions.find_captions(sheet)
+    dateline_lines = block.claim_dateline_lines(sheet)
     body = block.find_body(sheet, walls)
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
     title_at = block.find_headline(sheet, first) if body else None
@@ -39,8 +40,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     body_lines = [i for i, kind in enumerate(sheet.kinds) if kind == "paragraph"]
     paragraphs = [sheet.texts[i] for i in body_lines]
     kept_captions = tuple(c for i, c in sorted(found_captions.items()) if top <= i <= end)
-    dateline = None
-    if paragraphs:
+    dateline = next((d for i, d in sorted(dateline_lines.items()) if top <= i <= first), None)
+    if paragraphs and not dateline:
         dateline, paragraphs[0] = fields.split_dateline(paragraphs[0])
         if dateline:
             sheet.claim(body_lines[0], "paragraph", "dateline")

@@ -10,7 +10,9 @@ from . import patterns as P
 from .sheet import Sheet, is_prose, words
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_NEUTRAL = frozenset({"blank", "caption", "caption_credit", "wire_caption", "date", "credit"})
+_NEUTRAL = frozenset(
+    {"blank", "caption", "caption_credit", "wire_caption", "date", "credit", "dateline"}
+)
 _TRAILER = frozenset({"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit"})
 
 
@@ -86,15 +88,53 @@ def find_headline(sheet: Sheet, first: int) -> int | None:
             text.casefold() in other.casefold() and other != text for other in sheet.texts[:i]
         )
         near = first - i <= 2 and not any(sheet.kinds[k] is None for k in range(i + 1, first))
-        score = overlap + (0.5 if titlebar else 0.0) + (0.3 if near else 0.0) - 0.01 * (first - i)
+        score = overlap + (0.5 if titlebar else 0.0) + (0.1 if near else 0.0) - 0.005 * (first - i)
         if score > best_score:
             best, best_score = i, score
-    return best if best_score >= 0.25 else None
+    if best is None or best_score < P.HEADLINE_MIN_SCORE:
+        return None
+    return _top_of_headlines(sheet, best, lede | _content_words(sheet.texts[best]))
 
 
-def headline_shaped(text: str) -> bool:
+_SKIPPABLE = frozenset({"blank", "date", "credit", "dateline"})
+
+
+def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
+    """Headline and sub-headline often stand one above the other: the top one of a
+    run of headline-shaped lines about the same thing is the headline."""
+    top = best
+    j = top - 1
+    while j >= 0:
+        if sheet.kinds[j] in _SKIPPABLE:
+            j -= 1
+            continue
+        text = sheet.texts[j]
+        if sheet.kinds[j] is not None or not headline_shaped(text, min_words=2):
+            break
+        if not _content_words(text) & topic:
+            break
+        top, j = j, j - 1
+    return top
+
+
+def claim_dateline_lines(sheet: Sheet) -> dict[int, str]:
+    """Datelines printed on their own line ("RENO, Nev. --"), by line index."""
+    found = {}
+    for i in list(sheet.open()):
+        match = P.DATELINE_ONLY.match(sheet.texts[i])
+        if match and re.search(r"[A-Z]{2}", match["place"]):
+            sheet.claim(i, "dateline", "dateline_line")
+            found[i] = match["place"].strip(" ,")
+    return found
+
+
+def headline_shaped(text: str, min_words: int = 3) -> bool:
     n = words(text)
-    if P.LIST_ITEM.match(text) or not 3 <= n <= P.TITLE_MAX_WORDS:
+    if P.LIST_ITEM.match(text) or not min_words <= n <= P.TITLE_MAX_WORDS:
+        return False
+    if P.METADATA_LINE.match(text) or P.BYLINE.match(text):
+        return False
+    if n <= P.DATE_MAX_WORDS and P.DATE_HINT.search(text):
         return False
     return not (text.endswith(".") and not text.endswith("..."))
 

@@ -62,16 +62,23 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
 
 # --- published date --------------------------------------------------------------------------
 def find_published(sheet: Sheet, lines: range) -> str | None:
-    """A publication date the page states on a line of its own ("Date: ...", a bare date)."""
+    """The first publication date the page states on a line of its own; every such
+    line is claimed as a date line, so it never becomes a paragraph."""
+    published = None
     for i in [i for i in sheet.open() if i in lines]:
-        text = sheet.texts[i]
-        match = P.DATE_LINE.match(text)
-        value = match["value"] if match else text if P.BARE_DATE.match(text) else None
-        parsed = parse_date(value) if value else None
+        parsed = date_of_line(sheet.texts[i])
         if parsed:
-            sheet.claim(i, "date", "date_line" if match else "bare_date")
-            return parsed
-    return None
+            sheet.claim(i, "date", "date_line")
+            published = published or parsed
+    return published
+
+
+def date_of_line(text: str) -> str | None:
+    """A line that is only a date, perhaps behind a label ("Posted on:"), as ISO 8601."""
+    if words(text) > P.DATE_MAX_WORDS or not P.DATE_HINT.search(text):
+        return None
+    match = P.DATE_LINE.match(text)
+    return parse_date(match["value"] if match else text)
 
 
 @lru_cache(maxsize=4096)
@@ -113,9 +120,11 @@ def find_credits(sheet: Sheet, lines: range) -> tuple[tuple[str, ...], str | Non
                 names += split_names(m["names"])
             sheet.claim(i, "credit", "reporting_by")
             signoff = i
-        elif (match := P.BYLINE.match(text)) and words(text) <= 14:
+        elif (match := P.BYLINE.match(text) or P.AUTHOR_LINE.match(text)) and words(text) <= 14:
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline")
+        elif P.AGENCY_LINE.match(text):
+            sheet.claim(i, "credit", "agency_line")
     return tuple(dict.fromkeys(names)), org, signoff
 
 

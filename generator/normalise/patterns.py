@@ -73,6 +73,10 @@ FURNITURE: tuple[Rule, ...] = (
         r"^click to (?:share|print|email)\b",
         "share prompt",
     ),
+    # "del.icio.us | Digg it | Reddit | Newsvine": a bar of short items between pipes
+    _rule("pipe_menu", r"^(?:[^|]{1,30}\|){2,}[^|]{0,30}$", "menu or share bar of short items"),
+    # "Tags: patents", "This entry was tagged with the following keywords: ..."
+    _rule("tags", r"^(?:tags?|topics?|keywords|filed under)\s*:|\btagged with\b", "tag list"),
     # "Advertisement", "Story continues below advertisement"
     _rule(
         "advert",
@@ -126,14 +130,17 @@ COMMENT_MARKER = re.compile(
     r"(?:blocked comments.*)?$|"
     r"^(?:have your say|tell us what you think|add (?:a |your )?comment|post (?:a )?comment|"
     r"leave a (?:comment|reply)|join the (?:conversation|discussion)|reader reaction|"
-    r"thanks for your comments|what do you think\?|comments are closed|show comments)\b|"
+    r"thanks for your comments|what do you think\?|comments are closed|show comments|"
+    r"comments? (?:have|has) (?:now )?been closed|comment (?:no\.?|#)\s*\d+)\b|"
     r"^posted by\s*:?\s*.{1,80}\b(?:on|at)\b.{0,30}\d",
     I,
 )
 # Credit lines ("Reporting by X") are looked for this many lines below the body.
 TAIL_WINDOW = 5
 # The headline is looked for this many lines above the body.
-HEADLINE_WINDOW = 12
+HEADLINE_WINDOW = 30
+# Below this score (share of its words found in the lede, plus bonuses) no line is the headline.
+HEADLINE_MIN_SCORE = 0.25
 
 # --- Headlines and deks --------------------------------------------------------------------
 TITLE_MAX_WORDS = 25
@@ -178,22 +185,35 @@ DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z. ]{2,20})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
 )
 
+# A dateline alone on its line, before the lede: "RENO, Nev. --"
+DATELINE_ONLY = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
+    r"\s*(?:\((?P<agency>[A-Za-z. ]{2,20})\))?\s*(?:--|—|–|-)\s*$"
+)
+# "Location: VANCOUVER", "Tags: ...": page metadata, never a headline.
+METADATA_LINE = re.compile(
+    r"^(?:location|published|posted|updated|created|modified|last modified|author|source|"
+    r"filed|date|tags?|topics?|category|categories|transmitted|keywords)\s*:",
+    I,
+)
+
 # --- Dates ----------------------------------------------------------------------------------
-# "Date:2025-04-14 00:50:45", "Published: June 13, 2013", "First Published: ...", "Updated ..."
+# "Date:2025-04-14 00:50:45", "Published: June 13, 2013", "Posted on: ...", "Last modified: ..."
 DATE_LINE = re.compile(
-    r"^(?:date|published(?: on)?|first published|posted(?: on)?|"
-    r"updated(?: on)?|last updated)\s*:?\s*(?P<value>.{6,60})$",
+    r"^(?:date|published(?: on)?|first published|posted(?: on)?|updated(?: on)?|last updated|"
+    r"created|(?:last )?modified|transmitted|released|filed)\s*(?:at|on)?\s*:?\s*"
+    r"(?P<value>.{6,60})$",
     I,
 )
-# A line that is nothing but a date: "February 25, 2019", "2013-06-13T09:00Z"
-BARE_DATE = re.compile(
-    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?|"
-    r"[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}"
-    r"(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?)?(?: [A-Z]{2,4})?|"
-    r"\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}(?:,? \d{1,2}:\d{2})?)$",
+# A short line that names a month with a number, or an ISO date, may be a date line:
+# dateparser decides ("February 25, 2019", "06 January, 2008", "2013-06-13T09:00Z").
+DATE_HINT = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s.*\d|"
+    r"\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b",
     I,
 )
+DATE_MAX_WORDS = 10
 HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 # --- Credits --------------------------------------------------------------------------------
@@ -206,13 +226,21 @@ CONTRIBUTED = re.compile(
 # "Additional reporting by X; Editing by Y", "Reporting by X and Y"
 REPORTING_BY = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\s+.+$", I)
 REPORTING_NAMES = re.compile(r"(?:reporting|writing|compiled) by\s+(?P<names>[^;]+)", I)
-# "By Jane Doe and John Roe", "By Jane Doe, Associated Press"
+# "By Jane Doe and John Roe", "By SANDRA CHEREB", "By Richard Lam (AP)", "By X, Staff Writer"
 BYLINE = re.compile(
-    r"^by\s+(?P<names>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})"
-    r"(?:\s*[,|]\s*(?P<org>[A-Z][\w.& ]{1,40}))?$",
+    r"^(?i:by)\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
+    r"(?:\s*\((?P<agency>[A-Za-z. ]{2,20})\))?(?:\s*[,|]\s*(?P<org>[A-Z][\w.&,'’ ]{1,60}))?$"
+)
+# "Author: DPA", "Written by: Jane Doe"
+AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
+# A news agency or staff credit alone on its line: "Associated Press Writer", "Reuters"
+AGENCY_LINE = re.compile(
+    r"^(?:the )?(?:associated press|reuters|ap|afp|dpa|agence france-presse|upi|bloomberg|pti|"
+    r"ians|xinhua|efe|ansa|kyodo|yonhap|press association|canadian press)"
+    r"(?: staff| writer| reporter| correspondent)?(?: writer)?$",
     I,
 )
-NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
+NAME_SPLIT = re.compile(r"\s*(?:,\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s*&\s*)\s*")
 # A name in a credit: two to four capitalised words.
 PERSON = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
 
@@ -269,8 +297,9 @@ RULE_NOTES: dict[str, str] = {
     "outside_article": "above the headline or below the article's last paragraph",
     "before_article": "between headline and body, and not a dek, byline, date or caption",
     "between_headline_and_lede": "standfirst between headline and lede",
-    "date_line": "publication date stated on its own line",
-    "bare_date": "a line that is only a date",
+    "date_line": "a date stated on its own line",
+    "agency_line": "news agency or staff credit on its own line",
+    "dateline_line": "dateline on its own line, before the lede",
     "contributed_line": "'X contributed to this report' credit",
     "reporting_by": "'Reporting by X' credit",
     "byline": "'By X' byline",
