@@ -17,6 +17,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     sheet = Sheet(doc.text, doc.body_line)
     furniture.drop_line_furniture(sheet)
     furniture.drop_repeats(sheet)
+    furniture.drop_teasers(sheet)
     walls = block.drop_comment_markers(sheet)
     found_captions = captions.find_captions(sheet)
     dateline_lines = block.claim_dateline_lines(sheet)
@@ -25,13 +26,14 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     title_at = block.find_headline(sheet, first) if body else None
     if title_at is not None:
         sheet.claim(title_at, "title", "headline_above_body")
-    top = title_at if title_at is not None else first
+    top = block.extend_head(sheet, title_at if title_at is not None else first)
     tail = range(top, last + 1 + P.TAIL_WINDOW)
-    credits, contributor_org, signoff = fields.find_credits(sheet, tail)
+    credits, contributor_org, signoff = fields.find_credits(sheet, tail, range(top, first))
     end = block.extend_tail(sheet, last)
-    published = fields.find_published(sheet, range(top, end + 1))
+    published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1))
     dek_at = fields.find_dek(sheet, title_at, first)
     block.drop_outside(sheet, top, first, end)
+    furniture.drop_repeats(sheet, range(top, end + 1))
     furniture.drop_link_lists(sheet, first, end)
     furniture.drop_after_signoff(sheet, signoff)
 

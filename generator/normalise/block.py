@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from . import fields
 from . import patterns as P
 from .sheet import Sheet, is_prose, words
 
@@ -58,6 +59,19 @@ def _weight(sheet: Sheet, i: int) -> float:
     return float(words(text)) if is_prose(text) else -P.SHORT_LINE_COST
 
 
+def extend_head(sheet: Sheet, top: int) -> int:
+    """Dates and bylines printed right above the headline still belong to the article."""
+    head = top
+    for i in range(top - 1, max(-1, top - 1 - P.TAIL_WINDOW), -1):
+        kind = sheet.kinds[i]
+        if kind in ("blank", "dropped"):
+            continue
+        if kind is not None or not fields.is_field_line(sheet.texts[i]):
+            break
+        head = i
+    return head
+
+
 def extend_tail(sheet: Sheet, last: int) -> int:
     """Captions and credit lines right after the body still belong to the article."""
     end = last
@@ -87,7 +101,9 @@ def find_headline(sheet: Sheet, first: int) -> int | None:
         titlebar = any(
             text.casefold() in other.casefold() and other != text for other in sheet.texts[:i]
         )
-        near = first - i <= 2 and not any(sheet.kinds[k] is None for k in range(i + 1, first))
+        near = first - i <= P.HEADLINE_NEAR and not any(
+            sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in range(i + 1, first)
+        )
         score = overlap + (0.5 if titlebar else 0.0) + (0.1 if near else 0.0) - 0.005 * (first - i)
         if score > best_score:
             best, best_score = i, score
@@ -134,13 +150,16 @@ def headline_shaped(text: str, min_words: int = 3) -> bool:
         return False
     if P.METADATA_LINE.match(text) or P.BYLINE.match(text):
         return False
+    if len(P.NOT_A_NAME.findall(text)) * 2 >= n:
+        return False  # mostly interface words: "Email this article", "Read Comments"
     if n <= P.DATE_MAX_WORDS and P.DATE_HINT.search(text):
         return False
     return not (text.endswith(".") and not text.endswith("..."))
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.casefold() for w in _CONTENT_WORD.findall(text)}
+    """Words of four letters or more, cut to five letters so 'attack' meets 'attacks'."""
+    return {w.casefold()[:5] for w in _CONTENT_WORD.findall(text)}
 
 
 def drop_outside(sheet: Sheet, top: int, first: int, end: int) -> None:

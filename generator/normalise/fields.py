@@ -61,16 +61,35 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
 
 
 # --- published date --------------------------------------------------------------------------
-def find_published(sheet: Sheet, lines: range) -> str | None:
-    """The first publication date the page states on a line of its own; every such
-    line is claimed as a date line, so it never becomes a paragraph."""
+def find_published(sheet: Sheet, lines: range, body: range) -> str | None:
+    """The first publication date the page states on a line of its own. Date lines
+    are claimed (so they never become paragraphs); above and below the body a line
+    that looks like a date is claimed even when no full date can be read from it."""
     published = None
     for i in [i for i in sheet.open() if i in lines]:
         parsed = date_of_line(sheet.texts[i])
-        if parsed:
+        if parsed or (i not in body and looks_like_date(sheet.texts[i])):
             sheet.claim(i, "date", "date_line")
             published = published or parsed
     return published
+
+
+def looks_like_date(text: str) -> bool:
+    return words(text) <= P.DATE_MAX_WORDS and bool(
+        P.DATE_HINT.search(text) or P.DATE_LINE.match(text)
+    )
+
+
+def is_field_line(text: str) -> bool:
+    """A line that a page prints around its headline: date, byline, agency, dateline."""
+    return words(text) <= P.DATE_MAX_WORDS and bool(
+        looks_like_date(text)
+        or P.BYLINE.match(text)
+        or P.AUTHOR_LINE.match(text)
+        or P.AGENCY_LINE.match(text)
+        or P.STAFF_LINE.match(text)
+        or P.DATELINE_ONLY.match(text)
+    )
 
 
 def date_of_line(text: str) -> str | None:
@@ -103,8 +122,11 @@ def parse_date(value: str) -> str | None:
 
 
 # --- credits ---------------------------------------------------------------------------------
-def find_credits(sheet: Sheet, lines: range) -> tuple[tuple[str, ...], str | None, int | None]:
-    """Reporter names, the outlet a contributor line names, and the closing sign-off line."""
+def find_credits(
+    sheet: Sheet, lines: range, header: range = range(0)
+) -> tuple[tuple[str, ...], str | None, int | None]:
+    """Reporter names, the outlet a contributor line names, and the closing sign-off line.
+    In the `header` (between headline and body) a staff line or a bare name is a byline."""
     names: list[str] = []
     org: str | None = None
     signoff: int | None = None
@@ -125,7 +147,21 @@ def find_credits(sheet: Sheet, lines: range) -> tuple[tuple[str, ...], str | Non
             sheet.claim(i, "credit", "byline")
         elif P.AGENCY_LINE.match(text):
             sheet.claim(i, "credit", "agency_line")
+        elif i in header and words(text) <= P.FIELD_MAX_WORDS and P.STAFF_LINE.match(text):
+            sheet.claim(i, "credit", "staff_line")
+        elif i in header and _is_name(text):
+            names.append(text.strip().title() if text.isupper() else text.strip())
+            sheet.claim(i, "credit", "name_line")
     return tuple(dict.fromkeys(names)), org, signoff
+
+
+def _is_name(text: str) -> bool:
+    text = text.strip()
+    return (
+        bool(P.PERSON.match(text))
+        and not P.DATE_HINT.search(text)
+        and not (P.NOT_A_NAME.search(text) or P.LIST_LABELS.match(text))
+    )
 
 
 def split_names(names: str) -> list[str]:

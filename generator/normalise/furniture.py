@@ -24,15 +24,59 @@ def _drop_signup_blurb(sheet: Sheet, i: int) -> None:
         sheet.drop(j, "signup")
 
 
-def drop_repeats(sheet: Sheet) -> None:
-    """A line printed again further down (the headline twice, a caption twice) is dropped."""
+def drop_teasers(sheet: Sheet) -> None:
+    """Teaser lists: short headline lines each followed by one short summary paragraph,
+    TEASER_MIN_PAIRS times in a row. An article's subheads head several paragraphs."""
+    lines = [i for i in sheet.open()]
+    pairs: list[tuple[list[int], int]] = []
+    k = 0
+    while k < len(lines):
+        heads = []
+        while k < len(lines) and not is_prose(sheet.texts[lines[k]]) and len(heads) < 2:
+            heads.append(lines[k])
+            k += 1
+        if heads and k < len(lines) and _teaser_summary(sheet, lines, k):
+            pairs.append((heads, lines[k]))
+            k += 1
+            continue
+        _drop_pairs(sheet, pairs)
+        pairs = []
+        k += 0 if heads else 1
+    _drop_pairs(sheet, pairs)
+
+
+def _teaser_summary(sheet: Sheet, lines: list[int], k: int) -> bool:
+    text = sheet.texts[lines[k]]
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return (
+        is_prose(text)
+        and words(text) <= P.TEASER_MAX_WORDS
+        and (nxt is None or not is_prose(sheet.texts[nxt]))
+    )
+
+
+def _drop_pairs(sheet: Sheet, pairs: list[tuple[list[int], int]]) -> None:
+    if len(pairs) >= P.TEASER_MIN_PAIRS:
+        for heads, summary in pairs:
+            for i in (*heads, summary):
+                sheet.drop(i, "teaser_list")
+
+
+def drop_repeats(sheet: Sheet, lines: range | None = None) -> None:
+    """A line printed again (the headline twice, a caption twice) is dropped: right away
+    when it repeats the line just above it; within `lines` (the article) wherever it is."""
     seen: dict[str, int] = {}
+    previous = None
     for i in list(sheet.open()):
         key = sheet.texts[i].casefold()
-        if key in seen:
-            sheet.drop(i, "repeated_line")
-        else:
-            seen[key] = i
+        if lines is None:
+            if key == previous:
+                sheet.drop(i, "repeated_line")
+            previous = key
+        elif i in lines:
+            if key in seen:
+                sheet.drop(i, "repeated_line")
+            seen.setdefault(key, i)
 
 
 def drop_link_lists(sheet: Sheet, first: int, last: int) -> None:

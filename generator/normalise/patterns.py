@@ -32,7 +32,7 @@ FURNITURE: tuple[Rule, ...] = (
     # "MORE: Top US general ...", "READ MORE: ...", "Related: ..."
     _rule(
         "more_link",
-        r"^(?:read |see |watch )?(?:more|also|related|recommended|watch|listen|trending)"
+        r"^(?:read |see |watch |also )?(?:more|also|related|recommended|watch|listen|trending|see)"
         r"(?: stories| coverage| articles)?\s*:\s*\S",
         "teaser link to another article",
     ),
@@ -105,12 +105,22 @@ SIGNUP_BLURB = re.compile(
 LABEL_MAX_WORDS = 2
 # Labels that open a list of links to other articles: what follows them is furniture.
 LIST_LABELS = re.compile(
-    r"^(?:related(?: (?:stories|articles|coverage|news|content))?|recommend(?:ed|ation)s?|"
-    r"ranking|most (?:read|popular|viewed|shared)|trending(?: now)?|popular|more (?:from|on) .+|"
-    r"you may also like|read (?:more|next)|latest(?: news)?|top stories|editor'?s picks?|"
-    r"also (?:read|see)|what to read next|more stories|in other news)$",
+    r"^(?:(?:related|recommended|sponsored|featured|latest|top|popular|trending|more|other|"
+    r"most (?:read|popular|viewed|shared|e-?mailed|commented|watched))\b(?: [\w'’]+){0,2}|"
+    r"recommendations?|ranking|you (?:may|might) also like|read (?:more|next)|"
+    r"editor'?s picks?|also (?:read|see)|what to read next|in other news|see also)[:.]?$",
     I,
 )
+# Words that are never part of a person's name, for telling a byline from a label.
+NOT_A_NAME = re.compile(
+    r"\b(?:articles?|links?|news|related|stories|viewed|sponsored|more|latest|popular|videos?|"
+    r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement)\b",
+    I,
+)
+# Teaser lists: this many (headline, one short summary) pairs in a row, summaries of at
+# most TEASER_MAX_WORDS words.
+TEASER_MIN_PAIRS = 3
+TEASER_MAX_WORDS = 60
 # A run of this many lines with no sentence punctuation, outside the headline, is a link list.
 LINK_RUN_MIN = 3
 
@@ -139,6 +149,8 @@ COMMENT_MARKER = re.compile(
 TAIL_WINDOW = 5
 # The headline is looked for this many lines above the body.
 HEADLINE_WINDOW = 30
+# A headline-shaped line this close above the body, with no prose between, is favoured.
+HEADLINE_NEAR = 6
 # Below this score (share of its words found in the lede, plus bonuses) no line is the headline.
 HEADLINE_MIN_SCORE = 0.25
 
@@ -190,6 +202,14 @@ DATELINE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
     r"\s*(?:\((?P<agency>[A-Za-z. ]{2,20})\))?\s*(?:--|—|–|-)\s*$"
 )
+# Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer"
+STAFF_LINE = re.compile(
+    r"^[\w.'’&|, -]{0,50}\b(?:staff|agencies|newspapers|news service|correspondent|editor|"
+    r"writer|reporter|columnist|contributor|press trust of india)s?\b[\w.'’&|, -]{0,30}$",
+    I,
+)
+# At most this many words make a byline-like line above the body.
+FIELD_MAX_WORDS = 8
 # "Location: VANCOUVER", "Tags: ...": page metadata, never a headline.
 METADATA_LINE = re.compile(
     r"^(?:location|published|posted|updated|created|modified|last modified|author|source|"
@@ -210,7 +230,7 @@ DATE_LINE = re.compile(
 DATE_HINT = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s.*\d|"
     r"\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     I,
 )
 DATE_MAX_WORDS = 10
@@ -233,10 +253,10 @@ BYLINE = re.compile(
 )
 # "Author: DPA", "Written by: Jane Doe"
 AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
-# A news agency or staff credit alone on its line: "Associated Press Writer", "Reuters"
+# A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP"
 AGENCY_LINE = re.compile(
-    r"^(?:the )?(?:associated press|reuters|ap|afp|dpa|agence france-presse|upi|bloomberg|pti|"
-    r"ians|xinhua|efe|ansa|kyodo|yonhap|press association|canadian press)"
+    r"^(?:by )?(?:the )?(?:associated press|reuters|ap|afp|dpa|agence france-presse|upi|"
+    r"bloomberg|pti|ians|xinhua|efe|ansa|kyodo|yonhap|press association|canadian press)"
     r"(?: staff| writer| reporter| correspondent)?(?: writer)?$",
     I,
 )
@@ -299,6 +319,9 @@ RULE_NOTES: dict[str, str] = {
     "between_headline_and_lede": "standfirst between headline and lede",
     "date_line": "a date stated on its own line",
     "agency_line": "news agency or staff credit on its own line",
+    "staff_line": "staff or agency credit above the body",
+    "teaser_list": "list of teasers: headline, one-line summary, headline, summary, ...",
+    "name_line": "a name alone above the body: the byline",
     "dateline_line": "dateline on its own line, before the lede",
     "contributed_line": "'X contributed to this report' credit",
     "reporting_by": "'Reporting by X' credit",
