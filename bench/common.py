@@ -114,4 +114,4 @@ def mark(value: float | None, target: float, at_least: bool = True) -> str:
     if value is None:
         return "–"
     ok = value >= target if at_least else value <= target
-    return ("[green]✓[/]" if ok else "[red]✗[/]")
+    return "[green]✓[/]" if ok else "[red]✗[/]"

@@ -31,7 +31,7 @@ def drop_teasers(sheet: Sheet) -> None:
     pairs: list[tuple[list[int], int]] = []
     k = 0
     while k < len(lines):
-        heads = []
+        heads: list[int] = []
         while k < len(lines) and not is_prose(sheet.texts[lines[k]]) and len(heads) < 2:
             heads.append(lines[k])
             k += 1
