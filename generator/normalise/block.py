@@ -73,14 +73,22 @@ def extend_head(sheet: Sheet, top: int) -> int:
 
 
 def extend_tail(sheet: Sheet, last: int) -> int:
-    """Captions and credit lines right after the body still belong to the article."""
-    end = last
+    """Captions, credits, dates and the copyright line right after the body still
+    belong to the article (at most TAIL_WINDOW such lines that were not yet claimed)."""
+    end, budget = last, P.TAIL_WINDOW
     for i in range(last + 1, len(sheet.texts)):
-        kind = sheet.kinds[i]
-        if kind not in _TRAILER:
-            break
-        if kind != "blank" and kind != "dropped":
+        kind, rule = sheet.kinds[i], sheet.rules[i]
+        if kind == "blank" or (kind == "dropped" and rule != "copyright"):
+            continue
+        if kind in _TRAILER and kind != "dropped":
             end = i
+            continue
+        if budget == 0 or not (kind == "dropped" or fields.is_field_line(sheet.texts[i])):
+            break
+        if kind == "dropped":  # the copyright line: the agency's credit for the article
+            sheet.claim(i, "credit", "copyright_line")
+        budget -= 1
+        end = i
     return end
 
 

@@ -89,6 +89,7 @@ def is_field_line(text: str) -> bool:
         or P.AGENCY_LINE.match(text)
         or P.STAFF_LINE.match(text)
         or P.DATELINE_ONLY.match(text)
+        or P.SOURCE_LINE.match(text)
     )
 
 
@@ -147,6 +148,8 @@ def find_credits(
             sheet.claim(i, "credit", "byline")
         elif P.AGENCY_LINE.match(text):
             sheet.claim(i, "credit", "agency_line")
+        elif words(text) <= P.FIELD_MAX_WORDS and P.SOURCE_LINE.match(text):
+            sheet.claim(i, "credit", "source_line")
         elif i in header and words(text) <= P.FIELD_MAX_WORDS and P.STAFF_LINE.match(text):
             sheet.claim(i, "credit", "staff_line")
         elif i in header and _is_name(text):

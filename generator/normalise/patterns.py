@@ -208,6 +208,12 @@ STAFF_LINE = re.compile(
     r"writer|reporter|columnist|contributor|press trust of india)s?\b[\w.'’&|, -]{0,30}$",
     I,
 )
+# Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com"
+SOURCE_LINE = re.compile(
+    r"^(?:[-–]\s*)?(?:(?:brought to you by|courtesy of|distributed by|source\s*:)\s*\S.{0,50}|"
+    r"\(?source\s*:\s*\S.{0,40}\)?|with [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}|[\w.+-]+@[\w-]+\.[\w.]+)$",
+    I,
+)
 # At most this many words make a byline-like line above the body.
 FIELD_MAX_WORDS = 8
 # "Location: VANCOUVER", "Tags: ...": page metadata, never a headline.
@@ -320,6 +326,8 @@ RULE_NOTES: dict[str, str] = {
     "date_line": "a date stated on its own line",
     "agency_line": "news agency or staff credit on its own line",
     "staff_line": "staff or agency credit above the body",
+    "source_line": "agency, source or contact credit",
+    "copyright_line": "copyright line right after the article: the agency's credit",
     "teaser_list": "list of teasers: headline, one-line summary, headline, summary, ...",
     "name_line": "a name alone above the body: the byline",
     "dateline_line": "dateline on its own line, before the lede",
