@@ -48,8 +48,10 @@ FURNITURE: tuple[Rule, ...] = (
     # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter": a prompt names what you get
     _rule(
         "signup",
-        r"^\W{0,3}\s*(?:sign up|subscribe|get our|join our)\b.{0,60}\b"
-        r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free)\b",
+        r"^\W{0,3}\s*(?:sign up|subscribe|get our|join (?:our|the))\b.{0,60}\b"
+        r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free)\b|"
+        r"^[^.!?]{0,60}[.!?]?\s*(?:sign up|subscribe) (?:to|for) (?:our|the)\b[^.]{0,40}"
+        r"\bnewsletters?\b[^.]{0,20}\.?$",
         "newsletter or sign-up prompt",
     ),
     # "We may earn a commission from links on this page."
@@ -127,7 +129,7 @@ LINK_RUN_MIN = 3
 # --- The article's body: one run of prose --------------------------------------------------
 # A prose line: a sentence of at least PROSE_MIN_WORDS, or any line of PROSE_LONG_WORDS.
 PROSE_MIN_WORDS = 8
-PROSE_LONG_WORDS = 16
+PROSE_LONG_WORDS = 25
 # Weights for finding the body as the heaviest run of lines: prose counts its words,
 # other lines cost a little, so a caption or an ad slot between paragraphs does not
 # split the body but a menu or a link list does.
@@ -211,7 +213,8 @@ STAFF_LINE = re.compile(
 # Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com"
 SOURCE_LINE = re.compile(
     r"^(?:[-–]\s*)?(?:(?:brought to you by|courtesy of|distributed by|source\s*:)\s*\S.{0,50}|"
-    r"\(?source\s*:\s*\S.{0,40}\)?|with [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}|[\w.+-]+@[\w-]+\.[\w.]+)$",
+    r"\(?source\s*:\s*\S.{0,40}\)?|with [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}|"
+    r"[\w.+-]+@[\w-]+\.[\w.]+)$",
     I,
 )
 # At most this many words make a byline-like line above the body.
