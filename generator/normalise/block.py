@@ -124,32 +124,22 @@ _SKIPPABLE = frozenset({"blank", "date", "credit", "dateline"})
 
 
 def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
-    """Headline and sub-headline often stand one above the other: the top one of a
-    run of headline-shaped lines about the same thing is the headline."""
+    """Headline and sub-headline often stand one above the other, with a date or byline
+    between: the top one of such a run is the headline. A line above joins the run when
+    it reads as a headline and shares a word with the story."""
     top = best
     j = top - 1
     while j >= 0:
-        if sheet.kinds[j] in _SKIPPABLE:
+        text = sheet.texts[j]
+        if sheet.kinds[j] in _SKIPPABLE or (sheet.kinds[j] is None and fields.is_field_line(text)):
             j -= 1
             continue
-        text = sheet.texts[j]
         if sheet.kinds[j] is not None or not headline_shaped(text, min_words=2):
             break
-        if not _content_words(text) & topic:
+        if not (_content_words(text) & topic):
             break
         top, j = j, j - 1
     return top
-
-
-def claim_dateline_lines(sheet: Sheet) -> dict[int, str]:
-    """Datelines printed on their own line ("RENO, Nev. --"), by line index."""
-    found = {}
-    for i in list(sheet.open()):
-        match = P.DATELINE_ONLY.match(sheet.texts[i])
-        if match and re.search(r"[A-Z]{2}", match["place"]):
-            sheet.claim(i, "dateline", "dateline_line")
-            found[i] = match["place"].strip(" ,")
-    return found
 
 
 def headline_shaped(text: str, min_words: int = 3) -> bool:
@@ -180,3 +170,14 @@ def drop_outside(sheet: Sheet, top: int, first: int, end: int) -> None:
             sheet.drop(i, "outside_article")
         elif top < i < first and kind is None:
             sheet.drop(i, "before_article")
+
+
+def claim_dateline_lines(sheet: Sheet) -> dict[int, str]:
+    """Datelines printed on their own line ("RENO, Nev. --"), by line index."""
+    found = {}
+    for i in list(sheet.open()):
+        match = P.DATELINE_ONLY.match(sheet.texts[i])
+        if match and re.search(r"[A-Z]{2}", match["place"]):
+            sheet.claim(i, "dateline", "dateline_line")
+            found[i] = match["place"].strip(" ,")
+    return found

@@ -90,6 +90,7 @@ def is_field_line(text: str) -> bool:
         or P.STAFF_LINE.match(text)
         or P.DATELINE_ONLY.match(text)
         or P.SOURCE_LINE.match(text)
+        or P.METADATA_LINE.match(text)
     )
 
 

@@ -116,7 +116,8 @@ LIST_LABELS = re.compile(
 # Words that are never part of a person's name, for telling a byline from a label.
 NOT_A_NAME = re.compile(
     r"\b(?:articles?|links?|news|related|stories|viewed|sponsored|more|latest|popular|videos?|"
-    r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement)\b",
+    r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement|"
+    r"click|alerts?)\b",
     I,
 )
 # Teaser lists: this many (headline, one short summary) pairs in a row, summaries of at
