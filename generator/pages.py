@@ -125,24 +125,32 @@ def story_page(story: Story) -> str:
         )
     )
     meta = {
-        "title": story.title,
-        "description": story.dek or _lede(story),
+        "title": _html(story.title),
+        "description": _html(story.dek or _lede(story)),
         "template": "story.html",
         "generator": GENERATOR_MARK,
         "digest": {
             "id": story.id,
-            "dek": story.dek,
-            "dateline": story.dateline,
+            "dek": _html(story.dek),
+            "dateline": _html(story.dateline),
             "published": story.published,
             "updated": story.updated,
             "summary": summary_line(story),
-            "credits": list(story.credits),
-            "outlets": list(
-                dict.fromkeys(m.article.outlet for m in story.members if m.article.outlet)
-            ),
+            "credits": [_html(c) for c in story.credits],
+            "outlets": [
+                _html(o)
+                for o in dict.fromkeys(m.article.outlet for m in story.members if m.article.outlet)
+            ],
         },
     }
     return front_matter(meta) + body
+
+
+def _html(value: str | None) -> str | None:
+    """Front-matter text as HTML: MkDocs renders themes with autoescape off, so Material
+    prints page titles and descriptions as they are. Escaping them here shows the text
+    literally wherever a template puts it."""
+    return html.escape(value, quote=True) if value is not None else None
 
 
 def index_page(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> str:

@@ -25,6 +25,11 @@ REGISTRY_FILES = frozenset({"outlets.yml", "outlets.yaml", "stories.yml", "stori
 # Front-matter keys that override what the text heuristics find.
 META_KEYS = ("title", "dek", "outlet", "published", "url", "credits")
 
+# An article has paragraphs, not megabyte lines or a million of them: past these limits a
+# file is rejected before any heuristic runs on it, so memory and time stay bounded.
+MAX_LINE_CHARS = 100_000
+MAX_LINES = 50_000
+
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=True)
 # Whitespace that scrapers leave in and readers never see as different from a space.
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u200b": ""})
@@ -35,7 +40,10 @@ def seed_files(seeds_dir: Path) -> list[tuple[str, Path]]:
     found: list[tuple[str, Path]] = []
     for root, dirs, files in os.walk(seeds_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
+        # a link to a folder is not followed (it could loop), but it is reported
+        linked = [d for d in dirs if (Path(root) / d).is_symlink()]
+        dirs[:] = [d for d in dirs if d not in linked]
+        for name in [*files, *linked]:
             if name.startswith("."):
                 continue
             path = Path(root) / name
@@ -53,6 +61,8 @@ def read_all(seeds_dir: Path, max_bytes: int) -> Iterator[RawDocument | Rejected
 
 def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected:
     """Decode one seed file, or say why it cannot be an article."""
+    if path.is_symlink() and path.is_dir():
+        return Rejected(source, "link to a folder: not followed (link the files instead)")
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         return Rejected(source, f"unsupported file type '{path.suffix}' (expected .txt or .md)")
     try:
@@ -66,6 +76,8 @@ def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected
     if isinstance(text_or_reason, Rejected):
         return Rejected(source, text_or_reason.reason)
     text, encoding = text_or_reason
+    if too_long := _over_limits(text):
+        return Rejected(source, too_long)
     text, repairs = clean_text(text)
     return _with_front_matter(source, text, encoding, repairs)
 
@@ -92,6 +104,19 @@ def decode(data: bytes) -> tuple[str, str] | Rejected:
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1"), "latin-1"
+
+
+def _over_limits(text: str) -> str | None:
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        return f"{lines:,} lines, over the {MAX_LINES:,}-line limit for one article"
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE_CHARS:
+            return (
+                f"line {number} is {len(line):,} characters long, over the "
+                f"{MAX_LINE_CHARS:,}-character limit for one paragraph"
+            )
+    return None
 
 
 def clean_text(text: str) -> tuple[str, tuple[str, ...]]:

@@ -1,0 +1,162 @@
+"""Bad and hostile input: every file is read within bounds or rejected with a reason,
+never a crash, and never lost."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from generator.pipeline import build
+from generator.read import read_seed
+
+ARTICLE = (
+    "Harbour expansion approved\n"
+    "HALIFAX -- The city council voted on Tuesday to expand the harbour, ending a long debate.\n"
+    "Officials said construction would begin in the spring and last two years.\n"
+)
+
+
+def _manifest(project):
+    return json.loads((project.content / "stories.json").read_text(encoding="utf-8"))
+
+
+def _placed(project):
+    data = _manifest(project)
+    return sorted(
+        [a["source"] for s in data["stories"] for a in s["articles"]]
+        + [r["source"] for r in data["rejected"]]
+    )
+
+
+def test_huge_file_is_rejected_without_being_read(tmp_path):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:  # 200 MB, sparse: costs no disk
+        handle.seek(200 * 1024 * 1024 - 1)
+        handle.write(b"\n")
+    result = read_seed(path, "big.txt", 20_000_000)
+    assert "over the 20,000,000-byte limit" in result.reason
+
+
+def test_one_five_megabyte_line_is_rejected_with_its_line_number(tmp_path):
+    path = tmp_path / "line.txt"
+    path.write_text("Title here\n" + "word " * 1_000_000 + "\n")
+    result = read_seed(path, "line.txt", 20_000_000)
+    assert "line 2 is 5,000,000 characters long" in result.reason
+
+
+def test_a_million_short_lines_are_rejected(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("a\n" * 1_000_000)
+    result = read_seed(path, "lines.txt", 20_000_000)
+    assert "1,000,001 lines" in result.reason
+
+
+@pytest.mark.parametrize(
+    "name", ["with space.txt", "ünïcödé – 新闻.txt", "-leading-dash.txt", "--.txt"]
+)
+def test_awkward_file_names_are_articles(project, config, name):
+    (project.seeds / name).write_text(ARTICLE, encoding="utf-8")
+    build(config, project)
+    assert name in [a["source"] for s in _manifest(project)["stories"] for a in s["articles"]]
+
+
+def test_two_files_with_the_same_bytes_both_land_in_one_story(project, config):
+    (project.seeds / "a.txt").write_text(ARTICLE)
+    (project.seeds / "b.txt").write_text(ARTICLE)
+    build(config, project)
+    (story,) = [
+        s
+        for s in _manifest(project)["stories"]
+        if {a["source"] for a in s["articles"]} & {"a.txt", "b.txt"}
+    ]
+    assert {a["source"]: a["relation"] for a in story["articles"]} == {
+        "a.txt": "canonical",
+        "b.txt": "copy",
+    }
+
+
+def test_symlinks_loops_and_folder_links_are_reported_not_followed(project, config):
+    (project.seeds / "real.txt").write_text(ARTICLE)
+    os.symlink("real.txt", project.seeds / "alias.txt")
+    os.symlink("loop.txt", project.seeds / "loop.txt")
+    os.symlink("missing.txt", project.seeds / "broken.txt")
+    os.symlink(".", project.seeds / "folder-link")
+    result = build(config, project)
+    reasons = {r.source: r.reason for r in result.rejected}
+    assert "cannot read file" in reasons["loop.txt"]
+    assert "cannot read file" in reasons["broken.txt"]
+    assert "not followed" in reasons["folder-link"]
+    seeds = sorted(p.name for p in project.seeds.iterdir())
+    assert _placed(project) == seeds  # every entry, links included, lands exactly once
+
+
+def test_seed_that_disappears_mid_build_is_rejected(project, config, monkeypatch):
+    import generator.read as read
+
+    victim = project.seeds / "000_769eb25042b505df.txt"
+    original = read.read_seed
+
+    def vanish(path, source, max_bytes):
+        if path == victim:
+            path.unlink()
+        return original(path, source, max_bytes)
+
+    monkeypatch.setattr(read, "read_seed", vanish)
+    result = build(config, project)
+    assert "cannot read file" in {r.source: r.reason for r in result.rejected}[victim.name]
+
+
+HOSTILE_FRONT_MATTER = """---
+title: "Title --- with: colons, 'quotes' and \\"doubles\\""
+base: &anchor Outlet Anchor
+outlet: *anchor
+slug: ../../escape
+source: /etc/passwd
+url: https://example.com/a
+---
+The city council voted on Tuesday to expand the harbour, ending a long debate.
+Officials said construction would begin in the spring and last two years.
+"""
+
+
+def test_front_matter_that_fights_back_stays_inside_the_content_folder(project, config, tmp_path):
+    (project.seeds / "fm.md").write_text(HOSTILE_FRONT_MATTER)
+    build(config, project)
+    story = next(
+        s
+        for s in _manifest(project)["stories"]
+        if any(a["source"] == "fm.md" for a in s["articles"])
+    )
+    assert story["title"] == "Title --- with: colons, 'quotes' and \"doubles\""
+    assert story["articles"][0]["outlet"] == "Outlet Anchor"
+    page = project.content / "stories" / f"{story['slug']}.md"
+    assert html.unescape(frontmatter.loads(page.read_text())["title"]) == story["title"]
+    outside = (
+        {p for p in tmp_path.rglob("*") if p.is_file()}
+        - set(project.content.rglob("*"))
+        - set(project.seeds.rglob("*"))
+    )
+    assert not outside
+    assert not Path("/etc/passwd").read_text().count("digest")
+
+
+MARKUP = (
+    "Markup in the text stays text\n"
+    "The page said <script>alert('x')</script> and <img src=x onerror=alert(1)> in its body.\n"
+    "It also had [a link](javascript:alert(1)) and {{ config.site_name }} and {% raw %} inside.\n"
+    "# Not a heading, | not | a table |, and a footnote[^1] that is not one.\n"
+)
+
+
+def test_markup_in_articles_is_escaped_in_the_generated_markdown(project, config):
+    (project.seeds / "markup.txt").write_text(MARKUP)
+    build(config, project)
+    text = "\n".join(p.read_text() for p in (project.content / "stories").glob("*.md"))
+    assert "<script>" not in text and "<img" not in text
+    assert "&lt;script&gt;" in text
+    assert "\\[a link\\]\\(javascript" in text
