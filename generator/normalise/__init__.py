@@ -23,7 +23,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     dateline_lines = block.claim_dateline_lines(sheet)
     body = block.find_body(sheet, walls)
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
-    title_at = block.find_headline(sheet, first) if body else None
+    title_at = block.find_headline(sheet, first, last) if body else None
     if title_at is not None:
         sheet.claim(title_at, "title", "headline_above_body")
     top = block.extend_head(sheet, title_at if title_at is not None else first)
@@ -36,6 +36,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     furniture.drop_repeats(sheet, range(top, end + 1))
     furniture.drop_link_lists(sheet, first, end)
     furniture.drop_after_signoff(sheet, signoff)
+    block.trim_body(sheet)
 
     for i in list(sheet.open()):
         sheet.claim(i, "paragraph")

@@ -39,7 +39,7 @@ def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
         total += _weight(sheet, i)
         if total <= 0:
             total, start = 0.0, i + 1
-        elif total > best:
+        elif total >= best:  # ties: the longer run
             best, best_span = total, (start, i)
     if best_span is None:
         return None
@@ -92,12 +92,12 @@ def extend_tail(sheet: Sheet, last: int) -> int:
     return end
 
 
-def find_headline(sheet: Sheet, first: int) -> int | None:
+def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     """The headline-shaped open line above the body that shares most words with the
     body's opening (or is repeated in a title bar), nearest first on ties."""
-    lede = set()
-    for i in range(first, min(len(sheet.texts), first + 8)):
-        if sheet.kinds[i] is None:
+    lede: set[str] = set()
+    for i in range(first, min(last + 1, first + P.LEDE_LINES)):
+        if sheet.kinds[i] is None and is_prose(sheet.texts[i]):
             lede |= _content_words(sheet.texts[i])
     best, best_score = None, 0.0
     for i in range(first - 1, max(-1, first - 1 - P.HEADLINE_WINDOW), -1):
@@ -106,8 +106,9 @@ def find_headline(sheet: Sheet, first: int) -> int | None:
             continue
         own = _content_words(text)
         overlap = len(own & lede) / len(own) if own else 0.0
-        titlebar = any(
-            text.casefold() in other.casefold() and other != text for other in sheet.texts[:i]
+        titlebar = len(own) >= 2 and any(
+            text.casefold() in other.casefold() and other != text and not is_prose(other)
+            for other in sheet.texts[:i]
         )
         near = first - i <= P.HEADLINE_NEAR and not any(
             sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in range(i + 1, first)
@@ -158,6 +159,16 @@ def headline_shaped(text: str, min_words: int = 3) -> bool:
 def _content_words(text: str) -> set[str]:
     """Words of four letters or more, cut to five letters so 'attack' meets 'attacks'."""
     return {w.casefold()[:5] for w in _CONTENT_WORD.findall(text)}
+
+
+def trim_body(sheet: Sheet) -> None:
+    """The body starts and ends with prose: short lines left dangling at either end
+    (once repeats and lists are gone) are not part of it."""
+    body = list(sheet.open())
+    while body and not is_prose(sheet.texts[body[-1]]):
+        sheet.drop(body.pop(), "outside_article")
+    while body and not is_prose(sheet.texts[body[0]]):
+        sheet.drop(body.pop(0), "outside_article")
 
 
 def drop_outside(sheet: Sheet, top: int, first: int, end: int) -> None:

@@ -26,9 +26,11 @@ def _drop_signup_blurb(sheet: Sheet, i: int) -> None:
 
 def drop_teasers(sheet: Sheet) -> None:
     """Teaser lists: short headline lines each followed by one short summary paragraph,
-    TEASER_MIN_PAIRS times in a row. An article's subheads head several paragraphs."""
+    TEASER_MIN_PAIRS times in a row. An article's subheads head several paragraphs, and
+    a list holding all of the page's prose is the article itself, not teasers of others."""
     lines = [i for i in sheet.open()]
-    pairs: list[tuple[list[int], int]] = []
+    prose = sum(words(sheet.texts[i]) for i in lines if is_prose(sheet.texts[i]))
+    runs: list[list[tuple[list[int], int]]] = [[]]
     k = 0
     while k < len(lines):
         heads: list[int] = []
@@ -36,13 +38,17 @@ def drop_teasers(sheet: Sheet) -> None:
             heads.append(lines[k])
             k += 1
         if heads and k < len(lines) and _teaser_summary(sheet, lines, k):
-            pairs.append((heads, lines[k]))
+            runs[-1].append((heads, lines[k]))
             k += 1
             continue
-        _drop_pairs(sheet, pairs)
-        pairs = []
+        runs.append([])
         k += 0 if heads else 1
-    _drop_pairs(sheet, pairs)
+    for run in runs:
+        summaries = sum(words(sheet.texts[summary]) for _heads, summary in run)
+        if len(run) >= P.TEASER_MIN_PAIRS and summaries < prose:
+            for heads, summary in run:
+                for i in (*heads, summary):
+                    sheet.drop(i, "teaser_list")
 
 
 def _teaser_summary(sheet: Sheet, lines: list[int], k: int) -> bool:
@@ -53,13 +59,6 @@ def _teaser_summary(sheet: Sheet, lines: list[int], k: int) -> bool:
         and words(text) <= P.TEASER_MAX_WORDS
         and (nxt is None or not is_prose(sheet.texts[nxt]))
     )
-
-
-def _drop_pairs(sheet: Sheet, pairs: list[tuple[list[int], int]]) -> None:
-    if len(pairs) >= P.TEASER_MIN_PAIRS:
-        for heads, summary in pairs:
-            for i in (*heads, summary):
-                sheet.drop(i, "teaser_list")
 
 
 def drop_repeats(sheet: Sheet, lines: range | None = None) -> None:

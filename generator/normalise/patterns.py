@@ -152,6 +152,8 @@ COMMENT_MARKER = re.compile(
 TAIL_WINDOW = 5
 # The headline is looked for this many lines above the body.
 HEADLINE_WINDOW = 30
+# The headline is compared with the words of the body's first this many lines.
+LEDE_LINES = 8
 # A headline-shaped line this close above the body, with no prose between, is favoured.
 HEADLINE_NEAR = 6
 # Below this score (share of its words found in the lede, plus bonuses) no line is the headline.
