@@ -9,9 +9,12 @@ from hypothesis import strategies as st
 
 from generator.read import clean_text
 
-WORDS = st.sampled_from(
-    ["the", "council", "voted", "on", "Tuesday", "to", "expand", "harbour", "officials", "said", "construction", "would", "begin", "spring", "and", "last", "two", "years", "residents", "Kim", "train", "Russia", "summit", "minister", "reported", "police", "city", "water", "market", "prices", "rose", "fell", "percent"]
+VOCABULARY = (
+    "the council voted on Tuesday to expand harbour officials said construction would "
+    "begin spring and last two years residents Kim train Russia summit minister reported "
+    "police city water market prices rose fell percent"
 )
+WORDS = st.sampled_from(VOCABULARY.split())
 SENTENCE = st.lists(WORDS, min_size=6, max_size=30).map(lambda w: " ".join(w).capitalize() + ".")
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=4).map(" ".join)
 HEADLINE = st.lists(WORDS, min_size=3, max_size=10).map(lambda w: " ".join(w).title())
