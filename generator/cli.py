@@ -141,10 +141,14 @@ def story_explanation(story: Story, config: DigestConfig) -> list[str]:
             f"{counts['verbatim']} verbatim, {counts['reworded']} reworded, "
             f"{counts['own']} own{flag}"
         )
-    lines += ["", f"joined (same_story {config.same_story}, copy_overlap {config.copy_overlap}):"]
     lines += [
-        f"  {j.a} + {j.b}: {j.reason}, pair cosine {j.similarity:.3f}, "
-        f"group average {j.average:.3f}"
+        "",
+        f"joined (same_story {config.same_story} words, same_meaning {config.same_meaning}, "
+        f"copy_overlap {config.copy_overlap}):",
+    ]
+    lines += [
+        f"  {j.a} + {j.b}: {j.reason}; pair words {j.words:.3f} meaning {j.meaning:.3f}; "
+        f"group average words {j.average_words:.3f} meaning {j.average_meaning:.3f}"
         for j in story.joins
     ] or ["  (single article)"]
     return lines

@@ -18,7 +18,8 @@ from . import similarity as sim
 from .config import DigestConfig
 from .models import Article, Cluster, Join, Member, Overrides, ParagraphMatch, Relation
 
-NEIGHBOURS = 10  # nearest neighbours per article considered as story candidates
+NEIGHBOURS = 20  # nearest neighbours by meaning per article considered as story candidates
+CANDIDATE_FLOOR = 0.3  # embedding cosine below which a neighbour is not even a candidate
 COPY_SHARE = 0.6  # share of paragraphs copied verbatim that makes an article a copy
 REWRITE_SHARE = 0.5  # share of paragraphs matched (verbatim or reworded) that makes a rewrite
 # How a copy or rewrite credits its origin: "according to X", "X reported", "via X".
@@ -59,15 +60,19 @@ def doc_text(article: Article) -> str:
 class Groups:
     """Average-link agglomeration over candidate pairs, strongest pair first.
 
-    Each group keeps the sum of its unit vectors, so the average cosine between
-    two groups is one dot product. Editor overrides apply first: `together`
-    groups are joined, `apart` pairs can never end up in one group."""
+    Two groups are one story when their articles share rare words on average (TF-IDF
+    cosine at least `same_story`) or mean the same on average (embedding cosine at
+    least `same_meaning`), or when one copies the other. Each group keeps the sums of
+    its unit vectors, so an average over all cross pairs is one dot product. Editor
+    overrides apply first: `together` groups are joined, `apart` pairs never meet."""
 
     def __init__(self, docs: Sequence[_Doc], config: DigestConfig, overrides: Overrides) -> None:
         self.docs, self.config = docs, config
         self.vectors = np.stack([d.vector for d in docs]) if docs else np.zeros((0, 1))
+        self.words = sim.word_vectors([doc_text(d.article) for d in docs])
         self.parent = list(range(len(docs)))
         self.total = {i: self.vectors[i].astype(np.float64) for i in range(len(docs))}
+        self.word_total = {i: self.words[i] for i in range(len(docs))}
         self.size = dict.fromkeys(range(len(docs)), 1)
         self.joins: list[tuple[int, int, Join]] = []
         index = {d.article.source: i for i, d in enumerate(docs)}
@@ -84,20 +89,34 @@ class Groups:
         for members in self.together:
             for j in members[1:]:
                 self._join(members[0], j, "editor")
-        pairs = sim.neighbour_pairs(self.vectors, NEIGHBOURS, self.config.same_story)
-        for i, j in sim.copy_pairs([d.shingles for d in self.docs]):
-            pairs.setdefault((i, j), float(self.vectors[i] @ self.vectors[j]))
-        for (i, j), _score in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        for i, j in sorted(self._candidates(), key=lambda ij: (-self._strength(*ij), ij)):
             if self.find(i) == self.find(j):
                 continue
-            if self._average(i, j) >= self.config.same_story:
-                self._join(i, j, "similar")
+            words, meaning = self._average(i, j)
+            if words >= self.config.same_story:
+                self._join(i, j, "shared words")
+            elif meaning >= self.config.same_meaning:
+                self._join(i, j, "same meaning")
             elif self._copied(i, j):
                 self._join(i, j, "copied")
 
-    def _average(self, i: int, j: int) -> float:
+    def _candidates(self) -> set[tuple[int, int]]:
+        """Nearest neighbours by meaning, and MinHash-LSH copy candidates."""
+        pairs = set(sim.neighbour_pairs(self.vectors, NEIGHBOURS, CANDIDATE_FLOOR))
+        return pairs | sim.copy_pairs([d.shingles for d in self.docs])
+
+    def _strength(self, i: int, j: int) -> float:
+        """How far past its threshold the stronger of the two pair similarities is."""
+        words = float(self.words[i].multiply(self.words[j]).sum())
+        meaning = float(self.vectors[i] @ self.vectors[j])
+        return max(words / self.config.same_story, meaning / self.config.same_meaning)
+
+    def _average(self, i: int, j: int) -> tuple[float, float]:
+        """Average TF-IDF and embedding cosine over all pairs across the two groups."""
         a, b = self.find(i), self.find(j)
-        return float(self.total[a] @ self.total[b]) / (self.size[a] * self.size[b])
+        pairs = self.size[a] * self.size[b]
+        words = float(self.word_total[a].multiply(self.word_total[b]).sum()) / pairs
+        return words, float(self.total[a] @ self.total[b]) / pairs
 
     def _copied(self, i: int, j: int) -> bool:
         a, b, limit = self.docs[i].shingles, self.docs[j].shingles, self.config.copy_overlap
@@ -107,17 +126,20 @@ class Groups:
         a, b = self.find(i), self.find(j)
         if a == b or self._kept_apart(a, b):
             return
-        pair = round(float(self.vectors[i] @ self.vectors[j]), 3)
+        words, meaning = self._average(i, j)
         join = Join(
             self.docs[i].article.source,
             self.docs[j].article.source,
-            pair,
-            round(self._average(i, j), 3),
+            round(float(self.words[i].multiply(self.words[j]).sum()), 3),
+            round(float(self.vectors[i] @ self.vectors[j]), 3),
+            round(words, 3),
+            round(meaning, 3),
             reason,
         )
         keep, gone = min(a, b), max(a, b)
         self.parent[gone] = keep
         self.total[keep] = self.total[keep] + self.total.pop(gone)
+        self.word_total[keep] = self.word_total[keep] + self.word_total.pop(gone)
         self.size[keep] += self.size.pop(gone)
         self.joins.append((i, j, join))
 

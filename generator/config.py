@@ -25,7 +25,8 @@ class DigestConfig(base.Config):
     output = c.Type(str, default="stories")  # sub-folder of docs_dir the generator owns
 
     # Settings for clustering
-    same_story = c.Type(float, default=0.68)  # average-link embedding cosine joining two stories
+    same_story = c.Type(float, default=0.22)  # average TF-IDF cosine joining two groups
+    same_meaning = c.Type(float, default=0.8)  # or: average embedding cosine joining them
     copy_overlap = c.Type(float, default=0.5)  # word 5-gram containment: paragraph copied verbatim
     reworded = c.Type(float, default=0.85)  # paragraph embedding cosine: paragraph paraphrased
 

@@ -117,9 +117,11 @@ class Join:
 
     a: str  # source of the article on one side
     b: str  # source of the article on the other side
-    similarity: float  # embedding cosine of the pair
-    average: float  # average cosine between the two groups at the time they joined
-    reason: str  # "similar" (average link), "copied" (shared 5-grams), "editor" (stories.yml)
+    words: float  # TF-IDF cosine of the pair
+    meaning: float  # embedding cosine of the pair
+    average_words: float  # average TF-IDF cosine between the two groups when they joined
+    average_meaning: float  # average embedding cosine between the two groups
+    reason: str  # "shared words", "same meaning", "copied" or "editor" (stories.yml)
 
 
 @dataclass(frozen=True, slots=True)

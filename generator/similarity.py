@@ -66,6 +66,20 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
+def word_vectors(texts: Sequence[str]) -> Any:
+    """TF-IDF rows (sparse, unit length) over the corpus itself: rare shared words (names,
+    places, numbers) are what tell one event from another of the same kind."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+    try:
+        return vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # only stop words in every text: no vocabulary
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((len(texts), 1), dtype=np.float32)
+
+
 # --- candidates ------------------------------------------------------------------------------
 def neighbour_pairs(vectors: np.ndarray, k: int, floor: float) -> dict[tuple[int, int], float]:
     """Each row's k nearest rows by cosine, kept when at least `floor`; (i<j) -> cosine."""

@@ -130,6 +130,6 @@ def test_explain_story_shows_relations_and_joins(run, project, tmp_path):
     result = run("explain-story", "000_769eb25042b505df.txt", *args)
     assert result.exit_code == 0, result.stderr
     assert "rewrite" in result.stdout and "does not credit the original" in result.stdout
-    assert "pair cosine" in result.stdout
+    assert "shared words; pair words" in result.stdout
     missing = run("explain-story", "no-such-story", *args)
     assert missing.exit_code == 1 and "no-such-story: no story" in missing.stderr

@@ -133,7 +133,11 @@ def _drop_headline_runs(sheet: Sheet, first: int, last: int) -> None:
 
 
 def _adjacent(sheet: Sheet, a: int, b: int) -> bool:
-    return all(sheet.kinds[k] in ("blank", "dropped") for k in range(a + 1, b))
+    """Nothing but blank, dropped and caption lines between a and b."""
+    return all(sheet.kinds[k] in _TRANSPARENT for k in range(a + 1, b))
+
+
+_TRANSPARENT = frozenset({"blank", "dropped", "caption", "caption_credit", "wire_caption"})
 
 
 def drop_after_signoff(sheet: Sheet, signoff: int | None) -> None:
