@@ -97,13 +97,27 @@ def decode(data: bytes) -> tuple[str, str] | Rejected:
                     "", f"starts with a {name} byte-order mark but does not decode: {err}"
                 )
     if b"\x00" in data:
-        return Rejected("", "binary file (contains NUL bytes)")
+        return _utf16_without_bom(data) or Rejected("", "binary file (contains NUL bytes)")
     for name in ("utf-8", "cp1252"):
         try:
             return data.decode(name), name
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1"), "latin-1"
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for name, nuls in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if nuls.count(0) >= 0.9 * len(nuls):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            return (text, name) if "\x00" not in text else None
+    return None
 
 
 def _over_limits(text: str) -> str | None:

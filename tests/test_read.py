@@ -26,6 +26,8 @@ def _read(tmp_path: Path, data: bytes, name: str = "a.txt", limit: int = 10**6):
         (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
         (TEXT.encode("utf-16"), "utf-16"),
         (TEXT.encode("cp1252"), "cp1252"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
     ],
 )
 def test_encodings_decode_to_the_same_text(tmp_path, data, encoding):
@@ -109,3 +111,11 @@ def test_read_all_yields_one_item_per_file(tmp_path):
         ("Rejected", "bad.txt"),
         ("RawDocument", "ok.txt"),
     ]
+
+
+def test_mixed_utf8_and_cp1252_is_repaired(tmp_path):
+    data = "Kim’s train — “arrived”".encode() + " caf\xe9".encode("cp1252")
+    doc = _read(tmp_path, data)
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "Kim’s train — “arrived” café"
+    assert doc.encoding in ("cp1252", "latin-1") and doc.repairs
