@@ -47,3 +47,43 @@ def test_paths_outside_the_content_folder_are_refused(tmp_path, rel):
 def test_no_temporary_files_are_left_behind(tmp_path):
     write_files(tmp_path, "stories", {"stories/a.md": PAGE})
     assert sorted(p.name for p in (tmp_path / "stories").iterdir()) == ["a.md"]
+
+
+def test_a_failed_write_leaves_the_previous_pages_intact(tmp_path, monkeypatch):
+    write_files(tmp_path, "stories", {"stories/a.md": PAGE, "stories/b.md": PAGE})
+    before = {p.name: p.read_text() for p in (tmp_path / "stories").iterdir()}
+    calls = []
+
+    def failing(self, data):
+        calls.append(self)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return original(self, data)
+
+    original = type(tmp_path).write_bytes
+    monkeypatch.setattr(type(tmp_path), "write_bytes", failing)
+    with pytest.raises(OSError, match="disk full"):
+        write_files(tmp_path, "stories", {"stories/a.md": PAGE + "x", "stories/c.md": PAGE})
+    monkeypatch.undo()
+    assert {p.name: p.read_text() for p in (tmp_path / "stories").iterdir()} == before
+    write_files(tmp_path, "stories", {"stories/a.md": PAGE + "x"})  # next build cleans up
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stories"]
+    assert sorted(p.name for p in (tmp_path / "stories").iterdir()) == ["a.md"]
+
+
+def test_a_swap_killed_halfway_is_undone(tmp_path):
+    write_files(tmp_path, "stories", {"stories/a.md": PAGE})
+    (tmp_path / "stories").rename(tmp_path / ".stories.old")  # killed between the renames
+    (tmp_path / ".stories.new").mkdir()
+    written, _removed = write_files(tmp_path, "stories", {"stories/a.md": PAGE})
+    assert written == ()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stories"]
+    assert (tmp_path / "stories" / "a.md").read_text() == PAGE
+
+
+def test_unchanged_pages_keep_their_files_when_another_page_changes(tmp_path):
+    write_files(tmp_path, "stories", {"stories/a.md": PAGE, "stories/b.md": PAGE})
+    inode = os.stat(tmp_path / "stories" / "a.md").st_ino
+    written, _ = write_files(tmp_path, "stories", {"stories/a.md": PAGE, "stories/b.md": "new"})
+    assert written == ("stories/b.md",)
+    assert os.stat(tmp_path / "stories" / "a.md").st_ino == inode
