@@ -21,10 +21,16 @@ def built(tmp_path_factory) -> Path:
         (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
     (work / "content").mkdir()
     shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
+    _mkdocs_build(work, "site")
+    return work
+
+
+def _mkdocs_build(work: Path, site: str) -> None:
+    """`mkdocs build --strict` as a user runs it, with a fixed SOURCE_DATE_EPOCH."""
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     proc = subprocess.run(
-        [str(mkdocs), "build", "--strict"],
+        [str(mkdocs), "build", "--strict", "-d", site],
         cwd=work,
         env=env,
         capture_output=True,
@@ -32,7 +38,6 @@ def built(tmp_path_factory) -> Path:
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
-    return work
 
 
 def test_site_has_briefing_story_pages_and_manifest(built):
@@ -63,3 +68,18 @@ def test_hand_written_page_is_untouched(built):
 def test_site_makes_no_request_to_google_fonts(built):
     for page in (built / "site").rglob("*.html"):
         assert "fonts.googleapis.com" not in page.read_text(encoding="utf-8"), page
+
+
+def test_rebuilding_gives_a_byte_identical_site(built):
+    _mkdocs_build(built, "site-again")
+
+    def tree(folder):
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+
+    first, again = tree(built / "site"), tree(built / "site-again")
+    assert sorted(first) == sorted(again)
+    assert [name for name in first if first[name] != again[name]] == []
