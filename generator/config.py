@@ -44,11 +44,11 @@ class _TolerantLoader(yaml.SafeLoader):
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
 
 
 _TolerantLoader.add_multi_constructor("", _ignore_tag)
