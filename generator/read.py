@@ -20,6 +20,7 @@ from .errors import ConfigError
 from .models import Outlet, Overrides, RawDocument, Rejected
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 # Files in the seeds folder that configure digest rather than being articles.
 REGISTRY_FILES = frozenset({"outlets.yml", "outlets.yaml", "stories.yml", "stories.yaml"})
 # Front-matter keys that override what the text heuristics find.
@@ -63,8 +64,11 @@ def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected
     """Decode one seed file, or say why it cannot be an article."""
     if path.is_symlink() and path.is_dir():
         return Rejected(source, "link to a folder: not followed (link the files instead)")
-    if path.suffix.lower() not in ARTICLE_SUFFIXES:
-        return Rejected(source, f"unsupported file type '{path.suffix}' (expected .txt or .md)")
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES | HTML_SUFFIXES:
+        return Rejected(
+            source, f"unsupported file type '{path.suffix}' (expected .txt, .md or .html)"
+        )
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -72,6 +76,8 @@ def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected
         data = path.read_bytes()
     except OSError as err:
         return Rejected(source, f"cannot read file: {err.strerror or err}")
+    if suffix in HTML_SUFFIXES:
+        return from_html(source, data)
     text_or_reason = decode(data)
     if isinstance(text_or_reason, Rejected):
         return Rejected(source, text_or_reason.reason)
@@ -104,6 +110,37 @@ def decode(data: bytes) -> tuple[str, str] | Rejected:
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1"), "latin-1"
+
+
+def from_html(source: str, data: bytes) -> RawDocument | Rejected:
+    """An HTML page: trafilatura finds the article in the markup (title, date, author,
+    site name and body); the body then goes through the same normaliser as text."""
+    import trafilatura  # heavy: only imported when a seed is HTML
+
+    try:
+        found = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+    except Exception as err:  # trafilatura raises many kinds on broken markup
+        return Rejected(source, f"HTML could not be parsed: {err}")
+    fields: dict[str, object] = {}
+    if isinstance(found, dict):
+        fields = found
+    elif found is not None:
+        fields = found.as_dict()
+    body = str(fields.get("text") or "")
+    if not body.strip():
+        return Rejected(source, "no article text found in the HTML")
+    authors = str(fields.get("author") or "")
+    meta = {
+        "title": fields.get("title"),
+        "published": fields.get("date"),
+        "outlet": fields.get("sitename"),
+        "url": fields.get("url"),
+        "credits": tuple(a.strip() for a in authors.split(";") if a.strip()),
+    }
+    text, repairs = clean_text(body)
+    return RawDocument(
+        source, text, "html", tuple((k, v) for k, v in meta.items() if v), 1, repairs
+    )
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

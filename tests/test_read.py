@@ -119,3 +119,37 @@ def test_mixed_utf8_and_cp1252_is_repaired(tmp_path):
     assert isinstance(doc, RawDocument)
     assert doc.text == "Kim’s train — “arrived” café"
     assert doc.encoding in ("cp1252", "latin-1") and doc.repairs
+
+
+HTML = b"""<html><head><title>Harbour plan approved - The Gazette</title>
+<meta property="og:site_name" content="The Gazette"><meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2024-05-01T09:00:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Harbour plan approved</h1>
+<p>HALIFAX -- The city council voted on Tuesday to expand the harbour, ending a long debate.</p>
+<p>Officials said construction would begin in the spring and last two years.</p></article>
+<footer>Copyright 2024 The Gazette</footer></body></html>"""
+
+
+def test_html_seed_is_read_from_its_markup(tmp_path):
+    from generator.normalise import normalise
+
+    doc = _read(tmp_path, HTML, "page.html")
+    assert isinstance(doc, RawDocument) and doc.encoding == "html"
+    article = normalise(doc)
+    assert article.title == "Harbour plan approved"
+    assert (article.outlet, article.published, article.credits) == (
+        "The Gazette",
+        "2024-05-01",
+        ("Jane Doe",),
+    )
+    assert article.dateline == "HALIFAX"
+    assert article.paragraphs[-1].startswith("Officials said construction")
+    assert not any("Home" in p or "Copyright" in p for p in article.paragraphs)
+
+
+def test_html_without_an_article_has_no_paragraphs(tmp_path):
+    from generator.normalise import normalise
+
+    result = _read(tmp_path, b"<html><body><nav>Home</nav></body></html>", "empty.html")
+    # either trafilatura finds nothing, or the normaliser finds no prose in what it found
+    assert isinstance(result, Rejected) or normalise(result).paragraphs == ()
