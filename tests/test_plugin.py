@@ -83,3 +83,46 @@ def test_rebuilding_gives_a_byte_identical_site(built):
     first, again = tree(built / "site"), tree(built / "site-again")
     assert sorted(first) == sorted(again)
     assert [name for name in first if first[name] != again[name]] == []
+
+
+class _Server:
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def _plugin(tmp_path: Path, **options):
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from generator.plugin import DigestPlugin
+
+    plugin = DigestPlugin()
+    plugin.load_config(options)
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "content")})
+    config.validate()
+    return plugin, config
+
+
+def test_serve_watches_the_seeds_folder(tmp_path):
+    plugin, config = _plugin(tmp_path, seeds="my-seeds")
+    server = plugin.on_serve(_Server(), config=config, builder=None)
+    assert server.watched == [str(tmp_path / "my-seeds")]
+
+
+def test_a_bad_seeds_folder_is_a_plugin_error_naming_it(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    plugin, config = _plugin(tmp_path, seeds="absent")
+    with pytest.raises(
+        PluginError, match=r"(?s)Error reading seeds in .*absent.*seeds folder not found"
+    ):
+        plugin.on_pre_build(config=config)
+
+
+def test_disabled_plugin_does_nothing(tmp_path):
+    plugin, config = _plugin(tmp_path, seeds="absent", enabled=False)
+    plugin.on_pre_build(config=config)
+    assert not (tmp_path / "content").exists()
