@@ -3,6 +3,7 @@ research-licensed dev data is read from ../shared/dev only by bench/."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import yaml
 from generator.config import DigestConfig, Paths, validated
 from generator.models import Article, RawDocument
 from generator.normalise import normalise
-from generator.read import clean_text, read_seed
+from generator.read import clean_text, read_seed, seed_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -39,13 +40,28 @@ def samples():
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Paths:
-    """A scratch project: the sample seeds and an empty content folder."""
+def project(tmp_path: Path):
+    """A scratch project: the sample seeds and an empty content folder. After the test,
+    whatever it built must account for every seed exactly once (a story or rejected)."""
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     content = tmp_path / "content"
     content.mkdir()
-    return Paths(seeds=seeds, content=content)
+    paths = Paths(seeds=seeds, content=content)
+    yield paths
+    manifest = content / "stories.json"
+    if manifest.is_file() and seeds.is_dir():
+        assert_every_seed_placed_once(seeds, json.loads(manifest.read_text(encoding="utf-8")))
+
+
+def assert_every_seed_placed_once(seeds: Path, manifest: dict) -> None:
+    in_stories = [a["source"] for s in manifest["stories"] for a in s["articles"]]
+    rejected = [r["source"] for r in manifest["rejected"]]
+    placed = in_stories + rejected
+    assert len(placed) == len(set(placed)), "a seed landed in two places"
+    present = {source for source, _path in seed_files(seeds)}
+    assert present <= set(placed), f"seeds lost: {sorted(present - set(placed))}"
+    assert set(in_stories) <= present, "a story cites a seed that is not there"
 
 
 def article_from(text: str, name: str = "case.txt") -> Article:

@@ -9,6 +9,7 @@ screenshots (desktop and phone, light and dark) go to tests/artifacts/ for a hum
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -96,9 +97,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """The folder over HTTP on 127.0.0.1 (search needs a server, not file://)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -108,6 +110,12 @@ def base_url(site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -292,4 +300,63 @@ def test_pages_load_cleanly_offline_and_screenshots(
         if name != "about":
             page.screenshot(path=ARTIFACTS / f"{name}-{viewport}-{scheme}.png", full_page=True)
     assert v.foreign_requests() == [], "the site must not ask any other host for anything"
+    assert v.problems == []
+
+
+HOSTILE = (
+    "Markup in a scraped page stays text\n"
+    "The page said <script>window.__pwned = 1; alert('x')</script> and <img src=x "
+    'onerror="window.__pwned = 2"> in the middle of its body text, as scrapers leave it.\n'
+    "It also carried [a link](javascript:window.__pwned=3) and {{ config.site_name }} "
+    "and {% raw %} and a footnote[^1] that are not markup here either.\n"
+    "# Not a heading | not | a table | and <b>not bold</b>, all of it literal text.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site built from one seed full of markup, with the project's own theme."""
+    work = tmp_path_factory.mktemp("hostile")
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", work / "theme")
+    (work / "content").mkdir()
+    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
+    (work / "seeds").mkdir()
+    (work / "seeds" / "markup.txt").write_text(HOSTILE, encoding="utf-8")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-d", "site"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    with serve(work / "site") as url:
+        yield url
+
+
+def test_markup_in_an_article_shows_as_text_and_never_runs(visit: Any, hostile_url: str) -> None:
+    v = visit()
+    v.base_url = hostile_url
+    dialogs: list[str] = []
+    v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    data = json.loads(v.page.request.get(hostile_url + "stories.json").text())
+    page = v.open(data["stories"][0]["url"])
+    story = page.locator(".digest-story")
+    text = squash(story.inner_text())
+    assert "<script>window.__pwned = 1; alert('x')</script>" in text
+    assert '<img src=x onerror="window.__pwned = 2">' in text
+    assert "[a link](javascript:window.__pwned=3)" in text
+    assert "{{ config.site_name }}" in text and "{% raw %}" in text
+    assert "# Not a heading | not | a table | and <b>not bold</b>" in text
+    assert page.evaluate("window.__pwned === undefined")
+    assert dialogs == []
+    assert story.locator("script, img, b, h1").count() == 0
+    assert story.locator("table").count() == 1  # the sources table, and no other
+    assert story.locator("a[href^='javascript']").count() == 0
+    assert page.locator("article h1").count() == 1
     assert v.problems == []
