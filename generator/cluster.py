@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +31,7 @@ CREDIT_PHRASES = (
 
 
 NO_OVERRIDES = Overrides()
+Embed = Callable[[Sequence[str]], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +42,17 @@ class _Doc:
 
 
 def cluster(
-    articles: Sequence[Article], config: DigestConfig, overrides: Overrides = NO_OVERRIDES
+    articles: Sequence[Article],
+    config: DigestConfig,
+    overrides: Overrides = NO_OVERRIDES,
+    embed: Embed = sim.embed,
 ) -> tuple[Cluster, ...]:
-    vectors = sim.embed([doc_text(a) for a in articles])
+    vectors = embed([doc_text(a) for a in articles])
     docs = [_Doc(a, v, sim.shingles(a.text)) for a, v in zip(articles, vectors, strict=True)]
     groups = Groups(docs, config, overrides)
     groups.run()
     return tuple(
-        relate([docs[i] for i in members], config, groups.joins_of(members))
+        relate([docs[i] for i in members], config, groups.joins_of(members), embed)
         for members in groups.members()
     )
 
@@ -161,9 +165,14 @@ class Groups:
         return tuple(join for i, _j, join in self.joins if i in inside)
 
 
-def relate(docs: Sequence[_Doc], config: DigestConfig, joins: tuple[Join, ...] = ()) -> Cluster:
+def relate(
+    docs: Sequence[_Doc],
+    config: DigestConfig,
+    joins: tuple[Join, ...] = (),
+    embed: Embed = sim.embed,
+) -> Cluster:
     """Pick the canonical article and label every other member against it."""
-    vectors = [sim.embed(d.article.paragraphs) for d in docs] if len(docs) > 1 else []
+    vectors = [embed(d.article.paragraphs) for d in docs] if len(docs) > 1 else []
     canonical = choose_canonical(docs, config)
     lead = docs[canonical]
     members = [Member(lead.article, Relation.CANONICAL, 1.0, _self_alignment(lead.article))]

@@ -13,6 +13,8 @@ from mkdocs.config import config_options as c
 
 from .errors import ConfigError
 
+DEFAULT_CACHE = ".cache/digest"
+
 
 class DigestConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -23,6 +25,7 @@ class DigestConfig(base.Config):
 
     # Settings for output
     output = c.Type(str, default="stories")  # sub-folder of docs_dir the generator owns
+    cache_dir = c.Optional(c.Type(str))  # per-article work between builds; unset: .cache/digest
 
     # Settings for clustering
     same_story = c.Type(float, default=0.22)  # average TF-IDF cosine joining two groups
@@ -37,6 +40,7 @@ class Paths:
 
     seeds: Path
     content: Path
+    cache: Path | None = None  # where per-article work is kept between builds; None: nowhere
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -92,5 +96,10 @@ def load(
     paths = Paths(
         seeds=seeds if seeds is not None else root / config.seeds,
         content=content if content is not None else root / (docs_dir or "content"),
+        cache=cache_folder(config, root),
     )
     return config, paths
+
+
+def cache_folder(config: DigestConfig, root: Path) -> Path:
+    return root / (config.cache_dir or DEFAULT_CACHE)

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from . import pages, write
+from . import pages, similarity, write
+from .cache import Cache
 from .cluster import cluster
 from .config import DigestConfig, Paths
 from .errors import SeedError
@@ -46,13 +47,18 @@ def plan(
     overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
     documents, rejected = split(read_all(paths.seeds, config.max_file_bytes))
     step(f"normalising {len(documents)} articles")
-    articles, empty = normalise_all(documents, outlets)
-    rejected += empty
-    for r in rejected:
-        log.warning("seed '%s' not included: %s", r.source, r.reason)
-    _check_overrides(overrides, {d.source for d in documents}, paths)
-    step(f"clustering {len(articles)} articles")
-    clusters = cluster(articles, config, overrides) if articles else ()
+    cache = Cache(paths.cache)
+    try:
+        articles, empty = normalise_all(documents, outlets, cache)
+        rejected += empty
+        for r in rejected:
+            log.warning("seed '%s' not included: %s", r.source, r.reason)
+        _check_overrides(overrides, {d.source for d in documents}, paths)
+        step(f"clustering {len(articles)} articles ({cache.hits} known from the cache)")
+        embed = cache.embedder(similarity.embed)
+        clusters = cluster(articles, config, overrides, embed) if articles else ()
+    finally:
+        cache.close()
     merged = keep_identities([merge(c) for c in clusters], pages.previous(paths.content))
     return ordered(unique_slugs(merged)), tuple(sorted(rejected, key=lambda r: r.source))
 
@@ -66,19 +72,27 @@ def split(items: Iterable[RawDocument | Rejected]) -> tuple[list[RawDocument], l
 
 
 def normalise_all(
-    documents: Sequence[RawDocument], outlets: Sequence[Outlet] = ()
+    documents: Sequence[RawDocument], outlets: Sequence[Outlet] = (), cache: Cache | None = None
 ) -> tuple[list[Article], list[Rejected]]:
-    """Normalised articles (on every core for large batches), and the documents in
-    which no article text was found."""
+    """Normalised articles (from the cache when known; on every core for large batches),
+    and the documents in which no article text was found."""
+    cache = cache or Cache(None)
+    known = {i: cache.article(d, outlets) for i, d in enumerate(documents)}
+    todo = [i for i, article in known.items() if article is None]
     work = partial(normalise, outlets=outlets)
-    if len(documents) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
+    if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor() as pool:
-            normalised = list(pool.map(work, documents, chunksize=32))
+            fresh = list(pool.map(work, [documents[i] for i in todo], chunksize=32))
     else:
-        normalised = [work(d) for d in documents]
+        fresh = [work(documents[i]) for i in todo]
+    for i, new in zip(todo, fresh, strict=True):
+        known[i] = new
+        cache.keep_article(documents[i], outlets, new)
     articles: list[Article] = []
     empty: list[Rejected] = []
-    for article in normalised:
+    for article in (known[i] for i in range(len(documents))):
+        if article is None:
+            continue
         if article.paragraphs:
             articles.append(article)
         else:

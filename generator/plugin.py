@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from . import pipeline
-from .config import DigestConfig, Paths
+from .config import DigestConfig, Paths, cache_folder
 from .errors import DigestError
 
 log = get_plugin_logger("digest")
@@ -19,7 +19,11 @@ log = get_plugin_logger("digest")
 class DigestPlugin(BasePlugin[DigestConfig]):
     def _paths(self, config: MkDocsConfig) -> Paths:
         root = Path(config.config_file_path or ".").parent
-        return Paths(seeds=root / self.config.seeds, content=Path(config.docs_dir))
+        return Paths(
+            seeds=root / self.config.seeds,
+            content=Path(config.docs_dir),
+            cache=cache_folder(self.config, root),
+        )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Generate before MkDocs collects files, so new pages are part of this build."""

@@ -1,0 +1,176 @@
+"""Per-article work kept between builds: normalised articles and embeddings, keyed by
+a hash of everything they depend on and the generator's version.
+
+One SQLite file (atomic commits, corruption is an exception, not garbage). An entry
+from another version, one that does not parse back, or a file that is not a cache
+is never trusted: it is a miss, recomputed and overwritten."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__
+from .models import Article, Caption, LineVerdict, Outlet, RawDocument
+
+# Bump the suffix when normalise or the embedding changes what they produce.
+VERSION = f"{__version__}+cache1"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
+    "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, version TEXT, body BLOB)",
+)
+
+
+class Cache:
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / "cache.sqlite" if folder else None
+        self.db: sqlite3.Connection | None = None
+        self.hits = self.misses = 0
+        if self.path is not None:
+            self.db = self._open(self.path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection | None:
+        for attempt in range(2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path)
+                for statement in _SCHEMA:
+                    db.execute(statement)
+                db.execute("SELECT count(*) FROM articles").fetchone()
+                return db
+            except (sqlite3.DatabaseError, OSError):
+                if attempt == 0:
+                    path.unlink(missing_ok=True)  # corrupt or not a cache: start afresh
+        return None
+
+    # --- normalised articles -----------------------------------------------------------
+    def article(self, doc: RawDocument, outlets: Sequence[Outlet]) -> Article | None:
+        """The article normalised from exactly this document before, if it is known."""
+        cached = self._get("articles", _key("article", doc, outlets))
+        if cached is not None:
+            try:
+                article = article_from_json(json.loads(str(cached)))
+                self.hits += 1
+                return article
+            except (ValueError, TypeError, KeyError):
+                pass  # not what this version writes: recompute
+        self.misses += 1
+        return None
+
+    def keep_article(self, doc: RawDocument, outlets: Sequence[Outlet], article: Article) -> None:
+        body = json.dumps(asdict(article), ensure_ascii=False)
+        self._put("articles", _key("article", doc, outlets), body)
+
+    # --- embeddings ----------------------------------------------------------------------
+    def embedder(self, embed: Callable[[Sequence[str]], np.ndarray]) -> Callable[..., np.ndarray]:
+        """`embed` with a memory of every text it has seen."""
+
+        def cached_embed(texts: Sequence[str]) -> np.ndarray:
+            keys = [_key("vector", text) for text in texts]
+            found: dict[int, np.ndarray] = {}
+            for i, key in enumerate(keys):
+                blob = self._get("vectors", key)
+                if isinstance(blob, bytes) and blob and len(blob) % 4 == 0:
+                    found[i] = np.frombuffer(blob, dtype=np.float32)
+            todo = [i for i in range(len(texts)) if i not in found]
+            if todo:
+                fresh = embed([texts[i] for i in todo])
+                for i, vector in zip(todo, fresh, strict=True):
+                    found[i] = vector
+                    self._put("vectors", keys[i], np.asarray(vector, np.float32).tobytes())
+            widths = {v.shape[0] for v in found.values()}
+            if len(widths) > 1:  # a stale entry of another width: recompute all, trust none
+                return _refresh(self, embed, texts, keys)
+            if not texts:
+                return embed(texts)
+            return np.stack([found[i] for i in range(len(texts))])
+
+        return cached_embed
+
+    # --- storage ---------------------------------------------------------------------------
+    def _get(self, table: str, key: str) -> object | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                f"SELECT body FROM {table} WHERE key = ? AND version = ?", (key, VERSION)
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return row[0] if row else None
+
+    def _put(self, table: str, key: str, body: object) -> None:
+        if self.db is None:
+            return
+        try:
+            self.db.execute(
+                f"INSERT OR REPLACE INTO {table} (key, version, body) VALUES (?, ?, ?)",
+                (key, VERSION, body),
+            )
+        except sqlite3.DatabaseError:
+            self.db = None  # the file went bad mid-build: carry on without it
+
+    def close(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.commit()
+            finally:
+                self.db.close()
+                self.db = None
+
+
+def _refresh(
+    cache: Cache,
+    embed: Callable[[Sequence[str]], np.ndarray],
+    texts: Sequence[str],
+    keys: list[str],
+) -> np.ndarray:
+    vectors = embed(texts)
+    for key, vector in zip(keys, vectors, strict=True):
+        cache._put("vectors", key, np.asarray(vector, np.float32).tobytes())
+    return vectors
+
+
+def _key(kind: str, *parts: object) -> str:
+    digest = hashlib.sha256(f"{kind}\0{VERSION}".encode())
+    for part in parts:
+        digest.update(b"\0")
+        digest.update(repr(part).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def article_from_json(data: dict) -> Article:
+    """An Article back from its JSON form, every field checked by construction."""
+    return Article(
+        source=str(data["source"]),
+        title=str(data["title"]),
+        title_derived=bool(data["title_derived"]),
+        dek=_opt(data["dek"]),
+        dateline=_opt(data["dateline"]),
+        published=_opt(data["published"]),
+        outlet=_opt(data["outlet"]),
+        credits=tuple(str(c) for c in data["credits"]),
+        paragraphs=tuple(str(p) for p in data["paragraphs"]),
+        captions=tuple(
+            Caption(str(c["caption"]), _opt(c["credit"]), _opt(c["wire"])) for c in data["captions"]
+        ),
+        lines=tuple(
+            LineVerdict(int(v["line"]), str(v["text"]), str(v["kind"]), _opt(v["rule"]))
+            for v in data["lines"]
+        ),
+        url=_opt(data["url"]),
+        encoding=str(data["encoding"]),
+    )
+
+
+def _opt(value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"expected text or null, got {type(value).__name__}")
+    return value

@@ -1,0 +1,83 @@
+"""The per-article cache: used when it can be, never trusted when it cannot."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import numpy as np
+
+from generator import cache as cache_module
+from generator.cache import Cache
+from generator.pipeline import build
+from generator.read import read_seed
+
+
+def _tree(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_second_build_uses_the_cache_and_writes_the_same_pages(project, config, tmp_path):
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    first = _tree(project.content)
+    store = Cache(cached.cache)
+    docs = [read_seed(p, p.name, 10**7) for p in sorted(project.seeds.iterdir())]
+    assert all(store.article(d, ()) is not None for d in docs)
+    store.close()
+    result = build(config, cached)
+    assert result.written == () and _tree(project.content) == first
+
+
+def test_cached_and_uncached_builds_agree(project, config, tmp_path):
+    build(config, replace(project, cache=tmp_path / "cache"))
+    with_cache = _tree(project.content)
+    other = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, other)
+    assert _tree(other.content) == with_cache
+
+
+def test_a_corrupt_cache_file_is_replaced_not_trusted(project, config, tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "cache.sqlite").write_bytes(b"this is not a database" * 100)
+    build(config, replace(project, cache=folder))
+    assert Cache(folder).db is not None  # a working cache again
+    assert (project.content / "stories.json").is_file()
+
+
+def test_entries_of_another_version_or_shape_are_misses(project, config, tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    build(config, replace(project, cache=folder))
+    doc = read_seed(project.seeds / "000_769eb25042b505df.txt", "000_769eb25042b505df.txt", 10**7)
+    monkeypatch.setattr(cache_module, "VERSION", "0.0.0-other")
+    assert Cache(folder).article(doc, ()) is None
+    monkeypatch.undo()
+    db = sqlite3.connect(folder / "cache.sqlite")
+    db.execute("UPDATE articles SET body = '{\"source\": 1}'")
+    db.commit()
+    db.close()
+    store = Cache(folder)
+    assert store.article(doc, ()) is None and store.misses == 1
+    result = build(config, replace(project, cache=folder))
+    assert len(result.stories) == 2
+
+
+def test_embedding_cache_returns_what_the_model_returned(tmp_path):
+    calls = []
+
+    def fake(texts):
+        calls.append(list(texts))
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    store = Cache(tmp_path)
+    embed = store.embedder(fake)
+    first = embed(["a", "bb"])
+    again = embed(["bb", "a", "ccc"])
+    assert calls == [["a", "bb"], ["ccc"]]
+    assert np.array_equal(again, np.array([[2, 1], [1, 1], [3, 1]], dtype=np.float32))
+    assert np.array_equal(first, fake(["a", "bb"]))
