@@ -57,6 +57,12 @@ def cluster(
     )
 
 
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(weight * b.get(column, 0.0) for column, weight in a.items())
+
+
 def doc_text(article: Article) -> str:
     return "\n".join((article.title, *(article.paragraphs or (article.title,))))
 
@@ -76,9 +82,11 @@ class Groups:
         self.words = sim.word_vectors([doc_text(d.article) for d in docs])
         self.parent = list(range(len(docs)))
         self.total = {i: self.vectors[i].astype(np.float64) for i in range(len(docs))}
-        self.word_total = {i: self.words[i] for i in range(len(docs))}
+        self.word_total: dict[int, dict[int, float]] = {}  # group -> summed TF-IDF, by column
         self.size = dict.fromkeys(range(len(docs)), 1)
         self.joins: list[tuple[int, int, Join]] = []
+        self.pairs: dict[tuple[int, int], tuple[float, float]] = {}
+        self.averages: dict[tuple[int, int, int, int], tuple[float, float]] = {}
         index = {d.article.source: i for i, d in enumerate(docs)}
         self.together = [[index[s] for s in g if s in index] for g in overrides.together]
         self.apart = [{index[s] for s in g if s in index} for g in overrides.apart]
@@ -93,7 +101,9 @@ class Groups:
         for members in self.together:
             for j in members[1:]:
                 self._join(members[0], j, "editor")
-        for i, j in sorted(self._candidates(), key=lambda ij: (-self._strength(*ij), ij)):
+        self.pairs = self._pair_similarities(sorted(self._candidates()))
+        strongest = sorted(self.pairs, key=lambda ij: (-self._strength(ij), ij))
+        for i, j in strongest:
             if self.find(i) == self.find(j):
                 continue
             words, meaning = self._average(i, j)
@@ -109,18 +119,43 @@ class Groups:
         pairs = set(sim.neighbour_pairs(self.vectors, NEIGHBOURS, CANDIDATE_FLOOR))
         return pairs | sim.copy_pairs([d.shingles for d in self.docs])
 
-    def _strength(self, i: int, j: int) -> float:
+    def _pair_similarities(
+        self, pairs: Sequence[tuple[int, int]]
+    ) -> dict[tuple[int, int], tuple[float, float]]:
+        """(TF-IDF cosine, embedding cosine) of every candidate pair, in two array operations."""
+        if not pairs:
+            return {}
+        left = np.array([i for i, _ in pairs])
+        right = np.array([j for _, j in pairs])
+        words = np.asarray(self.words[left].multiply(self.words[right]).sum(axis=1)).ravel()
+        meaning = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
+        return {
+            pair: (float(w), float(m)) for pair, w, m in zip(pairs, words, meaning, strict=True)
+        }
+
+    def _strength(self, pair: tuple[int, int]) -> float:
         """How far past its threshold the stronger of the two pair similarities is."""
-        words = float(self.words[i].multiply(self.words[j]).sum())
-        meaning = float(self.vectors[i] @ self.vectors[j])
+        words, meaning = self.pairs[pair]
         return max(words / self.config.same_story, meaning / self.config.same_meaning)
 
     def _average(self, i: int, j: int) -> tuple[float, float]:
         """Average TF-IDF and embedding cosine over all pairs across the two groups."""
         a, b = self.find(i), self.find(j)
-        pairs = self.size[a] * self.size[b]
-        words = float(self.word_total[a].multiply(self.word_total[b]).sum()) / pairs
-        return words, float(self.total[a] @ self.total[b]) / pairs
+        if self.size[a] == self.size[b] == 1 and (min(a, b), max(a, b)) in self.pairs:
+            return self.pairs[(min(a, b), max(a, b))]  # two single articles: the pair itself
+        key = (min(a, b), max(a, b), self.size[a] * self.size[b], self.size[a] + self.size[b])
+        if key not in self.averages:  # groups change only by joining, which changes their size
+            pairs = self.size[a] * self.size[b]
+            words = _dot(self._word_sum(a), self._word_sum(b)) / pairs
+            self.averages[key] = (words, float(self.total[a] @ self.total[b]) / pairs)
+        return self.averages[key]
+
+    def _word_sum(self, group: int) -> dict[int, float]:
+        """The group's summed TF-IDF vector as {column: weight} (a single article's row)."""
+        if group not in self.word_total:
+            row = self.words[group]
+            self.word_total[group] = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
+        return self.word_total[group]
 
     def _copied(self, i: int, j: int) -> bool:
         a, b, limit = self.docs[i].shingles, self.docs[j].shingles, self.config.copy_overlap
@@ -143,7 +178,11 @@ class Groups:
         keep, gone = min(a, b), max(a, b)
         self.parent[gone] = keep
         self.total[keep] = self.total[keep] + self.total.pop(gone)
-        self.word_total[keep] = self.word_total[keep] + self.word_total.pop(gone)
+        merged = dict(self._word_sum(keep))
+        for column, weight in self._word_sum(gone).items():
+            merged[column] = merged.get(column, 0.0) + weight
+        self.word_total[keep] = merged
+        self.word_total.pop(gone, None)
         self.size[keep] += self.size.pop(gone)
         self.joins.append((i, j, join))
 

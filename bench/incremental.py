@@ -1,0 +1,144 @@
+"""Incremental builds: how long `digest build` takes cold, warm with no change, and
+after one article is added or edited, on a corpus of N articles (default 5,000).
+
+Each build is a fresh `digest build` process, as a daily run would be. The corpus is
+made in a temporary folder (never in the repo) from the dev clustering articles in
+../shared/dev (or DIGEST_DEV_DATA) plus perturbed copies; without the dev data it is
+made from the five sample seeds, perturbed.
+
+    .venv/bin/python bench/incremental.py            # 5,000 articles
+    .venv/bin/python bench/incremental.py --articles 1000
+
+Targets (issue "Trustworthy under bad input, big input and repeated builds"): a warm
+no-change rebuild <= 5 % of the cold build and rewrites no file; one added article
+<= 10 %, touching only the pages of the story it joins (and the indexes)."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import dev_data
+
+ROOT = Path(__file__).resolve().parents[1]
+DIGEST = Path(sys.executable).parent / "digest"
+
+
+def sources() -> list[str]:
+    try:
+        folder = dev_data("clustering")
+    except SystemExit:
+        folder = None
+    texts: list[str] = []
+    if folder is not None and folder.is_dir():
+        for path in sorted(folder.glob("*/articles/*.txt")):
+            texts.append(path.read_text(encoding="utf-8"))
+    if not texts:
+        print("dev data absent: the corpus is made from the sample seeds, perturbed")
+        texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return texts
+
+
+def perturbed(text: str, rng: random.Random) -> str:
+    """A copy that differs a little: some paragraphs dropped, some sentences swapped."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    kept = [line for line in lines if rng.random() > 0.15] or lines
+    if len(kept) > 3:
+        i = rng.randrange(1, len(kept) - 1)
+        kept[i], kept[i + 1] = kept[i + 1], kept[i]
+    return "\n".join(kept) + f"\nFiled {rng.randrange(1, 28)} times by desk {rng.randrange(100)}.\n"
+
+
+def make_corpus(folder: Path, n: int) -> list[Path]:
+    rng = random.Random(20261121)
+    base = sources()
+    folder.mkdir(parents=True)
+    paths = []
+    for k in range(n):
+        text = base[k] if k < len(base) else perturbed(base[k % len(base)], rng)
+        path = folder / f"{k:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def run(work: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            str(DIGEST),
+            "build",
+            "--seeds",
+            str(work / "seeds"),
+            "--content",
+            str(work / "content"),
+            "-f",
+            str(work / "mkdocs.yml"),
+            "--quiet",
+        ],
+        check=True,
+        stderr=subprocess.DEVNULL,  # rejected seeds are warned about; the manifest lists them
+    )
+    return time.perf_counter() - start
+
+
+def step(name: str, work: Path, cold: float | None, before: dict[str, str]) -> tuple[float, dict]:
+    seconds = run(work)
+    after = tree(work / "content")
+    changed = sorted(k for k in after if before.get(k) != after[k])
+    removed = sorted(set(before) - set(after))
+    share = f"{100 * seconds / cold:5.1f} %" if cold else "100.0 %"
+    pages = [c for c in changed if c.startswith("stories/")]
+    print(
+        f"{name:<22} {seconds:8.2f} s  {share}  files written {len(changed):>5}"
+        f"  story pages {len(pages):>4}  removed {len(removed)}"
+        + (f"  ({', '.join(changed[:4])}{' …' if len(changed) > 4 else ''})" if changed else "")
+    )
+    return seconds, after
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="digest-incremental-") as tmp:
+        work = Path(tmp)
+        paths = make_corpus(work / "seeds", args.articles)
+        (work / "mkdocs.yml").write_text("site_name: bench\ndocs_dir: content\n")
+        print(f"{args.articles:,} articles in {work / 'seeds'}; each line is one `digest build`")
+        cold, state = step("cold", work, None, {})
+        _, state = step("warm, no change", work, cold, state)
+        rng = random.Random(7)
+        added = work / "seeds" / "zz-added.txt"
+        added.write_text(perturbed(paths[3].read_text(encoding="utf-8"), rng), encoding="utf-8")
+        _, state = step("one article added", work, cold, state)
+        edited = paths[11]
+        edited.write_text(
+            edited.read_text(encoding="utf-8")
+            + "\nOfficials added on Friday that the investigation would continue into next week.\n"
+        )
+        _, state = step("one article edited", work, cold, state)
+        shutil.rmtree(work / ".cache", ignore_errors=True)
+        print(
+            "targets: warm no change <= 5 % and writes nothing; one added <= 10 %, "
+            "touching only its story's page and the indexes (index.md, stories.json)"
+        )
+
+
+if __name__ == "__main__":
+    main()
