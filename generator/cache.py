@@ -17,10 +17,22 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .models import Article, Caption, LineVerdict, Outlet, RawDocument
+from .config import DigestConfig, Paths
+from .models import Article, Caption, LineVerdict, Outlet, RawDocument, Rejected
 
-# Bump the suffix when normalise or the embedding changes what they produce.
-VERSION = f"{__version__}+cache1"
+
+def _code_version() -> str:
+    """The release plus a hash of the package's own code and templates: any change to
+    how articles are read, normalised or written makes every cached entry stale."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("templates/*")]):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+VERSION = _code_version()
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
     "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, version TEXT, body BLOB)",
@@ -174,3 +186,74 @@ def _opt(value: object) -> str | None:
     if value is not None and not isinstance(value, str):
         raise TypeError(f"expected text or null, got {type(value).__name__}")
     return value
+
+
+class BuildState:
+    """What the last build was made from and what it wrote, so a build whose seeds,
+    registries, config and code are all unchanged, and whose pages are still as written,
+    can stop before doing any work."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / "build.json" if folder else None
+        self.story_count = 0
+        self.rejected: tuple[Rejected, ...] = ()
+
+    def fingerprint(self, config: DigestConfig, paths: Paths) -> str | None:
+        if self.path is None:
+            return None
+        from .read import REGISTRY_FILES, seed_files
+
+        seeds = paths.seeds
+        digest = hashlib.sha256(VERSION.encode())
+        digest.update(json.dumps(dict(config), sort_keys=True, default=str).encode())
+        entries = [(s, p) for s, p in seed_files(seeds)]
+        entries += [(name, seeds / name) for name in sorted(REGISTRY_FILES)]
+        for source, path in entries:
+            digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError as err:
+                digest.update(f"unreadable:{err.errno}".encode())
+        return digest.hexdigest()
+
+    def unchanged(self, fingerprint: str | None, content: Path) -> bool:
+        if fingerprint is None or self.path is None:
+            return False
+        try:
+            state = json.loads(self.path.read_text(encoding="utf-8"))
+            if state["fingerprint"] != fingerprint:
+                return False
+            for rel, sha in state["outputs"].items():
+                if hashlib.sha256((content / rel).read_bytes()).hexdigest() != sha:
+                    return False
+            self.story_count = int(state["stories"])
+            self.rejected = tuple(Rejected(str(s), str(r)) for s, r in state["rejected"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return False  # no state, or not one we wrote: build
+        return True
+
+    def remember(
+        self,
+        fingerprint: str | None,
+        content: Path,
+        files: dict[str, str],
+        story_count: int,
+        rejected: Sequence[Rejected],
+    ) -> None:
+        if fingerprint is None or self.path is None:
+            return
+        state = {
+            "fingerprint": fingerprint,
+            "outputs": {
+                rel: hashlib.sha256(text.encode("utf-8")).hexdigest() for rel, text in files.items()
+            },
+            "stories": story_count,
+            "rejected": [[r.source, r.reason] for r in rejected],
+        }
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(state), encoding="utf-8")
+            tmp.replace(self.path)
+        except OSError:
+            pass  # the next build just does the work again

@@ -63,7 +63,7 @@ def build(
         err.print(f"[yellow]warning[/]: {escape(r.source)}: {escape(r.reason)}")
     if not quiet:
         err.print(
-            f"{len(result.stories)} stories, {len(result.rejected)} rejected; "
+            f"{result.story_count} stories, {len(result.rejected)} rejected; "
             f"{len(result.written)} files written, {len(result.removed)} removed"
         )
     if strict and result.rejected:

@@ -200,7 +200,8 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    stories: tuple[Story, ...]
+    story_count: int
     rejected: tuple[Rejected, ...]
     written: tuple[str, ...]  # files whose bytes changed
     removed: tuple[str, ...]  # stale generated files pruned
+    unchanged: bool = False  # True when the seeds, config and pages were as last built

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from . import pages, similarity, write
-from .cache import Cache
+from .cache import BuildState, Cache
 from .cluster import cluster
 from .config import DigestConfig, Paths
 from .errors import SeedError
@@ -26,11 +26,17 @@ PARALLEL_MIN = 200  # below this many seeds, starting worker processes costs mor
 
 def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) -> BuildResult:
     step = progress or (lambda _message: None)
+    state = BuildState(paths.cache)
+    fingerprint = state.fingerprint(config, paths)
+    if state.unchanged(fingerprint, paths.content):
+        step("nothing changed since the last build")
+        return BuildResult(state.story_count, state.rejected, (), (), unchanged=True)
     stories, rejected = plan(config, paths, step)
     step(f"writing {len(stories)} stories to {paths.content}")
     files = pages.render(stories, rejected, config.output)
     written, removed = write.write_files(paths.content, config.output, files)
-    return BuildResult(stories, rejected, written, removed)
+    state.remember(fingerprint, paths.content, files, len(stories), rejected)
+    return BuildResult(len(stories), rejected, written, removed)
 
 
 def plan(

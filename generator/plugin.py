@@ -36,7 +36,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(f"Error reading seeds in '{paths.seeds}':\n{error}") from error
         log.info(
             "%d stories, %d rejected, %d files written",
-            len(result.stories),
+            result.story_count,
             len(result.rejected),
             len(result.written),
         )

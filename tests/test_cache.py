@@ -9,6 +9,7 @@ import numpy as np
 
 from generator import cache as cache_module
 from generator.cache import Cache
+from generator.config import validated
 from generator.pipeline import build
 from generator.read import read_seed
 
@@ -64,7 +65,7 @@ def test_entries_of_another_version_or_shape_are_misses(project, config, tmp_pat
     store = Cache(folder)
     assert store.article(doc, ()) is None and store.misses == 1
     result = build(config, replace(project, cache=folder))
-    assert len(result.stories) == 2
+    assert result.story_count == 2
 
 
 def test_embedding_cache_returns_what_the_model_returned(tmp_path):
@@ -81,3 +82,20 @@ def test_embedding_cache_returns_what_the_model_returned(tmp_path):
     assert calls == [["a", "bb"], ["ccc"]]
     assert np.array_equal(again, np.array([[2, 1], [1, 1], [3, 1]], dtype=np.float32))
     assert np.array_equal(first, fake(["a", "bb"]))
+
+
+def test_an_unchanged_build_stops_early_and_a_changed_one_does_not(project, config, tmp_path):
+    cached = replace(project, cache=tmp_path / "cache")
+    first = build(config, cached)
+    again = build(config, cached)
+    assert again.unchanged and again.written == () and again.story_count == first.story_count
+    page = next((project.content / "stories").glob("*.md"))
+    page.write_text("edited by hand")  # the pages are not as written: build again
+    repaired = build(config, cached)
+    assert not repaired.unchanged and repaired.written == (
+        page.relative_to(project.content).as_posix(),
+    )
+    seed = project.seeds / "003_5b900e03b5c10ba5.txt"
+    seed.write_text(seed.read_text() + "\nA reporter in Hanoi said crowds gathered at dawn.\n")
+    assert not build(config, cached).unchanged
+    assert not build(validated({"same_meaning": 0.9}), cached).unchanged  # config counts too
