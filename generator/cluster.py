@@ -57,10 +57,17 @@ def cluster(
     )
 
 
-def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(weight * b.get(column, 0.0) for column, weight in a.items())
+WordSum = tuple[np.ndarray, np.ndarray]  # sorted column indices, summed TF-IDF weights
+
+
+def _dot(a: WordSum, b: WordSum) -> float:
+    _, left, right = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return float(np.dot(a[1][left], b[1][right]))
+
+
+def _add(a: WordSum, b: WordSum) -> WordSum:
+    columns, where = np.unique(np.concatenate((a[0], b[0])), return_inverse=True)
+    return columns, np.bincount(where, weights=np.concatenate((a[1], b[1])))
 
 
 def doc_text(article: Article) -> str:
@@ -82,7 +89,7 @@ class Groups:
         self.words = sim.word_vectors([doc_text(d.article) for d in docs])
         self.parent = list(range(len(docs)))
         self.total = {i: self.vectors[i].astype(np.float64) for i in range(len(docs))}
-        self.word_total: dict[int, dict[int, float]] = {}  # group -> summed TF-IDF, by column
+        self.word_total: dict[int, WordSum] = {}  # group -> summed TF-IDF vector
         self.size = dict.fromkeys(range(len(docs)), 1)
         self.joins: list[tuple[int, int, Join]] = []
         self.pairs: dict[tuple[int, int], tuple[float, float]] = {}
@@ -150,11 +157,12 @@ class Groups:
             self.averages[key] = (words, float(self.total[a] @ self.total[b]) / pairs)
         return self.averages[key]
 
-    def _word_sum(self, group: int) -> dict[int, float]:
-        """The group's summed TF-IDF vector as {column: weight} (a single article's row)."""
+    def _word_sum(self, group: int) -> WordSum:
+        """The group's summed TF-IDF vector (a single article's row until it joins)."""
         if group not in self.word_total:
             row = self.words[group]
-            self.word_total[group] = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
+            order = np.argsort(row.indices)
+            self.word_total[group] = (row.indices[order], row.data[order].astype(np.float64))
         return self.word_total[group]
 
     def _copied(self, i: int, j: int) -> bool:
@@ -178,10 +186,7 @@ class Groups:
         keep, gone = min(a, b), max(a, b)
         self.parent[gone] = keep
         self.total[keep] = self.total[keep] + self.total.pop(gone)
-        merged = dict(self._word_sum(keep))
-        for column, weight in self._word_sum(gone).items():
-            merged[column] = merged.get(column, 0.0) + weight
-        self.word_total[keep] = merged
+        self.word_total[keep] = _add(self._word_sum(keep), self._word_sum(gone))
         self.word_total.pop(gone, None)
         self.size[keep] += self.size.pop(gone)
         self.joins.append((i, j, join))

@@ -107,8 +107,11 @@ def _outlets(story: Story) -> str:
     return ", ".join(dict.fromkeys(m.article.outlet or "Unknown outlet" for m in story.members))
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
+
+
 def front_matter(data: Mapping[str, object]) -> str:
-    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    dumped = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{dumped}---\n\n"
 
 

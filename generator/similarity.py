@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +32,18 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
+@lru_cache(maxsize=1 << 16)
 def shingles(text: str, n: int = SHINGLE) -> frozenset[int]:
-    """Hashed word n-grams; a text shorter than n words is one shingle."""
+    """Hashed word n-grams; a text shorter than n words is one shingle. Paragraphs are
+    compared many times over, so the sets are remembered."""
     words = tokens(text)
-    grams = [" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))]
+    grams = [" ".join(words[i : i + n]).encode() for i in range(max(1, len(words) - n + 1))]
     return frozenset(_hash(g) for g in grams if g)
 
 
-def _hash(gram: str) -> int:
-    return int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "little")
+def _hash(gram: bytes) -> int:
+    """A fixed 64-bit hash (Python's own hash() changes from run to run)."""
+    return zlib.crc32(gram) << 32 | zlib.adler32(gram)
 
 
 def containment(part: frozenset[int], whole: frozenset[int]) -> float:
