@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -22,8 +23,37 @@ from .normalise import normalise as normalise_article
 from .normalise.patterns import RULE_NOTES
 from .read import read_seed
 
+F = TypeVar("F", bound=Callable[..., Any])
 err = Console(stderr=True, highlight=False)
 EXIT_USER_ERROR = 1  # bad input, config or output folder; the message names the file
+
+
+def project_options(command: F) -> F:
+    """--seeds, --content and --config-file: where a project's files are."""
+    for option in reversed(
+        (
+            click.option(
+                "--seeds",
+                type=click.Path(path_type=Path),
+                help="Seed folder [the digest plugin's seeds in mkdocs.yml, then seeds/].",
+            ),
+            click.option(
+                "--content",
+                type=click.Path(path_type=Path),
+                help="Content folder to write into [mkdocs.yml docs_dir, then content/].",
+            ),
+            click.option(
+                "--config-file",
+                "-f",
+                type=click.Path(path_type=Path),
+                default=Path("mkdocs.yml"),
+                show_default=True,
+                help="mkdocs.yml to read the digest plugin options from.",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
 
 
 @click.group()
@@ -33,22 +63,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--seeds", type=click.Path(path_type=Path), help="Seed folder [mkdocs.yml, then seeds/]."
-)
-@click.option(
-    "--content",
-    type=click.Path(path_type=Path),
-    help="Content folder to write into [mkdocs.yml docs_dir, then content/].",
-)
-@click.option(
-    "--config-file",
-    "-f",
-    type=click.Path(path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="mkdocs.yml to read the digest plugin options from.",
-)
+@project_options
 @click.option("--strict", is_flag=True, help="Fail when any seed is rejected.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
@@ -104,16 +119,7 @@ def explain(file: Path) -> None:
 
 @main.command("explain-story")
 @click.argument("story")
-@click.option("--seeds", type=click.Path(path_type=Path), help="Seed folder [as for build].")
-@click.option("--content", type=click.Path(path_type=Path), help="Content folder [as for build].")
-@click.option(
-    "--config-file",
-    "-f",
-    type=click.Path(path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="mkdocs.yml to read the digest plugin options from.",
-)
+@project_options
 def explain_story(story: str, seeds: Path | None, content: Path | None, config_file: Path) -> None:
     """Show why each article is in STORY (a slug, id or seed path) and how it relates."""
     with _user_errors():
