@@ -19,6 +19,7 @@ from .config import DigestConfig
 from .models import Article, Cluster, Join, Member, Overrides, ParagraphMatch, Relation
 
 NEIGHBOURS = 20  # nearest neighbours by meaning per article considered as story candidates
+MEANING_CHARS = 2000  # an article's meaning is embedded from its headline and lead: this much
 CANDIDATE_FLOOR = 0.3  # embedding cosine below which a neighbour is not even a candidate
 COPY_SHARE = 0.6  # share of paragraphs copied verbatim that makes an article a copy
 REWRITE_SHARE = 0.5  # share of paragraphs matched (verbatim or reworded) that makes a rewrite
@@ -47,7 +48,7 @@ def cluster(
     overrides: Overrides = NO_OVERRIDES,
     embed: Embed = sim.embed,
 ) -> tuple[Cluster, ...]:
-    vectors = embed([doc_text(a) for a in articles])
+    vectors = embed([doc_text(a)[:MEANING_CHARS] for a in articles])
     docs = [_Doc(a, v, sim.shingles(a.text)) for a, v in zip(articles, vectors, strict=True)]
     groups = Groups(docs, config, overrides)
     groups.run()
