@@ -26,7 +26,7 @@ RELATION_LABELS = {
     Relation.CANONICAL: "original",
     Relation.COPY: "copy",
     Relation.REWRITE: "rewrite",
-    Relation.COVERAGE: "own coverage",
+    Relation.COVERAGE: "own report",
 }
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # what Python-Markdown can escape
