@@ -36,6 +36,7 @@ VERSION = _code_version()
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
     "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, version TEXT, body BLOB)",
+    "CREATE TABLE IF NOT EXISTS relations (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
 )
 
 
@@ -79,6 +80,14 @@ class Cache:
     def keep_article(self, doc: RawDocument, outlets: Sequence[Outlet], article: Article) -> None:
         body = json.dumps(asdict(article), ensure_ascii=False)
         self._put("articles", _key("article", doc, outlets), body)
+
+    # --- stories' relations (cluster.Memo) ------------------------------------------------
+    def relation(self, key: str) -> str | None:
+        body = self._get("relations", key)
+        return body if isinstance(body, str) else None
+
+    def keep_relation(self, key: str, body: str) -> None:
+        self._put("relations", key, body)
 
     # --- embeddings ----------------------------------------------------------------------
     def embedder(self, embed: Callable[[Sequence[str]], np.ndarray]) -> Callable[..., np.ndarray]:

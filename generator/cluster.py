@@ -7,10 +7,13 @@ chaining that single link suffers on large pools."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -42,20 +45,97 @@ class _Doc:
     shingles: frozenset[int]
 
 
+class Memo(Protocol):
+    """Where relate() results are remembered between builds (the cache implements it)."""
+
+    def relation(self, key: str) -> str | None: ...
+
+    def keep_relation(self, key: str, body: str) -> None: ...
+
+
 def cluster(
     articles: Sequence[Article],
     config: DigestConfig,
     overrides: Overrides = NO_OVERRIDES,
     embed: Embed = sim.embed,
+    memo: Memo | None = None,
 ) -> tuple[Cluster, ...]:
     vectors = embed([doc_text(a)[:MEANING_CHARS] for a in articles])
     docs = [_Doc(a, v, sim.shingles(a.text)) for a, v in zip(articles, vectors, strict=True)]
     groups = Groups(docs, config, overrides)
     groups.run()
     return tuple(
-        relate([docs[i] for i in members], config, groups.joins_of(members), embed)
+        remembered_relate([docs[i] for i in members], config, groups.joins_of(members), embed, memo)
         for members in groups.members()
     )
+
+
+def remembered_relate(
+    docs: Sequence[_Doc],
+    config: DigestConfig,
+    joins: tuple[Join, ...],
+    embed: Embed,
+    memo: Memo | None,
+) -> Cluster:
+    """relate(), or its result from an earlier build when the story's articles (and the
+    thresholds that label them) are exactly the same."""
+    if memo is None or len(docs) == 1:
+        return relate(docs, config, joins, embed)
+    key = _relation_key(docs, config)
+    remembered = memo.relation(key)
+    if remembered is not None:
+        try:
+            return _cluster_from_json(json.loads(remembered), docs, joins)
+        except (ValueError, KeyError, TypeError, IndexError):
+            pass  # not what this version writes: relate again
+    result = relate(docs, config, joins, embed)
+    memo.keep_relation(key, json.dumps(_cluster_to_json(result)))
+    return result
+
+
+def _relation_key(docs: Sequence[_Doc], config: DigestConfig) -> str:
+    digest = hashlib.sha256(repr((config.copy_overlap, config.reworded)).encode())
+    for d in sorted(docs, key=lambda d: d.article.source):
+        a = d.article
+        fields = (a.source, a.title, a.outlet, a.published, a.credits, a.paragraphs)
+        digest.update(repr(fields).encode("utf-8", "surrogatepass"))
+        digest.update(d.vector.tobytes())
+    return digest.hexdigest()
+
+
+def _cluster_to_json(c: Cluster) -> dict[str, object]:
+    return {
+        "members": [
+            {
+                "source": m.article.source,
+                "relation": m.relation.value,
+                "similarity": m.similarity,
+                "alignment": [[a.index, a.canonical, a.how, a.score] for a in m.alignment],
+                "credits_original": m.credits_original,
+            }
+            for m in c.members
+        ]
+    }
+
+
+def _cluster_from_json(data: dict, docs: Sequence[_Doc], joins: tuple[Join, ...]) -> Cluster:
+    by_source = {d.article.source: d.article for d in docs}
+    members = tuple(
+        Member(
+            by_source[m["source"]],
+            Relation(m["relation"]),
+            float(m["similarity"]),
+            tuple(
+                ParagraphMatch(int(i), None if c is None else int(c), how, float(score))
+                for i, c, how, score in m["alignment"]
+            ),
+            bool(m["credits_original"]),
+        )
+        for m in data["members"]
+    )
+    if sorted(m.article.source for m in members) != sorted(by_source):
+        raise KeyError("remembered story has other articles")
+    return Cluster(members, joins)
 
 
 WordSum = tuple[np.ndarray, np.ndarray]  # sorted column indices, summed TF-IDF weights

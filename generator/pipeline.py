@@ -62,7 +62,7 @@ def plan(
         _check_overrides(overrides, {d.source for d in documents}, paths)
         step(f"clustering {len(articles)} articles ({cache.hits} known from the cache)")
         embed = cache.embedder(similarity.embed)
-        clusters = cluster(articles, config, overrides, embed) if articles else ()
+        clusters = cluster(articles, config, overrides, embed, cache) if articles else ()
     finally:
         cache.close()
     merged = keep_identities([merge(c) for c in clusters], pages.previous(paths.content))

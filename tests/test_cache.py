@@ -99,3 +99,19 @@ def test_an_unchanged_build_stops_early_and_a_changed_one_does_not(project, conf
     seed.write_text(seed.read_text() + "\nA reporter in Hanoi said crowds gathered at dawn.\n")
     assert not build(config, cached).unchanged
     assert not build(validated({"same_meaning": 0.9}), cached).unchanged  # config counts too
+
+
+def test_remembered_relations_give_the_same_pages_as_a_fresh_build(project, config, tmp_path):
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    (project.seeds / "extra.txt").write_text(
+        "Bakery wins national bread prize\n"
+        "A family bakery in the old town won the national bread prize on Sunday, its owners said.\n"
+    )
+    build(config, cached)  # the two multi-article stories are remembered, not related again
+    db = sqlite3.connect(cached.cache / "cache.sqlite")
+    assert db.execute("SELECT count(*) FROM relations").fetchone()[0] == 2
+    db.close()
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
