@@ -26,12 +26,15 @@ PARALLEL_MIN = 200  # below this many seeds, starting worker processes costs mor
 
 def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) -> BuildResult:
     step = progress or (lambda _message: None)
+    _check_seeds_folder(paths)
     state = BuildState(paths.cache)
     fingerprint = state.fingerprint(config, paths)
     if state.unchanged(fingerprint, paths.content):
         step("nothing changed since the last build")
+        _warn(state.rejected)  # an unchanged rejected seed still fails `mkdocs build --strict`
         return BuildResult(state.story_count, state.rejected, (), (), unchanged=True)
     stories, rejected = plan(config, paths, step)
+    _warn(rejected)
     step(f"writing {len(stories)} stories to {paths.content}")
     files = pages.render(stories, rejected, config.output)
     written, removed = write.write_files(paths.content, config.output, files)
@@ -43,12 +46,7 @@ def plan(
     config: DigestConfig, paths: Paths, step: Progress
 ) -> tuple[tuple[Story, ...], tuple[Rejected, ...]]:
     """Every stage but the writing: the stories and rejected seeds a build would write."""
-    if not paths.seeds.is_dir():
-        raise SeedError(
-            paths.seeds,
-            "seeds folder not found (set `seeds:` under the digest "
-            "plugin in mkdocs.yml, or pass --seeds)",
-        )
+    _check_seeds_folder(paths)
     step(f"reading {paths.seeds}")
     overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
     documents, rejected = split(read_all(paths.seeds, config.max_file_bytes))
@@ -57,8 +55,6 @@ def plan(
     try:
         articles, empty = normalise_all(documents, outlets, cache)
         rejected += empty
-        for r in rejected:
-            log.warning("seed '%s' not included: %s", r.source, r.reason)
         _check_overrides(overrides, {d.source for d in documents}, paths)
         step(f"clustering {len(articles)} articles ({cache.hits} known from the cache)")
         embed = cache.embedder(similarity.embed)
@@ -67,6 +63,20 @@ def plan(
         cache.close()
     merged = keep_identities([merge(c) for c in clusters], pages.previous(paths.content))
     return ordered(unique_slugs(merged)), tuple(sorted(rejected, key=lambda r: r.source))
+
+
+def _check_seeds_folder(paths: Paths) -> None:
+    if not paths.seeds.is_dir():
+        raise SeedError(
+            paths.seeds,
+            "seeds folder not found (set `seeds:` under the digest "
+            "plugin in mkdocs.yml, or pass --seeds)",
+        )
+
+
+def _warn(rejected: Iterable[Rejected]) -> None:
+    for r in rejected:
+        log.warning("seed '%s' not included: %s", r.source, r.reason)
 
 
 def split(items: Iterable[RawDocument | Rejected]) -> tuple[list[RawDocument], list[Rejected]]:

@@ -115,3 +115,13 @@ def test_remembered_relations_give_the_same_pages_as_a_fresh_build(project, conf
     fresh = replace(project, content=tmp_path / "fresh", cache=None)
     build(config, fresh)
     assert _tree(fresh.content) == _tree(project.content)
+
+
+def test_an_unchanged_build_still_warns_about_rejected_seeds(project, config, tmp_path, caplog):
+    cached = replace(project, cache=tmp_path / "cache")
+    (project.seeds / "empty.txt").write_text("")
+    build(config, cached)
+    caplog.clear()
+    again = build(config, cached)
+    assert again.unchanged
+    assert any("empty.txt" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
