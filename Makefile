@@ -49,4 +49,4 @@ chromium:
 	else echo "chromium not found and not root: the browser tests will skip and say why"; fi
 
 clean:
-	rm -rf site content/stories content/index.md content/stories.json tests/artifacts
+	rm -rf site content/stories content/index.md content/stories.json tests/artifacts .cache
