@@ -22,6 +22,10 @@ from .models import (
 )
 
 SLUG_MAX = 60  # characters of headline kept in a story's URL
+ABSTRACT_SENTENCES = 3  # at most this many lead sentences make a story's summary
+ABSTRACT_MIN_WORDS = 8  # a shorter "sentence" (an abbreviation's full stop) joins the next
+SAME_SENTENCE = 0.5  # content-word overlap (Jaccard) at which two lead sentences say the same
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])")
 
 
 def merge(cluster: Cluster) -> Story:
@@ -41,7 +45,42 @@ def merge(cluster: Cluster) -> Story:
         gallery=gallery(cluster.members),
         credits=lead.credits,
         joins=cluster.joins,
+        abstract=abstract(cluster.members),
     )
+
+
+def abstract(members: Sequence[Member]) -> tuple[str, ...]:
+    """A summary made only of sentences the sources printed: the first sentence of each
+    independent report (the lead text, then each source's own coverage), repeats left out.
+    Copies and rewrites are derived from the lead text, so they add nothing here."""
+    chosen: list[str] = []
+    for m in members:
+        if m.relation not in (Relation.CANONICAL, Relation.COVERAGE) or not m.article.paragraphs:
+            continue
+        sentence = first_sentence(m.article.paragraphs[0])
+        words = _content(sentence)
+        if all(_jaccard(words, _content(c)) < SAME_SENTENCE for c in chosen):
+            chosen.append(sentence)
+        if len(chosen) == ABSTRACT_SENTENCES:
+            break
+    return tuple(chosen)
+
+
+def first_sentence(paragraph: str) -> str:
+    sentence = ""
+    for part in _SENTENCE_END.split(paragraph):
+        sentence = f"{sentence} {part}".strip()
+        if len(sentence.split()) >= ABSTRACT_MIN_WORDS:
+            break
+    return sentence
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.casefold())}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
 
 
 def provenance(members: Sequence[Member]) -> tuple[Paragraph, ...]:

@@ -192,6 +192,7 @@ class Story:
     gallery: tuple[GalleryItem, ...]
     credits: tuple[str, ...] = field(default=())
     joins: tuple[Join, ...] = field(default=())  # why each member is in the story
+    abstract: tuple[str, ...] = field(default=())  # lead sentences of the independent reports
 
     @property
     def canonical(self) -> Article:

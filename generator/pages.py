@@ -139,6 +139,7 @@ def story_page(story: Story) -> str:
             "published": story.published,
             "updated": story.updated,
             "summary": summary_line(story),
+            "abstract": [_html(sentence) for sentence in story.abstract],
             "credits": [_html(c) for c in story.credits],
             "outlets": [
                 _html(o)

@@ -87,3 +87,21 @@ def test_briefing_order_is_newest_first_then_undated(samples, config):
     dated = [s for s in stories if s.published]
     undated = [s for s in stories if not s.published]
     assert ordered(reversed(stories)) == ordered(stories) == tuple(dated + undated)
+
+
+def test_abstract_is_lead_sentences_of_independent_reports_as_printed(samples, config):
+    stories = _stories(samples, config)
+    hanoi, russia = stories["004"], stories["000"]
+    assert len(hanoi.abstract) == 2
+    assert hanoi.abstract[0].startswith("Sixty years ago, North Korea’s leader, Kim Il Sung,")
+    assert hanoi.abstract[1].startswith("After a train ride of more than two days")
+    assert russia.abstract == (russia.paragraphs[0].text,)  # copies and rewrites add nothing
+    texts = [p for m in hanoi.members for p in m.article.paragraphs]
+    assert all(any(sentence in p for p in texts) for sentence in hanoi.abstract)
+
+
+def test_first_sentence_does_not_stop_at_an_abbreviation():
+    from generator.merge import first_sentence
+
+    text = "U.S. officials said on Monday that talks had advanced. A second sentence follows."
+    assert first_sentence(text) == "U.S. officials said on Monday that talks had advanced."
