@@ -94,23 +94,22 @@ class Cache:
         """`embed` with a memory of every text it has seen."""
 
         def cached_embed(texts: Sequence[str]) -> np.ndarray:
+            if not texts:
+                return embed(texts)
             keys = [_key("vector", text) for text in texts]
             found: dict[int, np.ndarray] = {}
             for i, key in enumerate(keys):
                 blob = self._get("vectors", key)
                 if isinstance(blob, bytes) and blob and len(blob) % 4 == 0:
                     found[i] = np.frombuffer(blob, dtype=np.float32)
+            if len({v.shape[0] for v in found.values()}) > 1:
+                found = {}  # entries of different widths: trust none of them
             todo = [i for i in range(len(texts)) if i not in found]
             if todo:
                 fresh = embed([texts[i] for i in todo])
                 for i, vector in zip(todo, fresh, strict=True):
                     found[i] = vector
                     self._put("vectors", keys[i], np.asarray(vector, np.float32).tobytes())
-            widths = {v.shape[0] for v in found.values()}
-            if len(widths) > 1:  # a stale entry of another width: recompute all, trust none
-                return _refresh(self, embed, texts, keys)
-            if not texts:
-                return embed(texts)
             return np.stack([found[i] for i in range(len(texts))])
 
         return cached_embed
@@ -145,18 +144,6 @@ class Cache:
             finally:
                 self.db.close()
                 self.db = None
-
-
-def _refresh(
-    cache: Cache,
-    embed: Callable[[Sequence[str]], np.ndarray],
-    texts: Sequence[str],
-    keys: list[str],
-) -> np.ndarray:
-    vectors = embed(texts)
-    for key, vector in zip(keys, vectors, strict=True):
-        cache._put("vectors", key, np.asarray(vector, np.float32).tobytes())
-    return vectors
 
 
 def _key(kind: str, *parts: object) -> str:
