@@ -86,6 +86,13 @@ FURNITURE: tuple[Rule, ...] = (
         r"(?:story|article) continues below(?: advertisement)?)$",
         "advertising slot",
     ),
+    # "Can be contacted ... Telephone: ... Fax: ... E-mail: ...": two contact labels make a
+    # service notice (a story quoting one phone number keeps it)
+    _rule(
+        "contact_notice",
+        r"\b(?:telephone|tel|phone|fax|e-?mail)\s*:.*\b(?:telephone|tel|phone|fax|e-?mail)\s*:",
+        "customer-service or contact notice",
+    ),
     # "Copyright 2024 X. All rights reserved.", "© 2024 X": a year or the reservation, not the word
     _rule(
         "copyright",
@@ -239,9 +246,14 @@ DATE_LINE = re.compile(
 )
 # A short line that names a month with a number, or an ISO date, may be a date line:
 # dateparser decides ("February 25, 2019", "06 January, 2008", "2013-06-13T09:00Z").
+# Month names and their usual abbreviations, whole words only ("Marines" is no month).
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 DATE_HINT = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s.*\d|"
-    r"\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    rf"\b{MONTH}\b\.?,?\s.*\d|"
+    rf"\d\s+{MONTH}\b|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     I,
 )
