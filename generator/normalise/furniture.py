@@ -25,7 +25,7 @@ def _drop_signup_blurb(sheet: Sheet, i: int) -> None:
 
 
 def drop_teasers(sheet: Sheet) -> None:
-    """Teaser lists: short headline lines each followed by one short summary paragraph,
+    """Teaser lists: a headline (with its byline and date) followed by one short summary paragraph,
     TEASER_MIN_PAIRS times in a row. An article's subheads head several paragraphs, and
     a list holding all of the page's prose is the article itself, not teasers of others."""
     lines = [i for i in sheet.open()]
@@ -34,10 +34,11 @@ def drop_teasers(sheet: Sheet) -> None:
     k = 0
     while k < len(lines):
         heads: list[int] = []
-        while k < len(lines) and not is_prose(sheet.texts[lines[k]]) and len(heads) < 2:
+        while k < len(lines) and not is_prose(sheet.texts[lines[k]]) and len(heads) < P.TEASER_MAX_HEADS:
             heads.append(lines[k])
             k += 1
-        if heads and k < len(lines) and _teaser_summary(sheet, lines, k):
+        headed = any(words(sheet.texts[i]) >= P.TEASER_HEAD_MIN_WORDS for i in heads)
+        if headed and k < len(lines) and _teaser_summary(sheet, lines, k):
             runs[-1].append((heads, lines[k]))
             k += 1
             continue

@@ -130,6 +130,10 @@ NOT_A_NAME = re.compile(
 # Teaser lists: this many (headline, one short summary) pairs in a row, summaries of at
 # most TEASER_MAX_WORDS words.
 TEASER_MIN_PAIRS = 3
+# A teaser's head is up to this many short lines: headline, byline, date.
+TEASER_MAX_HEADS = 3
+# ... one of them a headline of at least this many words (a rule "___" heads nothing).
+TEASER_HEAD_MIN_WORDS = 2
 TEASER_MAX_WORDS = 60
 # A run of this many lines with no sentence punctuation, outside the headline, is a link list.
 LINK_RUN_MIN = 3
