@@ -72,6 +72,49 @@ def extend_head(sheet: Sheet, top: int) -> int:
     return head
 
 
+def extend_announced_list(sheet: Sheet, last: int) -> int:
+    """A line ending in a colon right after the body announces a list ("Tour dates:"): the
+    lines under it that share one shape (a list marker, a number) are the article's too."""
+    intro = sheet.next_open(last)
+    if intro is None or not _announces(sheet, last, intro):
+        return last
+    shape, items = None, []
+    i = intro + 1
+    while i < len(sheet.texts) and len(items) < P.ANNOUNCED_LIST_MAX:
+        kind, text = sheet.kinds[i], sheet.texts[i]
+        if kind == "blank":
+            i += 1
+            continue
+        if kind is not None or words(text) > P.ANNOUNCED_ITEM_MAX_WORDS:
+            break
+        item_shape = (bool(P.LIST_ITEM.match(text)), bool(_DIGIT.search(text)))
+        if shape is None:
+            shape = item_shape
+        if item_shape != shape or item_shape == (False, False):
+            break
+        items.append(i)
+        i += 1
+    if len(items) < P.ANNOUNCED_LIST_MIN:
+        return last
+    for k in (intro, *items):
+        sheet.claim(k, "paragraph", "announced_list")
+    return items[-1]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _announces(sheet: Sheet, last: int, intro: int) -> bool:
+    text = sheet.texts[intro]
+    between = all(sheet.kinds[k] in ("blank", "dropped") for k in range(last + 1, intro))
+    return (
+        between
+        and text.rstrip().endswith(":")
+        and words(text) >= P.ANNOUNCED_INTRO_MIN_WORDS
+        and not P.LIST_LABELS.match(text)
+    )
+
+
 def extend_tail(sheet: Sheet, last: int) -> int:
     """Captions, credits, dates and the copyright line right after the body still
     belong to the article (at most TAIL_WINDOW such lines that were not yet claimed)."""

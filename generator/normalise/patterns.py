@@ -161,6 +161,12 @@ COMMENT_MARKER = re.compile(
 )
 # Credit lines ("Reporting by X") are looked for this many lines below the body.
 TAIL_WINDOW = 5
+# "Tour dates:" right after the body announces a list that belongs to the article: at
+# least ANNOUNCED_LIST_MIN items of one shape, each at most ANNOUNCED_ITEM_MAX_WORDS words.
+ANNOUNCED_INTRO_MIN_WORDS = 2
+ANNOUNCED_LIST_MIN = 2
+ANNOUNCED_LIST_MAX = 100
+ANNOUNCED_ITEM_MAX_WORDS = 30
 # The headline is looked for this many lines above the body.
 HEADLINE_WINDOW = 30
 # The headline is compared with the words of the body's first this many lines.
@@ -341,6 +347,7 @@ RULE_NOTES: dict[str, str] = {
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
     "subhead": "short line between two paragraphs: a section heading",
+    "announced_list": "list announced by a line ending in a colon right after the body",
     "comment_thread": "start of the comment thread: nothing below it is the article",
     "outside_article": "above the headline or below the article's last paragraph",
     "before_article": "between headline and body, and not a dek, byline, date or caption",
