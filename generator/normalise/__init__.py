@@ -38,6 +38,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     furniture.drop_repeats(sheet, range(top, end + 1))
     furniture.drop_link_lists(sheet, first, end)
     furniture.drop_after_signoff(sheet, signoff)
+    block.drop_company_boilerplate(sheet)
     block.trim_body(sheet)
 
     for i in list(sheet.open()):

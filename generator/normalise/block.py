@@ -214,6 +214,14 @@ def trim_body(sheet: Sheet) -> None:
         sheet.drop(body.pop(0), "outside_article")
 
 
+def drop_company_boilerplate(sheet: Sheet) -> None:
+    """A press release ends with the company describing itself ("About Acme", "Acme is a
+    leading provider of ...", "Acme is headquartered in ..."): not part of the news."""
+    body = list(sheet.open())
+    while body and P.COMPANY_BOILERPLATE.search(sheet.texts[body[-1]]):
+        sheet.drop(body.pop(), "company_boilerplate")
+
+
 def drop_outside(sheet: Sheet, top: int, first: int, end: int) -> None:
     """Everything above the headline and below the article's tail is page furniture;
     between headline and body only fields (dek, byline, date, captions) stay."""

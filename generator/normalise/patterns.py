@@ -167,6 +167,14 @@ ANNOUNCED_INTRO_MIN_WORDS = 2
 ANNOUNCED_LIST_MIN = 2
 ANNOUNCED_LIST_MAX = 100
 ANNOUNCED_ITEM_MAX_WORDS = 30
+# A company describing itself at the end of a press release.
+COMPANY_BOILERPLATE = re.compile(
+    r"^about [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}:?$|"
+    r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4},? (?:is|are) (?:a|an|the) (?:[\w-]+ ){0,5}"
+    r"(?:provider|company|leader|manufacturer|supplier|developer|firm|maker|group|operator)s?"
+    r" (?:of|in|for|focused|that|with|based)\b|"
+    r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4} is headquartered in\b"
+)
 # The headline is looked for this many lines above the body.
 HEADLINE_WINDOW = 30
 # The headline is compared with the words of the body's first this many lines.
@@ -347,6 +355,7 @@ RULE_NOTES: dict[str, str] = {
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
     "subhead": "short line between two paragraphs: a section heading",
+    "company_boilerplate": "a company describing itself at the end of a press release",
     "announced_list": "list announced by a line ending in a colon right after the body",
     "comment_thread": "start of the comment thread: nothing below it is the article",
     "outside_article": "above the headline or below the article's last paragraph",
