@@ -69,7 +69,7 @@ def _lone_wire(sheet: Sheet, i: int) -> Caption | None:
     if not match or words(text) > 2 * P.CAPTION_MAX_WORDS:
         return None
     credit = match["paren"] or match["bare"]
-    if "/" not in credit and "Getty" not in credit:
+    if not ("/" in credit or "Getty" in credit or " via " in credit):
         return None  # "(Reuters)" in prose is attribution, not a photo credit
     sheet.claim(i, "caption", "wire_credit")
     return Caption(wire_text(text), normalise_credit(credit))

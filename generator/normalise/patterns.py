@@ -328,9 +328,11 @@ CREDIT_LINE = re.compile(rf"^{CREDIT_WORDS}\s*:\s*(?P<credit>\S.{{0,80}})$", I)
 GLUED_CREDIT = re.compile(
     rf"^(?P<caption>.{{8,}}?)\s*{CREDIT_WORDS}\s*:\s*(?P<credit>[A-Z][^:]{{1,80}})$"
 )
-# Agency credits that end a wire caption, with the agency's tags and codes after them.
+# Agency credits that end a wire caption, with the agency's tags and codes after them;
+# handout pictures name their source first: "(NASA via AP, File)", "(Jane Doe/AP)".
 WIRE_CREDIT = re.compile(
-    r"\s*(?:\((?P<paren>(?:AP|AFP|Reuters|EPA|Getty)[^()]{0,60})\)|"
+    r"\s*(?:\((?P<paren>(?:[A-Z][^()]{0,40}(?:\s+via\s+|/))?(?:AP|AFP|Reuters|EPA|Getty)\b"
+    r"[^()]{0,60})\)|"
     r"(?P<bare>(?:REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images)(?:/[\w.' -]+)*))"
     r"(?P<tail>(?:\s*\([^()]*\))?(?:\s+[A-Z ,.]+OUT\.?)?(?:\s+[A-Z ,.]*SALES IN [A-Z ]+\.?)?"
     r"(?:\s*-\s*[A-Z0-9]{10,16})?)\s*$"
