@@ -45,7 +45,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         sheet.claim(i, "paragraph")
     body_lines = [i for i, kind in enumerate(sheet.kinds) if kind == "paragraph"]
     paragraphs = [sheet.texts[i] for i in body_lines]
-    kept_captions = tuple(c for i, c in sorted(found_captions.items()) if top <= i <= end)
+    # a caption printed twice (a slideshow repeats it) is one caption
+    kept_captions = tuple(
+        dict.fromkeys(c for i, c in sorted(found_captions.items()) if top <= i <= end)
+    )
     dateline = next((d for i, d in sorted(dateline_lines.items()) if top <= i <= first), None)
     if paragraphs and not dateline:
         dateline, paragraphs[0] = fields.split_dateline(paragraphs[0])

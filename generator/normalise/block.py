@@ -188,7 +188,9 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
 
 def headline_shaped(text: str, min_words: int = 3) -> bool:
     n = words(text)
-    if P.LIST_ITEM.match(text) or not min_words <= n <= P.TITLE_MAX_WORDS:
+    if P.LIST_ITEM.match(text) or P.WEB_ADDRESS.match(text):
+        return False
+    if not min_words <= n <= P.TITLE_MAX_WORDS:
         return False
     if P.METADATA_LINE.match(text) or P.BYLINE.match(text):
         return False

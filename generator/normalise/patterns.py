@@ -342,6 +342,9 @@ WIRE_BOILERPLATE = re.compile(r"\s*Picture taken [^.]{3,40}\.\s*$")
 # A short caption is at most this many words; a wire caption is longer than that.
 CAPTION_MAX_WORDS = 45
 
+# A web address alone on its line: a link, never a headline or a paragraph.
+WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", I)
+
 # --- Sentence shape -------------------------------------------------------------------------
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
