@@ -34,7 +34,11 @@ def drop_teasers(sheet: Sheet) -> None:
     k = 0
     while k < len(lines):
         heads: list[int] = []
-        while k < len(lines) and not is_prose(sheet.texts[lines[k]]) and len(heads) < P.TEASER_MAX_HEADS:
+        while (
+            k < len(lines)
+            and not is_prose(sheet.texts[lines[k]])
+            and len(heads) < P.TEASER_MAX_HEADS
+        ):
             heads.append(lines[k])
             k += 1
         headed = any(words(sheet.texts[i]) >= P.TEASER_HEAD_MIN_WORDS for i in heads)
@@ -93,7 +97,11 @@ def drop_link_lists(sheet: Sheet, first: int, last: int) -> None:
                 sheet.claim(i, "paragraph", "subhead")
             else:
                 sheet.drop(i, "short_label")
-        elif in_list and (P.LIST_ITEM.match(text) or not is_sentence(text)):
+        elif (
+            in_list
+            and not _running_text(text)
+            and (P.LIST_ITEM.match(text) or not is_sentence(text))
+        ):
             sheet.drop(i, "link_list")
         else:
             in_list = False
@@ -122,7 +130,7 @@ def _drop_headline_runs(sheet: Sheet, first: int, last: int) -> None:
     for i in [*[i for i in sheet.open() if first <= i <= last], None]:
         if (
             i is not None
-            and not is_sentence(sheet.texts[i])
+            and _unpunctuated(sheet.texts[i])
             and (not run or _adjacent(sheet, run[-1], i))
         ):
             run.append(i)
@@ -130,7 +138,16 @@ def _drop_headline_runs(sheet: Sheet, first: int, last: int) -> None:
         if len(run) >= P.LINK_RUN_MIN:
             for j in run:
                 sheet.drop(j, "link_list")
-        run = [i] if i is not None and not is_sentence(sheet.texts[i]) else []
+        run = [i] if i is not None and _unpunctuated(sheet.texts[i]) else []
+
+
+def _running_text(text: str) -> bool:
+    """A long line with sentences inside is a paragraph, whatever its last character."""
+    return words(text) >= P.RUNNING_TEXT_WORDS and bool(P.SENTENCE_BREAK.search(text))
+
+
+def _unpunctuated(text: str) -> bool:
+    return not is_sentence(text) and not _running_text(text)
 
 
 def _adjacent(sheet: Sheet, a: int, b: int) -> bool:

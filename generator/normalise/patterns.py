@@ -347,6 +347,10 @@ WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", I)
 
 # --- Sentence shape -------------------------------------------------------------------------
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# One sentence ending and the next beginning inside a line.
+SENTENCE_BREAK = re.compile(r"\w{2}[.!?][\"'”’)\]]*\s+[\"“'‘]?[A-Z]")
+# A line this long with a sentence break inside is a paragraph, never a link.
+RUNNING_TEXT_WORDS = 50
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
