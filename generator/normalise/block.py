@@ -28,11 +28,23 @@ def drop_comment_markers(sheet: Sheet) -> list[int]:
 
 
 def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
-    """(first, last) line of the heaviest run of prose, or None when there is no prose."""
-    blocked = set(walls)
+    """(first, last) line of the heaviest run of prose, or None when there is no prose.
+    A comment thread runs from its marker to the end of the page: when an article's worth
+    of prose stands above the first marker, the body is found there."""
+    if walls:
+        above = _heaviest_run(sheet, set(walls), min(walls))
+        if above is not None and above[0] >= P.BODY_ABOVE_COMMENTS_WORDS:
+            return above[1]
+    found = _heaviest_run(sheet, set(walls), len(sheet.texts))
+    return found[1] if found else None
+
+
+def _heaviest_run(
+    sheet: Sheet, blocked: set[int], end: int
+) -> tuple[float, tuple[int, int]] | None:
     best, best_span = 0.0, None
     total, start = 0.0, 0
-    for i in range(len(sheet.texts)):
+    for i in range(end):
         if i in blocked:
             total, start = 0.0, i + 1
             continue
@@ -46,7 +58,7 @@ def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
     first, last = best_span
     while first < last and _weight(sheet, first) <= 0:
         first += 1
-    return first, last
+    return best, (first, last)
 
 
 def _weight(sheet: Sheet, i: int) -> float:

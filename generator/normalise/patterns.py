@@ -175,6 +175,9 @@ COMPANY_BOILERPLATE = re.compile(
     r" (?:of|in|for|focused|that|with|based)\b|"
     r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4} is headquartered in\b"
 )
+# Prose of at least this weight (words, less the cost of short lines) above the first
+# comment marker is the article; the heavier thread below it is not.
+BODY_ABOVE_COMMENTS_WORDS = 60
 # The headline is looked for this many lines above the body.
 HEADLINE_WINDOW = 30
 # The headline is compared with the words of the body's first this many lines.
