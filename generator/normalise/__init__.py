@@ -24,7 +24,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     body = block.find_body(sheet, walls)
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
     if body:
-        last = block.extend_announced_list(sheet, last)
+        last = block.extend_announced_list(sheet, block.extend_closing_line(sheet, last))
     title_at = block.find_headline(sheet, first, last) if body else None
     if title_at is not None:
         sheet.claim(title_at, "title", "headline_above_body")

@@ -8,7 +8,7 @@ import re
 
 from . import fields
 from . import patterns as P
-from .sheet import Sheet, is_prose, words
+from .sheet import Sheet, is_prose, is_sentence, words
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _NEUTRAL = frozenset(
@@ -82,6 +82,22 @@ def extend_head(sheet: Sheet, top: int) -> int:
             break
         head = i
     return head
+
+
+def extend_closing_line(sheet: Sheet, last: int) -> int:
+    """A short sentence right under the body ("So, surely, will Verbeek.") is the
+    article's closing line, not furniture."""
+    i = last + 1
+    if i >= len(sheet.texts) or sheet.kinds[i] is not None:
+        return last
+    text = sheet.texts[i]
+    if is_sentence(text) and words(text) >= P.CLOSING_LINE_MIN_WORDS and _OPENS.match(text):
+        sheet.claim(i, "paragraph", "closing_line")
+        return i
+    return last
+
+
+_OPENS = re.compile(r"^[\"“‘']?[A-Z]")
 
 
 def extend_announced_list(sheet: Sheet, last: int) -> int:

@@ -161,6 +161,8 @@ COMMENT_MARKER = re.compile(
 )
 # Credit lines ("Reporting by X") are looked for this many lines below the body.
 TAIL_WINDOW = 5
+# A sentence of at least this many words right under the body is its closing line.
+CLOSING_LINE_MIN_WORDS = 3
 # "Tour dates:" right after the body announces a list that belongs to the article: at
 # least ANNOUNCED_LIST_MIN items of one shape, each at most ANNOUNCED_ITEM_MAX_WORDS words.
 ANNOUNCED_INTRO_MIN_WORDS = 2
@@ -368,6 +370,7 @@ RULE_NOTES: dict[str, str] = {
     "headline_above_body": "headline-shaped line above the body that the body talks about",
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
+    "closing_line": "short sentence right under the body: its closing line",
     "announced_list": "list announced by a line ending in a colon right after the body",
     "comment_thread": "start of the comment thread: nothing below it is the article",
     "outside_article": "above the headline or below the article's last paragraph",
