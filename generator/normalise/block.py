@@ -106,7 +106,8 @@ def extend_announced_list(sheet: Sheet, last: int) -> int:
     intro = sheet.next_open(last)
     if intro is None or not _announces(sheet, last, intro):
         return last
-    shape, items = None, []
+    shape: tuple[bool, bool] | None = None
+    items: list[int] = []
     i = intro + 1
     while i < len(sheet.texts) and len(items) < P.ANNOUNCED_LIST_MAX:
         kind, text = sheet.kinds[i], sheet.texts[i]
