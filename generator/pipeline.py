@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from . import pages, similarity, write
+from . import images, pages, similarity, write
 from .cache import BuildState, Cache
 from .cluster import cluster
 from .config import DigestConfig, Paths
@@ -16,7 +16,7 @@ from .errors import SeedError
 from .merge import keep_identities, merge, ordered, unique_slugs
 from .models import Article, BuildResult, Outlet, Overrides, RawDocument, Rejected, Story
 from .normalise import normalise
-from .read import read_all, read_outlets, read_overrides
+from .read import read_all, read_images, read_outlets, read_overrides
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -50,6 +50,9 @@ def plan(
     step(f"reading {paths.seeds}")
     overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
     documents, rejected = split(read_all(paths.seeds, config.max_file_bytes))
+    photos, warnings = images.assign(
+        read_images(paths.seeds, config.max_file_bytes), [d.source for d in documents]
+    )
     step(f"normalising {len(documents)} articles")
     cache = Cache(paths.cache)
     try:
@@ -61,7 +64,9 @@ def plan(
         clusters = cluster(articles, config, overrides, embed, cache) if articles else ()
     finally:
         cache.close()
-    merged = keep_identities([merge(c) for c in clusters], pages.previous(paths.content))
+    for warning in warnings + images.unpaired(articles, photos):
+        log.warning("%s", warning)
+    merged = keep_identities([merge(c, photos) for c in clusters], pages.previous(paths.content))
     return ordered(unique_slugs(merged)), tuple(sorted(rejected, key=lambda r: r.source))
 
 
