@@ -193,6 +193,7 @@ class BuildState:
         self.path = folder / "build.json" if folder else None
         self.story_count = 0
         self.rejected: tuple[Rejected, ...] = ()
+        self.warnings: tuple[str, ...] = ()  # other warnings of that build (image files)
 
     def fingerprint(self, config: DigestConfig, paths: Paths) -> str | None:
         if self.path is None:
@@ -224,6 +225,7 @@ class BuildState:
                     return False
             self.story_count = int(state["stories"])
             self.rejected = tuple(Rejected(str(s), str(r)) for s, r in state["rejected"])
+            self.warnings = tuple(str(w) for w in state.get("warnings", []))
         except (OSError, ValueError, KeyError, TypeError):
             return False  # no state, or not one we wrote: build
         return True
@@ -235,6 +237,7 @@ class BuildState:
         files: Mapping[str, str | bytes],
         story_count: int,
         rejected: Sequence[Rejected],
+        warnings: Sequence[str] = (),
     ) -> None:
         if fingerprint is None or self.path is None:
             return
@@ -245,6 +248,7 @@ class BuildState:
             },
             "stories": story_count,
             "rejected": [[r.source, r.reason] for r in rejected],
+            "warnings": list(warnings),
         }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

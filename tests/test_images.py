@@ -103,3 +103,20 @@ def test_an_unreadable_or_uncaptioned_image_is_a_warning_naming_it(project, conf
     assert any("'001_d287f615382e4c94.webp'" in w for w in warnings)
     assert result.rejected == ()  # image files are never rejected seeds
     assert not (project.content / "stories" / "images").exists()
+
+
+def test_an_unchanged_build_still_warns_about_left_out_images(project, config, caplog, tmp_path):
+    from dataclasses import replace
+
+    paths = replace(project, cache=tmp_path / "cache")
+    (project.seeds / "stray.png").write_bytes(png(2, 2, (1, 1, 1)))
+    build(config, paths)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
+        again = build(config, paths)
+    assert again.unchanged
+    assert "'stray.png'" in caplog.text  # so `mkdocs build --strict` keeps failing on it
+    (project.seeds / "004_509b700b257930df-1.png").write_bytes(png(2, 2, (7, 7, 7)))
+    added = build(config, paths)
+    assert not added.unchanged, "a new image file is a change"
+    assert len(list((project.content / "stories" / "images").iterdir())) == 1
