@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -193,16 +193,17 @@ class BuildState:
         self.path = folder / "build.json" if folder else None
         self.story_count = 0
         self.rejected: tuple[Rejected, ...] = ()
+        self.warnings: tuple[str, ...] = ()  # other warnings of that build (image files)
 
     def fingerprint(self, config: DigestConfig, paths: Paths) -> str | None:
         if self.path is None:
             return None
-        from .read import REGISTRY_FILES, seed_files
+        from .read import REGISTRY_FILES, image_files, seed_files
 
         seeds = paths.seeds
         digest = hashlib.sha256(VERSION.encode())
         digest.update(json.dumps(dict(config), sort_keys=True, default=str).encode())
-        entries = [(s, p) for s, p in seed_files(seeds)]
+        entries = [(s, p) for s, p in seed_files(seeds)] + image_files(seeds)
         entries += [(name, seeds / name) for name in sorted(REGISTRY_FILES)]
         for source, path in entries:
             digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
@@ -224,6 +225,7 @@ class BuildState:
                     return False
             self.story_count = int(state["stories"])
             self.rejected = tuple(Rejected(str(s), str(r)) for s, r in state["rejected"])
+            self.warnings = tuple(str(w) for w in state.get("warnings", []))
         except (OSError, ValueError, KeyError, TypeError):
             return False  # no state, or not one we wrote: build
         return True
@@ -232,19 +234,21 @@ class BuildState:
         self,
         fingerprint: str | None,
         content: Path,
-        files: dict[str, str],
+        files: Mapping[str, str | bytes],
         story_count: int,
         rejected: Sequence[Rejected],
+        warnings: Sequence[str] = (),
     ) -> None:
         if fingerprint is None or self.path is None:
             return
         state = {
             "fingerprint": fingerprint,
             "outputs": {
-                rel: hashlib.sha256(text.encode("utf-8")).hexdigest() for rel, text in files.items()
+                rel: hashlib.sha256(_bytes(data)).hexdigest() for rel, data in files.items()
             },
             "stories": story_count,
             "rejected": [[r.source, r.reason] for r in rejected],
+            "warnings": list(warnings),
         }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -253,3 +257,7 @@ class BuildState:
             tmp.replace(self.path)
         except OSError:
             pass  # the next build just does the work again
+
+
+def _bytes(data: str | bytes) -> bytes:
+    return data if isinstance(data, bytes) else data.encode("utf-8")

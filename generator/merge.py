@@ -6,14 +6,18 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from .credits import credit_roll, photo_credit
 from .models import (
     Addition,
     Caption,
     Cluster,
+    Evidence,
     GalleryItem,
+    Image,
+    MatchedPair,
     Member,
     Paragraph,
     Provenance,
@@ -25,10 +29,50 @@ SLUG_MAX = 60  # characters of headline kept in a story's URL
 ABSTRACT_SENTENCES = 3  # at most this many lead sentences make a story's summary
 ABSTRACT_MIN_WORDS = 8  # a shorter "sentence" (an abbreviation's full stop) joins the next
 SAME_SENTENCE = 0.5  # content-word overlap (Jaccard) at which two lead sentences say the same
+# Two captions describe the same photo when their words overlap this much (Jaccard)...
+SAME_CAPTION = 0.8
+# ...or when they carry the same photo credit and overlap at least this much.
+SAME_CAPTION_SAME_CREDIT = 0.5
+# Words that say nothing about what a photo shows, left out when captions are compared.
+CAPTION_STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "he",
+        "her",
+        "his",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "she",
+        "the",
+        "their",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "with",
+    }
+)
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])")
 
 
-def merge(cluster: Cluster) -> Story:
+def merge(cluster: Cluster, images: Mapping[str, Sequence[Image]] | None = None) -> Story:
+    """One story from a cluster; `images` are the photo files each seed brought (by source)."""
     lead = cluster.canonical
     dates = sorted(m.article.published for m in cluster.members if m.article.published)
     return Story(
@@ -42,10 +86,12 @@ def merge(cluster: Cluster) -> Story:
         members=cluster.members,
         paragraphs=provenance(cluster.members),
         additions=additions(cluster.members),
-        gallery=gallery(cluster.members),
+        gallery=gallery(cluster.members, images or {}),
         credits=lead.credits,
         joins=cluster.joins,
         abstract=abstract(cluster.members),
+        credit_roll=credit_roll([m.article for m in cluster.members]),
+        evidence=evidence(cluster.members),
     )
 
 
@@ -112,24 +158,77 @@ def additions(members: Sequence[Member]) -> tuple[Addition, ...]:
     return tuple(found)
 
 
-def gallery(members: Sequence[Member]) -> tuple[GalleryItem, ...]:
-    """Every caption once (the same photo run by two outlets is one item), in page order."""
-    items: dict[str, tuple[Caption, list[str]]] = {}
+def evidence(members: Sequence[Member]) -> tuple[Evidence, ...]:
+    """For each copy or rewrite that does not credit the original: the paragraphs it shares
+    with the original, side by side, in the order the copy or rewrite printed them."""
+    lead = members[0].article
+    found = []
+    for m in members[1:]:
+        if m.credits_original or m.relation not in (Relation.COPY, Relation.REWRITE):
+            continue
+        pairs = tuple(
+            MatchedPair(lead.paragraphs[a.canonical], m.article.paragraphs[a.index], a.how, a.score)
+            for a in m.alignment
+            if a.how is not None and a.canonical is not None
+        )
+        found.append(Evidence(m.article.source, m.article.outlet, m.relation, pairs))
+    return tuple(found)
+
+
+def gallery(
+    members: Sequence[Member], images: Mapping[str, Sequence[Image]] | None = None
+) -> tuple[GalleryItem, ...]:
+    """Every photo once, in page order. The same photo run by two outlets is one item:
+    the same or nearly the same caption, or the same credit and a similar caption.
+    A seed's image files pair with its captions in order (see generator/images.py)."""
+    items: list[GalleryItem] = []
     for m in members:
-        for c in m.article.captions:
-            key = caption_key(c)
-            if key in items:
-                items[key][1].append(m.article.source)
+        files = (images or {}).get(m.article.source, ())
+        for n, c in enumerate(m.article.captions):
+            image = files[n] if n < len(files) else None
+            item = GalleryItem(c.caption, _credit(c), c.wire, (m.article.source,), image)
+            same = next((k for k, seen in enumerate(items) if same_photo(seen, item)), None)
+            if same is None:
+                items.append(item)
             else:
-                items[key] = (c, [m.article.source])
-    return tuple(
-        GalleryItem(c.caption, c.credit, c.wire, tuple(dict.fromkeys(sources)))
-        for c, sources in items.values()
+                items[same] = _combined(items[same], item)
+    return tuple(items)
+
+
+def _credit(caption: Caption) -> str | None:
+    return photo_credit(caption.credit) if caption.credit else None
+
+
+def same_photo(a: GalleryItem, b: GalleryItem) -> bool:
+    if a.image is not None and b.image is not None and a.image.name == b.image.name:
+        return True
+    if caption_key(a.caption) == caption_key(b.caption):
+        return True
+    overlap = _jaccard(_words(a.caption), _words(b.caption))
+    if overlap >= SAME_CAPTION:
+        return True
+    same_credit = a.credit is not None and a.credit == b.credit
+    return same_credit and overlap >= SAME_CAPTION_SAME_CREDIT
+
+
+def _combined(first: GalleryItem, other: GalleryItem) -> GalleryItem:
+    """One card for one photo: the first caption, whatever the other adds, both sources."""
+    return GalleryItem(
+        first.caption,
+        first.credit or other.credit,
+        first.wire or other.wire,
+        tuple(dict.fromkeys((*first.sources, *other.sources))),
+        first.image or other.image,
     )
 
 
-def caption_key(caption: Caption) -> str:
-    return " ".join(re.findall(r"\w+", caption.caption.casefold()))
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold())) - CAPTION_STOPWORDS
+
+
+def caption_key(caption: Caption | str) -> str:
+    text = caption if isinstance(caption, str) else caption.caption
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def story_id(source: str) -> str:

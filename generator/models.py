@@ -168,11 +168,51 @@ class Addition:
 
 
 @dataclass(frozen=True, slots=True)
+class Image:
+    """A photo file a seed brought (see generator/images.py for the naming convention)."""
+
+    file: str  # path relative to the seeds folder, as found
+    name: str  # output file name: content hash + the extension of its detected type
+    data: bytes = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class GalleryItem:
     caption: str
     credit: str | None
     wire: str | None
     sources: tuple[str, ...]
+    image: Image | None = None  # the photo file, when a seed brought one for this caption
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """One name in a story's credits, in wire style, and the sources that print it."""
+
+    role: str  # "reporting", "contributing", "agency" or "photo" (see generator/credits.py)
+    name: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedPair:
+    """A paragraph of the original beside the paragraph another source made of it."""
+
+    original: str
+    derived: str
+    how: str  # "verbatim" or "reworded"
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a copy or rewrite that never credits the original is flagged: the paragraphs
+    it shares with the original, side by side."""
+
+    source: str
+    outlet: str | None
+    relation: Relation
+    pairs: tuple[MatchedPair, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +233,8 @@ class Story:
     credits: tuple[str, ...] = field(default=())
     joins: tuple[Join, ...] = field(default=())  # why each member is in the story
     abstract: tuple[str, ...] = field(default=())  # lead sentences of the independent reports
+    credit_roll: tuple[Credit, ...] = field(default=())  # every source's credits, wire style
+    evidence: tuple[Evidence, ...] = field(default=())  # one per uncredited copy or rewrite
 
     @property
     def canonical(self) -> Article:

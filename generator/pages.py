@@ -17,7 +17,9 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from .models import Member, Paragraph, Rejected, Relation, Story
+from .credits import ROLE_LABELS, ROLES
+from .images import OUTPUT_FOLDER
+from .models import Evidence, Member, Paragraph, Rejected, Relation, Story
 
 GENERATOR_MARK = "digest"  # front-matter `generator:` value on every page digest owns
 MANIFEST = "stories.json"
@@ -58,6 +60,53 @@ def relation_label(member: Member) -> str:
     if not member.credits_original:
         label += " (uncredited)"
     return label
+
+
+def relation_cell(story: Story, member: Member) -> str:
+    """The sources table's relation; an uncredited copy or rewrite carries a visible flag."""
+    label = RELATION_LABELS[member.relation]
+    if member.credits_original:
+        return label
+    lead = _name(story.canonical.outlet, story.canonical.source)
+    title = html.escape(f"does not credit {lead}: the matched paragraphs are below", quote=True)
+    return f'{label} <span class="digest-flag" title="{title}">uncredited</span>'
+
+
+def evidence_title(story: Story, evidence: Evidence) -> str:
+    """'Cnews Live does not credit ABC News: 9 paragraphs match', for an admonition title."""
+    lead = _name(story.canonical.outlet, story.canonical.source)
+    who = _name(evidence.outlet, evidence.source)
+    n = _plural(len(evidence.pairs), "paragraph matches", "paragraphs match")
+    text = f"{who} ({evidence.relation.value}) does not credit {lead}: {n}"
+    return md_escape(text).replace('"', "&quot;")
+
+
+def _name(outlet: str | None, source: str) -> str:
+    return outlet or source
+
+
+def credit_roles(story: Story) -> list[tuple[str, str]]:
+    """('Reporting', 'Jane Doe (ABC News), ...') per role, for the Credits section; people
+    carry the outlets that print them when the story has more than one source."""
+    several = len(story.members) > 1
+    lines = []
+    for role in ROLES:
+        names = []
+        for credit in (c for c in story.credit_roll if c.role == role):
+            name = md_escape(credit.name)
+            if several and role in ("reporting", "contributing"):
+                outlets = ", ".join(dict.fromkeys(_outlet(story, s) for s in credit.sources))
+                name += f" ({md_escape(outlets)})"
+            names.append(name)
+        if names:
+            lines.append((ROLE_LABELS[role], ", ".join(names)))
+    return lines
+
+
+def reporters(story: Story) -> list[str]:
+    """The lead article's reporters: the byline above the story."""
+    lead = story.canonical.source
+    return [c.name for c in story.credit_roll if c.role == "reporting" and lead in c.sources]
 
 
 def summary_line(story: Story) -> str:
@@ -125,6 +174,10 @@ def story_page(story: Story) -> str:
             marker=lambda p: _marker(story, p),
             relation_label=relation_label,
             relation_of={m.article.source: relation_label(m) for m in story.members},
+            relation_cell=lambda m: relation_cell(story, m),
+            evidence_title=lambda e: evidence_title(story, e),
+            lead_name=_name(story.canonical.outlet, story.canonical.source),
+            credit_roles=credit_roles(story),
         )
     )
     meta = {
@@ -140,7 +193,7 @@ def story_page(story: Story) -> str:
             "updated": story.updated,
             "summary": summary_line(story),
             "abstract": [_html(sentence) for sentence in story.abstract],
-            "credits": [_html(c) for c in story.credits],
+            "credits": [_html(c) for c in reporters(story)],
             "outlets": [
                 _html(o)
                 for o in dict.fromkeys(m.article.outlet for m in story.members if m.article.outlet)
@@ -224,9 +277,12 @@ def previous(content: Path) -> list[tuple[str, str, frozenset[str]]]:
         return []
 
 
-def render(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> dict[str, str]:
-    """Every generated file, keyed by its path relative to the content folder."""
-    files = {
+def render(
+    stories: Sequence[Story], rejected: Sequence[Rejected], output: str
+) -> dict[str, str | bytes]:
+    """Every generated file, keyed by its path relative to the content folder: pages and
+    the manifest as text, the gallery's photos as bytes (once each, named by content hash)."""
+    files: dict[str, str | bytes] = {
         "index.md": index_page(stories, rejected, output),
         MANIFEST: manifest(stories, rejected, output),
     }
@@ -234,6 +290,10 @@ def render(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) 
         files[f"{output}/{story.slug}.md"] = story_page(story)
     if rejected:
         files[f"{output}/rejected.md"] = rejected_page(rejected)
+    for story in stories:
+        for item in story.gallery:
+            if item.image is not None:
+                files[f"{output}/{OUTPUT_FOLDER}/{item.image.name}"] = item.image.data
     return files
 
 

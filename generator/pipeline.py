@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from . import pages, similarity, write
+from . import images, pages, similarity, write
 from .cache import BuildState, Cache
 from .cluster import cluster
 from .config import DigestConfig, Paths
@@ -16,7 +16,7 @@ from .errors import SeedError
 from .merge import keep_identities, merge, ordered, unique_slugs
 from .models import Article, BuildResult, Outlet, Overrides, RawDocument, Rejected, Story
 from .normalise import normalise
-from .read import read_all, read_outlets, read_overrides
+from .read import read_all, read_images, read_outlets, read_overrides
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -32,24 +32,31 @@ def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) 
     if state.unchanged(fingerprint, paths.content):
         step("nothing changed since the last build")
         _warn(state.rejected)  # an unchanged rejected seed still fails `mkdocs build --strict`
+        for warning in state.warnings:
+            log.warning("%s", warning)
         return BuildResult(state.story_count, state.rejected, (), (), unchanged=True)
-    stories, rejected = plan(config, paths, step)
+    notes: list[str] = []
+    stories, rejected = plan(config, paths, step, notes)
     _warn(rejected)
     step(f"writing {len(stories)} stories to {paths.content}")
     files = pages.render(stories, rejected, config.output)
     written, removed = write.write_files(paths.content, config.output, files)
-    state.remember(fingerprint, paths.content, files, len(stories), rejected)
+    state.remember(fingerprint, paths.content, files, len(stories), rejected, notes)
     return BuildResult(len(stories), rejected, written, removed)
 
 
 def plan(
-    config: DigestConfig, paths: Paths, step: Progress
+    config: DigestConfig, paths: Paths, step: Progress, notes: list[str] | None = None
 ) -> tuple[tuple[Story, ...], tuple[Rejected, ...]]:
-    """Every stage but the writing: the stories and rejected seeds a build would write."""
+    """Every stage but the writing: the stories and rejected seeds a build would write.
+    Other warnings (image files left out) are logged, and added to `notes` when given."""
     _check_seeds_folder(paths)
     step(f"reading {paths.seeds}")
     overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
     documents, rejected = split(read_all(paths.seeds, config.max_file_bytes))
+    photos, warnings = images.assign(
+        read_images(paths.seeds, config.max_file_bytes), [d.source for d in documents]
+    )
     step(f"normalising {len(documents)} articles")
     cache = Cache(paths.cache)
     try:
@@ -61,7 +68,11 @@ def plan(
         clusters = cluster(articles, config, overrides, embed, cache) if articles else ()
     finally:
         cache.close()
-    merged = keep_identities([merge(c) for c in clusters], pages.previous(paths.content))
+    for warning in warnings + images.unpaired(articles, photos):
+        log.warning("%s", warning)
+        if notes is not None:
+            notes.append(warning)
+    merged = keep_identities([merge(c, photos) for c in clusters], pages.previous(paths.content))
     return ordered(unique_slugs(merged)), tuple(sorted(rejected, key=lambda r: r.source))
 
 

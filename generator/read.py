@@ -21,6 +21,8 @@ from .models import Outlet, Overrides, RawDocument, Rejected
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+# Photo files beside a seed (see generator/images.py): not articles, so not seeds.
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
 # Files in the seeds folder that configure digest rather than being articles.
 REGISTRY_FILES = frozenset({"outlets.yml", "outlets.yaml", "stories.yml", "stories.yaml"})
 # Front-matter keys that override what the text heuristics find.
@@ -38,6 +40,32 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ",
 
 def seed_files(seeds_dir: Path) -> list[tuple[str, Path]]:
     """Every candidate seed below seeds_dir, sorted by relative path; hidden files skipped."""
+    return [(s, p) for s, p in _files(seeds_dir) if p.suffix.lower() not in IMAGE_SUFFIXES]
+
+
+def image_files(seeds_dir: Path) -> list[tuple[str, Path]]:
+    """Every photo file below seeds_dir, sorted by relative path; hidden files skipped."""
+    return [(s, p) for s, p in _files(seeds_dir) if p.suffix.lower() in IMAGE_SUFFIXES]
+
+
+def read_images(seeds_dir: Path, max_bytes: int) -> dict[str, bytes | str]:
+    """Each photo file's bytes by its seed-relative path, or why it cannot be read."""
+    found: dict[str, bytes | str] = {}
+    for source, path in image_files(seeds_dir):
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                found[source] = f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
+            elif path.is_dir():
+                found[source] = "it is a folder"
+            else:
+                found[source] = path.read_bytes()
+        except OSError as err:
+            found[source] = str(err.strerror or err)
+    return found
+
+
+def _files(seeds_dir: Path) -> list[tuple[str, Path]]:
     found: list[tuple[str, Path]] = []
     for root, dirs, files in os.walk(seeds_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))

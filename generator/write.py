@@ -23,12 +23,13 @@ from .pages import MANIFEST, owned
 
 
 def write_files(
-    content: Path, output: str, files: Mapping[str, str]
+    content: Path, output: str, files: Mapping[str, str | bytes]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Write `files` (relative path -> text) below `content`; return (written, removed)."""
+    """Write `files` (relative path -> text, or bytes for images) below `content`;
+    return (written, removed)."""
     owned_dir = _inside(content, output)
     targets = {rel: _inside(content, rel) for rel in sorted(files)}
-    data = {rel: files[rel].encode("utf-8") for rel in targets}
+    data = {rel: _encoded(files[rel]) for rel in targets}
     _recover(owned_dir)
     inside = {rel for rel, path in targets.items() if owned_dir in path.parents}
     for rel in sorted(set(targets) - inside):
@@ -45,6 +46,10 @@ def write_files(
         if rel not in inside:
             _atomic_write(targets[rel], data[rel])
     return tuple(changed), stale
+
+
+def _encoded(data: str | bytes) -> bytes:
+    return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
 def _same(path: Path, data: bytes) -> bool:

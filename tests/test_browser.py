@@ -253,8 +253,11 @@ def test_story_pages_show_every_source_and_caption(visit: Any, manifest: dict[st
         assert cards.count() == len(story["captions"]), where
         for expected, card in zip(story["captions"], cards.all(), strict=True):
             assert card.is_visible()
-            assert squash(card.locator("p").first.inner_text()) == squash(expected["caption"])
-            credit_line = card.locator("p").nth(1)
+            caption = card.locator(".digest-caption")
+            assert caption.is_visible()
+            assert squash(caption.inner_text()) == squash(expected["caption"])
+            credit_line = card.locator(".digest-credit")
+            assert credit_line.is_visible()
             assert squash(credit_line.locator("em").first.inner_text()) == (
                 expected["credit"] or "Uncredited"
             )
@@ -270,6 +273,49 @@ def test_story_pages_show_every_source_and_caption(visit: Any, manifest: dict[st
             assert body.is_visible()
             assert squash(body.inner_text()) == squash(story["captions"][with_wire[0]]["wire"])
     assert any(s["captions"] for s in manifest["stories"]), "the seeds have photo captions"
+
+
+def test_gallery_cards_keep_their_own_height(visit: Any, manifest: dict[str, Any]) -> None:
+    """A card with a short caption is not stretched to the tallest card of its row."""
+    story = story_with(manifest, SEARCH_SEED)
+    page = visit().open(story["url"])
+    heights = page.locator(".digest-gallery > ul > li").evaluate_all(
+        "cards => cards.map(c => Math.round(c.getBoundingClientRect().height))"
+    )
+    assert len(set(heights)) > 1, heights
+
+
+def test_uncredited_copy_or_rewrite_shows_its_evidence(visit: Any) -> None:
+    """The flag in the sources table, and under it, by keyboard, the matched paragraphs:
+    the original's beside the one that does not credit it."""
+    v = visit("phone")
+    data = json.loads(v.page.request.get(v.base_url + "stories.json").text())
+    for story in data["stories"]:
+        page = v.open(story["url"])
+        if page.locator(".digest-flag").count():
+            break
+    else:
+        pytest.fail("the samples hold an uncredited rewrite (Cnews Live)")
+    flags = page.locator("article table .digest-flag")
+    evidence = page.locator("details.digest-evidence")
+    assert flags.count() == evidence.count() >= 1
+    assert flags.first.is_visible() and squash(flags.first.inner_text()) == "uncredited"
+    table = evidence.first.locator("table")
+    assert not table.is_visible(), "the evidence starts collapsed"
+    evidence.first.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert table.is_visible()
+    body = squash(" ".join(page.locator(".digest-story > p").all_inner_texts()))
+    rows = table.locator("tbody tr")
+    assert rows.count() >= 1
+    for row in rows.all():
+        original, theirs, match = (squash(t) for t in row.locator("td").all_inner_texts())
+        assert original and original[:60] in body, "the left column quotes the story's text"
+        assert theirs and theirs != original
+        assert re.fullmatch(r"(verbatim|reworded) [01]\.\d\d", match)
+    ARTIFACTS.mkdir(exist_ok=True)
+    evidence.first.screenshot(path=ARTIFACTS / "evidence-phone-light.png")
+    assert v.problems == []
 
 
 def test_keyboard_reaches_the_story_and_its_provenance_markers(
@@ -396,4 +442,91 @@ def test_markup_in_an_article_shows_as_text_and_never_runs(visit: Any, hostile_u
     assert story.locator("table").count() == 1  # the sources table, and no other
     assert story.locator("a[href^='javascript']").count() == 0
     assert page.locator("article h1").count() == 1
+    assert v.problems == []
+
+
+@pytest.fixture(scope="module")
+def photo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample seeds with image files beside one of them (the README's convention)."""
+    from conftest import png
+
+    work = tmp_path_factory.mktemp("photos")
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", work / "theme")
+    (work / "content").mkdir()
+    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
+    shutil.copytree(ROOT / "seeds", work / "seeds")
+    stem = SEARCH_SEED.removesuffix(".txt")
+    (work / "seeds" / f"{stem}-1.png").write_bytes(png(600, 400, (40, 90, 140)))
+    (work / "seeds" / f"{stem}-2.png").write_bytes(png(400, 600, (150, 95, 40)))
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-d", "site"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    with serve(work / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), [("desktop", "light"), ("phone", "dark")])
+def test_photo_opens_in_a_lightbox_and_closes_by_keyboard(
+    visit: Any, photo_url: str, viewport: str, scheme: str
+) -> None:
+    v = visit(viewport, scheme)
+    v.base_url = photo_url
+    data = json.loads(v.page.request.get(photo_url + "stories.json").text())
+    story = story_with(data, SEARCH_SEED)
+    page = v.open(story["url"])
+    photos = page.locator(".digest-gallery a.digest-photo")
+    assert photos.count() == 2, "one photo per image file, on the seed's first captions"
+    cards = page.locator(".digest-gallery > ul > li")
+    for n in range(2):
+        img = cards.nth(n).locator("img")
+        assert img.get_attribute("alt") == story["captions"][n]["caption"]
+    assert cards.nth(2).locator("img").count() == 0, "a caption without a file stays a card"
+    link = photos.first
+    link.scroll_into_view_if_needed()
+    link.evaluate("a => a.querySelector('img').decode()")
+    assert link.locator("img").evaluate("i => i.naturalWidth") == 600
+    dialog = page.locator("#digest-lightbox")
+    # The photo is in the tab order: Tab from the Photos heading reaches it.
+    page.locator(".digest-gallery").evaluate(
+        "g => g.previousElementSibling.setAttribute('tabindex', '-1')"
+    )
+    page.locator(".digest-gallery").evaluate("g => g.previousElementSibling.focus()")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.digest-photo')"):
+            break
+    else:
+        pytest.fail("Tab never reaches the first photo")
+    page.keyboard.press("Enter")
+    dialog.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.closest('#digest-lightbox') !== null")
+    big = dialog.locator("img")
+    big.evaluate("i => i.decode()")
+    assert big.evaluate("i => i.naturalWidth") == 600
+    assert big.get_attribute("alt") == story["captions"][0]["caption"]
+    caption = squash(dialog.locator("figcaption").inner_text())
+    assert story["captions"][0]["caption"] in caption
+    assert (story["captions"][0]["credit"] or "") in caption
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"lightbox-{viewport}-{scheme}.png")
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.classList.contains('digest-photo')")
+    # and again, closed with its button (keyboard: Enter on the focused Close button)
+    page.keyboard.press("Enter")
+    dialog.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.matches('.digest-lightbox-close')")
+    page.keyboard.press("Enter")
+    dialog.wait_for(state="hidden")
+    assert v.foreign_requests() == []
     assert v.problems == []

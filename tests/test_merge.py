@@ -105,3 +105,97 @@ def test_first_sentence_does_not_stop_at_an_abbreviation():
 
     text = "U.S. officials said on Monday that talks had advanced. A second sentence follows."
     assert first_sentence(text) == "U.S. officials said on Monday that talks had advanced."
+
+
+def _pair(samples, first: Caption, second: Caption):
+    a, b = samples["003_5b900e03b5c10ba5.txt"], samples["004_509b700b257930df.txt"]
+    return merge(
+        Cluster(
+            (
+                Member(replace(b, captions=(first,)), Relation.CANONICAL, 1.0),
+                Member(replace(a, captions=(second,)), Relation.COVERAGE, 0.8),
+            )
+        )
+    )
+
+
+def test_near_same_caption_is_one_photo_and_keeps_what_each_adds(samples):
+    story = _pair(
+        samples,
+        Caption("Kim Jong Un waves from his armoured train at Dong Dang station.", None),
+        Caption(
+            "Kim Jong Un waves from his armoured train at Dong Dang station on Tuesday.",
+            "REUTERS/Athit Perawongmetha",
+            "A long wire caption.",
+        ),
+    )
+    (item,) = story.gallery
+    assert item.caption.endswith("Dong Dang station.")  # the first caption printed
+    assert (item.credit, item.wire) == ("Reuters/Athit Perawongmetha", "A long wire caption.")
+    assert len(item.sources) == 2
+
+
+def test_same_credit_and_a_similar_caption_is_one_photo(samples):
+    story = _pair(
+        samples,
+        Caption("Kim waves as his car is en route to Hanoi.", "Reuters/Stringer"),
+        Caption("Kim waves from his car on the way to Hanoi.", "REUTERS/Stringer"),
+    )
+    assert len(story.gallery) == 1
+
+
+def test_different_photos_stay_apart_even_with_one_credit(samples):
+    story = _pair(
+        samples,
+        Caption("Kim waves as his car is en route to Hanoi.", "Reuters/Stringer"),
+        Caption("High-speed trains at Wuhan Railway Station are pictured.", "Reuters/Stringer"),
+    )
+    assert len(story.gallery) == 2
+    similar_uncredited = _pair(
+        samples,
+        Caption("Kim waves as his car is en route to Hanoi.", "Reuters/Stringer"),
+        Caption("Kim waves from his car on the way to Hanoi.", "AP Photo/Minh Hoang"),
+    )
+    assert len(similar_uncredited.gallery) == 2  # similar words, other photographer
+
+
+def test_evidence_pairs_the_uncredited_rewrite_with_the_original(samples, config):
+    russia = _stories(samples, config)["000"]
+    (evidence,) = russia.evidence  # the rewrite; the copy keeps ABC's credits
+    assert evidence.source == "001_d287f615382e4c94.txt"
+    assert evidence.relation == Relation.REWRITE
+    rewrite = next(m for m in russia.members if m.article.source == evidence.source)
+    matched = [a for a in rewrite.alignment if a.how is not None]
+    assert len(evidence.pairs) == len(matched) > 0
+    lead = russia.canonical.paragraphs
+    for pair, a in zip(evidence.pairs, matched, strict=True):
+        assert pair.original == lead[a.canonical]
+        assert pair.derived == rewrite.article.paragraphs[a.index]
+        assert (pair.how, pair.score) == (a.how, a.score)
+
+
+def test_credited_copies_and_own_reports_have_no_evidence(samples, config):
+    stories = _stories(samples, config)
+    assert stories["004"].evidence == ()
+    russia = stories["000"]
+    flagged = {e.source for e in russia.evidence}
+    assert "002_6e10a5f34e632333.txt" not in flagged
+    credited = replace(russia.members[2], credits_original=True)
+    again = merge(Cluster((*russia.members[:2], credited)))
+    assert again.evidence == ()
+
+
+def test_credit_roll_sorts_names_by_role_with_their_sources(samples, config):
+    stories = _stories(samples, config)
+    russia, hanoi = stories["000"], stories["004"]
+    roll = {(c.role, c.name): c.sources for c in russia.credit_roll}
+    # "ABC News' Ellie Kaufman and Joohee Cho contributed to this report." (the copy too)
+    assert set(roll) == {("contributing", "Ellie Kaufman"), ("contributing", "Joohee Cho")}
+    assert roll["contributing", "Ellie Kaufman"] == (
+        "000_769eb25042b505df.txt",
+        "002_6e10a5f34e632333.txt",
+    )
+    photos = [c.name for c in hanoi.credit_roll if c.role == "photo"]
+    assert "Reuters/Andrew Harnik/Pool" in photos  # printed as "Andrew Harnik/Pool/Reuters"
+    assert "Reuters via VNA/Nhan Sang" in photos  # printed as "Reuters Via VNA/Nhan Sang"
+    assert len(photos) == len(set(photos))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import frontmatter
 import markdown
@@ -104,3 +105,62 @@ def test_summary_line_counts_relations(samples, config):
         s.canonical.source[:3]: s for s in map(merge, cluster(list(samples.values()), config))
     }
     assert summary_line(stories["004"]) == "2 sources · 2 original reports"
+
+
+RUSSIA = "stories/kim-jong-un-arrives-in-russia-ahead-of-meeting-with-vladimir.md"
+HANOI = "this-is-the-scenic-route-kim-jong-un-is-taking-to-meet-trump"
+
+
+def _html_of(text: str) -> str:
+    return markdown.markdown(frontmatter.loads(text).content, extensions=EXTENSIONS)
+
+
+def test_uncredited_rewrite_is_flagged_with_the_paragraphs_side_by_side(files, samples):
+    html = _html_of(files[RUSSIA])
+    rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", html, re.S)
+    relation = {r[0]: r[2] for r in rows}
+    assert 'rewrite <span class="digest-flag"' in relation["Cnews Live"]
+    assert relation["Secure Horizon Growth"] == "copy"  # credits ABC's reporters
+    evidence = re.search(r'<details class="warning digest-evidence">(.*?)</details>', html, re.S)
+    assert evidence, "the evidence sits in a disclosure under the sources table"
+    block = evidence[1]
+    assert "Cnews Live (rewrite) does not credit ABC News" in block
+    pairs = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", block, re.S)
+    rewrite = samples["001_d287f615382e4c94.txt"].paragraphs
+    original = samples["000_769eb25042b505df.txt"].paragraphs
+    assert len(pairs) >= 5
+    import html as h
+
+    for left, right, match in pairs:
+        assert h.unescape(left) in original and h.unescape(right) in rewrite
+        assert re.fullmatch(r"(verbatim|reworded) [01]\.\d\d", match)
+    assert html.index("digest-evidence") > html.index("<h2>Sources")
+
+
+def test_credits_section_lists_roles_and_the_byline_only_reporters(files):
+    post = frontmatter.loads(files[RUSSIA])
+    # "ABC News' Ellie Kaufman and Joohee Cho contributed to this report": contributors,
+    # so no "By" line above the story
+    assert post.metadata["digest"]["credits"] == []
+    html = _html_of(files[RUSSIA])
+    assert re.search(
+        r"<li><strong>Contributors:</strong> Ellie Kaufman \(ABC News, Secure Horizon Growth\)",
+        html,
+    )
+    hanoi = _html_of(
+        files["stories/this-is-the-scenic-route-kim-jong-un-is-taking-to-meet-trump.md"]
+    )
+    photos = re.search(r"<li><strong>Photos:</strong> (.*?)</li>", hanoi)
+    assert photos and "Reuters/Andrew Harnik/Pool" in photos[1]
+    assert html.index("<h2>Credits") > html.index("<h2>Sources")
+
+
+def test_headings_on_a_story_page_go_down_one_level_at_a_time(files):
+    for path, text in files.items():
+        if not path.startswith("stories/") or not path.endswith(".md"):
+            continue
+        levels = [int(n) for n in re.findall(r"<h([1-6])", _html_of(text))]
+        previous = 1  # the page's h1 is the headline in the theme's masthead
+        for level in levels:
+            assert level <= previous + 1, (path, levels)
+            previous = level

@@ -1,0 +1,82 @@
+"""Credits in wire style: the rules in generator/credits.py, case by case."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import article_from as article
+
+from generator.credits import agencies_in, article_credits, photo_credit
+
+PHOTO_CREDITS = [
+    # (as printed, in wire style)
+    ("Reuters/Stringer", "Reuters/Stringer"),
+    ("REUTERS/Stringer", "Reuters/Stringer"),
+    ("REUTERS/JASON REED", "Reuters/Jason Reed"),
+    ("(AP Photo/Minh Hoang)", "AP Photo/Minh Hoang"),
+    ("AP PHOTO/Minh Hoang", "AP Photo/Minh Hoang"),
+    ("Minh Hoang/AP", "AP Photo/Minh Hoang"),
+    ("Jorge Silva/Reuters", "Reuters/Jorge Silva"),
+    ("Andrew Harnik/Pool/Reuters", "Reuters/Andrew Harnik/Pool"),
+    ("Reuters Via VNA/Nhan Sang", "Reuters via VNA/Nhan Sang"),
+    ("Photo: Reuters / Ann Wang", "Reuters/Ann Wang"),
+    ("Photo by Jane Roe/Getty Images", "Getty Images/Jane Roe"),
+    ("GETTY IMAGES", "Getty Images"),
+    ("AFP/Getty Images", "AFP/Getty Images"),
+    ("REUTERS/STRINGER.", "Reuters/Stringer"),
+    # left as they are: a person, an outlet we do not know, an agency-looking word in a name
+    ("Jane Roe", "Jane Roe"),
+    ("The Quartz Desk", "The Quartz Desk"),
+    ("Apollo Ap", "Apollo Ap"),
+]
+
+
+@pytest.mark.parametrize(("printed", "wire"), PHOTO_CREDITS)
+def test_photo_credits_in_wire_style(printed, wire):
+    assert photo_credit(printed) == wire
+    assert photo_credit(wire) == wire  # already in wire style: unchanged
+
+
+@pytest.mark.parametrize(
+    ("line", "agencies"),
+    [
+        ("SEOUL (Reuters)", ["Reuters"]),
+        ("By the Associated Press", ["AP"]),
+        ("Associated Press Writer", ["AP"]),
+        ("Brought to you by AFP and Reuters", ["AFP", "Reuters"]),
+        ("With reporting from Agence France-Presse", ["AFP"]),
+        ("Map of the area", []),  # "ap" inside a word is no agency
+        ("a pa in the park", []),  # short names only in capitals
+    ],
+)
+def test_agencies_named_in_a_credit_line(line, agencies):
+    assert agencies_in(line) == agencies
+
+
+def test_byline_names_are_reporters_and_contributor_lines_contributors():
+    credits = article_credits(
+        article(
+            "Quake shakes the coast\n"
+            "By Jane Doe and John Roe\n"
+            "TOKYO (Reuters) -- A strong earthquake shook the coast on Monday, officials said.\n"
+            "Trains were halted for hours while engineers checked the tracks for damage.\n"
+            "Rescuers searched collapsed houses in the small fishing towns along the bay.\n"
+            "Mary Major contributed to this report.\n"
+        )
+    )
+    assert ("reporting", "Jane Doe") in credits and ("reporting", "John Roe") in credits
+    assert ("contributing", "Mary Major") in credits
+    assert ("agency", "Reuters") in credits
+    assert not {("reporting", "Mary Major"), ("contributing", "Jane Doe")} & set(credits)
+
+
+def test_photo_credits_of_an_article_are_normalised():
+    credits = article_credits(
+        article(
+            "Quake shakes the coast\n"
+            "A strong earthquake shook the coast on Monday, officials said in a statement.\n"
+            "Rescuers search a collapsed house.\n"
+            "Image: REUTERS/KIM KYUNG-HOON\n"
+            "Trains were halted for hours while engineers checked the tracks for damage.\n"
+        )
+    )
+    assert ("photo", "Reuters/Kim Kyung-Hoon") in credits
