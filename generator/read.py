@@ -26,7 +26,7 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
 # Files in the seeds folder that configure digest rather than being articles.
 REGISTRY_FILES = frozenset({"outlets.yml", "outlets.yaml", "stories.yml", "stories.yaml"})
 # Front-matter keys that override what the text heuristics find.
-META_KEYS = ("title", "dek", "outlet", "published", "url", "credits")
+META_KEYS = ("title", "dek", "outlet", "published", "retrieved", "url", "credits")
 
 # An article has paragraphs, not megabyte lines or a million of them: past these limits a
 # file is rejected before any heuristic runs on it, so memory and time stay bounded.

@@ -64,10 +64,14 @@ def assert_every_seed_placed_once(seeds: Path, manifest: dict) -> None:
     assert set(in_stories) <= present, "a story cites a seed that is not there"
 
 
-def article_from(text: str, name: str = "case.txt") -> Article:
-    """Normalise a text given inline, with the read stage's text hygiene applied."""
+def article_from(
+    text: str, name: str = "case.txt", meta: dict[str, str] | None = None
+) -> Article:
+    """Normalise a text given inline (with front-matter keys as `meta`), with the read
+    stage's text hygiene applied."""
     cleaned, repairs = clean_text(text)
-    return normalise(RawDocument(name, cleaned, "utf-8", (), 1, repairs))
+    keys = tuple(sorted((meta or {}).items()))
+    return normalise(RawDocument(name, cleaned, "utf-8", keys, 1, repairs))
 
 
 def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:

@@ -73,7 +73,8 @@ def test_derived_title_comes_from_the_lede(samples):
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_case_file(case):
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    article = article_from(spec["input"])
+    meta = {k: str(v) for k, v in (spec.get("meta") or {}).items()}
+    article = article_from(spec["input"], meta=meta)
     for field, expected in (spec.get("expect") or {}).items():
         value = getattr(article, field)
         if field == "captions":

@@ -32,7 +32,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     tail = range(top, last + 1 + P.TAIL_WINDOW)
     credits, contributor_org, signoff = fields.find_credits(sheet, tail, range(top, first))
     end = block.extend_tail(sheet, last)
-    published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1))
+    retrieved = _text(doc.meta_value("retrieved"))
+    reference = fields.parse_date(retrieved) if retrieved else None
+    published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1), reference)
     dek_at = fields.find_dek(sheet, title_at, first)
     block.drop_outside(sheet, top, first, end)
     furniture.drop_repeats(sheet, range(top, end + 1))
@@ -65,7 +67,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         title_derived=not (meta_title or page_title),
         dek=_text(doc.meta_value("dek")) or (sheet.texts[dek_at] if dek_at is not None else None),
         dateline=dateline,
-        published=(fields.parse_date(meta_published) if meta_published else None) or published,
+        published=(fields.parse_date(meta_published) if meta_published else None)
+        or published
+        or fields.lede_date(paragraphs[0] if paragraphs else "", reference),
         outlet=fields.registered_outlet(
             _text(doc.meta_value("outlet")) or fields.find_outlet(sheet, title, contributor_org),
             _text(doc.meta_value("url")),

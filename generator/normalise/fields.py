@@ -61,17 +61,54 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
 
 
 # --- published date --------------------------------------------------------------------------
-def find_published(sheet: Sheet, lines: range, body: range) -> str | None:
+def find_published(
+    sheet: Sheet, lines: range, body: range, reference: str | None = None
+) -> str | None:
     """The first publication date the page states on a line of its own. Date lines
     are claimed (so they never become paragraphs); above and below the body a line
-    that looks like a date is claimed even when no full date can be read from it."""
+    that looks like a date is claimed even when no full date can be read from it.
+    "Today 10:43" or "2 hours ago" is read only against a known reference date."""
     published = None
     for i in [i for i in sheet.open() if i in lines]:
-        parsed = date_of_line(sheet.texts[i])
-        if parsed or (i not in body and looks_like_date(sheet.texts[i])):
+        text = sheet.texts[i]
+        parsed = date_of_line(text)
+        relative = P.RELATIVE_DATE_LINE.match(text) if i not in body else None
+        if relative and not parsed and reference:
+            parsed = relative_date(relative["value"], reference)
+        if parsed or relative or (i not in body and looks_like_date(text)):
             sheet.claim(i, "date", "date_line")
             published = published or parsed
     return published
+
+
+def lede_date(lede: str, reference: str | None) -> str | None:
+    """The day a lede names relative to publication ("today (Feb. 26)", "on Monday"),
+    resolved against the reference date; None without one."""
+    match = P.RELATIVE_LEDE_DATE.search(lede) if reference else None
+    if match is None or reference is None:
+        return None
+    return relative_date(match["day"] or match["weekday"], reference)
+
+
+@lru_cache(maxsize=4096)
+def relative_date(value: str, reference: str) -> str | None:
+    """A relative or partial date ("yesterday", "Feb. 26", "Monday") on or before the
+    reference date, as an ISO date."""
+    import dateparser
+
+    base = datetime.fromisoformat(reference)
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        parsed = dateparser.parse(value.strip(), languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        parsed = None
+    if not isinstance(parsed, datetime) or parsed.date() > base.date():
+        return None
+    return parsed.date().isoformat()
 
 
 def looks_like_date(text: str) -> bool:

@@ -267,6 +267,18 @@ DATE_LINE = re.compile(
     r"(?P<value>.{6,60})$",
     I,
 )
+# Dates stated relative to the day the page was read: resolved only against a known
+# reference (front matter `retrieved`), never against the clock.
+RELATIVE_DATE_LINE = re.compile(
+    r"^(?:(?:posted|published|updated|last updated)\s*(?:on|at)?\s*:?\s*)?"
+    r"(?P<value>(?:today|yesterday|\d{1,2}\s+(?:minutes?|hours?|days?)\s+ago)\b.{0,30})$",
+    I,
+)
+# In the lede: "WASHINGTON (AP) — The president said today (Feb. 26) ...", "... on Monday".
+RELATIVE_LEDE_DATE = re.compile(
+    r"\btoday \((?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})\)|"
+    r"\b(?:on|late|early) (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 # A short line that names a month with a number, or an ISO date, may be a date line:
 # dateparser decides ("February 25, 2019", "06 January, 2008", "2013-06-13T09:00Z").
 # Month names and their usual abbreviations, whole words only ("Marines" is no month).
