@@ -172,7 +172,8 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     lede: set[str] = set()
     for i in range(first, min(last + 1, first + P.LEDE_LINES)):
         if sheet.kinds[i] is None and is_prose(sheet.texts[i]):
-            lede |= _content_words(sheet.texts[i])
+            # the dateline ("ABUJA (Reuters) -") names the agency, not the story
+            lede |= _content_words(fields.split_dateline(sheet.texts[i])[1])
     best, best_score = None, 0.0
     for i in range(first - 1, max(-1, first - 1 - P.HEADLINE_WINDOW), -1):
         text = sheet.texts[i]
@@ -187,7 +188,15 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         near = first - i <= P.HEADLINE_NEAR and not any(
             sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in range(i + 1, first)
         )
-        score = overlap + (0.5 if titlebar else 0.0) + (0.1 if near else 0.0) - 0.005 * (first - i)
+        below = sheet.next_open(i)
+        bylined = near and below is not None and bool(P.BYLINE.match(sheet.texts[below]))
+        score = (
+            overlap
+            + (0.5 if titlebar else 0.0)
+            + (0.1 if near else 0.0)
+            + (P.HEADLINE_BYLINE_BONUS if bylined else 0.0)
+            - 0.005 * (first - i)
+        )
         if score > best_score:
             best, best_score = i, score
     if best is None or best_score < P.HEADLINE_MIN_SCORE:
@@ -223,7 +232,7 @@ def headline_shaped(text: str, min_words: int = 3) -> bool:
         return False
     if not min_words <= n <= P.TITLE_MAX_WORDS:
         return False
-    if P.METADATA_LINE.match(text) or P.BYLINE.match(text):
+    if P.METADATA_LINE.match(text) or P.BYLINE.match(text) or P.STAFF_LINE.match(text):
         return False
     if len(P.NOT_A_NAME.findall(text)) * 2 >= n:
         return False  # mostly interface words: "Email this article", "Read Comments"
@@ -233,8 +242,10 @@ def headline_shaped(text: str, min_words: int = 3) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    """Words of four letters or more, cut to five letters so 'attack' meets 'attacks'."""
-    return {w.casefold()[:5] for w in _CONTENT_WORD.findall(text)}
+    """Words of four letters or more that are not function words, cut to five letters so
+    'attack' meets 'attacks'."""
+    found = (w.casefold() for w in _CONTENT_WORD.findall(text))
+    return {w[:5] for w in found if w not in P.FUNCTION_WORDS}
 
 
 def trim_body(sheet: Sheet) -> None:

@@ -19,6 +19,10 @@ class Rule:
     why: str  # one line for `digest explain`
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _rule(name: str, pattern: str, why: str, flags: int = I) -> Rule:
     return Rule(name, re.compile(pattern, flags), why)
 
@@ -184,8 +188,18 @@ BODY_ABOVE_COMMENTS_WORDS = 60
 HEADLINE_WINDOW = 30
 # The headline is compared with the words of the body's first this many lines.
 LEDE_LINES = 8
+# Words that say nothing about a story, so sharing them with the lede is no evidence.
+FUNCTION_WORDS = _words(
+    "about above after again against also been before being below between both could does "
+    "doing down during each from further have having here into just more most much must "
+    "only other over same should some such than that their them then there these they this "
+    "those through under until very were what when where which while will with would your "
+    "said says news"
+)
 # A headline-shaped line this close above the body, with no prose between, is favoured.
 HEADLINE_NEAR = 6
+# A headline-shaped line right above the byline that opens the article scores this much more.
+HEADLINE_BYLINE_BONUS = 0.25
 # Below this score (share of its words found in the lede, plus bonuses) no line is the headline.
 HEADLINE_MIN_SCORE = 0.25
 
