@@ -37,7 +37,8 @@ FURNITURE: tuple[Rule, ...] = (
     _rule(
         "more_link",
         r"^(?:read |see |watch |also )?(?:more|also|related|recommended|watch|listen|trending|see)"
-        r"(?: stories| coverage| articles)?\s*:\s*\S",
+        r"(?: stories| coverage| articles)?\s*:\s*\S|"
+        r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S",
         "teaser link to another article",
     ),
     # "The comments posted here are not from X. Kindly refrain from ...", a bare "Comments (12)"
