@@ -33,6 +33,14 @@ class DigestConfig(base.Config):
     copy_overlap = c.Type(float, default=0.5)  # word 5-gram containment: paragraph copied verbatim
     reworded = c.Type(float, default=0.85)  # paragraph embedding cosine: paragraph paraphrased
 
+    # Settings for navigation (front page, archive, topics, feeds)
+    front_page_days = c.Type(int, default=2)  # the briefing shows the newest N days present
+    front_page_max = c.Type(int, default=40)  # and at most this many stories
+    topic_min_stories = c.Type(int, default=2)  # a person/place/organisation gets a page from N
+    feed_items = c.Type(int, default=50)  # newest stories in the RSS, Atom and JSON feeds
+    site_url = c.Optional(c.Type(str))  # absolute feed links; unset: mkdocs.yml's site_url
+    feed_title = c.Optional(c.Type(str))  # unset: mkdocs.yml's site_name
+
 
 @dataclass(frozen=True, slots=True)
 class Paths:
@@ -72,7 +80,8 @@ def validated(options: dict[str, Any], source: Path | str = "mkdocs.yml") -> Dig
 
 
 def plugin_options(mkdocs_yml: Path) -> tuple[dict[str, Any], str | None]:
-    """The `digest` plugin block and `docs_dir` of a mkdocs.yml (empty when absent)."""
+    """The `digest` plugin block and `docs_dir` of a mkdocs.yml (empty when absent).
+    The block's `site_url` and `feed_title` default to the site's `site_url`, `site_name`."""
     try:
         data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except yaml.YAMLError as err:
@@ -83,7 +92,18 @@ def plugin_options(mkdocs_yml: Path) -> tuple[dict[str, Any], str | None]:
     for entry in data.get("plugins") or []:
         if isinstance(entry, dict) and "digest" in entry:
             options = dict(entry["digest"] or {})
-    return options, data.get("docs_dir")
+    return with_site(options, data.get("site_url"), data.get("site_name")), data.get("docs_dir")
+
+
+def with_site(options: dict[str, Any], site_url: Any, site_name: Any) -> dict[str, Any]:
+    """Plugin options with the site's URL and name filled in where the block leaves them
+    unset: the CLI and the plugin make the same feeds from the same mkdocs.yml."""
+    filled = dict(options)
+    if filled.get("site_url") is None and isinstance(site_url, str) and site_url:
+        filled["site_url"] = site_url
+    if filled.get("feed_title") is None and isinstance(site_name, str) and site_name:
+        filled["feed_title"] = site_name
+    return filled
 
 
 def load(

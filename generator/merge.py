@@ -268,10 +268,15 @@ def keep_identities(
     return kept
 
 
+# Names of the pages and folders digest writes beside the stories (stories/archive/, ...):
+# a story whose headline slug is one of these gets its id appended, like a clash.
+RESERVED_SLUGS = frozenset({"archive", "topics", "outlets", "rejected", "index"})
+
+
 def unique_slugs(stories: Iterable[Story]) -> tuple[Story, ...]:
     """Two stories with the same headline slug both get their id appended."""
     stories = tuple(stories)
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = dict.fromkeys(RESERVED_SLUGS, 1)
     for s in stories:
         counts[s.slug] = counts.get(s.slug, 0) + 1
     return tuple(

@@ -40,6 +40,15 @@ class Rejected:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, place or organisation named in a story (generator/entities.py)."""
+
+    kind: str  # "person", "place" or "organisation"
+    name: str
+    mentions: int = 1  # how often the text names it
+
+
+@dataclass(frozen=True, slots=True)
 class Caption:
     caption: str
     credit: str | None = None

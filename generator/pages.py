@@ -17,12 +17,16 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from . import feeds, navigation
+from .config import DigestConfig, validated
 from .credits import ROLE_LABELS, ROLES
 from .images import OUTPUT_FOLDER
 from .models import Evidence, Member, Paragraph, Rejected, Relation, Story
+from .navigation import Navigation
 
 GENERATOR_MARK = "digest"  # front-matter `generator:` value on every page digest owns
 MANIFEST = "stories.json"
+ROOT_DATA = (MANIFEST, *feeds.FEED_FILES)  # files at the content root digest always rewrites
 LEDE_CHARS = 280  # a card shows the dek, or the lede cut to about this many characters
 RELATION_LABELS = {
     Relation.CANONICAL: "original",
@@ -52,7 +56,44 @@ def _env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["md"] = md_escape
+    env.globals.update(
+        card_summary=card_summary,
+        date_label=lambda s: day_label(navigation.day(s)),
+        counts=summary_line,
+        outlets=_outlets,
+        day_label=day_label,
+        relation_label=relation_label,
+    )
     return env
+
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+KIND_HEADINGS = {"person": "People", "place": "Places", "organisation": "Organisations"}
+KIND_LABELS = {"person": "Person", "place": "Place", "organisation": "Organisation"}
+
+
+def day_label(date: str | None) -> str:
+    """'2025-04-14' -> '14 April 2025' (no locale: the same bytes on every machine)."""
+    if not date:
+        return "Undated"
+    return f"{int(date[8:10])} {MONTH_NAMES[int(date[5:7]) - 1]} {date[:4]}"
+
+
+def month_label(date: str) -> str:
+    return f"{MONTH_NAMES[int(date[5:7]) - 1]} {date[:4]}"
+
+
+def card_summary(story: Story) -> str:
+    """A card's summary, never invented: the dek, else the first lead sentence of the
+    independent reports, else the opening of the text."""
+    if story.dek:
+        return story.dek
+    if story.abstract:
+        return story.abstract[0]
+    return _lede(story)
 
 
 def relation_label(member: Member) -> str:
@@ -164,7 +205,7 @@ def front_matter(data: Mapping[str, object]) -> str:
     return f"---\n{dumped}---\n\n"
 
 
-def story_page(story: Story) -> str:
+def story_page(story: Story, nav: Navigation | None = None) -> str:
     body = (
         _env()
         .get_template("story.md")
@@ -178,6 +219,8 @@ def story_page(story: Story) -> str:
             evidence_title=lambda e: evidence_title(story, e),
             lead_name=_name(story.canonical.outlet, story.canonical.source),
             credit_roles=credit_roles(story),
+            related=nav.related_to(story) if nav else (),
+            topics=nav.topics_of(story) if nav else (),
         )
     )
     meta = {
@@ -210,14 +253,119 @@ def _html(value: str | None) -> str | None:
     return html.escape(value, quote=True) if value is not None else None
 
 
-def index_page(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> str:
+def index_page(nav: Navigation, rejected: Sequence[Rejected], output: str) -> str:
     body = (
         _env()
         .get_template("index.md")
-        .render(stories=stories, rejected=rejected, output=output, lede=_lede, outlets=_outlets)
+        .render(
+            stories=nav.ranked,
+            front=nav.front,
+            edition=edition(nav),
+            rejected=rejected,
+            output=output,
+        )
     )
     meta = {"title": "Briefing", "generator": GENERATOR_MARK, "hide": ["navigation", "toc"]}
     return front_matter(meta) + body
+
+
+def edition(nav: Navigation) -> str:
+    """'14 April 2025 · 12 stories', naming the newest day shown (or the span of days)."""
+    dates = sorted({d for s in nav.front if (d := navigation.day(s))})
+    span = day_label(dates[-1]) if dates else "Undated stories"
+    if len(dates) > 1:
+        span = f"{day_label(dates[0])} to {day_label(dates[-1])}"
+    n = len(nav.front)
+    return f"{span} · {n} stor{'y' if n == 1 else 'ies'}"
+
+
+def navigation_pages(nav: Navigation, output: str, min_stories: int) -> dict[str, str]:
+    """The archive (an index and a page per month), topics and outlets: all inside the
+    stories folder, kept out of MkDocs' automatic navigation (`not_in_nav`)."""
+    env = _env()
+    files = {
+        f"{output}/archive/index.md": _page(
+            "Archive",
+            env.get_template("archive.md").render(
+                total=len(nav.ranked), days=nav.days, undated=nav.undated, years=_years(nav)
+            ),
+        ),
+        f"{output}/topics/index.md": _page(
+            "People, places and organisations",
+            env.get_template("topics.md").render(groups=_groups(nav), min_stories=min_stories),
+        ),
+        f"{output}/outlets/index.md": _page(
+            "Outlets", env.get_template("outlets.md").render(outlets=nav.outlets)
+        ),
+    }
+    month_page = env.get_template("month.md")
+    months = _months(nav)
+    for i, (key, label, days) in enumerate(months):
+        newer = months[i - 1][:2] if i > 0 else None
+        older = months[i + 1][:2] if i + 1 < len(months) else None
+        files[f"{output}/archive/{key}.md"] = _page(
+            label,
+            month_page.render(
+                heading=label,
+                days=[(day_label(d.date), d.date, d.stories) for d in days],
+                newer=newer,
+                older=older,
+            ),
+        )
+    if nav.undated:
+        files[f"{output}/archive/undated.md"] = _page(
+            "Undated stories",
+            month_page.render(
+                heading="Undated stories", days=[(None, None, nav.undated)], newer=None, older=None
+            ),
+        )
+    topic_page = env.get_template("topic.md")
+    for t in nav.topics:
+        files[f"{output}/topics/{t.slug}.md"] = _page(
+            t.name, topic_page.render(topic=t, kind_label=KIND_LABELS[t.kind])
+        )
+    outlet_page = env.get_template("outlet.md")
+    for o in nav.outlets:
+        files[f"{output}/outlets/{o.slug}.md"] = _page(o.name, outlet_page.render(outlet=o))
+    return files
+
+
+# Navigation pages repeat story headlines and outlet names: kept out of search (Material's
+# `search.exclude`), so a search lands on the story itself.
+NAVIGATION_META = {"search": {"exclude": True}}
+
+
+def _page(title: str, body: str) -> str:
+    meta = {"title": _html(title), "generator": GENERATOR_MARK, **NAVIGATION_META}
+    return front_matter(meta) + body
+
+
+Month = tuple[str, str, list[navigation.Day]]  # "2025-04", "April 2025", its days
+
+
+def _months(nav: Navigation) -> list[Month]:
+    """The archive's pages, newest first: one per month (a page per day would add a page
+    per day of news to every build; a month of cards is still a light page)."""
+    months: dict[str, Month] = {}
+    for d in nav.days:
+        months.setdefault(d.date[:7], (d.date[:7], month_label(d.date), []))[2].append(d)
+    return list(months.values())
+
+
+def _years(nav: Navigation) -> list[tuple[str, list[tuple[str, str, int]]]]:
+    """(year, [(month key, label, story count)]) for the archive's index, newest first."""
+    years: dict[str, list[tuple[str, str, int]]] = {}
+    for key, label, days in _months(nav):
+        years.setdefault(key[:4], []).append((key, label, sum(len(d.stories) for d in days)))
+    return list(years.items())
+
+
+def _groups(nav: Navigation) -> list[tuple[str, list[navigation.Topic]]]:
+    return [
+        (heading, [t for t in nav.topics if t.kind == kind])
+        for kind, heading in KIND_HEADINGS.items()
+        if any(t.kind == kind for t in nav.topics)
+    ]
 
 
 def rejected_page(rejected: Sequence[Rejected]) -> str:
@@ -278,22 +426,32 @@ def previous(content: Path) -> list[tuple[str, str, frozenset[str]]]:
 
 
 def render(
-    stories: Sequence[Story], rejected: Sequence[Rejected], output: str
+    stories: Sequence[Story],
+    rejected: Sequence[Rejected],
+    output: str,
+    config: DigestConfig | None = None,
 ) -> dict[str, str | bytes]:
-    """Every generated file, keyed by its path relative to the content folder: pages and
-    the manifest as text, the gallery's photos as bytes (once each, named by content hash)."""
+    """Every generated file, keyed by its path relative to the content folder: pages, the
+    manifest and the feeds as text, the gallery's photos as bytes (once each, named by
+    content hash)."""
+    config = config or validated({})
+    nav = navigation.plan(
+        stories, config.front_page_days, config.front_page_max, config.topic_min_stories
+    )
     files: dict[str, str | bytes] = {
-        "index.md": index_page(stories, rejected, output),
+        "index.md": index_page(nav, rejected, output),
         MANIFEST: manifest(stories, rejected, output),
     }
     for story in stories:
-        files[f"{output}/{story.slug}.md"] = story_page(story)
+        files[f"{output}/{story.slug}.md"] = story_page(story, nav)
     if rejected:
         files[f"{output}/rejected.md"] = rejected_page(rejected)
     for story in stories:
         for item in story.gallery:
             if item.image is not None:
                 files[f"{output}/{OUTPUT_FOLDER}/{item.image.name}"] = item.image.data
+    files |= navigation_pages(nav, output, config.topic_min_stories)
+    files |= feeds.render(nav.ranked, output, config.site_url, config.feed_title, config.feed_items)
     return files
 
 

@@ -25,6 +25,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             cache=cache_folder(self.config, root),
         )
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Feeds need the site's address and name: take them from mkdocs.yml unless the
+        plugin block sets its own (as the CLI does, in config.plugin_options)."""
+        if self.config.site_url is None and config.site_url:
+            self.config.site_url = config.site_url
+        if self.config.feed_title is None and config.site_name:
+            self.config.feed_title = config.site_name
+        return config
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Generate before MkDocs collects files, so new pages are part of this build."""
         if not self.config.enabled:

@@ -5,7 +5,7 @@
   swapped in by renames, so a build that fails or is killed mid-write leaves the
   previous pages intact; an interrupted swap is undone on the next build;
 - unchanged pages are hard-linked into the staged folder, keeping their files;
-- files at the content root (the briefing, the manifest) are each written to a
+- files at the content root (the briefing, the manifest, the feeds) are each written to a
   temporary file and renamed into place;
 - a hand-written page at a generated path (say, your own index.md) is never
   overwritten: the build stops and says so, before anything is written."""
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import OutputError
-from .pages import MANIFEST, owned
+from .pages import ROOT_DATA, owned
 
 
 def write_files(
@@ -60,7 +60,7 @@ def _same(path: Path, data: bytes) -> bool:
 
 
 def _may_overwrite(path: Path) -> bool:
-    return path.name == MANIFEST or owned(path)
+    return path.name in ROOT_DATA or owned(path)
 
 
 def _stale(owned_dir: Path, keep: set[Path], content: Path) -> tuple[str, ...]:

@@ -64,9 +64,7 @@ def assert_every_seed_placed_once(seeds: Path, manifest: dict) -> None:
     assert set(in_stories) <= present, "a story cites a seed that is not there"
 
 
-def article_from(
-    text: str, name: str = "case.txt", meta: dict[str, str] | None = None
-) -> Article:
+def article_from(text: str, name: str = "case.txt", meta: dict[str, str] | None = None) -> Article:
     """Normalise a text given inline (with front-matter keys as `meta`), with the read
     stage's text hygiene applied."""
     cleaned, repairs = clean_text(text)

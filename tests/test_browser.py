@@ -204,15 +204,96 @@ def story_with(manifest: dict[str, Any], source: str) -> dict[str, Any]:
 # --- the tests --------------------------------------------------------------------------------
 
 
-def test_front_page_lists_every_story(visit: Any, manifest: dict[str, Any]) -> None:
-    page = visit().open("")
+def card_links(page: Any) -> list[tuple[str, str]]:
+    """(headline, path) of each story card on a briefing or archive page, in order."""
     cards = page.locator(".digest-briefing > ul > li")
-    expected = [squash(s["title"]) for s in manifest["stories"]]
-    assert [squash(t) for t in cards.locator("a strong").all_inner_texts()] == expected
-    for story, card in zip(manifest["stories"], cards.all(), strict=True):
+    out = []
+    for card in cards.all():
         assert card.is_visible()
-        href = card.locator("a").first.evaluate("a => new URL(a.href).pathname")
-        assert href == "/" + story["url"], f"card for {story['title']!r} links to {href}"
+        link = card.locator("a").first
+        out.append((squash(link.inner_text()), link.evaluate("a => new URL(a.href).pathname")))
+    return out
+
+
+def test_every_story_is_on_the_front_page_or_in_the_archive(
+    visit: Any, manifest: dict[str, Any]
+) -> None:
+    v = visit()
+    expected = {"/" + s["url"]: squash(s["title"]) for s in manifest["stories"]}
+    front = card_links(v.open(""))
+    assert front, "the briefing shows stories"
+    assert all(expected.get(path) == title for title, path in front), front
+    page = v.open("")
+    page.locator(".digest-more a", has_text="Archive").click()
+    page.wait_for_load_state("networkidle")
+    archived: list[tuple[str, str]] = []
+    days = [a.evaluate("a => new URL(a.href).pathname") for a in page.locator("article li a").all()]
+    assert days, "the archive lists days"
+    for day in days:
+        archived += card_links(v.open(day.lstrip("/")))
+    assert sorted(path for _t, path in archived) == sorted(expected), "each story, once"
+    assert all(expected[path] == title for title, path in archived)
+
+
+def test_topic_and_outlet_pages_link_to_their_stories(visit: Any, manifest: dict[str, Any]) -> None:
+    v = visit()
+    urls = {"/" + s["url"] for s in manifest["stories"]}
+    page = v.open("stories/topics/")
+    topics = [
+        a.evaluate("a => new URL(a.href).pathname") for a in page.locator("article li a").all()
+    ]
+    assert topics, "the samples share at least one name (Kim Jong Un)"
+    for topic in topics:
+        links = v.open(topic.lstrip("/")).locator("article li a")
+        found = [a.evaluate("a => new URL(a.href).pathname") for a in links.all()]
+        assert len(found) >= 2 and set(found) <= urls, (topic, found)
+
+    by_outlet: dict[str, set[tuple[str, str]]] = {}
+    for s in manifest["stories"]:
+        for a in s["articles"]:
+            if a["outlet"]:
+                by_outlet.setdefault(a["outlet"], set()).add((squash(a["title"]), "/" + s["url"]))
+    page = v.open("stories/outlets/")
+    outlets = {
+        squash(a.inner_text()): a.evaluate("a => new URL(a.href).pathname")
+        for a in page.locator("article li a").all()
+    }
+    assert set(outlets) == set(by_outlet)
+    for name, path in outlets.items():
+        links = v.open(path.lstrip("/")).locator("article li > a")
+        got = {
+            (squash(a.inner_text()), a.evaluate("a => new URL(a.href).pathname"))
+            for a in links.all()
+        }
+        assert got == by_outlet[name], name
+    assert v.problems == []
+
+
+def test_feeds_are_linked_from_every_page_and_list_every_story(
+    visit: Any, manifest: dict[str, Any]
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    v = visit()
+    slugs = sorted(s["slug"] for s in manifest["stories"])
+    for path in ["", "stories/archive/", manifest["stories"][0]["url"]]:
+        page = v.open(path)
+        feeds = page.locator("head link[rel=alternate]")
+        types = sorted(f.get_attribute("type") for f in feeds.all())
+        assert types == ["application/atom+xml", "application/feed+json", "application/rss+xml"]
+    hrefs = {f.get_attribute("type"): f.evaluate("l => l.href") for f in feeds.all()}
+
+    def slugs_of(links: list[str]) -> list[str]:
+        return sorted(link.rstrip("/").rsplit("/", 1)[-1] for link in links)
+
+    rss = ET.fromstring(v.page.request.get(hrefs["application/rss+xml"]).text())
+    assert slugs_of([i.findtext("link") or "" for i in rss.iter("item")]) == slugs
+    atom_ns = "{http://www.w3.org/2005/Atom}"
+    atom = ET.fromstring(v.page.request.get(hrefs["application/atom+xml"]).text())
+    entries = atom.iter(f"{atom_ns}entry")
+    assert slugs_of([e.find(f"{atom_ns}link").get("href") for e in entries]) == slugs
+    data = json.loads(v.page.request.get(hrefs["application/feed+json"]).text())
+    assert slugs_of([i["url"] for i in data["items"]]) == slugs
 
 
 def test_search_finds_a_caption_and_opens_its_story(visit: Any, manifest: dict[str, Any]) -> None:
@@ -374,7 +455,14 @@ def test_pages_load_cleanly_offline_and_screenshots(
     """No console errors, no failed or off-host requests, no sideways scrolling; screenshots."""
     ARTIFACTS.mkdir(exist_ok=True)
     v = visit(viewport, scheme)
-    named = {"front": ""}
+    named = {
+        "front": "",
+        "archive": "stories/archive/",
+        "topics": "stories/topics/",
+        "topic": "stories/topics/kim-jong-un/",
+        "outlets": "stories/outlets/",
+        "outlet": "stories/outlets/abc-news/",
+    }
     named |= {f"story-{s['slug']}": s["url"] for s in manifest["stories"]}
     want = "slate" if scheme == "dark" else "default"
     for (name, path), page in zip(named.items(), v.open_all(list(named.values())), strict=True):

@@ -61,7 +61,9 @@ def files(samples):
 
 def test_every_generated_page_has_front_matter_that_parses(files):
     pages = {k: v for k, v in files.items() if k.endswith(".md")}
-    assert len(pages) == 4  # briefing, two stories, rejected list
+    # briefing, two stories, rejected list; archive index and its two days (one dated, one
+    # undated); topics index and two topics (Kim Jong Un, North Korea); outlets index and 3
+    assert len(pages) == 4 + 3 + 3 + 4
     for path, text in pages.items():
         post = frontmatter.loads(text)
         assert post.metadata["generator"] == "digest", path

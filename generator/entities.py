@@ -1,0 +1,345 @@
+"""People, places and organisations named in a text, found without a model.
+
+No spaCy or other model ships on PyPI with its weights, and the site is built offline,
+so this is a heuristic extractor over capitalised name sequences:
+
+- a *run* is a sequence of capitalised words, allowing a few lower-case joiners inside
+  ("Bank of England", "Ho Chi Minh"), cut at punctuation;
+- stop words (articles, pronouns, months, days, sentence openers) are trimmed off the run's
+  ends, and a single word that only ever appears capitalised at the start of a sentence
+  is not a name;
+- the kind comes from cues, strongest first: an honorific before the name (person), a
+  known organisation or an organisation word at its end or an acronym (organisation), a
+  known place, a place word at its end, or a place noun after it ("the Primorsky region"),
+  or a place preposition before a single word ("arrived in Khasan") (place); any other
+  name of two or more words is a person;
+- a single word that is part of a person's name found in the same text ("Putin" after
+  "Vladimir Putin") counts as a mention of that person.
+
+The word lists are data, grouped by what they catch; tests/test_entities.py holds the
+positive and negative cases."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .models import Entity
+
+PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, one word per space."""
+    return frozenset(text.split())
+
+
+# --- what marks a person ---------------------------------------------------------------------
+
+# Titles written before a name; they are not part of it ("President Vladimir Putin").
+HONORIFICS = _words(
+    """Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Rev Father Sister Pope King Queen
+    Prince Princess Sheikh President Vice Premier Chancellor Minister Secretary Governor Gov
+    Mayor Senator Sen Representative Rep Congressman Congresswoman Judge Justice General Gen
+    Colonel Col Major Captain Capt Lieutenant Lt Sergeant Sgt Admiral Commander Ambassador
+    Chairman Chairwoman Chair Leader Speaker Officer Detective Coach Saint St Comrade
+    Deputy"""
+)
+
+# --- what marks an organisation ---------------------------------------------------------------
+
+# A name ending in one of these is an organisation ("Korean Central News Agency").
+ORGANISATION_WORDS = _words(
+    """Agency Ministry Department Council Committee Commission Party Bank Fund University
+    College School Institute Foundation Association Union Federation League Company Corp
+    Corporation Inc Ltd LLC Group Holdings Airlines Airways Railways Office Court Parliament
+    Congress Senate Assembly Army Navy Force Forces Guard Police Service Services Bureau
+    Authority Organisation Organization Society Club Network News Times Post Press Journal
+    Herald Tribune Telegraph Guardian Kremlin Pentagon Reuters Agency Board Cabinet Centre
+    Center Hospital Church Embassy Exchange Media Studios Television Radio TV"""
+)
+
+# Organisations known by a bare name, with no cue word in it.
+KNOWN_ORGANISATIONS = _words(
+    """Reuters Kremlin Pentagon NATO Interpol Hamas Hezbollah Taliban Google Apple Microsoft
+    Amazon Meta Facebook Twitter Tesla Nvidia OpenAI Samsung Toyota Boeing Airbus Gazprom
+    Huawei Yonhap Xinhua Kyodo Tass TASS Interfax CNN BBC AFP NPR CBS NBC ABC Bloomberg"""
+) | frozenset(
+    (
+        "Associated Press",
+        "United Nations",
+        "European Union",
+        "White House",
+        "Downing Street",
+        "Supreme Court",
+        "World Bank",
+        "Red Cross",
+        "Security Council",
+        "Federal Reserve",
+        "Al Jazeera",
+    )
+)
+
+# Capitals-only words that are not organisations ("US", "UK" are places; "TV" is furniture).
+ACRONYM_PLACES = frozenset({"US", "USA", "UK", "UAE", "EU", "DPRK", "PRC", "ROK", "DRC"})
+ACRONYM_MIN, ACRONYM_MAX = 2, 6
+
+# --- what marks a place -----------------------------------------------------------------------
+
+# Countries, territories and large cities: a name equal to one of these is a place.
+KNOWN_PLACES = _words(
+    """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan
+    Bahrain Bangladesh Belarus Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada
+    Chad Chile China Colombia Congo Croatia Cuba Cyprus Denmark Ecuador Egypt Eritrea Estonia
+    Ethiopia Finland France Gaza Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary
+    Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan
+    Kenya Korea Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg
+    Madagascar Malaysia Mali Malta Mexico Moldova Mongolia Montenegro Morocco Mozambique
+    Myanmar Namibia Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palestine
+    Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Senegal Serbia
+    Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tajikistan
+    Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine Uruguay Uzbekistan Venezuela
+    Vietnam Yemen Zambia Zimbabwe Africa Asia Europe America Antarctica Arctic Crimea Donbas
+    Kashmir Tibet Xinjiang Siberia Primorye Beijing Shanghai Pyongyang Seoul Tokyo Osaka
+    Moscow Vladivostok Kyiv Kiev Minsk Warsaw Berlin Paris London Madrid Rome Lisbon Vienna
+    Brussels Amsterdam Geneva Zurich Athens Istanbul Ankara Tehran Baghdad Damascus Beirut
+    Jerusalem Cairo Riyadh Dubai Doha Delhi Mumbai Karachi Kabul Dhaka Bangkok Hanoi Manila
+    Jakarta Sydney Melbourne Auckland Washington Chicago Boston Houston Miami Atlanta Denver
+    Seattle Toronto Montreal Vancouver Ottawa Havana Caracas Bogota Lima Santiago Nairobi
+    Lagos Johannesburg England Scotland Wales Hollywood Texas California Florida Alaska
+    Hawaii Ohio"""
+) | frozenset(
+    (
+        "North Korea",
+        "South Korea",
+        "United States",
+        "United Kingdom",
+        "Hong Kong",
+        "New York",
+        "New Delhi",
+        "Los Angeles",
+        "San Francisco",
+        "Saudi Arabia",
+        "South Africa",
+        "New Zealand",
+        "Sri Lanka",
+        "Middle East",
+        "West Bank",
+        "Gaza Strip",
+        "Tiananmen Square",
+        "Red Square",
+    )
+)
+
+# A name ending in one of these is a place ("Korean Peninsula", "Yalu River").
+PLACE_WORDS = _words(
+    """City Province Region Oblast Krai District County State Island Islands Peninsula River
+    Sea Ocean Gulf Bay Strait Lake Mountains Mountain Valley Desert Coast Border Square Street
+    Avenue Airport Station Port Harbour Harbor Republic Kingdom Territory Prefecture"""
+)
+# A lower-case noun right after a name makes it a place ("the Primorsky region").
+PLACE_NOUNS_AFTER = _words(
+    "region province city state county district oblast krai prefecture island border"
+)
+# A single capitalised word right after one of these is a place ("arrived in Khasan").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "into", "outside", "via"})
+
+# --- what is not a name -----------------------------------------------------------------------
+
+MONTHS = _words(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"""
+)
+DAYS = _words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun"
+)
+# Words capitalised for grammar, not because they name anything; trimmed off a run's ends.
+STOP_WORDS = (
+    _words(
+        """The A An This That These Those There Here It Its He She His Her Him They Them Their We
+    Our Us I You Your My Me Who What When Where Why How Which While Whilst After Before During
+    Since Until As At In On Of For From To By With Without About Into Over Under Between
+    Against Among And But Or Nor So Yet If Then Than Also Although Though Because However
+    Meanwhile Moreover Earlier Later Now Today Tonight Yesterday Tomorrow Last Next Many Some
+    Most More All Both Each Every Any No Not One Two Three Four Five Six Seven Eight Nine Ten
+    First Second Third Read Watch Photo Video Image Images Credit Copyright Updated
+    Published Breaking Live Exclusive Analysis Opinion Editor Editors Note Please Click Sign
+    Share Follow Subscribe Advertisement According Despite Instead Still Even Just Only Such
+    Mr Mrs Ms Dr Sir Local State Official Officials Sources Source Experts Analysts Report
+    Reports Reporting Reporters Contributed Additional Let Do Does Did Is Are Was Were Be
+    Been Has Have Had Will Would Can Could Should May Might Must Said Says Asked Told"""
+    )
+    | MONTHS
+    | DAYS
+)
+# Nationality and language adjectives: "North Korean leader" names no one.
+DEMONYMS = _words(
+    """American British English French German Russian Chinese Japanese Korean Vietnamese
+    Indian Pakistani Iranian Iraqi Israeli Palestinian Syrian Turkish Ukrainian Polish Italian
+    Spanish Portuguese Dutch Swedish Norwegian Danish Finnish Greek Egyptian Saudi Arab Arabic
+    Mexican Canadian Australian European Asian African Western Eastern Northern Southern
+    Soviet Communist Catholic Muslim Christian Jewish Islamic Democratic Republican
+    Democrat Republicans Democrats"""
+)
+DEMONYM_SUFFIXES = ("ean", "ian", "ese", "ish")
+# Joiners allowed inside a name, never at its ends ("Bank of England", "Abu Bakr al Baghdadi").
+JOINERS = frozenset({"of", "de", "da", "del", "der", "di", "du", "van", "von", "al", "bin", "la"})
+
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_WORD = r"[\w’'.]*"
+# A run of capitalised words, with joiners between them; found by the regex engine, so
+# the lower-case bulk of a text costs no Python per word.
+_RUN = re.compile(
+    rf"[{_CAPITAL}]{_WORD}"
+    rf"(?:[ \t]+(?:(?:{'|'.join(sorted(JOINERS))})[ \t]+)?[{_CAPITAL}]{_WORD})*"
+)
+_AFTER = re.compile(r"\s*([A-Za-zÀ-ÖØ-öø-ÿ][\w’'.]*|[^\w\s])")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_SENTENCE_END = frozenset('.!?:;"“”')
+_LOOK_BEHIND = 60  # characters searched for the word before a run
+_CUT = ",()[]—–-|/"  # punctuation stripped off the word before a run
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    words: tuple[str, ...]
+    before: str  # the word before the run ("" at a sentence start)
+    after: str  # the word after it
+    sentence_start: bool
+
+
+def entities(text: str, *, min_mentions: int = 1) -> tuple[Entity, ...]:
+    """The people, places and organisations named in `text`, most mentioned first."""
+    runs = list(_runs(text))
+    mid_sentence = {w for r in runs if not r.sentence_start for w in r.words}
+    found: Counter[tuple[str, str]] = Counter()
+    singles: list[str] = []
+    for run in runs:
+        named = _classify(run, mid_sentence)
+        if named is None:
+            continue
+        kind, name = named
+        if kind == "single":
+            singles.append(name)
+        else:
+            found[(kind, name)] += 1
+    _count_short_forms(found, singles)
+    ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(Entity(kind, name, n) for (kind, name), n in ranked if n >= min_mentions)
+
+
+def _word(raw: str) -> str:
+    """A token without its trailing full stop or possessive."""
+    return _POSSESSIVE.sub("", raw.rstrip(".")) if raw[:1].isalpha() else raw
+
+
+def _ends_sentence(raw: str) -> bool:
+    if raw in _SENTENCE_END:
+        return True
+    word = raw.rstrip(".")
+    return raw.endswith(".") and word not in HONORIFICS and len(word) > 1
+
+
+def _ends_name(raw: str) -> bool:
+    """A full stop, or a possessive: "Russia's Primorsky region" is two names."""
+    return _ends_sentence(raw) or bool(_POSSESSIVE.search(raw.rstrip(".")))
+
+
+def _before(text: str, pos: int) -> tuple[bool, str]:
+    """Does a sentence start at `pos`, and if not, the word before it."""
+    head = text[max(0, pos - _LOOK_BEHIND) : pos].split()
+    if not head:
+        return True, ""
+    raw = head[-1]
+    if raw.endswith(".") or raw[-1] in _SENTENCE_END:
+        return (True, "") if _ends_sentence(raw) else (False, _word(raw))
+    return False, _word(raw.strip(_CUT))
+
+
+def _runs(text: str) -> Iterable[_Run]:
+    for match in _RUN.finditer(text):
+        start, before = _before(text, match.start())
+        raws = match[0].split()
+        chunk: list[str] = []
+        for k, raw in enumerate(raws):
+            chunk.append(raw)
+            last = k == len(raws) - 1
+            if not (last or _ends_name(raw)):
+                continue
+            if last:
+                nxt = _AFTER.match(text, match.end())
+                after = _word(nxt[1]) if nxt else ""
+            else:
+                after = _word(raws[k + 1])
+            words = tuple(_word(r) for r in chunk)
+            yield _Run(words, before, after, start)
+            start = _ends_sentence(raw)
+            before = "" if start else words[-1]
+            chunk = []
+
+
+def _classify(run: _Run, mid_sentence: set[str]) -> tuple[str, str] | None:
+    words = list(run.words)
+    titled = [k for k, w in enumerate(words[:-1]) if w in HONORIFICS]
+    honorific = bool(titled)
+    if titled:  # "Russian President Vladimir Putin": the name follows the last title
+        words = words[titled[-1] + 1 :]
+    while words and (words[0] in STOP_WORDS or words[0] in HONORIFICS or words[0] in JOINERS):
+        honorific = honorific or words[0] in HONORIFICS
+        words.pop(0)
+    while words and (words[-1] in STOP_WORDS or words[-1] in JOINERS):
+        words.pop()
+    if not words or words[-1] in HONORIFICS:
+        return None  # a bare title ("the Deputy Prime Minister") names no one
+    honorific = honorific or run.before in HONORIFICS
+    name = " ".join(words)
+    lone = len(words) == 1 and run.sentence_start and words[0] not in mid_sentence
+    if lone and name not in KNOWN_PLACES and name not in KNOWN_ORGANISATIONS:
+        return None  # capitalised only because a sentence starts with it
+    kind = _kind(words, name, run, honorific)
+    return (kind, name) if kind else None
+
+
+def _kind(words: list[str], name: str, run: _Run, honorific: bool) -> str | None:
+    joined = [k for k, w in enumerate(words) if w in JOINERS]
+    last = words[joined[0] - 1] if joined else words[-1]  # the head: "Bank" of "Bank of England"
+    if _demonym(last) and not honorific and name not in KNOWN_PLACES:
+        return None
+    if honorific and len(words) >= 1 and name not in KNOWN_PLACES:
+        return PERSON if len(words) > 1 else "single"
+    if name in KNOWN_ORGANISATIONS or last in ORGANISATION_WORDS:
+        return ORGANISATION
+    if name in ACRONYM_PLACES or name in KNOWN_PLACES or last in PLACE_WORDS:
+        return PLACE
+    if run.after.lower() in PLACE_NOUNS_AFTER and not run.after[:1].isupper():
+        return PLACE
+    if len(words) == 1 and _acronym(name):
+        return ORGANISATION
+    if len(words) == 1:
+        return PLACE if run.before in PLACE_PREPOSITIONS else "single"
+    return PERSON
+
+
+def _demonym(word: str) -> bool:
+    return word in DEMONYMS or (word.endswith(DEMONYM_SUFFIXES) and word not in KNOWN_PLACES)
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and ACRONYM_MIN <= len(word) <= ACRONYM_MAX and word.isalpha()
+
+
+def _count_short_forms(found: Counter[tuple[str, str]], singles: Iterable[str]) -> None:
+    """A lone word that is a name found elsewhere in the text, or part of exactly one
+    person's name, is a mention of it; any other lone word names nothing we can tell
+    (a first word of a sentence, a brand)."""
+    people = [name for kind, name in found if kind == PERSON]
+    exact = {name: kind for kind, name in found}
+    for word in singles:
+        if word in exact:
+            found[(exact[word], word)] += 1
+            continue
+        owners = [p for p in people if word in p.split()]
+        if len(owners) == 1:
+            found[(PERSON, owners[0])] += 1

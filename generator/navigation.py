@@ -1,0 +1,267 @@
+"""How readers find stories: the briefing, the archive by day, topic and outlet pages,
+related stories. Plain values computed from the stories; pages.py renders them.
+
+- A story's *day* is the date of its latest report (`updated`, else `published`).
+- Ranking: newest day first, then the most independent reports (an original and its
+  copies and rewrites count once: the canonical article and each own report), then the
+  most sources, the latest time, the slug.
+- The briefing shows the stories of the newest `front_page_days` days present, at most
+  `front_page_max`; when that makes fewer than FRONT_PAGE_MIN it fills up with the next
+  stories in rank (older days, then undated ones). Every story is in the archive too: one
+  page per month (by day inside), and one for undated stories.
+- Topics: people, places and organisations (generator/entities.py) that at least
+  `topic_min_stories` stories name; the most covered of them, one per TOPIC_SHARE stories.
+- Related stories share named entities, weighted by how rare each is (IDF)."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .entities import entities
+from .models import Entity, Member, Relation, Story
+
+FRONT_PAGE_MIN = 10  # the briefing never shows fewer stories than this, when there are more
+STORY_MIN_MENTIONS = 2  # a story names an entity when its text does so this often (or its title)
+ENTITIES_PER_STORY = 12  # the most mentioned ones: enough to relate and file a story
+# At most one topic page per TOPIC_SHARE stories (the most covered names), and at least
+# TOPICS_FLOOR: every page costs build time, and a name in a handful of stories among
+# thousands is better found by search.
+TOPIC_SHARE, TOPICS_FLOOR = 10, 25
+RELATED_MAX = 5  # related stories listed on a story page
+RELATED_COMMON = 200  # an entity in more stories than this relates nothing (too common)
+SLUG_MAX = 60
+INDEPENDENT = (Relation.CANONICAL, Relation.COVERAGE)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    kind: str  # "person", "place" or "organisation"
+    name: str
+    slug: str
+    stories: tuple[Story, ...]  # ranked
+
+
+@dataclass(frozen=True, slots=True)
+class OutletPage:
+    name: str
+    slug: str
+    articles: tuple[tuple[Story, Member], ...]  # newest first
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    story: Story
+    shared: tuple[str, ...]  # the names both stories carry, rarest first
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    date: str  # YYYY-MM-DD
+    stories: tuple[Story, ...]  # ranked
+
+
+@dataclass(frozen=True, slots=True)
+class Navigation:
+    ranked: tuple[Story, ...]  # every story, in briefing order
+    front: tuple[Story, ...]
+    days: tuple[Day, ...]  # newest first
+    undated: tuple[Story, ...]
+    topics: tuple[Topic, ...]  # by kind, then name
+    outlets: tuple[OutletPage, ...]  # by name
+    # Per story, looked up once per story page: read-only mappings, not tuples of pairs,
+    # so 5,000 story pages make 5,000 lookups, not 5,000 scans.
+    named: Mapping[str, tuple[Entity, ...]]  # story id -> entities it names
+    related: Mapping[str, tuple[Related, ...]]  # story id -> related stories
+    filed: Mapping[str, tuple[Topic, ...]]  # story id -> its topic pages
+
+    def topics_of(self, story: Story) -> tuple[Topic, ...]:
+        return self.filed.get(story.id, ())
+
+    def related_to(self, story: Story) -> tuple[Related, ...]:
+        return self.related.get(story.id, ())
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = "".join(ch if ch.isalnum() else "-" for ch in ascii_text.lower())
+    return "-".join(part for part in out.split("-") if part)[:SLUG_MAX].rstrip("-")
+
+
+def day(story: Story) -> str | None:
+    when = story.updated or story.published
+    return when[:10] if when else None
+
+
+def independent(story: Story) -> int:
+    return sum(m.relation in INDEPENDENT for m in story.members)
+
+
+def ranked(stories: Sequence[Story]) -> tuple[Story, ...]:
+    by_weight = sorted(
+        stories,
+        key=lambda s: (
+            -independent(s),
+            -len(s.members),
+            _negated(s.updated or s.published),
+            s.slug,
+        ),
+    )
+    return tuple(sorted(by_weight, key=lambda s: day(s) or "", reverse=True))
+
+
+def _negated(when: str | None) -> tuple[int, ...]:
+    """Sorts later times first, with no time last."""
+    return tuple(-ord(ch) for ch in when) if when else (1,)
+
+
+def plan(
+    stories: Sequence[Story], front_page_days: int, front_page_max: int, topic_min_stories: int
+) -> Navigation:
+    order = ranked(stories)
+    named = {s.id: story_entities(s) for s in order}
+    days, undated = _days(order)
+    index = _index(order, named)
+    rank = {s.id: i for i, s in enumerate(order)}
+    topics = _topics(order, named, topic_min_stories)
+    filed: dict[str, list[Topic]] = defaultdict(list)
+    for topic in topics:
+        for s in topic.stories:
+            filed[s.id].append(topic)
+    return Navigation(
+        ranked=order,
+        front=front_page(order, front_page_days, front_page_max),
+        days=days,
+        undated=undated,
+        topics=topics,
+        outlets=_outlets(order),
+        named=MappingProxyType(named),
+        related=MappingProxyType({s.id: _related(s, order, named, index, rank) for s in order}),
+        filed=MappingProxyType({sid: tuple(found) for sid, found in filed.items()}),
+    )
+
+
+def front_page(order: Sequence[Story], days: int, most: int) -> tuple[Story, ...]:
+    newest = sorted({d for s in order if (d := day(s))}, reverse=True)[: max(days, 0)]
+    shown = [s for s in order if day(s) in newest][: max(most, 0)]
+    if len(shown) < FRONT_PAGE_MIN:
+        shown += [s for s in order if s not in shown][: FRONT_PAGE_MIN - len(shown)]
+    return tuple(shown)
+
+
+def _days(order: Sequence[Story]) -> tuple[tuple[Day, ...], tuple[Story, ...]]:
+    by_day: dict[str, list[Story]] = defaultdict(list)
+    undated = []
+    for s in order:
+        when = day(s)
+        if when:
+            by_day[when].append(s)
+        else:
+            undated.append(s)
+    days = tuple(Day(d, tuple(by_day[d])) for d in sorted(by_day, reverse=True))
+    return days, tuple(undated)
+
+
+def story_entities(story: Story) -> tuple[Entity, ...]:
+    """The entities a story is about: named often in its text, or in its headline;
+    never its own outlets (the sources list names those)."""
+    text = "\n\n".join([story.dek or "", *(p.text for p in story.paragraphs)])
+    outlets = {m.article.outlet for m in story.members if m.article.outlet}
+    kept = [
+        e
+        for e in entities(text)
+        if e.name not in outlets and (e.mentions >= STORY_MIN_MENTIONS or e.name in story.title)
+    ]
+    return tuple(kept[:ENTITIES_PER_STORY])
+
+
+def _topics(
+    order: Sequence[Story], named: dict[str, tuple[Entity, ...]], min_stories: int
+) -> tuple[Topic, ...]:
+    carriers: dict[tuple[str, str], list[Story]] = defaultdict(list)
+    for s in order:
+        for e in named[s.id]:
+            carriers[(e.kind, e.name)].append(s)
+    kept = [key for key, found in carriers.items() if len(found) >= max(min_stories, 1)]
+    most = max(TOPICS_FLOOR, len(order) // TOPIC_SHARE)
+    kept = sorted(kept, key=lambda key: (-len(carriers[key]), key))[:most]
+    slugs = _unique_slugs(sorted(kept))
+    return tuple(
+        Topic(kind, name, slugs[(kind, name)], tuple(carriers[(kind, name)]))
+        for kind, name in sorted(kept)
+    )
+
+
+def _unique_slugs(keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """One slug per (kind, name); a name shared by two kinds gets its kind appended."""
+    base = {key: slugify(key[1]) or "topic" for key in keys}
+    counts: dict[str, int] = defaultdict(int)
+    for slug in base.values():
+        counts[slug] += 1
+    out = {key: slug if counts[slug] == 1 else f"{slug}-{key[0]}" for key, slug in base.items()}
+    # a reserved name or a leftover clash (two spellings of one slug) gets a number
+    taken: set[str] = {"index"}
+    for key in keys:
+        slug, n = out[key], 2
+        while out[key] in taken:
+            out[key] = f"{slug}-{n}"
+            n += 1
+        taken.add(out[key])
+    return out
+
+
+def _outlets(order: Sequence[Story]) -> tuple[OutletPage, ...]:
+    found: dict[str, list[tuple[Story, Member]]] = defaultdict(list)
+    for s in order:
+        for m in s.members:
+            if m.article.outlet:
+                found[m.article.outlet].append((s, m))
+    slugs = _unique_slugs([("outlet", name) for name in sorted(found)])
+    return tuple(
+        OutletPage(
+            name,
+            slugs[("outlet", name)],
+            tuple(sorted(found[name], key=lambda sm: _negated(sm[1].article.published))),
+        )
+        for name in sorted(found)
+    )
+
+
+def _related(
+    story: Story,
+    order: Sequence[Story],
+    named: dict[str, tuple[Entity, ...]],
+    index: dict[tuple[str, str], tuple[str, ...]],
+    rank: Mapping[str, int],
+) -> tuple[Related, ...]:
+    total = len(order)
+    scores: dict[str, float] = defaultdict(float)
+    shared: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for e in named[story.id]:
+        carriers = index[(e.kind, e.name)]
+        if len(carriers) > RELATED_COMMON:
+            continue
+        weight = math.log(1 + total / len(carriers))
+        for other in carriers:
+            if other != story.id:
+                scores[other] += weight
+                shared[other].append((-weight, e.name))
+    best = sorted(scores, key=lambda sid: (-round(scores[sid], 9), rank[sid]))[:RELATED_MAX]
+    return tuple(
+        Related(order[rank[sid]], tuple(name for _w, name in sorted(shared[sid]))) for sid in best
+    )
+
+
+def _index(
+    order: Sequence[Story], named: dict[str, tuple[Entity, ...]]
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Entity -> ids of the stories naming it."""
+    postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in order:
+        for e in named[s.id]:
+            postings[(e.kind, e.name)].append(s.id)
+    return {k: tuple(v) for k, v in postings.items()}

@@ -1,0 +1,93 @@
+"""The name extractor: people, places and organisations, and the words that are not names."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.entities import entities
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(e.kind, e.name) for e in entities(text)}
+
+
+def names(text: str) -> set[str]:
+    return {e.name for e in entities(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("He met Vladimir Putin on the border.", "person", "Vladimir Putin"),
+        ("Talks with Russian President Vladimir Putin began.", "person", "Vladimir Putin"),
+        ("She spoke to Dr Jane Goodall at length.", "person", "Jane Goodall"),
+        ("The train carrying Kim Jong Un arrived.", "person", "Kim Jong Un"),
+        ("It was shown by the Korean Central News Agency on Monday.", "organisation",
+         "Korean Central News Agency"),
+        ("The statement came from the Bank of England yesterday.", "organisation",
+         "Bank of England"),
+        ("A spokesman for NATO declined to comment.", "organisation", "NATO"),
+        ("Officials said Reuters had seen the letter.", "organisation", "Reuters"),
+        ("The leader travelled to North Korea by train.", "place", "North Korea"),
+        ("He was greeted by officials in Khasan on Tuesday.", "place", "Khasan"),
+        ("The governor of the Primorsky region spoke.", "place", "Primorsky"),
+        ("Ships crossed the Taiwan Strait overnight.", "place", "Taiwan Strait"),
+        ("Russia's Primorsky region is far away.", "place", "Russia"),
+    ],
+)  # fmt: skip
+def test_finds_a_name_and_its_kind(text: str, kind: str, name: str) -> None:
+    assert (kind, name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting was delayed.",  # "The" opens a sentence
+        "Yesterday officials met. Later they left.",  # sentence openers
+        "In September the talks resumed on Monday and again in March.",  # months and days
+        "On Tuesday, Wednesday and Friday the market was closed.",
+        "Analysts expect a deal. However nothing was signed.",
+        "The North Korean leader met Russian officials.",  # nationality adjectives
+        "He spoke to the Deputy Prime Minister by phone.",  # a bare title names no one
+        "Meanwhile, prices rose.",
+    ],
+)
+def test_words_capitalised_for_grammar_are_not_names(text: str) -> None:
+    assert names(text) == set()
+
+
+def test_a_sentence_initial_word_counts_only_when_it_is_a_name_elsewhere() -> None:
+    text = "Khasan is small. The train arrived in Khasan at dawn."
+    assert [(e.kind, e.name, e.mentions) for e in entities(text)] == [("place", "Khasan", 2)]
+    assert names("Khasan is small. The train stopped at dawn.") == set()
+    assert names("Russia is vast.") == {"Russia"}  # a known place needs no second mention
+
+
+def test_a_surname_alone_counts_as_a_mention_of_the_person() -> None:
+    text = "Vladimir Putin arrived. Reporters said Putin smiled. Later Putin left."
+    [putin] = [e for e in entities(text) if e.name == "Vladimir Putin"]
+    assert putin.kind == "person" and putin.mentions == 3
+    assert "Putin" not in names(text)
+
+
+def test_a_word_shared_by_two_people_is_nobody_in_particular() -> None:
+    text = "Kim Jong Un met Kim Yo Jong. Officials said Kim waved."
+    counts = {e.name: e.mentions for e in entities(text)}
+    assert counts == {"Kim Jong Un": 1, "Kim Yo Jong": 1}
+
+
+def test_possessives_and_punctuation_cut_names() -> None:
+    text = "Russia's Primorsky region, Vladivostok and Pyongyang. Trump—and Beijing."
+    assert {"Russia", "Primorsky", "Vladivostok", "Pyongyang", "Beijing"} <= names(text)
+    assert not any("Russia Primorsky" in n or "Vladivostok and" in n for n in names(text))
+
+
+def test_most_mentioned_first_and_min_mentions() -> None:
+    text = "China and Vietnam. China again. Vietnam, China."
+    result = entities(text)
+    assert [(e.name, e.mentions) for e in result] == [("China", 3), ("Vietnam", 2)]
+    assert [e.name for e in entities(text, min_mentions=3)] == ["China"]
+
+
+def test_headline_words_inside_a_sentence_are_not_a_person() -> None:
+    assert names("it was reported by the New York Times today") == {"New York Times"}
