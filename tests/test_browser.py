@@ -204,13 +204,13 @@ def story_with(manifest: dict[str, Any], source: str) -> dict[str, Any]:
 # --- the tests --------------------------------------------------------------------------------
 
 
-def card_links(page: Any) -> list[tuple[str, str]]:
-    """(headline, path) of each story card on a briefing or archive page, in order."""
-    cards = page.locator(".digest-briefing > ul > li")
+def card_links(page: Any, items: str = ".digest-briefing > ul > li") -> list[tuple[str, str]]:
+    """(headline, path) of each story card on the briefing (or each entry of a list of
+    stories, as on an archive page), in order."""
     out = []
-    for card in cards.all():
-        assert card.is_visible()
-        link = card.locator("a").first
+    for item in page.locator(items).all():
+        assert item.is_visible()
+        link = item.locator("a").first
         out.append((squash(link.inner_text()), link.evaluate("a => new URL(a.href).pathname")))
     return out
 
@@ -227,10 +227,12 @@ def test_every_story_is_on_the_front_page_or_in_the_archive(
     page.locator(".digest-more a", has_text="Archive").click()
     page.wait_for_load_state("networkidle")
     archived: list[tuple[str, str]] = []
-    days = [a.evaluate("a => new URL(a.href).pathname") for a in page.locator("article li a").all()]
-    assert days, "the archive lists days"
-    for day in days:
-        archived += card_links(v.open(day.lstrip("/")))
+    months = [
+        a.evaluate("a => new URL(a.href).pathname") for a in page.locator("article li a").all()
+    ]
+    assert months, "the archive lists months"
+    for month in months:
+        archived += card_links(v.open(month.lstrip("/")), "article li")
     assert sorted(path for _t, path in archived) == sorted(expected), "each story, once"
     assert all(expected[path] == title for title, path in archived)
 
