@@ -1,5 +1,7 @@
-"""Per-article work kept between builds: normalised articles and embeddings, keyed by
-a hash of everything they depend on and the generator's version.
+"""Per-article work kept between builds: normalised articles (keyed by the seed's bytes,
+so a known seed is not even decoded), their similarity features (shingles, MinHash,
+term counts), embeddings and stories' relations, keyed by a hash of everything they
+depend on and the generator's version.
 
 One SQLite file (atomic commits, corruption is an exception, not garbage). An entry
 from another version, one that does not parse back, or a file that is not a cache
@@ -18,7 +20,8 @@ import numpy as np
 
 from . import __version__
 from .config import DigestConfig, Paths
-from .models import Article, Caption, LineVerdict, Outlet, RawDocument, Rejected
+from .models import Article, Caption, LineVerdict, Outlet, RawDocument, Rejected, SeedFile
+from .similarity import Features
 
 
 def _code_version() -> str:
@@ -37,6 +40,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
     "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, version TEXT, body BLOB)",
     "CREATE TABLE IF NOT EXISTS relations (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
+    "CREATE TABLE IF NOT EXISTS features (key TEXT PRIMARY KEY, version TEXT, body BLOB)",
 )
 
 
@@ -63,23 +67,45 @@ class Cache:
                     path.unlink(missing_ok=True)  # corrupt or not a cache: start afresh
         return None
 
-    # --- normalised articles -----------------------------------------------------------
-    def article(self, doc: RawDocument, outlets: Sequence[Outlet]) -> Article | None:
-        """The article normalised from exactly this document before, if it is known."""
-        cached = self._get("articles", _key("article", doc, outlets))
-        if cached is not None:
-            try:
-                article = article_from_json(json.loads(str(cached)))
-                self.hits += 1
-                return article
-            except (ValueError, TypeError, KeyError):
-                pass  # not what this version writes: recompute
-        self.misses += 1
-        return None
+    # --- normalised articles and their features -------------------------------------------
+    def article(self, item: SeedFile | RawDocument, outlets: Sequence[Outlet]) -> Article | None:
+        """The article normalised from exactly this seed (bytes, or decoded document)
+        before, if it is known."""
+        known = self.prepared(item, outlets)
+        return known[0] if known else None
 
-    def keep_article(self, doc: RawDocument, outlets: Sequence[Outlet], article: Article) -> None:
-        body = json.dumps(asdict(article), ensure_ascii=False)
-        self._put("articles", _key("article", doc, outlets), body)
+    def prepared(
+        self, item: SeedFile | RawDocument, outlets: Sequence[Outlet]
+    ) -> tuple[Article, Features | None] | None:
+        """The article and, when it has text, its similarity features; None if either is
+        unknown or does not parse back."""
+        key = _item_key(item, outlets)
+        cached = self._get("articles", key)
+        try:
+            if cached is None:
+                raise KeyError(key)
+            article = article_from_json(json.loads(str(cached)))
+            found = None
+            if article.paragraphs:
+                blob = self._get("features", key)
+                found = Features.from_bytes(blob if isinstance(blob, bytes) else b"")
+        except (ValueError, TypeError, KeyError):
+            self.misses += 1  # unknown, or not what this version writes: recompute
+            return None
+        self.hits += 1
+        return article, found
+
+    def keep(
+        self,
+        item: SeedFile | RawDocument,
+        outlets: Sequence[Outlet],
+        article: Article,
+        found: Features | None,
+    ) -> None:
+        key = _item_key(item, outlets)
+        self._put("articles", key, json.dumps(asdict(article), ensure_ascii=False))
+        if found is not None:
+            self._put("features", key, found.to_bytes())
 
     # --- stories' relations (cluster.Memo) ------------------------------------------------
     def relation(self, key: str) -> str | None:
@@ -144,6 +170,15 @@ class Cache:
             finally:
                 self.db.close()
                 self.db = None
+
+
+def _item_key(item: SeedFile | RawDocument, outlets: Sequence[Outlet]) -> str:
+    """A seed read from disk is known by its bytes (so it is not even decoded again); a
+    document made in memory (the benches) by its decoded text."""
+    if isinstance(item, SeedFile):
+        data = hashlib.sha256(item.data).hexdigest()
+        return _key("seed", item.source, item.suffix, data, tuple(outlets))
+    return _key("article", item, tuple(outlets))
 
 
 def _key(kind: str, *parts: object) -> str:

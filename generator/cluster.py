@@ -43,6 +43,7 @@ class _Doc:
     article: Article
     vector: np.ndarray
     shingles: frozenset[int]
+    features: sim.Features | None = None  # computed from the article when not given
 
 
 class Memo(Protocol):
@@ -59,9 +60,16 @@ def cluster(
     overrides: Overrides = NO_OVERRIDES,
     embed: Embed = sim.embed,
     memo: Memo | None = None,
+    found: Sequence[sim.Features] | None = None,
 ) -> tuple[Cluster, ...]:
+    """Stories of `articles`. `found` are their features (sim.features), when the caller
+    already has them, say from the cache; otherwise they are computed here."""
     vectors = embed([doc_text(a)[:MEANING_CHARS] for a in articles])
-    docs = [_Doc(a, v, sim.shingles(a.text)) for a, v in zip(articles, vectors, strict=True)]
+    found = found if found is not None else [article_features(a) for a in articles]
+    docs = [
+        _Doc(a, v, frozenset(f.shingles.tolist()), f)
+        for a, v, f in zip(articles, vectors, found, strict=True)
+    ]
     groups = Groups(docs, config, overrides)
     groups.run()
     return tuple(
@@ -142,8 +150,12 @@ WordSum = tuple[np.ndarray, np.ndarray]  # sorted column indices, summed TF-IDF 
 
 
 def _dot(a: WordSum, b: WordSum) -> float:
-    _, left, right = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(np.dot(a[1][left], b[1][right]))
+    if len(a[0]) > len(b[0]):
+        a, b = b, a
+    at = np.searchsorted(b[0], a[0])
+    at[at == len(b[0])] = 0
+    shared = b[0][at] == a[0]
+    return float(np.dot(a[1][shared], b[1][at[shared]]))
 
 
 def _add(a: WordSum, b: WordSum) -> WordSum:
@@ -153,6 +165,10 @@ def _add(a: WordSum, b: WordSum) -> WordSum:
 
 def doc_text(article: Article) -> str:
     return "\n".join((article.title, *(article.paragraphs or (article.title,))))
+
+
+def article_features(article: Article) -> sim.Features:
+    return sim.features(doc_text(article), article.text)
 
 
 class Groups:
@@ -167,7 +183,11 @@ class Groups:
     def __init__(self, docs: Sequence[_Doc], config: DigestConfig, overrides: Overrides) -> None:
         self.docs, self.config = docs, config
         self.vectors = np.stack([d.vector for d in docs]) if docs else np.zeros((0, 1))
-        self.words = sim.word_vectors([doc_text(d.article) for d in docs])
+        found = [d.features or article_features(d.article) for d in docs]
+        self.words = sim.word_matrix(found)
+        self.signatures = (
+            np.stack([f.signature for f in found]) if found else np.zeros((0, 1), np.uint32)
+        )
         self.parent = list(range(len(docs)))
         self.total = {i: self.vectors[i].astype(np.float64) for i in range(len(docs))}
         self.word_total: dict[int, WordSum] = {}  # group -> summed TF-IDF vector
@@ -205,7 +225,7 @@ class Groups:
     def _candidates(self) -> set[tuple[int, int]]:
         """Nearest neighbours by meaning, and MinHash-LSH copy candidates."""
         pairs = set(sim.neighbour_pairs(self.vectors, NEIGHBOURS, CANDIDATE_FLOOR))
-        return pairs | sim.copy_pairs([d.shingles for d in self.docs])
+        return pairs | sim.copy_pairs(self.signatures)
 
     def _pair_similarities(
         self, pairs: Sequence[tuple[int, int]]
@@ -215,11 +235,14 @@ class Groups:
             return {}
         left = np.array([i for i, _ in pairs])
         right = np.array([j for _, j in pairs])
-        words = np.asarray(self.words[left].multiply(self.words[right]).sum(axis=1)).ravel()
+        words = np.concatenate(
+            [
+                np.asarray(self.words[lc].multiply(self.words[rc]).sum(axis=1)).ravel()
+                for lc, rc in zip(_chunks(left), _chunks(right), strict=True)
+            ]
+        )
         meaning = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
-        return {
-            pair: (float(w), float(m)) for pair, w, m in zip(pairs, words, meaning, strict=True)
-        }
+        return dict(zip(pairs, zip(words.tolist(), meaning.tolist(), strict=True), strict=True))
 
     def _strength(self, pair: tuple[int, int]) -> float:
         """How far past its threshold the stronger of the two pair similarities is."""
@@ -241,24 +264,26 @@ class Groups:
     def _word_sum(self, group: int) -> WordSum:
         """The group's summed TF-IDF vector (a single article's row until it joins)."""
         if group not in self.word_total:
-            row = self.words[group]
-            order = np.argsort(row.indices)
-            self.word_total[group] = (row.indices[order], row.data[order].astype(np.float64))
+            start, stop = self.words.indptr[group], self.words.indptr[group + 1]
+            columns = self.words.indices[start:stop]  # sorted: word_matrix builds them so
+            self.word_total[group] = (columns, self.words.data[start:stop].astype(np.float64))
         return self.word_total[group]
 
     def _copied(self, i: int, j: int) -> bool:
-        a, b, limit = self.docs[i].shingles, self.docs[j].shingles, self.config.copy_overlap
-        return max(sim.containment(a, b), sim.containment(b, a)) >= limit
+        a, b = self.docs[i].shingles, self.docs[j].shingles
+        smaller = min(len(a), len(b))  # the larger of the two containments
+        return bool(smaller) and len(a & b) / smaller >= self.config.copy_overlap
 
     def _join(self, i: int, j: int, reason: str) -> None:
         a, b = self.find(i), self.find(j)
         if a == b or self._kept_apart(a, b):
             return
         words, meaning = self._average(i, j)
+        pair = self.pairs.get((min(i, j), max(i, j)))
         join = Join(
             self.docs[i].article.source,
             self.docs[j].article.source,
-            round(float(self.words[i].multiply(self.words[j]).sum()), 3),
+            round(pair[0] if pair else _dot(self._row(i), self._row(j)), 3),
             round(float(self.vectors[i] @ self.vectors[j]), 3),
             round(words, 3),
             round(meaning, 3),
@@ -271,6 +296,10 @@ class Groups:
         self.word_total.pop(gone, None)
         self.size[keep] += self.size.pop(gone)
         self.joins.append((i, j, join))
+
+    def _row(self, i: int) -> WordSum:
+        start, stop = self.words.indptr[i], self.words.indptr[i + 1]
+        return self.words.indices[start:stop], self.words.data[start:stop].astype(np.float64)
 
     def _kept_apart(self, a: int, b: int) -> bool:
         for group in self.apart:
@@ -288,6 +317,12 @@ class Groups:
     def joins_of(self, members: Sequence[int]) -> tuple[Join, ...]:
         inside = set(members)
         return tuple(join for i, _j, join in self.joins if i in inside)
+
+
+def _chunks(index: np.ndarray, size: int = 8192) -> list[np.ndarray]:
+    """Pair indices a block at a time: gathering the rows of every pair at once would hold
+    all their words in memory (gigabytes at 20,000 articles)."""
+    return [index[k : k + size] for k in range(0, len(index), size)] or [index]
 
 
 def relate(

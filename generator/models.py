@@ -8,6 +8,15 @@ from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
+class SeedFile:
+    """One seed file's bytes as read, before decoding (what the cache keys articles by)."""
+
+    source: str  # path relative to the seeds folder, with forward slashes
+    suffix: str  # lower-cased file suffix: decides text or HTML
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """One seed file, decoded, before any interpretation."""
 

@@ -7,21 +7,34 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from typing import TypeVar
 
 from . import images, pages, similarity, write
 from .cache import BuildState, Cache
-from .cluster import cluster
+from .cluster import article_features, cluster
 from .config import DigestConfig, Paths
 from .errors import SeedError
 from .merge import keep_identities, merge, ordered, unique_slugs
-from .models import Article, BuildResult, Outlet, Overrides, RawDocument, Rejected, Story
+from .models import (
+    Article,
+    BuildResult,
+    Outlet,
+    Overrides,
+    RawDocument,
+    Rejected,
+    SeedFile,
+    Story,
+)
 from .normalise import normalise
-from .read import read_all, read_images, read_outlets, read_overrides
+from .read import decode_seed, load_all, read_images, read_outlets, read_overrides
+from .similarity import Features
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
 Progress = Callable[[str], None]
 PARALLEL_MIN = 200  # below this many seeds, starting worker processes costs more than it saves
+T = TypeVar("T")
+NO_TEXT = "no article text found"  # the reason for a seed normalised to no paragraph
 
 
 def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) -> BuildResult:
@@ -53,19 +66,19 @@ def plan(
     _check_seeds_folder(paths)
     step(f"reading {paths.seeds}")
     overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
-    documents, rejected = split(read_all(paths.seeds, config.max_file_bytes))
-    photos, warnings = images.assign(
-        read_images(paths.seeds, config.max_file_bytes), [d.source for d in documents]
-    )
-    step(f"normalising {len(documents)} articles")
+    seeds, rejected = split(load_all(paths.seeds, config.max_file_bytes))
+    step(f"normalising {len(seeds)} articles")
     cache = Cache(paths.cache)
     try:
-        articles, empty = normalise_all(documents, outlets, cache)
-        rejected += empty
-        _check_overrides(overrides, {d.source for d in documents}, paths)
+        articles, found, unread = prepare_all(seeds, outlets, cache)
+        rejected += unread
+        undecoded = {r.source for r in unread if not _empty(r)}
+        documents = [s.source for s in seeds if s.source not in undecoded]
+        photos, warnings = images.assign(read_images(paths.seeds, config.max_file_bytes), documents)
+        _check_overrides(overrides, set(documents), paths)
         step(f"clustering {len(articles)} articles ({cache.hits} known from the cache)")
         embed = cache.embedder(similarity.embed)
-        clusters = cluster(articles, config, overrides, embed, cache) if articles else ()
+        clusters = cluster(articles, config, overrides, embed, cache, found) if articles else ()
     finally:
         cache.close()
     for warning in warnings + images.unpaired(articles, photos):
@@ -74,6 +87,11 @@ def plan(
             notes.append(warning)
     merged = keep_identities([merge(c, photos) for c in clusters], pages.previous(paths.content))
     return ordered(unique_slugs(merged)), tuple(sorted(rejected, key=lambda r: r.source))
+
+
+def _empty(rejected: Rejected) -> bool:
+    """Rejected for having no paragraph after normalising (it was read and decoded)."""
+    return rejected.reason == NO_TEXT or rejected.reason.startswith(f"{NO_TEXT} (")
 
 
 def _check_seeds_folder(paths: Paths) -> None:
@@ -90,42 +108,71 @@ def _warn(rejected: Iterable[Rejected]) -> None:
         log.warning("seed '%s' not included: %s", r.source, r.reason)
 
 
-def split(items: Iterable[RawDocument | Rejected]) -> tuple[list[RawDocument], list[Rejected]]:
-    documents: list[RawDocument] = []
+def split(items: Iterable[T | Rejected]) -> tuple[list[T], list[Rejected]]:
+    kept: list[T] = []
     rejected: list[Rejected] = []
     for item in items:
-        (rejected if isinstance(item, Rejected) else documents).append(item)  # type: ignore[arg-type]
-    return documents, rejected
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            kept.append(item)
+    return kept, rejected
+
+
+Prepared = tuple[Article, Features | None] | Rejected
+
+
+def prepare(item: SeedFile | RawDocument, outlets: Sequence[Outlet] = ()) -> Prepared:
+    """All per-file work on one seed: decode (when given bytes), normalise, and the
+    article's similarity features (when it has text)."""
+    doc = decode_seed(item) if isinstance(item, SeedFile) else item
+    if isinstance(doc, Rejected):
+        return doc
+    article = normalise(doc, outlets)
+    return article, article_features(article) if article.paragraphs else None
+
+
+def prepare_all(
+    items: Sequence[SeedFile | RawDocument],
+    outlets: Sequence[Outlet] = (),
+    cache: Cache | None = None,
+) -> tuple[list[Article], list[Features], list[Rejected]]:
+    """Articles with text and their features (from the cache when known; the rest on
+    every core for large batches), and the seeds that gave no article."""
+    cache = cache or Cache(None)
+    known: dict[int, Prepared | None] = {i: cache.prepared(x, outlets) for i, x in enumerate(items)}
+    todo = [i for i, done in known.items() if done is None]
+    work = partial(prepare, outlets=outlets)
+    if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            fresh = list(pool.map(work, [items[i] for i in todo], chunksize=16))
+    else:
+        fresh = [work(items[i]) for i in todo]
+    for i, new in zip(todo, fresh, strict=True):
+        known[i] = new
+        if not isinstance(new, Rejected):
+            cache.keep(items[i], outlets, *new)
+    articles: list[Article] = []
+    found: list[Features] = []
+    rejected: list[Rejected] = []
+    for done in (known[i] for i in range(len(items))):
+        if isinstance(done, Rejected):
+            rejected.append(done)
+        elif done is not None and done[1] is not None:
+            articles.append(done[0])
+            found.append(done[1])
+        elif done is not None:
+            reasons = sorted({v.rule for v in done[0].dropped if v.rule})
+            why = f" (dropped as {', '.join(reasons)})" if reasons else ""
+            rejected.append(Rejected(done[0].source, f"{NO_TEXT}{why}"))
+    return articles, found, rejected
 
 
 def normalise_all(
     documents: Sequence[RawDocument], outlets: Sequence[Outlet] = (), cache: Cache | None = None
 ) -> tuple[list[Article], list[Rejected]]:
-    """Normalised articles (from the cache when known; on every core for large batches),
-    and the documents in which no article text was found."""
-    cache = cache or Cache(None)
-    known = {i: cache.article(d, outlets) for i, d in enumerate(documents)}
-    todo = [i for i, article in known.items() if article is None]
-    work = partial(normalise, outlets=outlets)
-    if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor() as pool:
-            fresh = list(pool.map(work, [documents[i] for i in todo], chunksize=32))
-    else:
-        fresh = [work(documents[i]) for i in todo]
-    for i, new in zip(todo, fresh, strict=True):
-        known[i] = new
-        cache.keep_article(documents[i], outlets, new)
-    articles: list[Article] = []
-    empty: list[Rejected] = []
-    for article in (known[i] for i in range(len(documents))):
-        if article is None:
-            continue
-        if article.paragraphs:
-            articles.append(article)
-        else:
-            reasons = sorted({v.rule for v in article.dropped if v.rule})
-            why = f" (dropped as {', '.join(reasons)})" if reasons else ""
-            empty.append(Rejected(article.source, f"no article text found{why}"))
+    """Normalised articles with text, and the documents in which none was found."""
+    articles, _found, empty = prepare_all(documents, outlets, cache)
     return articles, empty
 
 

@@ -17,7 +17,7 @@ import ftfy
 import yaml
 
 from .errors import ConfigError
-from .models import Outlet, Overrides, RawDocument, Rejected
+from .models import Outlet, Overrides, RawDocument, Rejected, SeedFile
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -88,8 +88,21 @@ def read_all(seeds_dir: Path, max_bytes: int) -> Iterator[RawDocument | Rejected
         yield read_seed(path, source, max_bytes)
 
 
+def load_all(seeds_dir: Path, max_bytes: int) -> Iterator[SeedFile | Rejected]:
+    """Every seed's bytes, undecoded: decoding is per-file work for the worker processes,
+    and a seed whose bytes are known to the cache is never decoded again."""
+    for source, path in seed_files(seeds_dir):
+        yield load_seed(path, source, max_bytes)
+
+
 def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected:
     """Decode one seed file, or say why it cannot be an article."""
+    loaded = load_seed(path, source, max_bytes)
+    return loaded if isinstance(loaded, Rejected) else decode_seed(loaded)
+
+
+def load_seed(path: Path, source: str, max_bytes: int) -> SeedFile | Rejected:
+    """One seed file's bytes, or why it is not read at all (type, size, unreadable)."""
     if path.is_symlink() and path.is_dir():
         return Rejected(source, "link to a folder: not followed (link the files instead)")
     suffix = path.suffix.lower()
@@ -104,9 +117,15 @@ def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected
         data = path.read_bytes()
     except OSError as err:
         return Rejected(source, f"cannot read file: {err.strerror or err}")
-    if suffix in HTML_SUFFIXES:
-        return from_html(source, data)
-    text_or_reason = decode(data)
+    return SeedFile(source, suffix, data)
+
+
+def decode_seed(seed: SeedFile) -> RawDocument | Rejected:
+    """A seed's bytes -> text and front matter (a pure function of source, suffix, bytes)."""
+    source = seed.source
+    if seed.suffix in HTML_SUFFIXES:
+        return from_html(source, seed.data)
+    text_or_reason = decode(seed.data)
     if isinstance(text_or_reason, Rejected):
         return Rejected(source, text_or_reason.reason)
     text, encoding = text_or_reason

@@ -1,17 +1,23 @@
 """Similarity measures and candidate search, shared by the cluster and merge stages.
 
 - word 5-gram shingles (hashed with a fixed hash, so runs are reproducible) for
-  verbatim copying, with MinHash-LSH (rensa) to find copy candidates;
+  verbatim copying, with MinHash (rensa) and LSH banding to find copy candidates;
+- TF-IDF rows built from each article's cached term counts (the global step is
+  array arithmetic, so a rebuild after one new article is cheap);
 - wordllama sentence embeddings (weights ship inside the wheel, loaded offline)
-  for meaning, with exact nearest neighbours (scikit-learn) as candidates;
+  for meaning, with exact nearest neighbours (blocked numpy) as candidates;
 - paragraph alignment of one article against the canonical text."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +42,11 @@ def tokens(text: str) -> list[str]:
 def shingles(text: str, n: int = SHINGLE) -> frozenset[int]:
     """Hashed word n-grams; a text shorter than n words is one shingle. Paragraphs are
     compared many times over, so the sets are remembered."""
+    return shingle_set(text, n)
+
+
+def shingle_set(text: str, n: int = SHINGLE) -> frozenset[int]:
+    """shingles() without the memory: for whole articles, each seen once."""
     words = tokens(text)
     grams = [" ".join(words[i : i + n]).encode() for i in range(max(1, len(words) - n + 1))]
     return frozenset(_hash(g) for g in grams if g)
@@ -69,56 +80,142 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
-def word_vectors(texts: Sequence[str]) -> Any:
-    """TF-IDF rows (sparse, unit length) over the corpus itself: rare shared words (names,
-    places, numbers) are what tell one event from another of the same kind."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+# --- per-article features --------------------------------------------------------------------
+_TERM = re.compile(r"(?u)\b\w\w+\b")  # a word TF-IDF counts: two or more word characters
+PERMUTATIONS, BANDS = 128, 32  # MinHash size and LSH bands (4 rows each: Jaccard ~0.3 and up)
+MINHASH_SEED = 42
 
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
-    try:
-        return vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # only stop words in every text: no vocabulary
-        from scipy.sparse import csr_matrix
 
-        return csr_matrix((len(texts), 1), dtype=np.float32)
+@dataclass(frozen=True, slots=True, eq=False)
+class Features:
+    """What one article brings to candidate search and grouping. A pure function of its
+    text, so it is computed once (on any core) and cached with the article."""
+
+    shingles: np.ndarray  # sorted unique uint64 hashes of the body's word 5-grams
+    terms: np.ndarray  # sorted unique uint64 hashes of the words TF-IDF weighs
+    counts: np.ndarray  # float32: how often each term occurs
+    signature: np.ndarray  # uint32 MinHash of the shingles (PERMUTATIONS values)
+
+    def to_bytes(self) -> bytes:
+        head = np.array([len(self.shingles), len(self.terms), len(self.signature)], np.uint32)
+        parts = (self.shingles, self.terms, self.counts, self.signature)
+        return head.tobytes() + b"".join(np.ascontiguousarray(p).tobytes() for p in parts)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> Features:
+        """The inverse of to_bytes; ValueError when the blob is not one."""
+        if len(blob) < 12:
+            raise ValueError("features blob too short")
+        n_sh, n_terms, n_sig = (int(x) for x in np.frombuffer(blob[:12], np.uint32))
+        if len(blob) != 12 + 8 * n_sh + 12 * n_terms + 4 * n_sig or n_sig != PERMUTATIONS:
+            raise ValueError("features blob of the wrong size")
+        at = 12
+        shingles = np.frombuffer(blob, np.uint64, n_sh, at)
+        at += 8 * n_sh
+        terms = np.frombuffer(blob, np.uint64, n_terms, at)
+        at += 8 * n_terms
+        counts = np.frombuffer(blob, np.float32, n_terms, at)
+        signature = np.frombuffer(blob, np.uint32, n_sig, at + 4 * n_terms)
+        return cls(shingles, terms, counts, signature)
+
+
+def features(words_text: str, body_text: str) -> Features:
+    """Shingles and MinHash of the body; TF-IDF term counts of headline and body."""
+    from rensa import RMinHash
+
+    hashed = shingle_set(body_text)
+    minhash = RMinHash(num_perm=PERMUTATIONS, seed=MINHASH_SEED)
+    minhash.update([str(h) for h in sorted(hashed)])
+    stop = _stop_words()
+    counted = Counter(t for t in _TERM.findall(words_text.lower()) if t not in stop)
+    by_hash = sorted((_term_hash(t), n) for t, n in counted.items())
+    return Features(
+        np.array(sorted(hashed), dtype=np.uint64),
+        np.array([h for h, _ in by_hash], dtype=np.uint64),
+        np.array([n for _, n in by_hash], dtype=np.float32),
+        np.array(minhash.digest(), dtype=np.uint32),
+    )
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def _term_hash(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
+
+
+def word_matrix(found: Sequence[Features]) -> Any:
+    """TF-IDF rows (sparse, unit length, sorted columns) over the corpus itself, from each
+    article's cached term counts: rare shared words (names, places, numbers) are what tell
+    one event from another of the same kind. Sublinear tf, smoothed idf, as scikit-learn's
+    TfidfVectorizer(sublinear_tf=True, stop_words="english") weighs them."""
+    from scipy.sparse import csr_matrix
+
+    n = len(found)
+    lengths = np.array([len(f.terms) for f in found], dtype=np.int64)
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    if not indptr[-1]:
+        return csr_matrix((n, 1), dtype=np.float32)
+    terms = np.concatenate([f.terms for f in found])
+    counts = np.concatenate([f.counts for f in found]).astype(np.float64)
+    columns, where = np.unique(terms, return_inverse=True)
+    idf = np.log((1 + n) / (1 + np.bincount(where, minlength=len(columns)))) + 1
+    weights = (1 + np.log(counts)) * idf[where]
+    rows = np.repeat(np.arange(n), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=n))
+    weights /= np.where(norms > 0, norms, 1.0)[rows]
+    return csr_matrix((weights.astype(np.float32), where, indptr), shape=(n, len(columns)))
 
 
 # --- candidates ------------------------------------------------------------------------------
+CHUNK = 1024  # rows of the similarity matrix held at once
+
+
 def neighbour_pairs(vectors: np.ndarray, k: int, floor: float) -> dict[tuple[int, int], float]:
-    """Each row's k nearest rows by cosine, kept when at least `floor`; (i<j) -> cosine."""
+    """Each row's k nearest other rows by cosine (rows are unit length), kept when at least
+    `floor`; (i<j) -> cosine. Exact, a block of rows at a time, so memory stays flat."""
     n = len(vectors)
     if n < 2:
         return {}
-    from sklearn.neighbors import NearestNeighbors
-
-    index = NearestNeighbors(n_neighbors=min(k + 1, n), metric="cosine", algorithm="brute")
-    distances, found = index.fit(vectors).kneighbors(vectors)
+    k = min(k, n - 1)
     pairs: dict[tuple[int, int], float] = {}
-    for i, (row_d, row_j) in enumerate(zip(distances, found, strict=True)):
-        for d, j in zip(row_d, row_j, strict=True):
-            sim = round(1.0 - float(d), 6)
-            if j != i and sim >= floor:
-                pairs[(min(i, int(j)), max(i, int(j)))] = sim
+    for start in range(0, n, CHUNK):
+        block = vectors[start : start + CHUNK] @ vectors.T
+        rows = np.arange(len(block))
+        block[rows, rows + start] = -np.inf  # not its own neighbour
+        nearest = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        for r, row in enumerate(nearest):
+            i = start + r
+            for j in row.tolist():
+                sim = round(float(block[r, j]), 6)
+                if sim >= floor:
+                    pairs[(min(i, j), max(i, j))] = sim
     return pairs
 
 
-def copy_pairs(sets: Sequence[frozenset[int]], threshold: float = 0.3) -> set[tuple[int, int]]:
-    """Pairs whose shingle sets MinHash-LSH estimates as overlapping (copy candidates)."""
-    from rensa import RMinHash, RMinHashLSH
-
-    perms, bands = 128, 32
-    lsh = RMinHashLSH(threshold=threshold, num_perm=perms, num_bands=bands)
-    hashes = []
-    for i, s in enumerate(sets):
-        mh = RMinHash(num_perm=perms, seed=42)
-        mh.update([str(h) for h in sorted(s)])
-        lsh.insert(i, mh)
-        hashes.append(mh)
+def copy_pairs(signatures: np.ndarray, bands: int = BANDS) -> set[tuple[int, int]]:
+    """Pairs whose MinHash signatures agree on all rows of at least one band: the
+    MinHash-LSH copy candidates (Jaccard about 0.3 and up with 32 bands of 4)."""
     pairs: set[tuple[int, int]] = set()
-    for i, mh in enumerate(hashes):
-        for j in lsh.query(mh):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
+    n = len(signatures)
+    if n < 2:
+        return pairs
+    width = signatures.shape[1] // bands
+    for b in range(bands):
+        band = np.ascontiguousarray(signatures[:, b * width : (b + 1) * width])
+        keys = band.view(np.dtype((np.void, band.dtype.itemsize * width))).ravel()
+        order = np.argsort(keys, kind="stable")
+        ordered_keys = keys[order]
+        starts = np.flatnonzero(np.concatenate(([True], ordered_keys[1:] != ordered_keys[:-1])))
+        ends = np.append(starts[1:], n)
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+            if e - s > 1:
+                bucket = sorted(order[s:e].tolist())
+                pairs.update(combinations(bucket, 2))
     return pairs
 
 

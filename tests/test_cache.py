@@ -11,7 +11,7 @@ from generator import cache as cache_module
 from generator.cache import Cache
 from generator.config import validated
 from generator.pipeline import build
-from generator.read import read_seed
+from generator.read import load_seed
 
 
 def _tree(folder):
@@ -27,7 +27,7 @@ def test_second_build_uses_the_cache_and_writes_the_same_pages(project, config, 
     build(config, cached)
     first = _tree(project.content)
     store = Cache(cached.cache)
-    docs = [read_seed(p, p.name, 10**7) for p in sorted(project.seeds.iterdir())]
+    docs = [load_seed(p, p.name, 10**7) for p in sorted(project.seeds.iterdir())]
     assert all(store.article(d, ()) is not None for d in docs)
     store.close()
     result = build(config, cached)
@@ -54,7 +54,7 @@ def test_a_corrupt_cache_file_is_replaced_not_trusted(project, config, tmp_path)
 def test_entries_of_another_version_or_shape_are_misses(project, config, tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     build(config, replace(project, cache=folder))
-    doc = read_seed(project.seeds / "000_769eb25042b505df.txt", "000_769eb25042b505df.txt", 10**7)
+    doc = load_seed(project.seeds / "000_769eb25042b505df.txt", "000_769eb25042b505df.txt", 10**7)
     monkeypatch.setattr(cache_module, "VERSION", "0.0.0-other")
     assert Cache(folder).article(doc, ()) is None
     monkeypatch.undo()

@@ -99,14 +99,14 @@ def test_seed_that_disappears_mid_build_is_rejected(project, config, monkeypatch
     import generator.read as read
 
     victim = project.seeds / "000_769eb25042b505df.txt"
-    original = read.read_seed
+    original = read.load_seed
 
     def vanish(path, source, max_bytes):
         if path == victim:
             path.unlink()
         return original(path, source, max_bytes)
 
-    monkeypatch.setattr(read, "read_seed", vanish)
+    monkeypatch.setattr(read, "load_seed", vanish)
     result = build(config, project)
     assert "cannot read file" in {r.source: r.reason for r in result.rejected}[victim.name]
 
