@@ -12,7 +12,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -35,6 +35,7 @@ CREDIT_PHRASES = (
 
 
 NO_OVERRIDES = Overrides()
+NO_SHINGLES: frozenset[int] = frozenset()
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 
@@ -42,7 +43,7 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 class _Doc:
     article: Article
     vector: np.ndarray
-    shingles: frozenset[int]
+    shingles: frozenset[int]  # NO_SHINGLES when `features` holds them (made into a set on use)
     features: sim.Features | None = None  # computed from the article when not given
 
 
@@ -66,14 +67,18 @@ def cluster(
     already has them, say from the cache; otherwise they are computed here."""
     vectors = embed([doc_text(a)[:MEANING_CHARS] for a in articles])
     found = found if found is not None else [article_features(a) for a in articles]
-    docs = [
-        _Doc(a, v, frozenset(f.shingles.tolist()), f)
-        for a, v, f in zip(articles, vectors, found, strict=True)
-    ]
+    docs = [_Doc(a, v, NO_SHINGLES, f) for a, v, f in zip(articles, vectors, found, strict=True)]
     groups = Groups(docs, config, overrides)
     groups.run()
+    joins = groups.joins_by_group()
     return tuple(
-        remembered_relate([docs[i] for i in members], config, groups.joins_of(members), embed, memo)
+        remembered_relate(
+            [groups.with_shingles(i) for i in members],
+            config,
+            joins.get(groups.find(members[0]), ()),
+            embed,
+            memo,
+        )
         for members in groups.members()
     )
 
@@ -188,6 +193,9 @@ class Groups:
         self.signatures = (
             np.stack([f.signature for f in found]) if found else np.zeros((0, 1), np.uint32)
         )
+        self.same_story, self.same_meaning = float(config.same_story), float(config.same_meaning)
+        self.copy_overlap = float(config.copy_overlap)
+        self.sets: dict[int, frozenset[int]] = {}
         self.parent = list(range(len(docs)))
         self.total = {i: self.vectors[i].astype(np.float64) for i in range(len(docs))}
         self.word_total: dict[int, WordSum] = {}  # group -> summed TF-IDF vector
@@ -210,17 +218,24 @@ class Groups:
             for j in members[1:]:
                 self._join(members[0], j, "editor")
         self.pairs = self._pair_similarities(sorted(self._candidates()))
-        strongest = sorted(self.pairs, key=lambda ij: (-self._strength(ij), ij))
-        for i, j in strongest:
+        for i, j in self._strongest_first():
             if self.find(i) == self.find(j):
                 continue
             words, meaning = self._average(i, j)
-            if words >= self.config.same_story:
+            if words >= self.same_story:
                 self._join(i, j, "shared words")
-            elif meaning >= self.config.same_meaning:
+            elif meaning >= self.same_meaning:
                 self._join(i, j, "same meaning")
             elif self._copied(i, j):
                 self._join(i, j, "copied")
+
+    def _strongest_first(self) -> list[tuple[int, int]]:
+        """Candidate pairs by how far past its threshold the stronger of the pair's two
+        similarities is, strongest first; ties in (i, j) order (the pairs' own order)."""
+        pairs = list(self.pairs)
+        scores = np.array(list(self.pairs.values()), dtype=np.float64).reshape(-1, 2)
+        strength = np.maximum(scores[:, 0] / self.same_story, scores[:, 1] / self.same_meaning)
+        return [pairs[k] for k in np.argsort(-strength, kind="stable").tolist()]
 
     def _candidates(self) -> set[tuple[int, int]]:
         """Nearest neighbours by meaning, and MinHash-LSH copy candidates."""
@@ -244,11 +259,6 @@ class Groups:
         meaning = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
         return dict(zip(pairs, zip(words.tolist(), meaning.tolist(), strict=True), strict=True))
 
-    def _strength(self, pair: tuple[int, int]) -> float:
-        """How far past its threshold the stronger of the two pair similarities is."""
-        words, meaning = self.pairs[pair]
-        return max(words / self.config.same_story, meaning / self.config.same_meaning)
-
     def _average(self, i: int, j: int) -> tuple[float, float]:
         """Average TF-IDF and embedding cosine over all pairs across the two groups."""
         a, b = self.find(i), self.find(j)
@@ -270,9 +280,22 @@ class Groups:
         return self.word_total[group]
 
     def _copied(self, i: int, j: int) -> bool:
-        a, b = self.docs[i].shingles, self.docs[j].shingles
+        a, b = self._shingles(i), self._shingles(j)
         smaller = min(len(a), len(b))  # the larger of the two containments
-        return bool(smaller) and len(a & b) / smaller >= self.config.copy_overlap
+        return bool(smaller) and len(a & b) / smaller >= self.copy_overlap
+
+    def _shingles(self, i: int) -> frozenset[int]:
+        found = self.docs[i].features
+        if found is None or self.docs[i].shingles:
+            return self.docs[i].shingles
+        if i not in self.sets:
+            self.sets[i] = frozenset(found.shingles.tolist())
+        return self.sets[i]
+
+    def with_shingles(self, i: int) -> _Doc:
+        """Article i with its shingle set, as relate() needs it."""
+        d = self.docs[i]
+        return d if d.shingles else replace(d, shingles=self._shingles(i))
 
     def _join(self, i: int, j: int, reason: str) -> None:
         a, b = self.find(i), self.find(j)
@@ -317,6 +340,13 @@ class Groups:
     def joins_of(self, members: Sequence[int]) -> tuple[Join, ...]:
         inside = set(members)
         return tuple(join for i, _j, join in self.joins if i in inside)
+
+    def joins_by_group(self) -> dict[int, tuple[Join, ...]]:
+        """Every group's joins (joins_of each group, in one pass)."""
+        found: dict[int, list[Join]] = {}
+        for i, _j, join in self.joins:
+            found.setdefault(self.find(i), []).append(join)
+        return {group: tuple(joins) for group, joins in found.items()}
 
 
 def _chunks(index: np.ndarray, size: int = 8192) -> list[np.ndarray]:

@@ -249,14 +249,21 @@ def keep_identities(
     id and slug (the one it shares most with), so a story gaining a source, or getting
     a new canonical article, stays at its URL."""
     claimed: set[str] = set()
+    holding: dict[str, list[int]] = {}  # source -> the previous stories that had it
+    for n, (_sid, _slug, old) in enumerate(previous):
+        for source in old:
+            holding.setdefault(source, []).append(n)
     kept = []
     for story in stories:
-        sources = {m.article.source for m in story.members}
+        shared: dict[int, int] = {}
+        for source in {m.article.source for m in story.members}:
+            for n in holding.get(source, ()):
+                shared[n] = shared.get(n, 0) + 1
         best = max(
             (
-                (len(sources & old), -n, sid, slug)
-                for n, (sid, slug, old) in enumerate(previous)
-                if sources & old and sid not in claimed
+                (count, -n, previous[n][0], previous[n][1])
+                for n, count in shared.items()
+                if previous[n][0] not in claimed
             ),
             default=None,
         )

@@ -126,8 +126,7 @@ def features(words_text: str, body_text: str) -> Features:
     hashed = shingle_set(body_text)
     minhash = RMinHash(num_perm=PERMUTATIONS, seed=MINHASH_SEED)
     minhash.update([str(h) for h in sorted(hashed)])
-    stop = _stop_words()
-    counted = Counter(t for t in _TERM.findall(words_text.lower()) if t not in stop)
+    counted = Counter(t for t in _TERM.findall(words_text.lower()) if t not in STOP_WORDS)
     by_hash = sorted((_term_hash(t), n) for t, n in counted.items())
     return Features(
         np.array(sorted(hashed), dtype=np.uint64),
@@ -137,11 +136,34 @@ def features(words_text: str, body_text: str) -> Features:
     )
 
 
-@cache
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
+# Words TF-IDF leaves out: scikit-learn's ENGLISH_STOP_WORDS (the Glasgow IR group's
+# list), copied so a rebuild need not import scikit-learn (seconds); a test keeps them equal.
+_STOP_WORDS = """
+a about above across after afterwards again against all almost alone along already also
+although always am among amongst amoungst amount an and another any anyhow anyone
+anything anyway anywhere are around as at back be became because become becomes becoming
+been before beforehand behind being below beside besides between beyond bill both bottom
+but by call can cannot cant co con could couldnt cry de describe detail do done down due
+during each eg eight either eleven else elsewhere empty enough etc even ever every
+everyone everything everywhere except few fifteen fifty fill find fire first five for
+former formerly forty found four from front full further get give go had has hasnt have
+he hence her here hereafter hereby herein hereupon hers herself him himself his how
+however hundred i ie if in inc indeed interest into is it its itself keep last latter
+latterly least less ltd made many may me meanwhile might mill mine more moreover most
+mostly move much must my myself name namely neither never nevertheless next nine no
+nobody none noone nor not nothing now nowhere of off often on once one only onto or
+other others otherwise our ours ourselves out over own part per perhaps please put
+rather re same see seem seemed seeming seems serious several she should show side since
+sincere six sixty so some somehow someone something sometime sometimes somewhere still
+such system take ten than that the their them themselves then thence there thereafter
+thereby therefore therein thereupon these they thick thin third this those though three
+through throughout thru thus to together too top toward towards twelve twenty two un
+under until up upon us very via was we well were what whatever when whence whenever
+where whereafter whereas whereby wherein whereupon wherever whether which while whither
+who whoever whole whom whose why will with within without would yet you your yours
+yourself yourselves
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 
 def _term_hash(term: str) -> int:
@@ -188,12 +210,12 @@ def neighbour_pairs(vectors: np.ndarray, k: int, floor: float) -> dict[tuple[int
         rows = np.arange(len(block))
         block[rows, rows + start] = -np.inf  # not its own neighbour
         nearest = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        for r, row in enumerate(nearest):
-            i = start + r
-            for j in row.tolist():
-                sim = round(float(block[r, j]), 6)
-                if sim >= floor:
-                    pairs[(min(i, j), max(i, j))] = sim
+        sims = np.round(np.take_along_axis(block, nearest, axis=1).astype(np.float64), 6)
+        keep = sims >= floor
+        left = np.broadcast_to((rows + start)[:, None], nearest.shape)[keep]
+        right = nearest[keep]
+        low, high = np.minimum(left, right).tolist(), np.maximum(left, right).tolist()
+        pairs.update(zip(zip(low, high, strict=True), sims[keep].tolist(), strict=True))
     return pairs
 
 
