@@ -189,6 +189,8 @@ class Groups:
         self.docs, self.config = docs, config
         self.vectors = np.stack([d.vector for d in docs]) if docs else np.zeros((0, 1))
         found = [d.features or article_features(d.article) for d in docs]
+        self.found = found
+        self.copied: dict[tuple[int, int], bool] = {}  # candidate pair -> copy overlap reached
         self.words = sim.word_matrix(found)
         self.signatures = (
             np.stack([f.signature for f in found]) if found else np.zeros((0, 1), np.uint32)
@@ -253,10 +255,12 @@ class Groups:
         words = np.concatenate(
             [
                 np.asarray(self.words[lc].multiply(self.words[rc]).sum(axis=1)).ravel()
-                for lc, rc in zip(_chunks(left), _chunks(right), strict=True)
+                for lc, rc in zip(sim.blocks(left), sim.blocks(right), strict=True)
             ]
         )
         meaning = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
+        copied = sim.overlaps(self.found, left, right) >= self.copy_overlap
+        self.copied = dict(zip(pairs, copied.tolist(), strict=True))
         return dict(zip(pairs, zip(words.tolist(), meaning.tolist(), strict=True), strict=True))
 
     def _average(self, i: int, j: int) -> tuple[float, float]:
@@ -280,6 +284,9 @@ class Groups:
         return self.word_total[group]
 
     def _copied(self, i: int, j: int) -> bool:
+        known = self.copied.get((min(i, j), max(i, j)))
+        if known is not None and self.docs[i].features and self.docs[j].features:
+            return known
         a, b = self._shingles(i), self._shingles(j)
         smaller = min(len(a), len(b))  # the larger of the two containments
         return bool(smaller) and len(a & b) / smaller >= self.copy_overlap
@@ -347,12 +354,6 @@ class Groups:
         for i, _j, join in self.joins:
             found.setdefault(self.find(i), []).append(join)
         return {group: tuple(joins) for group, joins in found.items()}
-
-
-def _chunks(index: np.ndarray, size: int = 8192) -> list[np.ndarray]:
-    """Pair indices a block at a time: gathering the rows of every pair at once would hold
-    all their words in memory (gigabytes at 20,000 articles)."""
-    return [index[k : k + size] for k in range(0, len(index), size)] or [index]
 
 
 def relate(
