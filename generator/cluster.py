@@ -191,7 +191,7 @@ class Groups:
         found = [d.features or article_features(d.article) for d in docs]
         self.found = found
         self.copied: dict[tuple[int, int], bool] = {}  # candidate pair -> copy overlap reached
-        self.words = sim.word_matrix(found)
+        self.words = sim.word_matrix(found, float(config.name_weight))
         self.signatures = (
             np.stack([f.signature for f in found]) if found else np.zeros((0, 1), np.uint32)
         )

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -120,14 +120,19 @@ class Features:
 
 
 def features(words_text: str, body_text: str) -> Features:
-    """Shingles and MinHash of the body; TF-IDF term counts of headline and body."""
+    """Shingles and MinHash of the body; TF-IDF term counts of headline and body: its words,
+    and (marked by NAME_BIT) its names and numbers, single and in pairs."""
     from rensa import RMinHash
 
     hashed = shingle_set(body_text)
     minhash = RMinHash(num_perm=PERMUTATIONS, seed=MINHASH_SEED)
     minhash.update([str(h) for h in sorted(hashed)])
     counted = Counter(t for t in _TERM.findall(words_text.lower()) if t not in STOP_WORDS)
-    by_hash = sorted((_term_hash(t), n) for t, n in counted.items())
+    named = Counter(name_terms(words_text))
+    by_hash = sorted(
+        [(_term_hash(t), n) for t, n in counted.items()]
+        + [(_term_hash(t) | NAME_BIT, n) for t, n in named.items()]
+    )
     return Features(
         np.array(sorted(hashed), dtype=np.uint64),
         np.array([h for h, _ in by_hash], dtype=np.uint64),
@@ -167,30 +172,64 @@ STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 
 def _term_hash(term: str) -> int:
-    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
+    """63 bits of a fixed hash; the top bit tells names from words (NAME_BIT)."""
+    digest = hashlib.blake2b(term.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little") & ~NAME_BIT
 
 
-def word_matrix(found: Sequence[Features]) -> Any:
-    """TF-IDF rows (sparse, unit length, sorted columns) over the corpus itself, from each
-    article's cached term counts: rare shared words (names, places, numbers) are what tell
-    one event from another of the same kind. Sublinear tf, smoothed idf, as scikit-learn's
-    TfidfVectorizer(sublinear_tf=True, stop_words="english") weighs them."""
+# --- names and numbers -----------------------------------------------------------------------
+# Two reports of one event name the same people, places and figures; two events of one kind
+# ("an earthquake", "a shooting") share their words but not their names. A name here is a
+# capitalised word that does not open a sentence, a number is any token starting with a digit;
+# consecutive ones also count as a pair ("tara reid", "6.1 magnitude" stays two names).
+NAME_BIT = 1 << 63
+_SENTENCES = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n")
+_NAME_TOKEN = re.compile(r"[\w][\w.'’-]*")
+
+
+def name_terms(text: str) -> list[str]:
+    """The names and numbers of a text, lower-cased, then each adjacent pair of them."""
+    found: list[str] = []
+    for sentence in _SENTENCES.split(text):
+        for k, token in enumerate(_NAME_TOKEN.findall(sentence)):
+            token = token.rstrip(".'’-")
+            if token and ((k > 0 and token[0].isupper()) or token[0].isdigit()):
+                found.append(token.lower())
+    return found + [f"{a} {b}" for a, b in pairwise(found)]
+
+
+def word_matrix(found: Sequence[Features], name_weight: float = 0.0) -> Any:
+    """TF-IDF rows (sparse, sorted columns) over the corpus itself, from each article's
+    cached term counts: rare shared words (names, places, numbers) are what tell one event
+    from another of the same kind. Sublinear tf, smoothed idf, as scikit-learn's
+    TfidfVectorizer(sublinear_tf=True, stop_words="english") weighs them.
+
+    Words and names are two unit vectors side by side, scaled so that the dot product of
+    two rows is (1 - name_weight) x word cosine + name_weight x name cosine: a linear
+    blend, so the group sums of average link still work."""
     from scipy.sparse import csr_matrix
 
     n = len(found)
-    lengths = np.array([len(f.terms) for f in found], dtype=np.int64)
-    indptr = np.concatenate(([0], np.cumsum(lengths)))
-    if not indptr[-1]:
-        return csr_matrix((n, 1), dtype=np.float32)
-    terms = np.concatenate([f.terms for f in found])
-    counts = np.concatenate([f.counts for f in found]).astype(np.float64)
+    terms = np.concatenate([f.terms for f in found]) if found else np.zeros(0, np.uint64)
+    counts = np.concatenate([f.counts for f in found]) if found else np.zeros(0, np.float32)
+    rows = np.repeat(np.arange(n), [len(f.terms) for f in found])
     columns, where = np.unique(terms, return_inverse=True)
-    idf = np.log((1 + n) / (1 + np.bincount(where, minlength=len(columns)))) + 1
+    df = np.bincount(where, minlength=len(columns))
+    is_name = (columns & np.uint64(NAME_BIT)) != 0
+    keep = ~is_name if name_weight <= 0 else np.ones(len(columns), dtype=bool)
+    kept = keep[where]
+    if not kept.any():
+        return csr_matrix((n, 1), dtype=np.float32)
+    renumber = np.cumsum(keep) - 1
+    where, rows, counts = renumber[where[kept]], rows[kept], counts[kept].astype(np.float64)
+    named = is_name[keep][where]
+    idf = np.log((1 + n) / (1 + df[keep])) + 1
     weights = (1 + np.log(counts)) * idf[where]
-    rows = np.repeat(np.arange(n), lengths)
-    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=n))
-    weights /= np.where(norms > 0, norms, 1.0)[rows]
-    return csr_matrix((weights.astype(np.float32), where, indptr), shape=(n, len(columns)))
+    for part, share in ((~named, 1.0 - name_weight), (named, name_weight)):
+        norms = np.sqrt(np.bincount(rows[part], weights=weights[part] ** 2, minlength=n))
+        weights[part] *= np.sqrt(share) / np.where(norms > 0, norms, 1.0)[rows[part]]
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n))))
+    return csr_matrix((weights.astype(np.float32), where, indptr), shape=(n, int(keep.sum())))
 
 
 def overlaps(found: Sequence[Features], left: np.ndarray, right: np.ndarray) -> np.ndarray:

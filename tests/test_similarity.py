@@ -71,3 +71,32 @@ def test_lsh_pairs_share_a_whole_band_of_the_signature():
     signatures[7, 4:8] = signatures[30, 4:8]  # one band in common
     signatures[9, 0:3] = signatures[11, 0:3]  # three rows of a band: not enough
     assert copy_pairs(signatures) == {(7, 30)}
+
+
+def test_names_are_capitalised_words_inside_sentences_and_numbers():
+    from generator.similarity import name_terms
+
+    text = "Russian President Vladimir Putin met Kim in Vladivostok. The 6.1 quake hit."
+    found = name_terms(text)
+    assert found[:6] == ["president", "vladimir", "putin", "kim", "vladivostok", "6.1"]
+    assert "russian" not in found and "the" not in found  # sentence openers are no evidence
+    assert "vladimir putin" in found  # adjacent names also count as a pair
+
+
+def test_word_and_name_cosines_blend_linearly(samples):
+    """Rows are two unit vectors side by side, so a row product is the weighted sum of the
+    word cosine and the name cosine, and sums of rows (average link) stay meaningful."""
+    from generator.similarity import NAME_BIT
+
+    found = [article_features(samples[name]) for name in sorted(samples)]
+    words = word_matrix(found, 0.0)
+    both = word_matrix(found, 0.25)
+    only_names = [
+        Features(f.shingles, f.terms[keep], f.counts[keep], f.signature)
+        for f in found
+        for keep in [(f.terms & np.uint64(NAME_BIT)) != 0]
+    ]
+    names = word_matrix(only_names, 1.0)
+    expected = 0.75 * (words @ words.T).toarray() + 0.25 * (names @ names.T).toarray()
+    assert np.allclose((both @ both.T).toarray(), expected, atol=1e-5)
+    assert not np.allclose((both @ both.T).toarray(), (words @ words.T).toarray(), atol=1e-3)
