@@ -53,7 +53,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 config.extra["polyfills"] = [*polyfills, search.OFFLINE_WORKER_SHIM]
         lunr = config.plugins.get("material/search")
         if engine == "pagefind" and lunr is not None:
-            lunr.config.enabled = False  # type: ignore[attr-defined]
+            lunr.config.enabled = False
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Generate before MkDocs collects files, so new pages are part of this build."""

@@ -42,7 +42,7 @@ def test_pagefind_indexes_only_the_story_bodies(tmp_path: Path) -> None:
         site,
         "stories/quake/index.html",
         "Quake",
-        '<div data-pagefind-body><h1>Quake in Dong Dang</h1><p>Rescuers dig all night.</p>'
+        "<div data-pagefind-body><h1>Quake in Dong Dang</h1><p>Rescuers dig all night.</p>"
         "<figure><figcaption>Soldiers at the station.</figcaption></figure></div>",
         nav="navwordonly",
     )
@@ -61,10 +61,15 @@ def test_pagefind_output_is_byte_stable(tmp_path: Path) -> None:
     def build(name: str) -> dict[str, bytes]:
         site = tmp_path / name
         for k in range(30):
-            body = f"<div data-pagefind-body><h1>Story {k}</h1><p>word{k} shared text {k * 7}</p></div>"
+            text = f"<h1>Story {k}</h1><p>word{k} shared text {k * 7}</p>"
+            body = f"<div data-pagefind-body>{text}</div>"
             page(site, f"stories/s{k}/index.html", f"S{k}", body)
         bundle = search.pagefind_index(site)
-        return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+        return {
+            p.relative_to(bundle).as_posix(): p.read_bytes()
+            for p in bundle.rglob("*")
+            if p.is_file()
+        }
 
     first, again = build("a"), build("b")
     assert sorted(first) == sorted(again)
@@ -77,7 +82,8 @@ def test_pagefind_failure_is_a_search_error_naming_the_site(tmp_path, monkeypatc
         "pagefind_command",
         lambda site: [sys.executable, "-c", "import sys; sys.exit('pagefind: out of disk')"],
     )
-    with pytest.raises(SearchError, match=r"site: Pagefind failed \(exit 1\): pagefind: out of disk"):
+    said = r"site: Pagefind failed \(exit 1\): pagefind: out of disk"
+    with pytest.raises(SearchError, match=said):
         search.pagefind_index(tmp_path / "site")
 
 
