@@ -157,3 +157,18 @@ def test_an_unknown_search_engine_is_a_config_error(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match=r"plugins\.digest\.search"):
         validated({"search": "lunr"})
+
+
+def test_site_options_leave_the_generator_fingerprint_alone(tmp_path: Path) -> None:
+    """Switching search or offline changes the site, not the Markdown: no regeneration."""
+    from generator.cache import BuildState
+    from generator.config import Paths, validated
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("Headline\n\nSome text of an article.\n")
+    paths = Paths(tmp_path / "seeds", tmp_path / "content", tmp_path / "cache")
+    state = BuildState(paths.cache)
+    plain = state.fingerprint(validated({}), paths)
+    assert plain is not None
+    assert state.fingerprint(validated({"offline": True, "search": "material"}), paths) == plain
+    assert state.fingerprint(validated({"same_story": 0.5}), paths) != plain
