@@ -316,13 +316,15 @@ def open_search(page: Any, viewport: str) -> None:
     page.locator("input.md-search__input").wait_for(state="visible")
 
 
-def search_and_open_first(v: Any, viewport: str, query: str) -> Any:
+def search_and_open_first(v: Any, viewport: str, query: str, shot: str) -> Any:
     page = v.open("")
     open_search(page, viewport)
     page.keyboard.type(query, delay=20)
     first = page.locator(".md-search-result__list > .md-search-result__item").first
     first.wait_for(state="visible", timeout=15_000)
     assert first.locator("mark").count() >= 1, "the excerpt marks what matched"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{shot}.png")
     first.locator("a").first.click()
     return page
 
@@ -336,7 +338,7 @@ def test_search_lands_on_the_right_story(
     query, seed = SEARCHES[kind]
     story = story_with(manifest, seed)
     v = visit(viewport)
-    page = search_and_open_first(v, viewport, query)
+    page = search_and_open_first(v, viewport, query, f"search-{kind}-{viewport}")
     page.wait_for_url(lambda url: urlparse(url).path == "/" + story["url"], timeout=10_000)
     assert squash(page.locator("article h1").first.inner_text()) == squash(story["title"])
     assert query in squash(page.locator("article").inner_text()), "the story carries the query"
