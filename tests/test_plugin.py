@@ -67,6 +67,7 @@ def test_pagefind_indexes_every_story_with_its_captions_and_source_names(built):
     records = _pagefind_records(site)
     assert sorted(r["url"] for r in records) == sorted("/" + s["url"] for s in manifest["stories"])
     text = " ".join(r["content"] for r in records)
+    assert not any(r["content"].startswith("Briefing") for r in records), "no theme chrome"
     assert "Lunar New Year celebration" in text
     assert "Secure Horizon Growth" in text
     assert (site / "pagefind" / "pagefind.js").is_file()
