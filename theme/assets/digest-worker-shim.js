@@ -68,4 +68,17 @@
   }
 
   window.Worker = FrameWorker;
+
+  // Material also asks for sitemap.xml (to tell its own pages from others when it
+  // handles links), which a page opened from file:// may not request: it gets an empty
+  // sitemap instead of a blocked request and a console error, and links stay links.
+  var EMPTY_SITEMAP =
+    "data:application/xml," +
+    encodeURIComponent('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>');
+  var open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    if (/\/sitemap\.xml$/.test(new URL(String(url), location.href).pathname)) args[1] = EMPTY_SITEMAP;
+    return open.apply(this, args);
+  };
 })();
