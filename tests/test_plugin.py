@@ -68,6 +68,10 @@ def test_pagefind_indexes_every_story_with_its_captions_and_source_names(built):
     assert sorted(r["url"] for r in records) == sorted("/" + s["url"] for s in manifest["stories"])
     text = " ".join(r["content"] for r in records)
     assert not any(r["content"].startswith("Briefing") for r in records), "no theme chrome"
+    # Related stories are other stories' headlines: shown on the page, not searched.
+    assert "Same people and places" not in text
+    story_page = (site / manifest["stories"][0]["url"] / "index.html").read_text(encoding="utf-8")
+    assert 'id="same-people-and-places"' in story_page
     assert "Lunar New Year celebration" in text
     assert "Secure Horizon Growth" in text
     assert (site / "pagefind" / "pagefind.js").is_file()
