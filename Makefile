@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve content test lint goldens bench chromium clean
+.PHONY: site offline serve content test lint goldens bench chromium clean
 
 $(BIN)/digest: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.test-tools: $(BIN)/digest
 ## site: install, generate content/ from seeds/ and build site/ (strict)
 site: $(BIN)/digest
 	$(BIN)/mkdocs build --strict
+
+## offline: build site-offline/, which works opened from disk (file://), search included
+offline: $(BIN)/digest
+	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
 
 ## serve: preview on http://127.0.0.1:8000, rebuilding when a seed changes
 serve: $(BIN)/digest
@@ -49,4 +53,4 @@ chromium:
 	else echo "chromium not found and not root: the browser tests will skip and say why"; fi
 
 clean:
-	rm -rf site content/stories content/index.md content/stories.json tests/artifacts .cache
+	rm -rf site site-offline content/stories content/index.md content/stories.json tests/artifacts .cache

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .config import DigestConfig, Paths
+from .config import SITE_OPTIONS, DigestConfig, Paths
 from .models import Article, Caption, LineVerdict, Outlet, RawDocument, Rejected, SeedFile
 from .similarity import Features
 
@@ -237,7 +237,8 @@ class BuildState:
 
         seeds = paths.seeds
         digest = hashlib.sha256(VERSION.encode())
-        digest.update(json.dumps(dict(config), sort_keys=True, default=str).encode())
+        options = {k: v for k, v in dict(config).items() if k not in SITE_OPTIONS}
+        digest.update(json.dumps(options, sort_keys=True, default=str).encode())
         entries = [(s, p) for s, p in seed_files(seeds)] + image_files(seeds)
         entries += [(name, seeds / name) for name in sorted(REGISTRY_FILES)]
         for source, path in entries:

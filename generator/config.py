@@ -14,6 +14,12 @@ from mkdocs.config import config_options as c
 from .errors import ConfigError
 
 DEFAULT_CACHE = ".cache/digest"
+# pagefind: a sharded index written after the build, loaded a few shards per query;
+# material: Material's own lunr search (one index holding every page, loaded up front).
+SEARCH_ENGINES = ("pagefind", "material")
+# Options that change only how MkDocs renders the site, never the generated Markdown:
+# toggling them must not make the generator rebuild.
+SITE_OPTIONS = frozenset({"search", "offline"})
 
 
 class DigestConfig(base.Config):
@@ -41,6 +47,10 @@ class DigestConfig(base.Config):
     feed_items = c.Type(int, default=50)  # newest stories in the RSS, Atom and JSON feeds
     site_url = c.Optional(c.Type(str))  # absolute feed links; unset: mkdocs.yml's site_url
     feed_title = c.Optional(c.Type(str))  # unset: mkdocs.yml's site_name
+
+    # Settings for the built site (read by the plugin only; the generated Markdown is the same)
+    search = c.Choice(SEARCH_ENGINES, default="pagefind")  # which search the site ships
+    offline = c.Type(bool, default=False)  # a site that works from a folder opened as file://
 
 
 @dataclass(frozen=True, slots=True)

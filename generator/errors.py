@@ -33,3 +33,11 @@ class ConfigError(DigestError):
 
 class OutputError(DigestError):
     """The generator refused to write somewhere it does not own."""
+
+
+class SearchError(DigestError):
+    """The site's search index could not be built."""
+
+    def __init__(self, site: Path | str, message: str) -> None:
+        self.path = Path(site)
+        super().__init__(f"{self.path}: {message}")

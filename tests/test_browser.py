@@ -298,19 +298,72 @@ def test_feeds_are_linked_from_every_page_and_list_every_story(
     assert slugs_of([i["url"] for i in data["items"]]) == slugs
 
 
-def test_search_finds_a_caption_and_opens_its_story(visit: Any, manifest: dict[str, Any]) -> None:
-    story = story_with(manifest, SEARCH_SEED)
-    caption = next(c for c in story["captions"] if SEARCH_PHRASE in c["caption"])
-    page = visit().open("")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(SEARCH_PHRASE, delay=20)
+# What a reader types, and the seed whose story it must land on: a photo caption, a source
+# (outlet) name that only the sources table carries, and a phrase from a story's body.
+SEARCHES = {
+    "caption": (SEARCH_PHRASE, SEARCH_SEED),
+    "source": ("Secure Horizon Growth", "002_6e10a5f34e632333.txt"),
+    "body": ("bulletproof train carrying Kim Jong Un", "000_769eb25042b505df.txt"),
+}
+
+
+def open_search(page: Any, viewport: str) -> None:
+    """The search field: in the header on a desktop, behind the magnifier on a phone."""
+    if viewport == "phone":
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").wait_for(state="visible")
+
+
+def search_and_open_first(v: Any, viewport: str, query: str, shot: str) -> Any:
+    page = v.open("")
+    open_search(page, viewport)
+    page.keyboard.type(query, delay=20)
     first = page.locator(".md-search-result__list > .md-search-result__item").first
-    first.wait_for(state="visible", timeout=10_000)
-    assert "Lunar" in first.inner_text()
+    first.wait_for(state="visible", timeout=15_000)
+    assert first.locator("mark").count() >= 1, "the excerpt marks what matched"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{shot}.png")
     first.locator("a").first.click()
+    return page
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("kind", sorted(SEARCHES))
+def test_search_lands_on_the_right_story(
+    visit: Any, manifest: dict[str, Any], kind: str, viewport: str
+) -> None:
+    """Pagefind, in Material's search overlay: the first result is the story, at both widths."""
+    query, seed = SEARCHES[kind]
+    story = story_with(manifest, seed)
+    v = visit(viewport)
+    page = search_and_open_first(v, viewport, query, f"search-{kind}-{viewport}")
     page.wait_for_url(lambda url: urlparse(url).path == "/" + story["url"], timeout=10_000)
     assert squash(page.locator("article h1").first.inner_text()) == squash(story["title"])
-    assert page.get_by_text(caption["caption"], exact=True).first.is_visible()
+    assert query in squash(page.locator("article").inner_text()), "the story carries the query"
+    if kind == "caption":
+        caption = next(c for c in story["captions"] if SEARCH_PHRASE in c["caption"])
+        assert page.get_by_text(caption["caption"], exact=True).first.is_visible()
+    searched = [u for u in v.requests if "/pagefind/" in u]
+    assert any(u.endswith("pagefind.js") for u in searched), "Pagefind ran the search"
+    assert not any("/search/search_index" in u for u in v.requests), "no lunr index loaded"
+    assert v.foreign_requests() == [] and v.problems == []
+
+
+def test_search_shows_text_from_a_page_as_text(visit: Any, hostile_url: str) -> None:
+    """Excerpts are Pagefind's text with <mark>: markup in an article never becomes markup."""
+    v = visit()
+    v.base_url = hostile_url
+    page = v.open("")
+    open_search(page, "desktop")
+    page.keyboard.type("window.__pwned", delay=20)
+    first = page.locator(".md-search-result__list > .md-search-result__item").first
+    first.wait_for(state="visible", timeout=15_000)
+    assert "<img src=x onerror" in first.inner_text() or "<script>" in first.inner_text()
+    assert first.locator("img, script, b").count() == 0
+    assert page.evaluate("window.__pwned === undefined")
+    assert v.problems == []
 
 
 def test_story_pages_show_every_source_and_caption(visit: Any, manifest: dict[str, Any]) -> None:
@@ -620,3 +673,81 @@ def test_photo_opens_in_a_lightbox_and_closes_by_keyboard(
     dialog.wait_for(state="hidden")
     assert v.foreign_requests() == []
     assert v.problems == []
+
+
+# --- the offline build, opened from a folder ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`mkdocs build -f mkdocs-offline.yml` of the repo's seeds, as handed over on a stick."""
+    work = tmp_path_factory.mktemp("offline")
+    for name in ("mkdocs.yml", "mkdocs-offline.yml", "theme", "seeds"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+    (work / "content").mkdir()
+    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    done = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-f", "mkdocs-offline.yml", "-d", "site"],
+        cwd=work,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return work / "site"
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_offline_site_works_from_a_folder(
+    browser: Any, offline_site: Path, manifest: dict[str, Any], viewport: str
+) -> None:
+    """file://: the briefing lists every story, a story opens, search finds a caption; the
+    pages ask for nothing but files of the folder, and log no error."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport=VIEWPORTS[viewport], service_workers="block")
+    requests: list[str] = []
+    problems: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    context.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    context.on("weberror", lambda e: problems.append(f"uncaught: {e.error}"))
+    loud = ("error", "warning")
+    context.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in loud else None,
+    )
+    try:
+        page = context.new_page()
+        front = (offline_site / "index.html").as_uri()
+        page.goto(front, wait_until="load")
+        cards = page.locator(".digest-briefing > ul > li")
+        assert cards.count() == len(manifest["stories"])
+        page.screenshot(path=ARTIFACTS / f"offline-front-{viewport}.png", full_page=True)
+
+        # A story, by its card: the link is a file, not a folder.
+        story = manifest["stories"][0]
+        file = offline_site / (story["url"].rstrip("/") + ".html")
+        cards.first.locator("a").first.click()
+        page.wait_for_url(file.as_uri(), timeout=10_000)
+        assert squash(page.locator("article h1").first.inner_text()) == squash(story["title"])
+        page.screenshot(path=ARTIFACTS / f"offline-story-{viewport}.png", full_page=True)
+
+        # Search, with Material's lunr index inlined and its worker run in a frame.
+        page.goto(front, wait_until="load")
+        open_search(page, viewport)
+        page.keyboard.type(SEARCH_PHRASE, delay=20)
+        first = page.locator(".md-search-result__list > .md-search-result__item").first
+        first.wait_for(state="visible", timeout=15_000)
+        page.screenshot(path=ARTIFACTS / f"offline-search-{viewport}.png")
+        found = story_with(manifest, SEARCH_SEED)
+        target = offline_site / (found["url"].rstrip("/") + ".html")
+        first.locator("a").first.click()
+        page.wait_for_url(lambda url: urlparse(url).path == urlparse(target.as_uri()).path)
+        assert squash(page.locator("article h1").first.inner_text()) == squash(found["title"])
+    finally:
+        context.close()
+    assert [u for u in requests if urlparse(u).scheme not in ("file", "data", "blob")] == []
+    assert problems == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -25,12 +26,12 @@ def built(tmp_path_factory) -> Path:
     return work
 
 
-def _mkdocs_build(work: Path, site: str) -> None:
+def _mkdocs_build(work: Path, site: str, config: str = "mkdocs.yml") -> None:
     """`mkdocs build --strict` as a user runs it, with a fixed SOURCE_DATE_EPOCH."""
     mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     proc = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-d", site],
+        [str(mkdocs), "build", "--strict", "-f", config, "-d", site],
         cwd=work,
         env=env,
         capture_output=True,
@@ -52,10 +53,50 @@ def test_site_has_briefing_story_pages_and_manifest(built):
     assert all(s["title"] in front for s in manifest["stories"])
 
 
-def test_search_index_holds_captions_and_source_names(built):
-    index = (built / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Lunar New Year celebration" in index
-    assert "Secure Horizon Growth" in index
+def _pagefind_records(site: Path) -> list[dict]:
+    records = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        records.append(json.loads(data[data.index(b"{") :]))
+    return records
+
+
+def test_pagefind_indexes_every_story_with_its_captions_and_source_names(built):
+    site = built / "site"
+    manifest = json.loads((site / "stories.json").read_text(encoding="utf-8"))
+    records = _pagefind_records(site)
+    assert sorted(r["url"] for r in records) == sorted("/" + s["url"] for s in manifest["stories"])
+    text = " ".join(r["content"] for r in records)
+    assert not any(r["content"].startswith("Briefing") for r in records), "no theme chrome"
+    # Related stories are other stories' headlines: shown on the page, not searched.
+    assert "Same people and places" not in text
+    story_page = (site / manifest["stories"][0]["url"] / "index.html").read_text(encoding="utf-8")
+    assert 'id="same-people-and-places"' in story_page
+    assert "Lunar New Year celebration" in text
+    assert "Secure Horizon Growth" in text
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    # Material's lunr index (all text of every page in one file) is not built at all.
+    assert not (site / "search").exists()
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert 'name="digest-search"' in front and 'name="search"' not in front
+
+
+def test_offline_build_links_html_files_and_inlines_the_search_index(built):
+    shutil.copy(ROOT / "mkdocs-offline.yml", built / "mkdocs-offline.yml")
+    _mkdocs_build(built, "site-offline", "mkdocs-offline.yml")
+    site = built / "site-offline"
+    manifest = json.loads((site / "stories.json").read_text(encoding="utf-8"))
+    front = (site / "index.html").read_text(encoding="utf-8")
+    for story in manifest["stories"]:
+        slug = story["url"].rstrip("/")
+        assert f'href="{slug}.html"' in front
+        assert (site / f"{slug}.html").is_file()
+    script = (site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script.startswith("var __index = ") and "Lunar New Year celebration" in script
+    assert 'src="assets/digest-worker-shim.js"' in front
+    assert not (site / "pagefind").exists()
+    for page in site.rglob("*.html"):
+        assert "unpkg.com" not in page.read_text(encoding="utf-8"), page
 
 
 def test_hand_written_page_is_untouched(built):
