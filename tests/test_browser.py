@@ -70,17 +70,42 @@ def squash(text: str | None) -> str:
 # --- the site, its server and the browser: once per module ---------------------------------
 
 
+def mkdocs_build(cwd: Path, out: Path, *options: str) -> Path:
+    """`mkdocs build --strict` in `cwd` into `out`; fails the test with MkDocs' output."""
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    command = [str(mkdocs) if mkdocs.exists() else "mkdocs", "build", "--strict", *options]
+    done = subprocess.run(
+        [*command, "-d", str(out)],
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
+    return out
+
+
+def project_copy(work: Path, seeds: Path | None = None) -> Path:
+    """A copy of the project's site setup (config, theme, the hand-written page) in `work`,
+    with `seeds` (default: an empty seeds folder)."""
+    for name in ("mkdocs.yml", "mkdocs-offline.yml", "theme"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+    (work / "content").mkdir()
+    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
+    if seeds is None:
+        (work / "seeds").mkdir()
+    else:
+        shutil.copytree(seeds, work / "seeds")
+    return work
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the repo's seeds, strictly, into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    command = [str(mkdocs) if mkdocs.exists() else "mkdocs", "build", "--strict", "-d", str(out)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False
-    )
-    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
+    out = mkdocs_build(ROOT, tmp_path_factory.mktemp("site"))
     assert (out / "index.html").is_file() and (out / "stories.json").is_file()
     return out
 
@@ -542,26 +567,9 @@ HOSTILE = (
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A site built from one seed full of markup, with the project's own theme."""
-    work = tmp_path_factory.mktemp("hostile")
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", work / "theme")
-    (work / "content").mkdir()
-    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
-    (work / "seeds").mkdir()
+    work = project_copy(tmp_path_factory.mktemp("hostile"))
     (work / "seeds" / "markup.txt").write_text(HOSTILE, encoding="utf-8")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-d", "site"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    with serve(work / "site") as url:
+    with serve(mkdocs_build(work, work / "site")) as url:
         yield url
 
 
@@ -593,28 +601,11 @@ def photo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample seeds with image files beside one of them (the README's convention)."""
     from conftest import png
 
-    work = tmp_path_factory.mktemp("photos")
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", work / "theme")
-    (work / "content").mkdir()
-    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
-    shutil.copytree(ROOT / "seeds", work / "seeds")
+    work = project_copy(tmp_path_factory.mktemp("photos"), ROOT / "seeds")
     stem = SEARCH_SEED.removesuffix(".txt")
     (work / "seeds" / f"{stem}-1.png").write_bytes(png(600, 400, (40, 90, 140)))
     (work / "seeds" / f"{stem}-2.png").write_bytes(png(400, 600, (150, 95, 40)))
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-d", "site"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    with serve(work / "site") as url:
+    with serve(mkdocs_build(work, work / "site")) as url:
         yield url
 
 
@@ -681,24 +672,8 @@ def test_photo_opens_in_a_lightbox_and_closes_by_keyboard(
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`mkdocs build -f mkdocs-offline.yml` of the repo's seeds, as handed over on a stick."""
-    work = tmp_path_factory.mktemp("offline")
-    for name in ("mkdocs.yml", "mkdocs-offline.yml", "theme", "seeds"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
-    (work / "content").mkdir()
-    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    done = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-f", "mkdocs-offline.yml", "-d", "site"],
-        cwd=work,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return work / "site"
+    work = project_copy(tmp_path_factory.mktemp("offline"), ROOT / "seeds")
+    return mkdocs_build(work, work / "site", "-f", "mkdocs-offline.yml")
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
