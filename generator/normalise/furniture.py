@@ -10,7 +10,10 @@ def drop_line_furniture(sheet: Sheet) -> None:
     """Lines that are furniture on their own: breadcrumbs, counters, prompts, notices."""
     for i in list(sheet.open()):
         text = sheet.texts[i]
-        rule = next((r for r in P.FURNITURE if r.pattern.search(text)), None)
+        key = P.folded(text)
+        guarded = any(n in key for n in P.FURNITURE_NEEDS)
+        rules = P.FURNITURE if guarded else P.FURNITURE_UNGUARDED
+        rule = next((r for r in rules if r.search(text, key)), None)
         if rule is None:
             continue
         sheet.drop(i, rule.name)

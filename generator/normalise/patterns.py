@@ -17,14 +17,40 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     why: str  # one line for `digest explain`
+    # A speed-up only, never a condition of its own: lower-case strings of which the line
+    # (folded by `folded`) holds at least one whenever the pattern matches it. Searching a
+    # long paragraph with an unanchored case-blind pattern is slow; a substring test is
+    # not. Empty: always search.
+    needs: tuple[str, ...] = ()
+
+    def search(self, text: str, key: str) -> bool:
+        """Whether the pattern is found in text; key is folded(text)."""
+        if self.needs and not any(n in key for n in self.needs):
+            return False
+        return self.pattern.search(text) is not None
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _rule(name: str, pattern: str, why: str, flags: int = I) -> Rule:
-    return Rule(name, re.compile(pattern, flags), why)
+def _rule(name: str, pattern: str, why: str, flags: int = I, needs: tuple[str, ...] = ()) -> Rule:
+    return Rule(name, re.compile(pattern, flags), why, needs)
+
+
+# The non-ASCII characters that a case-blind pattern matches to an ASCII letter, mapped
+# to that letter (str.lower() maps "İ" to two characters and leaves "ı" and "ſ" alone).
+_FOLD_TO_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def folded(text: str) -> str:
+    """The text lower-cased so that an ASCII string a re.IGNORECASE pattern finds in it is
+    a substring of the result (what Rule.needs is tested against)."""
+    if not text.isascii():
+        for odd, letter in _FOLD_TO_ASCII:
+            if odd in text:
+                text = text.replace(odd, letter)
+    return text.lower()
 
 
 # --- Site furniture: a line matching one of these is never article text -----------------
@@ -49,6 +75,7 @@ FURNITURE: tuple[Rule, ...] = (
         r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:join the (?:conversation|discussion)|"
         r"leave a (?:comment|reply)|show comments|view comments)\b",
         "comment-section notice",
+        needs=("comment", "join the ", "leave a "),
     ),
     # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter": a prompt names what you get
     _rule(
@@ -58,6 +85,7 @@ FURNITURE: tuple[Rule, ...] = (
         r"^[^.!?]{0,60}[.!?]?\s*(?:sign up|subscribe) (?:to|for) (?:our|the)\b[^.]{0,40}"
         r"\bnewsletters?\b[^.]{0,20}\.?$",
         "newsletter or sign-up prompt",
+        needs=("sign up", "subscribe", "get our", "join "),
     ),
     # "We may earn a commission from links on this page."
     _rule(
@@ -65,6 +93,7 @@ FURNITURE: tuple[Rule, ...] = (
         r"\b(?:may|might) (?:earn|receive) (?:a )?(?:small )?commission\b|"
         r"\baffiliate links?\b",
         "affiliate disclosure",
+        needs=("commission", "affiliate link"),
     ),
     # cookie, login and paywall notices
     _rule(
@@ -72,6 +101,7 @@ FURNITURE: tuple[Rule, ...] = (
         r"\b(?:we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
         r"log ?in to (?:continue|comment)|already a subscriber|create (?:a free )?account)\b",
         "cookie, login or account notice",
+        needs=("cookie", "log", "already a subscriber", "account"),
     ),
     # "Share this article", "Share on Facebook", "Click to share"
     _rule(
@@ -81,9 +111,19 @@ FURNITURE: tuple[Rule, ...] = (
         "share prompt",
     ),
     # "del.icio.us | Digg it | Reddit | Newsvine": a bar of short items between pipes
-    _rule("pipe_menu", r"^(?:[^|]{1,30}\|){2,}[^|]{0,30}$", "menu or share bar of short items"),
+    _rule(
+        "pipe_menu",
+        r"^(?:[^|]{1,30}\|){2,}[^|]{0,30}$",
+        "menu or share bar of short items",
+        needs=("|",),
+    ),
     # "Tags: patents", "This entry was tagged with the following keywords: ..."
-    _rule("tags", r"^(?:tags?|topics?|keywords|filed under)\s*:|\btagged with\b", "tag list"),
+    _rule(
+        "tags",
+        r"^(?:tags?|topics?|keywords|filed under)\s*:|\btagged with\b",
+        "tag list",
+        needs=("tag", "topic", "keywords", "filed under"),
+    ),
     # "Advertisement", "Story continues below advertisement"
     _rule(
         "advert",
@@ -97,6 +137,7 @@ FURNITURE: tuple[Rule, ...] = (
         "contact_notice",
         r"\b(?:telephone|tel|phone|fax|e-?mail)\s*:.*\b(?:telephone|tel|phone|fax|e-?mail)\s*:",
         "customer-service or contact notice",
+        needs=("tel", "phone", "fax", "mail"),
     ),
     # "Copyright 2024 X. All rights reserved.", "© 2024 X": a year or the reservation, not the word
     _rule(
@@ -104,8 +145,14 @@ FURNITURE: tuple[Rule, ...] = (
         r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
         r"\ball rights reserved\b",
         "copyright line",
+        needs=("©", "(c)", "copyright", "all rights reserved"),
     ),
 )
+
+# Speed-up only: a line holding none of the rules' `needs` can match only the rules
+# without any, so those alone are tried on it (in the same order).
+FURNITURE_NEEDS = tuple(dict.fromkeys(n for r in FURNITURE for n in r.needs))
+FURNITURE_UNGUARDED = tuple(r for r in FURNITURE if not r.needs)
 
 # A line that follows a sign-up prompt and is its blurb, not article text.
 SIGNUP_BLURB = re.compile(
@@ -369,6 +416,8 @@ WIRE_CREDIT = re.compile(
     r"(?P<tail>(?:\s*\([^()]*\))?(?:\s+[A-Z ,.]+OUT\.?)?(?:\s+[A-Z ,.]*SALES IN [A-Z ]+\.?)?"
     r"(?:\s*-\s*[A-Z0-9]{10,16})?)\s*$"
 )
+# Speed-up only: WIRE_CREDIT never matches a line without one of these (case-sensitive).
+WIRE_CREDIT_NEEDS = ("AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty")
 # "Picture taken January 8, 2012." is part of the agency boilerplate in wire captions.
 WIRE_BOILERPLATE = re.compile(r"\s*Picture taken [^.]{3,40}\.\s*$")
 # A short caption is at most this many words; a wire caption is longer than that.

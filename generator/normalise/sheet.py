@@ -5,6 +5,7 @@ It is private to the normalise stage; what leaves the stage are frozen LineVerdi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property, lru_cache
 
 from ..models import LineVerdict
 from . import patterns as P
@@ -16,6 +17,11 @@ class Sheet:
         self.first_line = first_line
         self.kinds: list[str | None] = [None if t else "blank" for t in self.texts]
         self.rules: list[str | None] = [None] * len(self.texts)
+
+    @cached_property
+    def casefolded(self) -> list[str]:
+        """Each line's text casefolded (the texts never change once read)."""
+        return [t.casefold() for t in self.texts]
 
     def open(self) -> Iterator[int]:
         """Indexes of lines no pass has claimed yet, in order."""
@@ -49,14 +55,23 @@ class Sheet:
         )
 
 
+# The passes ask the same questions of the same lines many times (a line's word count is
+# read by a dozen rules): the answers are pure functions of the text, so they are kept.
+# The bound is per process and well above one page's lines.
+_LINE_CACHE = 8192
+
+
+@lru_cache(maxsize=_LINE_CACHE)
 def words(text: str) -> int:
     return len(P.WORD.findall(text))
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def is_sentence(text: str) -> bool:
     return bool(P.SENTENCE_END.search(text))
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def is_prose(text: str) -> bool:
     """A line of running text: a sentence of some length, or any long line."""
     n = words(text)
