@@ -226,7 +226,9 @@ def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
     if not title:
         return None
     key = title.casefold()
-    for text in sheet.texts[:10]:
+    for text, folded in zip(sheet.texts[:10], sheet.casefolded, strict=False):
+        if key not in folded:  # the match's title part would not end with it
+            continue
         match = P.TITLE_SITE_SUFFIX.match(text)
         if match and match["title"].casefold().endswith(key) and match["site"].casefold() != key:
             return match["site"].strip()

@@ -1,0 +1,107 @@
+"""The normaliser's and reader's speed-ups decide nothing: each skips work only where the
+slow path would give the same answer. (bench/samenorm.py checks whole Articles.)"""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+import unicodedata
+
+import ftfy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.normalise import captions
+from generator.normalise import patterns as P
+from generator.read import _FTFY, clean_text
+
+
+def test_folded_turns_every_case_blind_match_of_an_ascii_letter_into_that_letter():
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    found = 0
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or not any_letter.fullmatch(char):
+            continue
+        letter = next(a for a in string.ascii_lowercase if re.fullmatch(a, char, re.IGNORECASE))
+        assert P.folded(char) == letter, hex(code)
+        found += 1
+    assert found > 52  # the ASCII letters and the few others ("ſ", "K", ...)
+
+
+# Pieces of the furniture rules' own words, in any case and with look-alike letters.
+FURNITURE_BITS = [
+    "comments", "are", "is", "not", "from", "posted", "endorsed", "refrain from", "12",
+    "join the conversation", "join the discussion", "leave a reply", "leave a comment",
+    "show comments", "view comments", "sign up", "subscribe", "get our", "join our",
+    "newsletter", "briefing", "free", "to", "for", "our", "the", "may earn a commission",
+    "might receive a small commission", "affiliate links", "we use cookies", "accept all cookies",
+    "cookie policy", "log in to continue", "login to comment", "already a subscriber",
+    "create a free account", "|", "Tags:", "topics :", "keywords:", "filed under:",
+    "tagged with", "Telephone:", "tel:", "phone:", "fax:", "E-mail:", "email:", "©",
+    "(c)", "copyright", "2024", "All rights reserved", "Acme", ".", ":", "!", "(3)",
+]  # fmt: skip
+LOOKALIKES = str.maketrans({"i": "ı", "s": "ſ", "k": "K", "I": "İ"})
+
+
+@st.composite
+def furniture_lines(draw: st.DrawFn) -> str:
+    parts = []
+    for bit in draw(st.lists(st.sampled_from(FURNITURE_BITS), max_size=8)):
+        case = draw(st.sampled_from([str, str.upper, str.lower, str.title]))
+        bit = case(bit)
+        if draw(st.booleans()):
+            bit = bit.translate(LOOKALIKES)
+        parts.append(bit)
+    return draw(st.sampled_from([" ", "", "  "])).join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(furniture_lines())
+def test_furniture_needs_never_skip_a_line_the_pattern_matches(text):
+    key = P.folded(text)
+    for rule in P.FURNITURE:
+        assert rule.search(text, key) == bool(rule.pattern.search(text)), rule.name
+    guarded = any(n in key for n in P.FURNITURE_NEEDS)
+    if not guarded:
+        assert not any(r.pattern.search(text) for r in P.FURNITURE if r.needs)
+
+
+WIRE_BITS = [
+    "(AP Photo/Jane Doe)", "(Reuters)", "REUTERS/Stringer", "Reuters/Kim", "AFP", "EPA",
+    "Getty Images", "(NASA via AP, File)", "(Jane Doe/AP)", "AP Photo", "MANDATORY CREDIT",
+    "NO SALES IN UK", "OUT.", "- RC1234567890AB", "Picture taken January 8, 2012.", "ap",
+    "reuters", "A man waves.", "Getty", "(", ")", "/",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WIRE_BITS), max_size=6), st.sampled_from([" ", ""]))
+def test_wire_credit_check_finds_what_the_pattern_finds(bits, glue):
+    text = glue.join(bits)
+    fast, slow = captions._wire_credit(text), P.WIRE_CREDIT.search(text)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _clean_text_with_ftfy(text: str) -> tuple[str, tuple[str, ...]]:
+    """clean_text as it was: ftfy on every text, and str.translate for the spaces."""
+    fixed, explanation = ftfy.fix_and_explain(text, config=_FTFY)
+    repairs = tuple(sorted({step[1] for step in explanation or ()}))
+    fixed = unicodedata.normalize("NFC", fixed).replace("\r\n", "\n").replace("\r", "\n")
+    spaces = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u200b": ""}
+    folded = fixed.translate(str.maketrans(spaces))
+    return folded, repairs + (("whitespace",) if folded != fixed else ())
+
+
+TEXT_BITS = st.sampled_from(
+    ["&amp;", "&eacute;", "&", "\r\n", "\r", "\t", "\x1b[31m", "\x00", "\x0c", "\x7f", "\n",
+     "\u00a0", "\u200b", "caf\u00e9", "cafe\u0301", "\u00c3\u00a9", "\u2019", "<b>", "plain"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(TEXT_BITS, st.text(alphabet=st.characters(max_codepoint=127)))))
+def test_clean_text_gives_what_ftfy_gives(bits):
+    text = "".join(bits)
+    assert clean_text(text) == _clean_text_with_ftfy(text)
