@@ -226,8 +226,9 @@ def _over_limits(text: str) -> str | None:
 
 def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Repair mojibake (ftfy) and fold invisible whitespace, recording what changed."""
+    repairs: tuple[str, ...] = ()
     if text.isascii() and not _FTFY_ASCII_WORK.search(text):
-        fixed, repairs = text, ()  # what ftfy, NFC and the line-break fix would give
+        fixed = text  # what ftfy, NFC and the line-break fix would give, with no repairs
     else:
         fixed, explanation = ftfy.fix_and_explain(text, config=_FTFY)
         repairs = tuple(sorted({step[1] for step in explanation or ()}))
