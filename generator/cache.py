@@ -1,6 +1,7 @@
 """Per-article work kept between builds: normalised articles (keyed by the seed's bytes,
 so a known seed is not even decoded), their similarity features (shingles, MinHash,
-term counts), embeddings and stories' relations, keyed by a hash of everything they
+term counts), embeddings, stories' relations, and the text of story pages and their
+named entities (generator/memo.py), keyed by a hash of everything they
 depend on and the generator's version.
 
 One SQLite file (atomic commits, corruption is an exception, not garbage). An entry
@@ -41,6 +42,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, version TEXT, body BLOB)",
     "CREATE TABLE IF NOT EXISTS relations (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
     "CREATE TABLE IF NOT EXISTS features (key TEXT PRIMARY KEY, version TEXT, body BLOB)",
+    "CREATE TABLE IF NOT EXISTS texts (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
 )
 
 
@@ -114,6 +116,22 @@ class Cache:
 
     def keep_relation(self, key: str, body: str) -> None:
         self._put("relations", key, body)
+
+    # --- texts made from a story (memo.Memo): its page, its named entities --------------
+    def text(self, kind: str, key: str) -> str | None:
+        """The text kept under `key`, if it is whole: each is stored after a hash of
+        itself, so a damaged entry is a miss, never a page."""
+        body = self._get("texts", f"{kind}:{key}")
+        if not isinstance(body, str):
+            return None
+        check, _, text = body.partition("\n")
+        if check != hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest():
+            return None
+        return text
+
+    def keep_text(self, kind: str, key: str, body: str) -> None:
+        check = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+        self._put("texts", f"{kind}:{key}", f"{check}\n{body}")
 
     # --- embeddings ----------------------------------------------------------------------
     def embedder(self, embed: Callable[[Sequence[str]], np.ndarray]) -> Callable[..., np.ndarray]:

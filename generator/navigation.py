@@ -15,6 +15,7 @@ related stories. Plain values computed from the stories; pages.py renders them.
 
 from __future__ import annotations
 
+import json
 import math
 import unicodedata
 from collections import defaultdict
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .entities import entities
+from .memo import Memo, remembered
 from .models import Entity, Member, Relation, Story
 
 FRONT_PAGE_MIN = 10  # the briefing never shows fewer stories than this, when there are more
@@ -120,10 +122,14 @@ def _negated(when: str | None) -> tuple[int, ...]:
 
 
 def plan(
-    stories: Sequence[Story], front_page_days: int, front_page_max: int, topic_min_stories: int
+    stories: Sequence[Story],
+    front_page_days: int,
+    front_page_max: int,
+    topic_min_stories: int,
+    memo: Memo | None = None,
 ) -> Navigation:
     order = ranked(stories)
-    named = {s.id: story_entities(s) for s in order}
+    named = {s.id: story_entities(s, memo) for s in order}
     days, undated = _days(order)
     index = _index(order, named)
     rank = {s.id: i for i, s in enumerate(order)}
@@ -166,17 +172,42 @@ def _days(order: Sequence[Story]) -> tuple[tuple[Day, ...], tuple[Story, ...]]:
     return days, tuple(undated)
 
 
-def story_entities(story: Story) -> tuple[Entity, ...]:
+def story_entities(story: Story, memo: Memo | None = None) -> tuple[Entity, ...]:
     """The entities a story is about: named often in its text, or in its headline;
-    never its own outlets (the sources list names those)."""
+    never its own outlets (the sources list names those). Remembered in `memo` by
+    exactly those inputs."""
     text = "\n\n".join([story.dek or "", *(p.text for p in story.paragraphs)])
-    outlets = {m.article.outlet for m in story.members if m.article.outlet}
+    outlets = sorted({m.article.outlet for m in story.members if m.article.outlet})
+    return remembered(
+        memo,
+        "entities",
+        lambda: (text, story.title, *outlets),
+        lambda: _story_entities(text, story.title, set(outlets)),
+        _entities_json,
+        _entities_from_json,
+    )
+
+
+def _story_entities(text: str, title: str, outlets: set[str]) -> tuple[Entity, ...]:
     kept = [
         e
         for e in entities(text)
-        if e.name not in outlets and (e.mentions >= STORY_MIN_MENTIONS or e.name in story.title)
+        if e.name not in outlets and (e.mentions >= STORY_MIN_MENTIONS or e.name in title)
     ]
     return tuple(kept[:ENTITIES_PER_STORY])
+
+
+def _entities_json(found: tuple[Entity, ...]) -> str:
+    return json.dumps([[e.kind, e.name, e.mentions] for e in found], ensure_ascii=False)
+
+
+def _entities_from_json(body: str) -> tuple[Entity, ...]:
+    found = []
+    for kind, name, mentions in json.loads(body):
+        if not (isinstance(kind, str) and isinstance(name, str) and type(mentions) is int):
+            raise TypeError(f"not an entity: {[kind, name, mentions]!r}")
+        found.append(Entity(kind, name, mentions))
+    return tuple(found)
 
 
 def _topics(

@@ -8,9 +8,12 @@ dumped by YAML, never by string concatenation."""
 from __future__ import annotations
 
 import html
+import io
 import json
+import pickle
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from . import feeds, navigation
 from .config import DigestConfig, validated
 from .credits import ROLE_LABELS, ROLES
 from .images import OUTPUT_FOLDER
+from .memo import Memo, as_text, remembered
 from .models import Evidence, Member, Paragraph, Rejected, Relation, Story
 from .navigation import Navigation
 
@@ -205,7 +209,48 @@ def front_matter(data: Mapping[str, object]) -> str:
     return f"---\n{dumped}---\n\n"
 
 
-def story_page(story: Story, nav: Navigation | None = None) -> str:
+def story_page(story: Story, nav: Navigation | None = None, memo: Memo | None = None) -> str:
+    """A story's page: its own text (front matter and body, remembered in `memo` by the
+    story's value), then the links the navigation gives it (related stories, topics)."""
+    view = page_view(story)
+    own = remembered(memo, "story page", lambda: (_pickled(view),), lambda: _story_text(view),
+                     as_text, as_text)  # fmt: skip
+    nav_block = (
+        _env()
+        .get_template("story_nav.md")
+        .render(
+            related=nav.related_to(story) if nav else (),
+            topics=nav.topics_of(story) if nav else (),
+        )
+    )
+    return own + nav_block
+
+
+def page_view(story: Story) -> Story:
+    """The story as its page sees it: without each article's line verdicts and paragraph
+    alignment, and the story's joins (whose TF-IDF scores move with every article added
+    anywhere), which no page prints. Its pickle is the key of the page's text: the page
+    is made from this value alone, so equal keys mean equal pages."""
+    return replace(
+        story,
+        joins=(),
+        members=tuple(
+            replace(m, article=replace(m.article, lines=()), alignment=()) for m in story.members
+        ),
+    )
+
+
+def _pickled(value: object) -> bytes:
+    """`value`'s pickle, the same bytes for equal values: without the memo, which would
+    write a shared object once and so depend on which fields happen to share one."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.fast = True  # no memo: every object written in full (stories have no cycles)
+    pickler.dump(value)
+    return out.getvalue()
+
+
+def _story_text(story: Story) -> str:
     body = (
         _env()
         .get_template("story.md")
@@ -219,8 +264,6 @@ def story_page(story: Story, nav: Navigation | None = None) -> str:
             evidence_title=lambda e: evidence_title(story, e),
             lead_name=_name(story.canonical.outlet, story.canonical.source),
             credit_roles=credit_roles(story),
-            related=nav.related_to(story) if nav else (),
-            topics=nav.topics_of(story) if nav else (),
         )
     )
     meta = {
@@ -430,20 +473,22 @@ def render(
     rejected: Sequence[Rejected],
     output: str,
     config: DigestConfig | None = None,
+    memo: Memo | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated file, keyed by its path relative to the content folder: pages, the
     manifest and the feeds as text, the gallery's photos as bytes (once each, named by
-    content hash)."""
+    content hash). Story pages and stories' entities are remembered in `memo` (the
+    cache), when given."""
     config = config or validated({})
     nav = navigation.plan(
-        stories, config.front_page_days, config.front_page_max, config.topic_min_stories
+        stories, config.front_page_days, config.front_page_max, config.topic_min_stories, memo
     )
     files: dict[str, str | bytes] = {
         "index.md": index_page(nav, rejected, output),
         MANIFEST: manifest(stories, rejected, output),
     }
     for story in stories:
-        files[f"{output}/{story.slug}.md"] = story_page(story, nav)
+        files[f"{output}/{story.slug}.md"] = story_page(story, nav, memo)
     if rejected:
         files[f"{output}/rejected.md"] = rejected_page(rejected)
     for story in stories:

@@ -52,7 +52,11 @@ def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) 
     stories, rejected = plan(config, paths, step, notes)
     _warn(rejected)
     step(f"writing {len(stories)} stories to {paths.content}")
-    files = pages.render(stories, rejected, config.output, config)
+    memo = Cache(paths.cache)
+    try:
+        files = pages.render(stories, rejected, config.output, config, memo)
+    finally:
+        memo.close()
     written, removed = write.write_files(paths.content, config.output, files)
     state.remember(fingerprint, paths.content, files, len(stories), rejected, notes)
     return BuildResult(len(stories), rejected, written, removed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -10,6 +11,7 @@ from dataclasses import replace
 import numpy as np
 
 from generator import cache as cache_module
+from generator import navigation, pages
 from generator.cache import Cache
 from generator.config import validated
 from generator.pipeline import build
@@ -166,3 +168,62 @@ def test_warm_rebuilds_after_add_edit_remove_equal_cold_builds(project, config, 
         s for s in stories["stories"] if "zz-copy.txt" in {a["source"] for a in s["articles"]}
     ]
     assert {a["source"] for a in joined[0]["articles"]} >= {"000_769eb25042b505df.txt"}
+
+
+def _texts(folder):
+    db = sqlite3.connect(folder / "cache.sqlite")
+    rows = db.execute("SELECT key, body FROM texts").fetchall()
+    db.close()
+    return rows
+
+
+def test_story_pages_and_entities_are_remembered_and_redone_only_when_their_story_changes(
+    project, config, tmp_path, monkeypatch
+):
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    kinds = {key.split(":")[0] for key, _body in _texts(cached.cache)}
+    assert kinds == {"story page", "entities"}
+    made: list[str] = []
+    found: list[str] = []
+    story_text, story_entities = pages._story_text, navigation._story_entities
+    monkeypatch.setattr(pages, "_story_text", lambda s: made.append(s.id) or story_text(s))
+    monkeypatch.setattr(
+        navigation, "_story_entities", lambda *a: found.append(a[1]) or story_entities(*a)
+    )
+    seed = project.seeds / "003_5b900e03b5c10ba5.txt"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("second summit", "second summit meeting", 1), encoding="utf-8")
+    before = _tree(project.content)
+    build(config, cached)
+    after = _tree(project.content)
+    stories = json.loads(after["stories.json"])["stories"]
+    edited = [s for s in stories if seed.name in {a["source"] for a in s["articles"]}]
+    assert len(stories) > 1 and len(edited) == 1
+    page = f"stories/{edited[0]['slug']}.md"
+    assert "second summit meeting" in after[page].decode() != before[page].decode()
+    assert [s["id"] for s in edited] == made  # only the edited story's page is made again
+    assert set(found) <= {edited[0]["title"]}  # its text may be another article's
+
+
+def test_a_damaged_remembered_page_or_entity_list_is_redone_not_trusted(project, config, tmp_path):
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    first = _tree(project.content)
+    db = sqlite3.connect(cached.cache / "cache.sqlite")
+    rows = db.execute("SELECT key, body FROM texts").fetchall()
+    assert rows
+    for key, body in rows:
+        if key.startswith("story page"):  # a changed byte behind an intact check line
+            damaged = body.replace("\n", "\nTAMPERED ", 2)
+        else:  # a whole entry of the right hash that does not parse back as entities
+            text = '[["person", 3]]'
+            damaged = f"{hashlib.sha256(text.encode()).hexdigest()}\n{text}"
+        db.execute("UPDATE texts SET body = ? WHERE key = ?", (damaged, key))
+    db.commit()
+    db.close()
+    shutil.rmtree(project.content)
+    (cached.cache / "build.json").unlink()
+    build(config, cached)
+    assert _tree(project.content) == first
+    assert "TAMPERED" not in "".join(body for _key, body in _texts(cached.cache))
