@@ -28,7 +28,8 @@ def write_files(
     """Write `files` (relative path -> text, or bytes for images) below `content`;
     return (written, removed)."""
     owned_dir = _inside(content, output)
-    targets = {rel: _inside(content, rel) for rel in sorted(files)}
+    folders: dict[Path, Path] = {}
+    targets = {rel: _inside(content, rel, folders) for rel in sorted(files)}
     data = {rel: _encoded(files[rel]) for rel in targets}
     _recover(owned_dir)
     inside = {rel for rel, path in targets.items() if owned_dir in path.parents}
@@ -109,10 +110,23 @@ def _swap_in(owned_dir: Path, files: Mapping[Path, bytes]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _inside(content: Path, rel: str) -> Path:
-    """`content/rel`, refusing any path that would land outside `content`."""
-    root = content.resolve()
-    path = (root / rel).resolve()
+def _inside(content: Path, rel: str, folders: dict[Path, Path] | None = None) -> Path:
+    """`content/rel`, refusing any path that would land outside `content`. `folders`
+    remembers resolved folders between calls: a build writes thousands of files into a
+    handful of folders, and a file that is not itself a symlink resolves to its resolved
+    folder plus its name."""
+    folders = {} if folders is None else folders
+    if content not in folders:
+        folders[content] = content.resolve()
+    root = folders[content]
+    joined = root / rel
+    name = joined.name
+    if name not in ("", ".", "..") and not joined.is_symlink():
+        if joined.parent not in folders:
+            folders[joined.parent] = joined.parent.resolve()
+        path = folders[joined.parent] / name
+    else:
+        path = joined.resolve()
     if path != root and root not in path.parents:
         raise OutputError(f"refusing to write outside {content}: {rel!r}")
     return path
