@@ -332,6 +332,15 @@ SEARCHES = {
 }
 
 
+def tab_to(page: Any, selector: str, presses: int) -> None:
+    """Press Tab until the focused element matches `selector`; fail after `presses`."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"Tab never reaches {selector}")
+
+
 def open_search(page: Any, viewport: str) -> None:
     """The search field: in the header on a desktop, behind the magnifier on a phone."""
     if viewport == "phone":
@@ -501,12 +510,7 @@ def test_keyboard_reaches_the_story_and_its_provenance_markers(
     target = skip.get_attribute("href") or ""
     assert page.locator(f"article {target}.digest-header").count() == 1, target
     # Reachable by keyboard: Tab on from the top of the page lands on a marker.
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('sup.digest-prov')"):
-            break
-    else:
-        pytest.fail("Tab never reaches a provenance marker")
+    tab_to(page, "sup.digest-prov", 80)
     focused = page.locator("sup.digest-prov:focus")
     assert focused.get_attribute("aria-describedby") == "digest-tip"
     assert focused.get_attribute("title") is None, "no native tooltip on top of ours"
@@ -635,12 +639,7 @@ def test_photo_opens_in_a_lightbox_and_closes_by_keyboard(
         "g => g.previousElementSibling.setAttribute('tabindex', '-1')"
     )
     page.locator(".digest-gallery").evaluate("g => g.previousElementSibling.focus()")
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('a.digest-photo')"):
-            break
-    else:
-        pytest.fail("Tab never reaches the first photo")
+    tab_to(page, "a.digest-photo", 10)
     page.keyboard.press("Enter")
     dialog.wait_for(state="visible")
     assert page.evaluate("document.activeElement.closest('#digest-lightbox') !== null")
