@@ -26,6 +26,7 @@ from .read import read_seed
 F = TypeVar("F", bound=Callable[..., Any])
 err = Console(stderr=True, highlight=False)
 EXIT_USER_ERROR = 1  # bad input, config or output folder; the message names the file
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report it
 
 
 def project_options(command: F) -> F:
@@ -213,12 +214,16 @@ def _clip(text: str, width: int = 90) -> str:
 
 @contextmanager
 def _user_errors() -> Iterator[None]:
-    """Turn a DigestError into one line on stderr and exit code 1; no traceback."""
+    """Turn a DigestError into one line on stderr and exit code 1, and Ctrl-C into one
+    line and exit code 130; no traceback."""
     try:
         yield
     except DigestError as error:
         err.print(f"[red]error[/]: {escape(str(error))}", soft_wrap=True)
         sys.exit(EXIT_USER_ERROR)
+    except KeyboardInterrupt:
+        err.print("[red]interrupted[/]: nothing was changed in the content folder")
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def _progress(message: str) -> None:

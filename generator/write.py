@@ -1,17 +1,21 @@
-"""Stage 5b, write: put generated files into the content folder.
+"""Stage 5b, write: put generated files into the content folder, all or nothing.
 
 - nothing is written when no byte changes (so `mkdocs serve` does not loop);
-- the folder the generator owns is staged whole in a hidden sibling folder and
-  swapped in by renames, so a build that fails or is killed mid-write leaves the
-  previous pages intact; an interrupted swap is undone on the next build;
-- unchanged pages are hard-linked into the staged folder, keeping their files;
-- files at the content root (the briefing, the manifest, the feeds) are each written to a
-  temporary file and renamed into place;
+- every changed file is staged first: the folder the generator owns as a whole hidden
+  sibling folder (unchanged pages hard-linked into it, keeping their files), each file
+  at the content root (the briefing, the manifest, the feeds) as a hidden temporary
+  file beside it. A build that fails or is interrupted while staging (an error,
+  Ctrl-C, SIGKILL) leaves the previous pages exactly as they were;
+- then a journal naming the renames is written (the commit point) and the renames
+  follow. The next build rolls a killed build forward when the journal is there and
+  back when it is not, so after any build the content folder is one whole build's
+  output, never a mix of two (only the instant of the renames themselves is not);
 - a hand-written page at a generated path (say, your own index.md) is never
   overwritten: the build stops and says so, before anything is written."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -20,6 +24,8 @@ from pathlib import Path
 
 from .errors import OutputError
 from .pages import ROOT_DATA, owned
+
+JOURNAL = ".digest-commit.json"  # at the content root while a build's renames are under way
 
 
 def write_files(
@@ -31,8 +37,8 @@ def write_files(
     folders: dict[Path, Path] = {}
     targets = {rel: _inside(content, rel, folders) for rel in sorted(files)}
     data = {rel: _encoded(files[rel]) for rel in targets}
-    _recover(owned_dir)
     inside = {rel for rel, path in targets.items() if owned_dir in path.parents}
+    _recover(content, owned_dir, [targets[rel] for rel in sorted(set(targets) - inside)])
     for rel in sorted(set(targets) - inside):
         if targets[rel].exists() and not _may_overwrite(targets[rel]):
             raise OutputError(
@@ -41,12 +47,108 @@ def write_files(
             )
     changed = [rel for rel in sorted(targets) if not _same(targets[rel], data[rel])]
     stale = _stale(owned_dir, {targets[rel] for rel in inside}, content)
-    if stale or any(rel in inside for rel in changed):
-        _swap_in(owned_dir, {targets[rel]: data[rel] for rel in inside})
-    for rel in changed:
-        if rel not in inside:
-            _atomic_write(targets[rel], data[rel])
+    renames: list[tuple[Path, Path]] = []  # (staged, final)
+    try:
+        if stale or any(rel in inside for rel in changed):
+            pages = {targets[rel]: data[rel] for rel in inside}
+            renames.append((_stage_folder(owned_dir, pages), owned_dir))
+        for rel in changed:
+            if rel not in inside:
+                renames.append((_stage_file(targets[rel], data[rel]), targets[rel]))
+    except BaseException:  # an error or Ctrl-C while staging: the previous pages stay
+        for staged in (_staging(owned_dir)[0], *(staged for staged, _ in renames)):
+            _discard(staged)
+        raise
+    if renames:
+        _commit(content, renames)
     return tuple(changed), stale
+
+
+def _commit(content: Path, renames: list[tuple[Path, Path]]) -> None:
+    """Write the journal (the commit point), do the renames, drop the journal."""
+    journal = content / JOURNAL
+    names = [
+        [a.relative_to(content).as_posix(), b.relative_to(content).as_posix()] for a, b in renames
+    ]
+    os.replace(_stage_file(journal, json.dumps({"renames": names}).encode()), journal)
+    _roll_forward(renames)
+    journal.unlink()
+
+
+def _roll_forward(renames: list[tuple[Path, Path]]) -> None:
+    """Move each staged file or folder into its place (a folder's previous version is
+    moved aside, then removed); renames a killed build already did are skipped."""
+    for staged, final in renames:
+        if staged.is_dir():
+            old = _staging(final)[1]
+            if final.exists():
+                shutil.rmtree(old, ignore_errors=True)
+                os.replace(final, old)
+            os.replace(staged, final)
+            shutil.rmtree(old, ignore_errors=True)
+        elif staged.exists():
+            os.replace(staged, final)
+
+
+def _recover(content: Path, owned_dir: Path, files: list[Path]) -> None:
+    """Finish or undo what a killed build left. With a journal its renames had begun, so
+    they are completed (roll forward); without one it was still staging, so what it
+    staged is thrown away and the previous pages stay (roll back)."""
+    journal = content / JOURNAL
+    if journal.is_file():
+        try:
+            names = json.loads(journal.read_text(encoding="utf-8"))["renames"]
+            renames = [(_inside(content, a), _inside(content, b)) for a, b in names]
+        except (ValueError, KeyError, TypeError, OutputError):
+            renames = []  # not a journal digest wrote: leave every file where it is
+        _roll_forward(renames)
+        journal.unlink()
+    new, old = _staging(owned_dir)
+    if old.is_dir() and not owned_dir.exists():  # killed between a folder's two renames
+        os.replace(old, owned_dir)
+    shutil.rmtree(new, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    for path in (*files, journal):
+        for stray in path.parent.glob(f".{path.name}.*.tmp"):  # staged by a killed build
+            stray.unlink(missing_ok=True)
+
+
+def _stage_folder(owned_dir: Path, files: Mapping[Path, bytes]) -> Path:
+    """The owned folder's next version, complete, in a hidden sibling folder."""
+    new = _staging(owned_dir)[0]
+    shutil.rmtree(new, ignore_errors=True)
+    new.mkdir(parents=True)
+    for path, data in files.items():
+        staged = new / path.relative_to(owned_dir)
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        if _same(path, data):
+            try:
+                os.link(path, staged)  # unchanged page: same file, untouched for watchers
+                continue
+            except OSError:
+                pass
+        staged.write_bytes(data)
+    return new
+
+
+def _stage_file(path: Path, data: bytes) -> Path:
+    """`data` in a hidden temporary file beside `path`, ready to be renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def _discard(staged: Path) -> None:
+    if staged.is_dir():
+        shutil.rmtree(staged, ignore_errors=True)
+    else:
+        staged.unlink(missing_ok=True)
 
 
 def _encoded(data: str | bytes) -> bytes:
@@ -81,35 +183,6 @@ def _staging(owned_dir: Path) -> tuple[Path, Path]:
     )
 
 
-def _recover(owned_dir: Path) -> None:
-    """Undo a swap that a killed build left half done: the previous folder wins."""
-    new, old = _staging(owned_dir)
-    if old.is_dir() and not owned_dir.exists():
-        os.replace(old, owned_dir)
-    shutil.rmtree(new, ignore_errors=True)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _swap_in(owned_dir: Path, files: Mapping[Path, bytes]) -> None:
-    new, old = _staging(owned_dir)
-    shutil.rmtree(new, ignore_errors=True)
-    new.mkdir(parents=True)
-    for path, data in files.items():
-        staged = new / path.relative_to(owned_dir)
-        staged.parent.mkdir(parents=True, exist_ok=True)
-        if _same(path, data):
-            try:
-                os.link(path, staged)  # unchanged page: same file, untouched for watchers
-                continue
-            except OSError:
-                pass
-        staged.write_bytes(data)
-    if owned_dir.exists():
-        os.replace(owned_dir, old)
-    os.replace(new, owned_dir)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def _inside(content: Path, rel: str, folders: dict[Path, Path] | None = None) -> Path:
     """`content/rel`, refusing any path that would land outside `content`. `folders`
     remembers resolved folders between calls: a build writes thousands of files into a
@@ -130,15 +203,3 @@ def _inside(content: Path, rel: str, folders: dict[Path, Path] | None = None) ->
     if path != root and root not in path.parents:
         raise OutputError(f"refusing to write outside {content}: {rel!r}")
     return path
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
