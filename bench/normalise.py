@@ -30,6 +30,11 @@ Run:
     .venv/bin/python bench/normalise.py                # the tables
     .venv/bin/python bench/normalise.py --worst 10     # ten lowest-F1 pages, diagnosed
     .venv/bin/python bench/normalise.py --show gn-...  # each line: gold label vs verdict
+    .venv/bin/python bench/normalise.py --half A       # only half A (design) or B (check)
+    .venv/bin/python bench/normalise.py --misses 1 3   # every headline/byline line dropped
+
+``--half`` splits the pages in two by a stable hash of the page id (first byte of its
+SHA-256 even: A, odd: B), so a rule can be designed on one half and checked on the other.
 
 The data is read in place from ../shared/dev (or $DIGEST_DEV_DATA) and never copied;
 when it is absent the bench says so and exits 0.
@@ -39,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import statistics
 import time
 from collections import Counter
@@ -102,6 +108,11 @@ class Page:
     gold_body: str
     labels: tuple[tuple[int, float], ...] | None  # one (label, purity) per line, L3S only
     html: Path
+
+
+def half_of(page_id: str) -> str:
+    """'A' or 'B', stable across runs and machines: the parity of the id's SHA-256."""
+    return "AB"[hashlib.sha256(page_id.encode()).digest()[0] % 2]
 
 
 def load_pages(root: Path) -> list[Page]:
@@ -382,6 +393,44 @@ def worst_table(scores: Sequence[Score], n: int) -> Table:
     return table
 
 
+def title_line(scores: Sequence[Score]) -> str:
+    """How often the line digest took as the title is one the labels call a headline."""
+    judged = right = 0
+    for s in scores:
+        labels = s.page.labels
+        if labels is None or len(labels) != len(s.page.lines) or 1 not in (x for x, _ in labels):
+            continue
+        judged += 1
+        at = next((i for i, (kind, _r) in enumerate(s.out.verdicts) if kind == "title"), None)
+        right += at is not None and labels[at][0] == 1
+    return (
+        f"title taken from a line labelled headline: {right}/{judged} L3S-GN1 pages that "
+        f"label a headline ({pct(right / judged) if judged else '–'})"
+    )
+
+
+def misses(scores: Sequence[Score], labels: Sequence[int], width: int) -> None:
+    """Every labelled line of `labels` that digest dropped, by page, then counted by rule."""
+    by_rule: Counter[str] = Counter()
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for heading in ("page", "#", "label", "rule", "text"):
+        table.add_column(heading, no_wrap=True, overflow="ellipsis", max_width=width)
+    for s in scores:
+        page = s.page
+        if page.labels is None or len(page.labels) != len(page.lines):
+            continue
+        rows = zip(page.labels, s.out.line_kept, s.out.verdicts, strict=True)
+        for i, ((label, _purity), kept, (kind, rule)) in enumerate(rows):
+            if label in labels and not kept:
+                by_rule[f"{SHORT[label]}→{rule or kind}"] += 1
+                why = rule or kind
+                table.add_row(page.id, str(i + 1), SHORT[label], why, escape(page.lines[i]))
+    console.print(table)
+    for key, n in by_rule.most_common():
+        console.print(f"{n:5d}  {key}")
+    console.print(f"{sum(by_rule.values()):5d}  missed in all")
+
+
 def show(page: Page, width: int) -> None:
     out = run_digest(page)
     s = score(page, out)
@@ -436,10 +485,25 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--no-trafilatura", action="store_true", help="skip the trafilatura reference row (faster)"
     )
     parser.add_argument("--width", type=int, default=110, help="text column width for --show")
+    parser.add_argument(
+        "--half",
+        choices=("A", "B"),
+        help="score only one half of the pages (split by a stable hash of the page id)",
+    )
+    parser.add_argument(
+        "--misses",
+        type=int,
+        nargs="+",
+        metavar="LABEL",
+        help="list every line with these labels (1 headline, 2 body, 3 caption/byline/"
+        "dateline) that digest dropped, and count them by rule",
+    )
     args = parser.parse_args(argv)
 
     root = dev_data("normalise", "textdump")
     pages = load_pages(root)
+    if args.half:
+        pages = [p for p in pages if half_of(p.id) == args.half]
     if args.show:
         match = [p for p in pages if p.id == args.show or p.id.startswith(args.show)]
         if len(match) != 1:
@@ -451,7 +515,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     aligned = [p for p in labelled if len(p.labels or ()) == len(p.lines)]
     blanks = sum(1 for p in labelled for line in p.lines if not line.strip())
     console.print(
-        f"{len(pages)} pages from {root}; {len(labelled)} with line labels, "
+        f"{len(pages)} pages from {root}"
+        + (f" (half {args.half})" if args.half else "")
+        + f"; {len(labelled)} with line labels, "
         f"{len(aligned)} of them with exactly one label row per dump line "
         f"({blanks} blank lines in the labelled dumps, so no blank-line question arises)."
     )
@@ -467,6 +533,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         systems["trafilatura (HTML)"] = runner
     results: dict[str, list[Score]] = {}
     timings: dict[str, float] = {}
+    if args.misses:
+        misses([score(p, run_digest(p)) for p in pages], args.misses, args.width)
+        return
     for name, run in systems.items():
         start = time.perf_counter()
         outputs = [run(p) for p in pages]
@@ -476,6 +545,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for s in rejected:
         console.print(f"[red]{s.page.id} rejected by read_seed: {escape(s.out.note or '')}[/]")
     console.print(main_table(results, timings))
+    console.print(title_line(results["digest"]))
     console.print(
         "time = wall time for all pages (digest: read_seed + normalise; trafilatura: "
         "gunzip + extract). ≈ = trafilatura's line shares are estimated by finding each "
