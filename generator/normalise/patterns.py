@@ -55,8 +55,17 @@ def folded(text: str) -> str:
 
 # --- Site furniture: a line matching one of these is never article text -----------------
 FURNITURE: tuple[Rule, ...] = (
-    # "Current:Home > News..." / "You are here: Home / World"
-    _rule("breadcrumb", r"^(?:current\s*:|you are here\s*:)?\s*home\s*[>›»/|]", "breadcrumb trail"),
+    # "Current:Home > News..." / "You are here: Home / World"; and a trail of section
+    # names joined by arrows, wherever it starts: "News > Politics", "World » Asia »",
+    # "You are in: Sport > Football" (each step a short name opening with a capital)
+    _rule(
+        "breadcrumb",
+        r"^(?:current\s*:|you are (?:here|in)\s*:)?\s*home\s*[>›»/|]|"
+        r"^(?:you are (?:here|in)\s*:\s*)?(?:(?:>>?|[›»])\s*)?"
+        r"(?-i:[A-Z0-9][^>›».!?]{0,39}(?:\s(?:>>?|[›»])\s+[A-Z0-9][^>›».!?]{0,39}){1,7})"
+        r"(?:\s*(?:>>?|[›»]))?$",
+        "breadcrumb trail",
+    ),
     # "veryGood! (96)", "Like (12)", "Angry (3)"
     _rule("reaction_counter", r"^[\w'’ ]{1,20}[!?]?\s*\(\d[\d,.]*[km]?\)$", "reaction counter"),
     # "MORE: Top US general ...", "READ MORE: ...", "Related: ..."
@@ -246,8 +255,11 @@ FUNCTION_WORDS = _words(
 )
 # A headline-shaped line this close above the body, with no prose between, is favoured.
 HEADLINE_NEAR = 6
-# A headline-shaped line right above the byline that opens the article scores this much more.
+# A headline-shaped line right above the byline that opens the article scores this much more;
+# the credit ("By X", an author, agency, staff or source credit) may sit under date lines
+# (at most BYLINE_BLOCK_LINES lines down).
 HEADLINE_BYLINE_BONUS = 0.25
+BYLINE_BLOCK_LINES = 3
 # Below this score (share of its words found in the lede, plus bonuses) no line is the headline.
 HEADLINE_MIN_SCORE = 0.25
 
