@@ -189,8 +189,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         near = first - i <= P.HEADLINE_NEAR and not any(
             sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in range(i + 1, first)
         )
-        below = sheet.next_open(i)
-        bylined = near and below is not None and bool(P.BYLINE.match(sheet.texts[below]))
+        bylined = near and _above_byline(sheet, i)
         score = (
             overlap
             + (0.5 if titlebar else 0.0)
@@ -203,6 +202,22 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     if best is None or best_score < P.HEADLINE_MIN_SCORE:
         return None
     return _top_of_headlines(sheet, best, lede | _content_words(sheet.texts[best]))
+
+
+def _above_byline(sheet: Sheet, i: int) -> bool:
+    """The line stands right above the article's credit ("By X", an author, agency, staff
+    or source credit), perhaps with date lines between: the headline-byline-date block."""
+    j = sheet.next_open(i)
+    for _ in range(P.BYLINE_BLOCK_LINES):
+        if j is None:
+            return False
+        text = sheet.texts[j]
+        if fields.is_credit_line(text):
+            return True
+        if not fields.looks_like_date(text):
+            return False
+        j = sheet.next_open(j)
+    return False
 
 
 _SKIPPABLE = frozenset({"blank", "date", "credit", "dateline"})

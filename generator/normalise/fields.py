@@ -131,6 +131,17 @@ def is_field_line(text: str) -> bool:
     )
 
 
+def is_credit_line(text: str) -> bool:
+    """A short line crediting the article: byline, author, agency, staff or source credit."""
+    return words(text) <= P.FIELD_MAX_WORDS and bool(
+        P.BYLINE.match(text)
+        or P.AUTHOR_LINE.match(text)
+        or P.AGENCY_LINE.match(text)
+        or P.STAFF_LINE.match(text)
+        or P.SOURCE_LINE.match(text)
+    )
+
+
 def date_of_line(text: str) -> str | None:
     """A line that is only a date, perhaps behind a label ("Posted on:"), as ISO 8601."""
     if words(text) > P.DATE_MAX_WORDS or not P.DATE_HINT.search(text):
