@@ -192,6 +192,9 @@ def find_credits(
                 names += split_names(m["names"])
             sheet.claim(i, "credit", "reporting_by")
             signoff = i
+        elif match := P.FILES_FROM.match(text):
+            names += split_names(match["names"])
+            sheet.claim(i, "credit", "files_from")
         elif (match := P.BYLINE.match(text) or P.AUTHOR_LINE.match(text)) and words(text) <= 14:
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline")

@@ -379,6 +379,13 @@ CONTRIBUTED = re.compile(
 # "Additional reporting by X; Editing by Y", "Reporting by X and Y"
 REPORTING_BY = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\s+.+$", I)
 REPORTING_NAMES = re.compile(r"(?:reporting|writing|compiled) by\s+(?P<names>[^;]+)", I)
+# "Ottawa Citizen, with files from Jane Doe", "With files from the Associated Press": the
+# Canadian papers' credit for material from other reporters or agencies
+FILES_FROM = re.compile(
+    r"^(?:(?P<org>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}),?\s+)?(?i:with files from)\s+"
+    r"(?P<names>(?i:the )?[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]*){0,8})"
+    r"\.?$"
+)
 # "By Jane Doe and John Roe", "By SANDRA CHEREB", "By Richard Lam (AP)", "By X, Staff Writer"
 BYLINE = re.compile(
     r"^(?i:by)\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
@@ -474,6 +481,7 @@ RULE_NOTES: dict[str, str] = {
     "dateline_line": "dateline on its own line, before the lede",
     "contributed_line": "'X contributed to this report' credit",
     "reporting_by": "'Reporting by X' credit",
+    "files_from": "'with files from X' credit",
     "byline": "'By X' byline",
     "credit_line": "photo caption with its credit on the next line",
     "credit_without_caption": "photo credit with no caption above it",
