@@ -192,6 +192,9 @@ def find_credits(
                 names += split_names(m["names"])
             sheet.claim(i, "credit", "reporting_by")
             signoff = i
+        elif (match := P.CORRESPONDENT.match(text)) and (match["by"] or i in header):
+            names += split_names(match["names"])
+            sheet.claim(i, "credit", "correspondent_line")
         elif match := P.FILES_FROM.match(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "files_from")

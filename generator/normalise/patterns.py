@@ -386,6 +386,12 @@ FILES_FROM = re.compile(
     r"(?P<names>(?i:the )?[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]*){0,8})"
     r"\.?$"
 )
+# "Jane Doe in Rio de Janeiro", "by Jane Doe in Karachi": a correspondent's byline names
+# where the story was filed (without "by" it is read only between headline and body)
+CORRESPONDENT = re.compile(
+    r"^(?P<by>(?i:by)\s+)?(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}) in "
+    r"(?P<place>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|da|del|do|of|la|el|al)){0,3})$"
+)
 # "By Jane Doe and John Roe", "By SANDRA CHEREB", "By Richard Lam (AP)", "By X, Staff Writer"
 BYLINE = re.compile(
     r"^(?i:by)\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
@@ -482,6 +488,7 @@ RULE_NOTES: dict[str, str] = {
     "contributed_line": "'X contributed to this report' credit",
     "reporting_by": "'Reporting by X' credit",
     "files_from": "'with files from X' credit",
+    "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
     "byline": "'By X' byline",
     "credit_line": "photo caption with its credit on the next line",
     "credit_without_caption": "photo credit with no caption above it",
