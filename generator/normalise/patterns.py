@@ -317,9 +317,11 @@ STAFF_LINE = re.compile(
     r"writer|reporter|columnist|contributor|press trust of india)s?\b[\w.'’&|, -]{0,30}$",
     I,
 )
-# Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com"
+# Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com",
+# "Article from: Agence France-Presse"
 SOURCE_LINE = re.compile(
-    r"^(?:[-–]\s*)?(?:(?:brought to you by|courtesy of|distributed by|source\s*:)\s*\S.{0,50}|"
+    r"^(?:[-–]\s*)?(?:(?:brought to you by|courtesy of|distributed by|source\s*:|"
+    r"(?:article|story|report) from\s*:)\s*\S.{0,50}|"
     r"\(?source\s*:\s*\S.{0,40}\)?|with [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}|"
     r"[\w.+-]+@[\w-]+\.[\w.]+)$",
     I,
