@@ -22,7 +22,7 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
             continue
         if (caption := _credit_line(sheet, i)) is not None:
             found[_caption_line(sheet, i)] = caption
-        elif (caption := _glued(sheet, i)) is not None:
+        elif (caption := _glued(sheet, i) or _bracketed(sheet, i)) is not None:
             found[i] = caption
     for i in list(sheet.open()):
         caption = _lone_wire(sheet, i)
@@ -62,6 +62,17 @@ def _glued(sheet: Sheet, i: int) -> Caption | None:
     if words(match["caption"]) > P.CAPTION_MAX_WORDS:
         return None
     sheet.claim(i, "caption", "glued_credit")
+    return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
+
+
+def _bracketed(sheet: Sheet, i: int) -> Caption | None:
+    text = sheet.texts[i]
+    if not text.endswith("]"):  # saves a slow match on every line
+        return None
+    match = P.BRACKET_CREDIT.match(text)
+    if not match or words(match["caption"]) > P.CAPTION_MAX_WORDS:
+        return None
+    sheet.claim(i, "caption", "bracket_credit")
     return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
 
 

@@ -443,6 +443,13 @@ WIRE_CREDIT = re.compile(
     r"(?P<tail>(?:\s*\([^()]*\))?(?:\s+[A-Z ,.]+OUT\.?)?(?:\s+[A-Z ,.]*SALES IN [A-Z ]+\.?)?"
     r"(?:\s*-\s*[A-Z0-9]{10,16})?)\s*$"
 )
+# A caption ending in its agency credit in square brackets: "Troops patrol the city [EPA]",
+# "Crowds gathered at dawn [Getty Images]", "[Jane Doe/AFP]"
+BRACKET_CREDIT = re.compile(
+    r"^(?P<caption>\S.{7,}?)\s*\[(?P<credit>(?:[A-Z][\w.' -]{1,30}/)?"
+    r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|AAP|Xinhua|Bloomberg)"
+    r"(?:/[\w.' -]{1,30})?)\]$"
+)
 # Speed-up only: WIRE_CREDIT never matches a line without one of these (case-sensitive).
 WIRE_CREDIT_NEEDS = ("AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty")
 # "Picture taken January 8, 2012." is part of the agency boilerplate in wire captions.
@@ -495,6 +502,7 @@ RULE_NOTES: dict[str, str] = {
     "credit_line": "photo caption with its credit on the next line",
     "credit_without_caption": "photo credit with no caption above it",
     "glued_credit": "photo caption with its credit glued on",
+    "bracket_credit": "photo caption ending in its agency credit in square brackets",
     "wire_credit": "agency (wire) caption ending in its photo credit",
     "dateline": "paragraph opening with a dateline",
 }
