@@ -183,8 +183,10 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         overlap = len(own & lede) / len(own) if own else 0.0
         key = text.casefold()
         titlebar = len(own) >= 2 and any(
-            key in folded and other != text and not is_prose(other)
-            for other, folded in zip(sheet.texts[:i], sheet.casefolded, strict=False)
+            key in folded and other != text and not is_prose(other) and rule != "breadcrumb"
+            for other, folded, rule in zip(
+                sheet.texts[:i], sheet.casefolded, sheet.rules, strict=False
+            )
         )
         near = first - i <= P.HEADLINE_NEAR and not any(
             sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in range(i + 1, first)
