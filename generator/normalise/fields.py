@@ -112,6 +112,15 @@ def relative_date(value: str, reference: str) -> str | None:
 
 
 def looks_like_date(text: str) -> bool:
+    """A short line that names a date; or dates side by side between bars ("Dec 16, 2007
+    18:22 | Updated Dec 17, 2007 11:52": posted and updated)."""
+    if _one_date(text):
+        return True
+    parts = [p for p in text.split("|") if p.strip()] if "|" in text else []
+    return len(parts) > 1 and all(_one_date(p.strip()) for p in parts)
+
+
+def _one_date(text: str) -> bool:
     return words(text) <= P.DATE_MAX_WORDS and bool(
         P.DATE_HINT.search(text) or P.DATE_LINE.match(text)
     )
@@ -119,15 +128,17 @@ def looks_like_date(text: str) -> bool:
 
 def is_field_line(text: str) -> bool:
     """A line that a page prints around its headline: date, byline, agency, dateline."""
-    return words(text) <= P.DATE_MAX_WORDS and bool(
-        looks_like_date(text)
-        or P.BYLINE.match(text)
-        or P.AUTHOR_LINE.match(text)
-        or P.AGENCY_LINE.match(text)
-        or P.STAFF_LINE.match(text)
-        or P.DATELINE_ONLY.match(text)
-        or P.SOURCE_LINE.match(text)
-        or P.METADATA_LINE.match(text)
+    return looks_like_date(text) or (
+        words(text) <= P.DATE_MAX_WORDS
+        and bool(
+            P.BYLINE.match(text)
+            or P.AUTHOR_LINE.match(text)
+            or P.AGENCY_LINE.match(text)
+            or P.STAFF_LINE.match(text)
+            or P.DATELINE_ONLY.match(text)
+            or P.SOURCE_LINE.match(text)
+            or P.METADATA_LINE.match(text)
+        )
     )
 
 
@@ -144,6 +155,8 @@ def is_credit_line(text: str) -> bool:
 
 def date_of_line(text: str) -> str | None:
     """A line that is only a date, perhaps behind a label ("Posted on:"), as ISO 8601."""
+    if words(text) > P.DATE_MAX_WORDS and looks_like_date(text):
+        text = next(p.strip() for p in text.split("|") if p.strip())  # the first: posted
     if words(text) > P.DATE_MAX_WORDS or not P.DATE_HINT.search(text):
         return None
     match = P.DATE_LINE.match(text)

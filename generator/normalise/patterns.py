@@ -62,7 +62,7 @@ FURNITURE: tuple[Rule, ...] = (
         "breadcrumb",
         r"^(?:current\s*:|you are (?:here|in)\s*:)?\s*home\s*[>›»/|]|"
         r"^(?:you are (?:here|in)\s*:\s*)?(?:(?:>>?|[›»])\s*)?"
-        r"(?-i:[A-Z0-9][^>›».!?]{0,39}(?:\s(?:>>?|[›»])\s+[A-Z0-9][^>›».!?]{0,39}){1,7})"
+        r"(?-i:[A-Z0-9][^>›»!?]{0,39}(?:\s(?:>>?|[›»])\s+[A-Z0-9][^>›»!?]{0,39}){1,7})"
         r"(?:\s*(?:>>?|[›»]))?$",
         "breadcrumb trail",
     ),
@@ -362,10 +362,14 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# Also a day and a time stamped under a story ("12/30 10:34:59 ET") and the wire's
+# transmission stamp ("AP-ES-01-10-08 0607EST": service, month, day, year, time).
 DATE_HINT = re.compile(
     rf"\b{MONTH}\b\.?,?\s.*\d|"
     rf"\d\s+{MONTH}\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"^\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\b|"
+    r"^AP-[A-Z]{2}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{2,4}$",
     I,
 )
 DATE_MAX_WORDS = 10
