@@ -256,6 +256,8 @@ def headline_shaped(text: str, min_words: int = 3) -> bool:
         return False  # mostly interface words: "Email this article", "Read Comments"
     if n <= P.DATE_MAX_WORDS and P.DATE_HINT.search(text):
         return False
+    if text.endswith(":"):
+        return False  # it announces what follows ("Attention editors:", "Font size:")
     return not (text.endswith(".") and not text.endswith("..."))
 
 

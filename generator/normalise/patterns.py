@@ -55,12 +55,12 @@ def folded(text: str) -> str:
 
 # --- Site furniture: a line matching one of these is never article text -----------------
 FURNITURE: tuple[Rule, ...] = (
-    # "Current:Home > News..." / "You are here: Home / World"; and a trail of section
-    # names joined by arrows, wherever it starts: "News > Politics", "World » Asia »",
-    # "You are in: Sport > Football" (each step a short name opening with a capital)
+    # "Current:Home > News...", "You are here: Home / World", "Home : News : Story"; and
+    # a trail of section names joined by arrows, wherever it starts: "News > Politics",
+    # "World » Asia »", "You are in: Sport > Football" (each step a short capitalised name)
     _rule(
         "breadcrumb",
-        r"^(?:current\s*:|you are (?:here|in)\s*:)?\s*home\s*[>›»/|]|"
+        r"^(?:current\s*:|you are (?:here|in)\s*:)?\s*home\s*(?:[>›»/|]|:[^:]{1,30}:)|"
         r"^(?:you are (?:here|in)\s*:\s*)?(?:(?:>>?|[›»])\s*)?"
         r"(?-i:[A-Z0-9][^>›»!?]{0,39}(?:\s(?:>>?|[›»])\s+[A-Z0-9][^>›»!?]{0,39}){1,7})"
         r"(?:\s*(?:>>?|[›»]))?$",
