@@ -45,6 +45,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import re
 import statistics
 import time
 from collections import Counter
@@ -409,9 +410,46 @@ def title_line(scores: Sequence[Score]) -> str:
     )
 
 
+# Shapes of missed lines, for counting misses by kind (a rough grouping for the report,
+# first match wins; not rules of the normaliser).
+SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("copyright line", re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)),
+    (
+        "tag or keyword list",
+        re.compile(r"^(?:tags?|topics?|keywords|filed under)\s*:|tagged", re.I),
+    ),
+    (
+        "date or time stamp",
+        re.compile(
+            r"^(?=.{0,60}$).*(?:\d{1,2}:\d{2}|\b(?:19|20)\d\d\b|\d{1,2}/\d{1,2}|AP-[A-Z]{2}-)"
+        ),
+    ),
+    (
+        "credit form (By, Source:, Name/Agency, e-mail, site name)",
+        re.compile(
+            r"(?i:^(?:by|article from|source|courtesy|photo by|submitted by)\b|with files from)|"
+            r"/|@|\.com\b|^[A-Z][A-Z .'-]+$|^[A-Z]\w+ [A-Z]\w+ in [A-Z]"
+        ),
+    ),
+    (
+        "two or three capitalised words (a name or a section)",
+        re.compile(r"^(?:[A-Z][\w.'-]* ?){2,3}$"),
+    ),
+    ("bulleted line", re.compile(r"^[-*•] ")),
+    ("sentence-like line of 6+ words (caption, dek, headline)", re.compile(r"^(?:\S+\s+){5,}")),
+    ("other short line (label, section, interface)", re.compile(r".")),
+)
+
+
+def shape(text: str) -> str:
+    return next(name for name, pattern in SHAPES if pattern.search(" ".join(text.split())))
+
+
 def misses(scores: Sequence[Score], labels: Sequence[int], width: int) -> None:
-    """Every labelled line of `labels` that digest dropped, by page, then counted by rule."""
+    """Every labelled line of `labels` that digest dropped, by page, then counted by rule
+    and by shape."""
     by_rule: Counter[str] = Counter()
+    by_shape: Counter[str] = Counter()
     table = Table(show_edge=False, pad_edge=False, box=None)
     for heading in ("page", "#", "label", "rule", "text"):
         table.add_column(heading, no_wrap=True, overflow="ellipsis", max_width=width)
@@ -423,10 +461,15 @@ def misses(scores: Sequence[Score], labels: Sequence[int], width: int) -> None:
         for i, ((label, _purity), kept, (kind, rule)) in enumerate(rows):
             if label in labels and not kept:
                 by_rule[f"{SHORT[label]}→{rule or kind}"] += 1
+                by_shape[f"{SHORT[label]}: {shape(page.lines[i])}"] += 1
                 why = rule or kind
                 table.add_row(page.id, str(i + 1), SHORT[label], why, escape(page.lines[i]))
     console.print(table)
+    console.print("by the rule that dropped them:")
     for key, n in by_rule.most_common():
+        console.print(f"{n:5d}  {key}")
+    console.print("by shape:")
+    for key, n in sorted(by_shape.items()):
         console.print(f"{n:5d}  {key}")
     console.print(f"{sum(by_rule.values()):5d}  missed in all")
 
