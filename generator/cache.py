@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -21,7 +21,16 @@ import numpy as np
 
 from . import __version__
 from .config import SITE_OPTIONS, DigestConfig, Paths
-from .models import Article, Caption, LineVerdict, Outlet, RawDocument, Rejected, SeedFile
+from .models import (
+    Article,
+    Caption,
+    LineVerdict,
+    Outlet,
+    RawDocument,
+    Rejected,
+    SeedFile,
+    SeedFolder,
+)
 from .similarity import Features
 
 
@@ -37,13 +46,19 @@ def _code_version() -> str:
 
 
 VERSION = _code_version()
-_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
-    "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, version TEXT, body BLOB)",
-    "CREATE TABLE IF NOT EXISTS relations (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
-    "CREATE TABLE IF NOT EXISTS features (key TEXT PRIMARY KEY, version TEXT, body BLOB)",
-    "CREATE TABLE IF NOT EXISTS texts (key TEXT PRIMARY KEY, version TEXT, body TEXT)",
+TABLES = ("articles", "features", "vectors", "relations", "texts")
+_SCHEMA = tuple(
+    f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, version TEXT, body BLOB)"
+    for table in TABLES
 )
+BATCH = 500  # keys per `IN (...)` look-up, well under SQLite's limit on bound parameters
+# Pruning: a table is swept of the rows this build did not use when it holds more than
+# this share over the rows it used (plus PRUNE_SLACK), so the cache stays within about
+# 1.25 times what the seeds need, and a build that adds one article sweeps nothing.
+PRUNE_SHARE = 0.25
+PRUNE_SLACK = 100
+
+Known = tuple[Article, Features | None]  # an article and, when it has text, its features
 
 
 class Cache:
@@ -51,6 +66,7 @@ class Cache:
         self.path = folder / "cache.sqlite" if folder else None
         self.db: sqlite3.Connection | None = None
         self.hits = self.misses = 0
+        self.used: dict[str, set[str]] = {table: set() for table in TABLES}  # keys asked or kept
         if self.path is not None:
             self.db = self._open(self.path)
 
@@ -76,26 +92,42 @@ class Cache:
         known = self.prepared(item, outlets)
         return known[0] if known else None
 
-    def prepared(
-        self, item: SeedFile | RawDocument, outlets: Sequence[Outlet]
-    ) -> tuple[Article, Features | None] | None:
+    def prepared(self, item: SeedFile | RawDocument, outlets: Sequence[Outlet]) -> Known | None:
         """The article and, when it has text, its similarity features; None if either is
         unknown or does not parse back."""
-        key = _item_key(item, outlets)
-        cached = self._get("articles", key)
-        try:
-            if cached is None:
-                raise KeyError(key)
-            article = article_from_json(json.loads(str(cached)))
+        return self.prepared_all([item], outlets)[0]
+
+    def prepared_all(
+        self, items: Sequence[SeedFile | RawDocument], outlets: Sequence[Outlet]
+    ) -> list[Known | None]:
+        """prepared() for each item, in two batched look-ups (articles, then the features
+        of those with text) rather than two queries per item."""
+        keys = _item_keys(items, outlets)
+        bodies = self._get_many("articles", keys)
+        articles: list[Article | None] = []
+        for key in keys:
+            try:
+                articles.append(article_from_json(json.loads(str(bodies[key]))))
+            except (ValueError, TypeError, KeyError):
+                articles.append(None)  # unknown, or not what this version writes: recompute
+        with_text = [k for k, a in zip(keys, articles, strict=True) if a and a.paragraphs]
+        blobs = self._get_many("features", with_text)
+        out: list[Known | None] = []
+        for key, article in zip(keys, articles, strict=True):
             found = None
-            if article.paragraphs:
-                blob = self._get("features", key)
-                found = Features.from_bytes(blob if isinstance(blob, bytes) else b"")
-        except (ValueError, TypeError, KeyError):
-            self.misses += 1  # unknown, or not what this version writes: recompute
-            return None
-        self.hits += 1
-        return article, found
+            if article is not None and article.paragraphs:
+                blob = blobs.get(key)
+                try:
+                    found = Features.from_bytes(blob if isinstance(blob, bytes) else b"")
+                except ValueError:
+                    article = None
+            if article is None:
+                self.misses += 1
+                out.append(None)
+            else:
+                self.hits += 1
+                out.append((article, found))
+        return out
 
     def keep(
         self,
@@ -104,7 +136,7 @@ class Cache:
         article: Article,
         found: Features | None,
     ) -> None:
-        key = _item_key(item, outlets)
+        key = _item_keys([item], outlets)[0]
         self._put("articles", key, json.dumps(asdict(article), ensure_ascii=False))
         if found is not None:
             self._put("features", key, found.to_bytes())
@@ -141,9 +173,10 @@ class Cache:
             if not texts:
                 return embed(texts)
             keys = [_key("vector", text) for text in texts]
+            blobs = self._get_many("vectors", keys)
             found: dict[int, np.ndarray] = {}
             for i, key in enumerate(keys):
-                blob = self._get("vectors", key)
+                blob = blobs.get(key)
                 if isinstance(blob, bytes) and blob and len(blob) % 4 == 0:
                     found[i] = np.frombuffer(blob, dtype=np.float32)
             if len({v.shape[0] for v in found.values()}) > 1:
@@ -160,17 +193,30 @@ class Cache:
 
     # --- storage ---------------------------------------------------------------------------
     def _get(self, table: str, key: str) -> object | None:
+        return self._get_many(table, [key]).get(key)
+
+    def _get_many(self, table: str, keys: Sequence[str]) -> dict[str, object]:
+        """The bodies of those of `keys` kept by this version, by key."""
+        self.used[table].update(keys)
+        found: dict[str, object] = {}
         if self.db is None:
-            return None
+            return found
+        unique = list(dict.fromkeys(keys))
         try:
-            row = self.db.execute(
-                f"SELECT body FROM {table} WHERE key = ? AND version = ?", (key, VERSION)
-            ).fetchone()
+            for at in range(0, len(unique), BATCH):
+                chunk = unique[at : at + BATCH]
+                rows = self.db.execute(
+                    f"SELECT key, body FROM {table} WHERE version = ? "
+                    f"AND key IN ({','.join('?' * len(chunk))})",
+                    (VERSION, *chunk),
+                )
+                found.update(rows)
         except sqlite3.DatabaseError:
-            return None
-        return row[0] if row else None
+            return {}
+        return found
 
     def _put(self, table: str, key: str, body: object) -> None:
+        self.used[table].add(key)
         if self.db is None:
             return
         try:
@@ -181,6 +227,45 @@ class Cache:
         except sqlite3.DatabaseError:
             self.db = None  # the file went bad mid-build: carry on without it
 
+    # --- pruning ---------------------------------------------------------------------------
+    def prune(self, paragraphs: Sequence[str] = ()) -> dict[str, int]:
+        """Remove the rows this build did not use (entries of seeds, stories and texts
+        that are gone, or of another version of digest) from each table that holds more
+        than PRUNE_SHARE (plus PRUNE_SLACK rows) over what the build used; return the rows
+        removed, by table.
+
+        A build asks for every seed's article and features, every story's relations,
+        page text and entities, and every article's embedding; paragraph embeddings are
+        asked for only when a story's relations are worked out again, so the
+        `paragraphs` of the current articles count as used too. Call after the build's
+        last look-up."""
+        removed: dict[str, int] = {}
+        if self.db is None:
+            return removed
+        try:
+            for table in TABLES:
+                used = self.used[table]
+                extra = len(paragraphs) if table == "vectors" else 0
+                (rows,) = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
+                if rows <= (len(used) + extra) * (1 + PRUNE_SHARE) + PRUNE_SLACK:
+                    continue  # little to gain: pruning waits until there is
+                if extra:
+                    used = used | {_key("vector", p) for p in paragraphs}
+                removed[table] = self._sweep(table, used)
+        except sqlite3.DatabaseError:
+            self.db = None  # the file went bad mid-build: carry on without it
+        return removed
+
+    def _sweep(self, table: str, live: Iterable[str]) -> int:
+        assert self.db is not None
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.live")
+        self.db.executemany("INSERT OR IGNORE INTO temp.live VALUES (?)", ((k,) for k in live))
+        return self.db.execute(
+            f"DELETE FROM {table} WHERE version != ? OR key NOT IN (SELECT key FROM temp.live)",
+            (VERSION,),
+        ).rowcount
+
     def close(self) -> None:
         if self.db is not None:
             try:
@@ -190,13 +275,17 @@ class Cache:
                 self.db = None
 
 
-def _item_key(item: SeedFile | RawDocument, outlets: Sequence[Outlet]) -> str:
+def _item_keys(items: Sequence[SeedFile | RawDocument], outlets: Sequence[Outlet]) -> list[str]:
     """A seed read from disk is known by its bytes (so it is not even decoded again); a
-    document made in memory (the benches) by its decoded text."""
-    if isinstance(item, SeedFile):
-        data = hashlib.sha256(item.data).hexdigest()
-        return _key("seed", item.source, item.suffix, data, tuple(outlets))
-    return _key("article", item, tuple(outlets))
+    document made in memory (the benches) by its decoded text. The outlets registry is
+    part of every key (it names outlets), written out once for all of them."""
+    registry = repr(tuple(outlets))
+    return [
+        _key("seed", item.source, item.suffix, hashlib.sha256(item.data).hexdigest(), registry)
+        if isinstance(item, SeedFile)
+        else _key("article", item, registry)
+        for item in items
+    ]
 
 
 def _key(kind: str, *parts: object) -> str:
@@ -248,23 +337,33 @@ class BuildState:
         self.rejected: tuple[Rejected, ...] = ()
         self.warnings: tuple[str, ...] = ()  # other warnings of that build (image files)
 
-    def fingerprint(self, config: DigestConfig, paths: Paths) -> str | None:
+    def fingerprint(
+        self, config: DigestConfig, paths: Paths, folder: SeedFolder | None = None
+    ) -> str | None:
+        """A hash of everything a build is made from: digest's version, its options, the
+        seeds folder as read (each seed's and photo's bytes, or why it is not read; read
+        here when `folder` is not given) and the registries' bytes."""
         if self.path is None:
             return None
-        from .read import REGISTRY_FILES, image_files, seed_files
+        from .read import REGISTRY_FILES, read_folder
 
-        seeds = paths.seeds
+        folder = folder or read_folder(paths.seeds, config.max_file_bytes)
         digest = hashlib.sha256(VERSION.encode())
         options = {k: v for k, v in dict(config).items() if k not in SITE_OPTIONS}
         digest.update(json.dumps(options, sort_keys=True, default=str).encode())
-        entries = [(s, p) for s, p in seed_files(seeds)] + image_files(seeds)
-        entries += [(name, seeds / name) for name in sorted(REGISTRY_FILES)]
-        for source, path in entries:
-            digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
+        entries: list[tuple[str, bytes | str]] = [
+            (s.source, s.data if isinstance(s, SeedFile) else s.reason) for s in folder.seeds
+        ]
+        entries += [(f"image:{source}", data) for source, data in folder.images]
+        for name in sorted(REGISTRY_FILES):
             try:
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                entries.append((f"registry:{name}", (paths.seeds / name).read_bytes()))
             except OSError as err:
-                digest.update(f"unreadable:{err.errno}".encode())
+                entries.append((f"registry:{name}", f"unreadable:{err.errno}"))
+        for source, data in entries:
+            digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
+            kind = b"b" if isinstance(data, bytes) else b"r"  # bytes, or a reason they are not
+            digest.update(kind + hashlib.sha256(_bytes(data)).digest())
         return digest.hexdigest()
 
     def unchanged(self, fingerprint: str | None, content: Path) -> bool:

@@ -17,6 +17,16 @@ class SeedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class SeedFolder:
+    """Everything a build reads from the seeds folder, each file read once: every seed's
+    bytes (or why it is not read) and every photo file's bytes (or why not), sorted by
+    path. The no-change check hashes exactly this, and the build then uses it."""
+
+    seeds: tuple[SeedFile | Rejected, ...]
+    images: tuple[tuple[str, bytes | str], ...]  # seed-relative path -> bytes, or a reason
+
+
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """One seed file, decoded, before any interpretation."""
 

@@ -23,10 +23,11 @@ from .models import (
     RawDocument,
     Rejected,
     SeedFile,
+    SeedFolder,
     Story,
 )
 from .normalise import normalise
-from .read import decode_seed, load_all, read_images, read_outlets, read_overrides
+from .read import decode_seed, read_folder, read_outlets, read_overrides
 from .similarity import Features
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -40,8 +41,10 @@ NO_TEXT = "no article text found"  # the reason for a seed normalised to no para
 def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) -> BuildResult:
     step = progress or (lambda _message: None)
     _check_seeds_folder(paths)
+    step(f"reading {paths.seeds}")
+    folder = read_folder(paths.seeds, config.max_file_bytes)  # every file read once, here
     state = BuildState(paths.cache)
-    fingerprint = state.fingerprint(config, paths)
+    fingerprint = state.fingerprint(config, paths, folder)
     if state.unchanged(fingerprint, paths.content):
         step("nothing changed since the last build")
         _warn(state.rejected)  # an unchanged rejected seed still fails `mkdocs build --strict`
@@ -49,42 +52,53 @@ def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) 
             log.warning("%s", warning)
         return BuildResult(state.story_count, state.rejected, (), (), unchanged=True)
     notes: list[str] = []
-    stories, rejected = plan(config, paths, step, notes)
-    _warn(rejected)
-    step(f"writing {len(stories)} stories to {paths.content}")
-    memo = Cache(paths.cache)
+    cache = Cache(paths.cache)  # opened once: the stages' look-ups, then the pruning
     try:
-        files = pages.render(stories, rejected, config.output, config, memo)
+        stories, rejected = plan(config, paths, step, notes, folder, cache)
+        _warn(rejected)
+        step(f"writing {len(stories)} stories to {paths.content}")
+        files = pages.render(stories, rejected, config.output, config, cache)
+        cache.prune([p for s in stories for m in s.members for p in m.article.paragraphs])
     finally:
-        memo.close()
+        cache.close()
     written, removed = write.write_files(paths.content, config.output, files)
     state.remember(fingerprint, paths.content, files, len(stories), rejected, notes)
     return BuildResult(len(stories), rejected, written, removed)
 
 
 def plan(
-    config: DigestConfig, paths: Paths, step: Progress, notes: list[str] | None = None
+    config: DigestConfig,
+    paths: Paths,
+    step: Progress,
+    notes: list[str] | None = None,
+    folder: SeedFolder | None = None,
+    cache: Cache | None = None,
 ) -> tuple[tuple[Story, ...], tuple[Rejected, ...]]:
     """Every stage but the writing: the stories and rejected seeds a build would write.
-    Other warnings (image files left out) are logged, and added to `notes` when given."""
+    Other warnings (image files left out) are logged, and added to `notes` when given.
+    `folder` is the seeds folder as read (read here when not given); `cache` an open
+    cache (opened and closed here when not given)."""
     _check_seeds_folder(paths)
-    step(f"reading {paths.seeds}")
     overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
-    seeds, rejected = split(load_all(paths.seeds, config.max_file_bytes))
+    if folder is None:
+        step(f"reading {paths.seeds}")
+        folder = read_folder(paths.seeds, config.max_file_bytes)
+    seeds, rejected = split(folder.seeds)
     step(f"normalising {len(seeds)} articles")
-    cache = Cache(paths.cache)
+    store = cache or Cache(paths.cache)
     try:
-        articles, found, unread = prepare_all(seeds, outlets, cache)
+        articles, found, unread = prepare_all(seeds, outlets, store)
         rejected += unread
         undecoded = {r.source for r in unread if not _empty(r)}
         documents = [s.source for s in seeds if s.source not in undecoded]
-        photos, warnings = images.assign(read_images(paths.seeds, config.max_file_bytes), documents)
+        photos, warnings = images.assign(dict(folder.images), documents)
         _check_overrides(overrides, set(documents), paths)
-        step(f"clustering {len(articles)} articles ({cache.hits} known from the cache)")
-        embed = cache.embedder(similarity.embed)
-        clusters = cluster(articles, config, overrides, embed, cache, found) if articles else ()
+        step(f"clustering {len(articles)} articles ({store.hits} known from the cache)")
+        embed = store.embedder(similarity.embed)
+        clusters = cluster(articles, config, overrides, embed, store, found) if articles else ()
     finally:
-        cache.close()
+        if cache is None:
+            store.close()
     for warning in warnings + images.unpaired(articles, photos):
         log.warning("%s", warning)
         if notes is not None:
@@ -144,7 +158,7 @@ def prepare_all(
     """Articles with text and their features (from the cache when known; the rest on
     every core for large batches), and the seeds that gave no article."""
     cache = cache or Cache(None)
-    known: dict[int, Prepared | None] = {i: cache.prepared(x, outlets) for i, x in enumerate(items)}
+    known: dict[int, Prepared | None] = dict(enumerate(cache.prepared_all(items, outlets)))
     todo = [i for i, done in known.items() if done is None]
     work = partial(prepare, outlets=outlets)
     if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:

@@ -18,7 +18,7 @@ import ftfy
 import yaml
 
 from .errors import ConfigError
-from .models import Outlet, Overrides, RawDocument, Rejected, SeedFile
+from .models import Outlet, Overrides, RawDocument, Rejected, SeedFile, SeedFolder
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -47,46 +47,72 @@ _SPACES = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u2
 
 def seed_files(seeds_dir: Path) -> list[tuple[str, Path]]:
     """Every candidate seed below seeds_dir, sorted by relative path; hidden files skipped."""
-    return [(s, p) for s, p in _files(seeds_dir) if p.suffix.lower() not in IMAGE_SUFFIXES]
+    return _split(_files(seeds_dir))[0]
 
 
 def image_files(seeds_dir: Path) -> list[tuple[str, Path]]:
     """Every photo file below seeds_dir, sorted by relative path; hidden files skipped."""
-    return [(s, p) for s, p in _files(seeds_dir) if p.suffix.lower() in IMAGE_SUFFIXES]
+    return _split(_files(seeds_dir))[1]
+
+
+def read_folder(seeds_dir: Path, max_bytes: int) -> SeedFolder:
+    """The seeds folder, listed once and each file read once: what a build works from."""
+    seeds, photos = _split(_files(seeds_dir))
+    return SeedFolder(
+        tuple(load_seed(path, source, max_bytes) for source, path in seeds),
+        tuple(_read_image(path, source, max_bytes) for source, path in photos),
+    )
 
 
 def read_images(seeds_dir: Path, max_bytes: int) -> dict[str, bytes | str]:
     """Each photo file's bytes by its seed-relative path, or why it cannot be read."""
-    found: dict[str, bytes | str] = {}
-    for source, path in image_files(seeds_dir):
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                found[source] = f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
-            elif path.is_dir():
-                found[source] = "it is a folder"
-            else:
-                found[source] = path.read_bytes()
-        except OSError as err:
-            found[source] = str(err.strerror or err)
-    return found
+    return dict(_read_image(path, source, max_bytes) for source, path in image_files(seeds_dir))
 
 
-def _files(seeds_dir: Path) -> list[tuple[str, Path]]:
-    found: list[tuple[str, Path]] = []
-    for root, dirs, files in os.walk(seeds_dir, followlinks=False):
+def _read_image(path: Path, source: str, max_bytes: int) -> tuple[str, bytes | str]:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return source, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
+        if path.is_dir():
+            return source, "it is a folder"
+        return source, path.read_bytes()
+    except OSError as err:
+        return source, str(err.strerror or err)
+
+
+Listed = list[tuple[str, Path]]
+
+
+def _split(found: Listed) -> tuple[Listed, Listed]:
+    """(seeds, photo files) of one listing."""
+    seeds: Listed = []
+    photos: Listed = []
+    for source, path in found:
+        (photos if path.suffix.lower() in IMAGE_SUFFIXES else seeds).append((source, path))
+    return seeds, photos
+
+
+def _files(seeds_dir: Path) -> Listed:
+    """Every file below seeds_dir (and links to folders, to report them), sorted by
+    seed-relative path; hidden files and the registries skipped. Paths are joined as
+    strings: pathlib's parsing of each of thousands of paths was most of the listing."""
+    found: Listed = []
+    top = os.fspath(seeds_dir)
+    for root, dirs, files in os.walk(top, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         # a link to a folder is not followed (it could loop), but it is reported
-        linked = [d for d in dirs if (Path(root) / d).is_symlink()]
+        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
         dirs[:] = [d for d in dirs if d not in linked]
+        prefix = os.path.relpath(root, top).replace(os.sep, "/") + "/"
+        prefix = "" if prefix == "./" else prefix
         for name in [*files, *linked]:
             if name.startswith("."):
                 continue
-            path = Path(root) / name
-            source = path.relative_to(seeds_dir).as_posix()
+            source = prefix + name
             if source in REGISTRY_FILES:
                 continue
-            found.append((source, path))
+            found.append((source, seeds_dir / source))
     return sorted(found)
 
 
