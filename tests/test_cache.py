@@ -227,3 +227,65 @@ def test_a_damaged_remembered_page_or_entity_list_is_redone_not_trusted(project,
     build(config, cached)
     assert _tree(project.content) == first
     assert "TAMPERED" not in "".join(body for _key, body in _texts(cached.cache))
+
+
+def _keys(folder):
+    db = sqlite3.connect(folder / "cache.sqlite")
+    found = {t: {k for (k,) in db.execute(f"SELECT key FROM {t}")} for t in cache_module.TABLES}
+    db.close()
+    return found
+
+
+def test_rows_no_seed_or_story_uses_any_more_are_pruned(project, config, tmp_path, monkeypatch):
+    """With pruning made eager, after each change the cache holds what a build with an
+    empty cache would write for the same seeds (and the paragraph embeddings of current
+    articles), nothing of removed or edited seeds, stories or other versions; and the
+    pages still equal a build with no cache at all."""
+    monkeypatch.setattr(cache_module, "PRUNE_SHARE", 0.0)
+    monkeypatch.setattr(cache_module, "PRUNE_SLACK", 0)
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    db = sqlite3.connect(cached.cache / "cache.sqlite")
+    db.execute("INSERT INTO texts VALUES ('left over', '0.0.0-other', 'x')")
+    db.commit()
+    db.close()
+    seeds = project.seeds
+    lead = (seeds / "000_769eb25042b505df.txt").read_text(encoding="utf-8").split("\n")
+
+    def add():
+        (seeds / "zz-copy.txt").write_text("\n".join(lead[:-3]), encoding="utf-8")
+
+    def edit():
+        seed = seeds / "003_5b900e03b5c10ba5.txt"
+        seed.write_text(seed.read_text() + "\nA reporter said crowds gathered at dawn.\n")
+
+    def remove():
+        (seeds / "zz-copy.txt").unlink()
+        (seeds / "002_6e10a5f34e632333.txt").unlink()
+
+    for n, change in enumerate((add, edit, remove)):
+        before = _keys(cached.cache)
+        change()
+        build(config, cached)
+        warm = _keys(cached.cache)
+        cold = replace(project, content=tmp_path / f"cold-{n}", cache=tmp_path / f"cold-{n}-cache")
+        build(config, cold)
+        assert _tree(cold.content) == _tree(project.content)
+        fresh = _keys(cold.cache)
+        for table in ("articles", "features", "relations", "texts"):
+            assert warm[table] == fresh[table], table
+        assert fresh["vectors"] <= warm["vectors"]
+        assert warm != before  # something was added and something removed each time
+    assert all("left over" not in keys for keys in warm.values())
+
+
+def test_a_small_change_sweeps_nothing(project, config, tmp_path):
+    """With the default margin, adding one article removes no row: pruning waits until
+    rows no build uses are a real share of the cache."""
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    before = _keys(cached.cache)
+    (project.seeds / "003_5b900e03b5c10ba5.txt").unlink()
+    build(config, cached)
+    after = _keys(cached.cache)
+    assert all(before[t] <= after[t] for t in cache_module.TABLES)
