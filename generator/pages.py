@@ -58,6 +58,7 @@ def _env() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=False,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates are package files: no stat per page to check them
     )
     env.filters["md"] = md_escape
     env.globals.update(

@@ -33,11 +33,12 @@ def write_files(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Write `files` (relative path -> text, or bytes for images) below `content`;
     return (written, removed)."""
-    owned_dir = _inside(content, output)
-    folders: dict[Path, Path] = {}
+    folders: dict[str, Path] = {}
+    owned_dir = _inside(content, output, folders)
     targets = {rel: _inside(content, rel, folders) for rel in sorted(files)}
     data = {rel: _encoded(files[rel]) for rel in targets}
-    inside = {rel for rel, path in targets.items() if owned_dir in path.parents}
+    below = f"{owned_dir}{os.sep}"
+    inside = {rel for rel, path in targets.items() if str(path).startswith(below)}
     _recover(content, owned_dir, [targets[rel] for rel in sorted(set(targets) - inside)])
     for rel in sorted(set(targets) - inside):
         if targets[rel].exists() and not _may_overwrite(targets[rel]):
@@ -46,12 +47,13 @@ def write_files(
                 "move it or remove it so digest can write its page there"
             )
     changed = [rel for rel in sorted(targets) if not _same(targets[rel], data[rel])]
-    stale = _stale(owned_dir, {targets[rel] for rel in inside}, content)
+    stale = _stale(owned_dir, {targets[rel] for rel in inside}, folders[""])
     renames: list[tuple[Path, Path]] = []  # (staged, final)
     try:
         if stale or any(rel in inside for rel in changed):
             pages = {targets[rel]: data[rel] for rel in inside}
-            renames.append((_stage_folder(owned_dir, pages), owned_dir))
+            same = set(pages).difference(targets[rel] for rel in changed)
+            renames.append((_stage_folder(owned_dir, pages, same), owned_dir))
         for rel in changed:
             if rel not in inside:
                 renames.append((_stage_file(targets[rel], data[rel]), targets[rel]))
@@ -113,21 +115,27 @@ def _recover(content: Path, owned_dir: Path, files: list[Path]) -> None:
             stray.unlink(missing_ok=True)
 
 
-def _stage_folder(owned_dir: Path, files: Mapping[Path, bytes]) -> Path:
-    """The owned folder's next version, complete, in a hidden sibling folder."""
+def _stage_folder(owned_dir: Path, files: Mapping[Path, bytes], same: set[Path]) -> Path:
+    """The owned folder's next version, complete, in a hidden sibling folder; the files
+    in `same` already hold their bytes and are hard-linked, not written again."""
     new = _staging(owned_dir)[0]
     shutil.rmtree(new, ignore_errors=True)
     new.mkdir(parents=True)
+    made: set[str] = set()
+    at = len(str(owned_dir)) + 1
     for path, data in files.items():
-        staged = new / path.relative_to(owned_dir)
-        staged.parent.mkdir(parents=True, exist_ok=True)
-        if _same(path, data):
+        staged = os.path.join(new, str(path)[at:])
+        folder = os.path.dirname(staged)
+        if folder not in made:  # one mkdir per folder, not one per page
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        if path in same:
             try:
                 os.link(path, staged)  # unchanged page: same file, untouched for watchers
                 continue
             except OSError:
                 pass
-        staged.write_bytes(data)
+        Path(staged).write_bytes(data)
     return new
 
 
@@ -166,14 +174,19 @@ def _may_overwrite(path: Path) -> bool:
     return path.name in ROOT_DATA or owned(path)
 
 
-def _stale(owned_dir: Path, keep: set[Path], content: Path) -> tuple[str, ...]:
+def _stale(owned_dir: Path, keep: set[Path], root: Path) -> tuple[str, ...]:
+    """Files in the owned folder that this build does not write, relative to `root`
+    (listed with os.walk: pathlib's rglob made a Path of each of thousands of pages)."""
     if not owned_dir.is_dir():
         return ()
-    return tuple(
-        path.relative_to(content).as_posix()
-        for path in sorted(owned_dir.rglob("*"))
-        if path.is_file() and path not in keep
-    )
+    kept = {str(path) for path in keep}
+    found = []
+    for folder, _dirs, names in os.walk(owned_dir):
+        for name in names:
+            path = os.path.join(folder, name)
+            if path not in kept and os.path.isfile(path):
+                found.append(Path(os.path.relpath(path, root)).as_posix())
+    return tuple(sorted(found))
 
 
 def _staging(owned_dir: Path) -> tuple[Path, Path]:
@@ -183,23 +196,26 @@ def _staging(owned_dir: Path) -> tuple[Path, Path]:
     )
 
 
-def _inside(content: Path, rel: str, folders: dict[Path, Path] | None = None) -> Path:
+def _inside(content: Path, rel: str, folders: dict[str, Path] | None = None) -> Path:
     """`content/rel`, refusing any path that would land outside `content`. `folders`
-    remembers resolved folders between calls: a build writes thousands of files into a
-    handful of folders, and a file that is not itself a symlink resolves to its resolved
-    folder plus its name."""
+    remembers resolved folders between calls (by their path relative to `content`, ""
+    for `content` itself): a build writes thousands of files into a handful of folders,
+    and a file that is not itself a symlink resolves to its resolved folder plus its name."""
     folders = {} if folders is None else folders
-    if content not in folders:
-        folders[content] = content.resolve()
-    root = folders[content]
-    joined = root / rel
-    name = joined.name
-    if name not in ("", ".", "..") and not joined.is_symlink():
-        if joined.parent not in folders:
-            folders[joined.parent] = joined.parent.resolve()
-        path = folders[joined.parent] / name
-    else:
-        path = joined.resolve()
-    if path != root and root not in path.parents:
+    if "" not in folders:
+        folders[""] = content.resolve()
+    root = folders[""]
+    head, _, name = rel.rpartition("/")
+    if name not in ("", ".", ".."):
+        if head not in folders:
+            folders[head] = _within(root, (root / head).resolve(), content, rel, True)
+        path = folders[head] / name
+        if not os.path.islink(path):
+            return path
+    return _within(root, (root / rel).resolve(), content, rel, False)
+
+
+def _within(root: Path, path: Path, content: Path, rel: str, may_be_root: bool) -> Path:
+    if (path != root or not may_be_root) and root not in path.parents:
         raise OutputError(f"refusing to write outside {content}: {rel!r}")
     return path
