@@ -289,3 +289,29 @@ def test_a_small_change_sweeps_nothing(project, config, tmp_path):
     build(config, cached)
     after = _keys(cached.cache)
     assert all(before[t] <= after[t] for t in cache_module.TABLES)
+
+
+def test_stored_articles_read_back_equal_and_damage_is_refused(samples):
+    """The cache's compact article form gives back an equal Article (line verdicts that
+    repeat a paragraph are stored as its index); a damaged entry raises, so it is a miss."""
+    assert samples
+    for article in samples.values():
+        body = cache_module.article_to_text(article)
+        assert cache_module.article_from_text(body) == article
+    data = json.loads(cache_module.article_to_text(next(iter(samples.values()))))
+    lines = data[11]
+    assert any(type(v[1]) is int for v in lines)
+    for damage in (
+        lambda d: d.__setitem__(0, "article/1"),
+        lambda d: d[11][0].__setitem__(1, 10_000),
+        lambda d: d[11][0].__setitem__(0, "1"),
+        lambda d: d.__setitem__(3, "yes"),
+        lambda d: d.pop(),
+    ):
+        damaged = json.loads(json.dumps(data))
+        damage(damaged)
+        try:
+            cache_module.article_from_text(json.dumps(damaged))
+        except (ValueError, TypeError, KeyError):
+            continue
+        raise AssertionError(f"accepted {damaged!r:.200}")
