@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import TypeVar
 
@@ -162,6 +161,8 @@ def prepare_all(
     todo = [i for i, done in known.items() if done is None]
     work = partial(prepare, outlets=outlets)
     if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only for a batch this large
+
         with ProcessPoolExecutor() as pool:
             fresh = list(pool.map(work, [items[i] for i in todo], chunksize=16))
     else:

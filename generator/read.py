@@ -9,12 +9,11 @@ import codecs
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 import frontmatter
-import ftfy
 import yaml
 
 from .errors import ConfigError
@@ -34,7 +33,6 @@ META_KEYS = ("title", "dek", "outlet", "published", "retrieved", "url", "credits
 MAX_LINE_CHARS = 100_000
 MAX_LINES = 50_000
 
-_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=True)
 # ASCII text that ftfy returns unchanged, with nothing to explain, holds none of these:
 # '&' (an HTML entity), ESC (a terminal escape), CR (a line break to fix) and the other
 # control characters it removes (all but newline and tab, to be safe). Its encoding fix
@@ -256,7 +254,7 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     if text.isascii() and not _FTFY_ASCII_WORK.search(text):
         fixed = text  # what ftfy, NFC and the line-break fix would give, with no repairs
     else:
-        fixed, explanation = ftfy.fix_and_explain(text, config=_FTFY)
+        fixed, explanation = _ftfy_fix(text)
         repairs = tuple(sorted({step[1] for step in explanation or ()}))
         fixed = unicodedata.normalize("NFC", fixed).replace("\r\n", "\n").replace("\r", "\n")
     folded = fixed
@@ -266,6 +264,17 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     if folded != fixed:
         repairs += ("whitespace",)
     return folded, repairs
+
+
+def _ftfy_fix(text: str) -> tuple[str, Sequence[tuple[str, str]] | None]:
+    """ftfy.fix_and_explain with digest's settings. ftfy is imported here, on the first
+    text that needs it: its import is a tenth of a second of every build otherwise, and
+    most seeds (and every seed known to the cache) never call it."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=True)
+    fixed = ftfy.fix_and_explain(text, config=config)
+    return fixed.text, fixed.explanation
 
 
 def _with_front_matter(

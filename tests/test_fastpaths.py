@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from generator.normalise import captions
 from generator.normalise import patterns as P
-from generator.read import _FTFY, clean_text
+from generator.read import clean_text
 
 
 def test_folded_turns_every_case_blind_match_of_an_ascii_letter_into_that_letter():
@@ -86,7 +86,8 @@ def test_wire_credit_check_finds_what_the_pattern_finds(bits, glue):
 
 def _clean_text_with_ftfy(text: str) -> tuple[str, tuple[str, ...]]:
     """clean_text as it was: ftfy on every text, and str.translate for the spaces."""
-    fixed, explanation = ftfy.fix_and_explain(text, config=_FTFY)
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=True)
+    fixed, explanation = ftfy.fix_and_explain(text, config=config)
     repairs = tuple(sorted({step[1] for step in explanation or ()}))
     fixed = unicodedata.normalize("NFC", fixed).replace("\r\n", "\n").replace("\r", "\n")
     spaces = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u200b": ""}
