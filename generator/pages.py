@@ -13,9 +13,10 @@ import json
 import pickle
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import yaml
@@ -25,7 +26,7 @@ from .config import DigestConfig, validated
 from .credits import ROLE_LABELS, ROLES
 from .images import OUTPUT_FOLDER
 from .memo import Memo, as_text, remembered
-from .models import Evidence, Member, Paragraph, Rejected, Relation, Story
+from .models import Article, Evidence, Member, Paragraph, Rejected, Relation, Story
 from .navigation import Navigation
 
 GENERATOR_MARK = "digest"  # front-matter `generator:` value on every page digest owns
@@ -213,9 +214,8 @@ def front_matter(data: Mapping[str, object]) -> str:
 def story_page(story: Story, nav: Navigation | None = None, memo: Memo | None = None) -> str:
     """A story's page: its own text (front matter and body, remembered in `memo` by the
     story's value), then the links the navigation gives it (related stories, topics)."""
-    view = page_view(story)
-    own = remembered(memo, "story page", lambda: (_pickled(view),), lambda: _story_text(view),
-                     as_text, as_text)  # fmt: skip
+    own = remembered(memo, "story page", lambda: (page_key(story),),
+                     lambda: _story_text(page_view(story)), as_text, as_text)  # fmt: skip
     nav_block = (
         _env()
         .get_template("story_nav.md")
@@ -227,11 +227,19 @@ def story_page(story: Story, nav: Navigation | None = None, memo: Memo | None = 
     return own + nav_block
 
 
+# What no page prints, by the value that holds it: each article's line verdicts and
+# paragraph alignment, and the story's joins (whose TF-IDF scores move with every
+# article added anywhere). A page is made from its story without these (page_view).
+UNPRINTED: dict[type, frozenset[str]] = {
+    Story: frozenset({"joins"}),
+    Member: frozenset({"alignment"}),
+    Article: frozenset({"lines"}),
+}
+
+
 def page_view(story: Story) -> Story:
-    """The story as its page sees it: without each article's line verdicts and paragraph
-    alignment, and the story's joins (whose TF-IDF scores move with every article added
-    anywhere), which no page prints. Its pickle is the key of the page's text: the page
-    is made from this value alone, so equal keys mean equal pages."""
+    """The story as its page sees it: without what UNPRINTED names. The page is made
+    from this value alone, so a key of it (page_key) names the page."""
     return replace(
         story,
         joins=(),
@@ -241,14 +249,36 @@ def page_view(story: Story) -> Story:
     )
 
 
-def _pickled(value: object) -> bytes:
-    """`value`'s pickle, the same bytes for equal values: without the memo, which would
-    write a shared object once and so depend on which fields happen to share one."""
+def page_key(story: Story) -> bytes:
+    """The story's value less what UNPRINTED names, as bytes: equal for two stories
+    exactly when their page_views are equal. Pickled without the memo, which would write
+    a shared object once and so depend on which fields happen to share one, and without
+    building the view: each dataclass is written as its class and its printed fields."""
     out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=5)
+    pickler = _KeyPickler(out, protocol=5)
     pickler.fast = True  # no memo: every object written in full (stories have no cycles)
-    pickler.dump(value)
+    pickler.dump(story)
     return out.getvalue()
+
+
+class _KeyPickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> Any:
+        """Called for every object but str, bytes, numbers, None and the built-in
+        containers: a dataclass becomes (its class, its fields but the unprinted)."""
+        cls = type(obj)
+        if cls not in _PRINTED:
+            _PRINTED[cls] = (
+                tuple(f.name for f in fields(cls) if f.name not in UNPRINTED.get(cls, ()))
+                if is_dataclass(cls)
+                else None
+            )
+        names = _PRINTED[cls]
+        if names is None:
+            return NotImplemented
+        return cls, tuple(getattr(obj, name) for name in names)
+
+
+_PRINTED: dict[type, tuple[str, ...] | None] = {}  # each class's fields in a page key
 
 
 def _story_text(story: Story) -> str:

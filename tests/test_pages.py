@@ -166,3 +166,32 @@ def test_headings_on_a_story_page_go_down_one_level_at_a_time(files):
         for level in levels:
             assert level <= previous + 1, (path, levels)
             previous = level
+
+
+def test_a_page_key_ignores_exactly_what_no_page_prints(samples, config):
+    """page_key(story) is the key of the story page's remembered text: the same for the
+    story and its page_view (which blanks line verdicts, alignment and joins), and
+    different when anything a page prints differs."""
+    from dataclasses import replace
+
+    from generator.pages import page_key, page_view, story_page
+
+    story = max(map(merge, cluster(list(samples.values()), config)), key=lambda s: len(s.members))
+    assert story.joins and story.members[0].article.lines and story.members[1].alignment
+    assert page_key(story) == page_key(page_view(story))
+    first = story.members[0]
+    printed = [
+        replace(story, title=story.title + "!"),
+        replace(story, members=(replace(first, similarity=0.5), *story.members[1:])),
+        replace(
+            story,
+            members=(
+                replace(first, article=replace(first.article, outlet="Other")),
+                *story.members[1:],
+            ),
+        ),
+        replace(story, paragraphs=story.paragraphs[1:]),
+    ]
+    for changed in printed:
+        assert page_key(changed) != page_key(story)
+        assert story_page(changed) != story_page(story)
