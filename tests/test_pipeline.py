@@ -164,3 +164,21 @@ def test_bad_registry_is_an_error_naming_the_file(project, config, name, text, m
     with pytest.raises(ConfigError, match=message) as info:
         build(config, project)
     assert info.value.path.name == name
+
+
+def test_a_build_puts_the_garbage_collector_thresholds_back(project, config, monkeypatch):
+    """The build collects garbage less often while it runs (pipeline.GC_THRESHOLDS), and
+    a process that goes on (mkdocs serve) gets its own thresholds back."""
+    import gc
+
+    from generator import pipeline
+
+    before = gc.get_threshold()
+    seen = []
+    original = pipeline.plan
+    monkeypatch.setattr(
+        pipeline, "plan", lambda *a, **k: seen.append(gc.get_threshold()) or original(*a, **k)
+    )
+    build(config, project)
+    assert seen == [pipeline.GC_THRESHOLDS] != [before]
+    assert gc.get_threshold() == before
