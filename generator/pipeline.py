@@ -79,6 +79,7 @@ def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> Bui
     cache = Cache(paths.cache)  # opened once: the stages' look-ups, then the pruning
     try:
         stories, rejected = plan(config, paths, step, notes, folder, cache)
+        del folder  # every seed's bytes: not needed past planning
         _warn(rejected)
         step(f"writing {len(stories)} stories to {paths.content}")
         files = pages.render(stories, rejected, config.output, config, cache)
