@@ -64,9 +64,10 @@ def cluster(
     found: Sequence[sim.Features] | None = None,
 ) -> tuple[Cluster, ...]:
     """Stories of `articles`. `found` are their features (sim.features), when the caller
-    already has them, say from the cache; otherwise they are computed here."""
-    vectors = embed([doc_text(a)[:MEANING_CHARS] for a in articles])
+    already has them, say from the cache; otherwise they are computed here, and so are
+    the embeddings they do not carry (with `embed`)."""
     found = found if found is not None else [article_features(a) for a in articles]
+    vectors = _meanings(articles, found, embed)
     docs = [_Doc(a, v, NO_SHINGLES, f) for a, v, f in zip(articles, vectors, found, strict=True)]
     groups = Groups(docs, config, overrides)
     groups.run()
@@ -81,6 +82,40 @@ def cluster(
         )
         for members in groups.members()
     )
+
+
+def embedded(
+    articles: Sequence[Article], found: Sequence[sim.Features], embed: Embed = sim.embed
+) -> list[sim.Features]:
+    """`found` with each article's meaning and paragraph embeddings, in two calls to the
+    model: the per-article work of clustering that can run on any core and be cached."""
+    meanings = embed([meaning_text(a) for a in articles])
+    paragraphs = embed([p for a in articles for p in a.paragraphs])
+    ends = np.cumsum([len(a.paragraphs) for a in articles]).tolist()
+    return [
+        replace(f, meaning=meanings[k], paragraph_vectors=paragraphs[end - len(a.paragraphs) : end])
+        for k, (a, f, end) in enumerate(zip(articles, found, ends, strict=True))
+    ]
+
+
+def _meanings(
+    articles: Sequence[Article], found: Sequence[sim.Features], embed: Embed
+) -> np.ndarray:
+    """Every article's meaning embedding: from its features, else embedded here (at once)."""
+    todo = [k for k, f in enumerate(found) if f.meaning is None]
+    if len(todo) == len(found):
+        return embed([meaning_text(a) for a in articles])
+    known = [(k, f.meaning) for k, f in enumerate(found) if f.meaning is not None]
+    vectors = np.zeros((len(found), len(known[0][1])), dtype=np.float32)
+    vectors[[k for k, _ in known]] = np.stack([v for _, v in known])
+    if todo:
+        vectors[todo] = embed([meaning_text(articles[k]) for k in todo])
+    return vectors
+
+
+def meaning_text(article: Article) -> str:
+    """What an article's meaning is embedded from: its headline and lead."""
+    return doc_text(article)[:MEANING_CHARS]
 
 
 def remembered_relate(
@@ -363,7 +398,7 @@ def relate(
     embed: Embed = sim.embed,
 ) -> Cluster:
     """Pick the canonical article and label every other member against it."""
-    vectors = [embed(d.article.paragraphs) for d in docs] if len(docs) > 1 else []
+    vectors = [_paragraph_vectors(d, embed) for d in docs] if len(docs) > 1 else []
     canonical = choose_canonical(docs, config)
     lead = docs[canonical]
     members = [Member(lead.article, Relation.CANONICAL, 1.0, _self_alignment(lead.article))]
@@ -392,6 +427,11 @@ def relate(
         )
     head, rest = members[0], sorted(members[1:], key=_member_order)
     return Cluster((head, *rest), joins)
+
+
+def _paragraph_vectors(doc: _Doc, embed: Embed) -> np.ndarray:
+    known = doc.features.paragraph_vectors if doc.features else None
+    return known if known is not None else embed(doc.article.paragraphs)
 
 
 def _member_order(m: Member) -> tuple[int, float, str]:

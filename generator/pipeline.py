@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from . import images, pages, similarity, write
 from .cache import BuildState, Cache
-from .cluster import article_features, cluster
+from .cluster import article_features, cluster, embedded
 from .config import DigestConfig, Paths
 from .errors import SeedError
 from .merge import keep_identities, merge, ordered, unique_slugs
@@ -35,6 +35,7 @@ log = logging.getLogger("mkdocs.plugins.digest")
 
 Progress = Callable[[str], None]
 PARALLEL_MIN = 200  # below this many seeds, starting worker processes costs more than it saves
+BATCH = 64  # seeds per task sent to a worker: the embedding model works a batch at a time
 T = TypeVar("T")
 NO_TEXT = "no article text found"  # the reason for a seed normalised to no paragraph
 
@@ -167,12 +168,26 @@ Prepared = tuple[Article, Features | None] | Rejected
 
 def prepare(item: SeedFile | RawDocument, outlets: Sequence[Outlet] = ()) -> Prepared:
     """All per-file work on one seed: decode (when given bytes), normalise, and the
-    article's similarity features (when it has text)."""
-    doc = decode_seed(item) if isinstance(item, SeedFile) else item
-    if isinstance(doc, Rejected):
-        return doc
-    article = normalise(doc, outlets)
-    return article, article_features(article) if article.paragraphs else None
+    article's similarity features (when it has text), embeddings included."""
+    return prepare_batch([item], outlets)[0]
+
+
+def prepare_batch(
+    items: Sequence[SeedFile | RawDocument], outlets: Sequence[Outlet] = ()
+) -> list[Prepared]:
+    """prepare() of several seeds, their articles embedded together (one model call for
+    the headlines and leads, one for the paragraphs)."""
+    done: list[Prepared] = []
+    for item in items:
+        doc = decode_seed(item) if isinstance(item, SeedFile) else item
+        if isinstance(doc, Rejected):
+            done.append(doc)
+            continue
+        article = normalise(doc, outlets)
+        done.append((article, article_features(article) if article.paragraphs else None))
+    texts = [d for d in done if not isinstance(d, Rejected) and d[1] is not None]
+    vectors = iter(embedded([a for a, _ in texts], [f for _, f in texts if f is not None]))
+    return [d if isinstance(d, Rejected) or d[1] is None else (d[0], next(vectors)) for d in done]
 
 
 def prepare_all(
@@ -185,14 +200,15 @@ def prepare_all(
     cache = cache or Cache(None)
     known: dict[int, Prepared | None] = dict(enumerate(cache.prepared_all(items, outlets)))
     todo = [i for i, done in known.items() if done is None]
-    work = partial(prepare, outlets=outlets)
+    batches = [[items[i] for i in todo[k : k + BATCH]] for k in range(0, len(todo), BATCH)]
+    work = partial(prepare_batch, outlets=outlets)
     if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
         from concurrent.futures import ProcessPoolExecutor  # only for a batch this large
 
         with ProcessPoolExecutor() as pool:
-            fresh = list(pool.map(work, [items[i] for i in todo], chunksize=16))
+            fresh = [p for batch in pool.map(work, batches) for p in batch]
     else:
-        fresh = [work(items[i]) for i in todo]
+        fresh = [p for batch in map(work, batches) for p in batch]
     for i, new in zip(todo, fresh, strict=True):
         known[i] = new
         if not isinstance(new, Rejected):

@@ -72,10 +72,14 @@ def _model() -> Any:
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length float32 rows, one per text (zeros for an empty text)."""
+    """Unit-length float32 rows, one per text (zeros for an empty text). The model pads
+    each batch to its longest text, so texts go in by length (a text's vector does not
+    depend on its batch: tests/test_similarity.py checks that)."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
-    vectors = np.asarray(_model().embed(list(texts), norm=False), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+    vectors = np.empty((len(texts), _model().embedding.shape[1]), dtype=np.float32)
+    vectors[order] = _model().embed([texts[k] for k in order], norm=False)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
@@ -86,37 +90,68 @@ PERMUTATIONS, BANDS = 128, 32  # MinHash size and LSH bands (4 rows each: Jaccar
 MINHASH_SEED = 42
 
 
+NO_ROWS = 0xFFFFFFFF  # in a features blob's header: this array is absent
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Features:
-    """What one article brings to candidate search and grouping. A pure function of its
-    text, so it is computed once (on any core) and cached with the article."""
+    """What one article brings to candidate search, grouping and relating. A pure function
+    of its text, so it is computed once (on any core) and cached with the article.
+
+    The embeddings are optional: the pipeline embeds each article where it normalises it
+    (pipeline.prepare, on every core), so clustering only reads them; cluster() embeds
+    whatever article comes without them."""
 
     shingles: np.ndarray  # sorted unique uint64 hashes of the body's word 5-grams
     terms: np.ndarray  # sorted unique uint64 hashes of the words TF-IDF weighs
     counts: np.ndarray  # float32: how often each term occurs
     signature: np.ndarray  # uint32 MinHash of the shingles (PERMUTATIONS values)
+    meaning: np.ndarray | None = None  # float32 embedding of headline and lead (cluster.py)
+    paragraph_vectors: np.ndarray | None = None  # float32 embedding of each paragraph, in rows
 
     def to_bytes(self) -> bytes:
-        head = np.array([len(self.shingles), len(self.terms), len(self.signature)], np.uint32)
+        width = next((v.shape[-1] for v in self._vectors() if v is not None), 0)
+        head = np.array(
+            [len(self.shingles), len(self.terms), len(self.signature), width]
+            + [NO_ROWS if v is None else len(np.atleast_2d(v)) for v in self._vectors()],
+            np.uint32,
+        )
         parts = (self.shingles, self.terms, self.counts, self.signature)
+        parts += tuple(v for v in self._vectors() if v is not None)
         return head.tobytes() + b"".join(np.ascontiguousarray(p).tobytes() for p in parts)
+
+    def _vectors(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        return self.meaning, self.paragraph_vectors
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> Features:
         """The inverse of to_bytes; ValueError when the blob is not one."""
-        if len(blob) < 12:
+        if len(blob) < 24:
             raise ValueError("features blob too short")
-        n_sh, n_terms, n_sig = (int(x) for x in np.frombuffer(blob[:12], np.uint32))
-        if len(blob) != 12 + 8 * n_sh + 12 * n_terms + 4 * n_sig or n_sig != PERMUTATIONS:
+        n_sh, n_terms, n_sig, width, n_meaning, n_par = (
+            int(x) for x in np.frombuffer(blob[:24], np.uint32)
+        )
+        rows = [0 if n == NO_ROWS else n for n in (n_meaning, n_par)]
+        size = 24 + 8 * n_sh + 12 * n_terms + 4 * n_sig + 4 * width * sum(rows)
+        if len(blob) != size or n_sig != PERMUTATIONS or n_meaning not in (1, NO_ROWS):
             raise ValueError("features blob of the wrong size")
-        at = 12
+        at = 24
         shingles = np.frombuffer(blob, np.uint64, n_sh, at)
         at += 8 * n_sh
         terms = np.frombuffer(blob, np.uint64, n_terms, at)
         at += 8 * n_terms
         counts = np.frombuffer(blob, np.float32, n_terms, at)
-        signature = np.frombuffer(blob, np.uint32, n_sig, at + 4 * n_terms)
-        return cls(shingles, terms, counts, signature)
+        at += 4 * n_terms
+        signature = np.frombuffer(blob, np.uint32, n_sig, at)
+        at += 4 * n_sig
+        meaning = None
+        if n_meaning != NO_ROWS:
+            meaning = np.frombuffer(blob, np.float32, width, at)
+            at += 4 * width
+        paragraphs = None
+        if n_par != NO_ROWS:
+            paragraphs = np.frombuffer(blob, np.float32, n_par * width, at).reshape(n_par, width)
+        return cls(shingles, terms, counts, signature, meaning, paragraphs)
 
 
 def features(words_text: str, body_text: str) -> Features:
