@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from multiprocessing import get_all_start_methods, get_context
 from typing import Protocol
 
 import numpy as np
@@ -72,16 +75,71 @@ def cluster(
     groups = Groups(docs, config, overrides)
     groups.run()
     joins = groups.joins_by_group()
-    return tuple(
-        remembered_relate(
-            [groups.with_shingles(i) for i in members],
-            config,
-            joins.get(groups.find(members[0]), ()),
-            embed,
-            memo,
-        )
+    stories = [
+        ([groups.with_shingles(i) for i in members], joins.get(groups.find(members[0]), ()))
         for members in groups.members()
+    ]
+    return relate_all(stories, config, embed, memo)
+
+
+Story = tuple[Sequence["_Doc"], tuple[Join, ...]]  # a story's articles and the joins behind it
+
+
+def relate_all(
+    stories: Sequence[Story], config: DigestConfig, embed: Embed, memo: Memo | None
+) -> tuple[Cluster, ...]:
+    """remembered_relate() of every story. The stories of several articles that are not
+    remembered are related on every core when there are many of them."""
+    done: dict[int, Cluster] = {}
+    keys: dict[int, str] = {}
+    for k, (docs, joins) in enumerate(stories):
+        if len(docs) == 1 or memo is None:
+            continue
+        keys[k] = _relation_key(docs, config)
+        remembered = _remembered(memo.relation(keys[k]), docs, joins)
+        if remembered is not None:
+            done[k] = remembered
+    todo = [k for k, (docs, _joins) in enumerate(stories) if len(docs) > 1 and k not in done]
+    for k, result in zip(
+        todo, _relate_many([stories[k] for k in todo], config, embed), strict=True
+    ):
+        done[k] = result
+        if memo is not None:
+            memo.keep_relation(keys[k], json.dumps(_cluster_to_json(result)))
+    return tuple(
+        done[k] if k in done else relate(docs, config, joins, embed)
+        for k, (docs, joins) in enumerate(stories)
     )
+
+
+PARALLEL_STORIES = 200  # fewer stories to relate than this: worker processes cost more
+_WORK: tuple[Sequence[Story], DigestConfig, Embed] | None = None  # what forked workers relate
+
+
+def _relate_many(stories: Sequence[Story], config: DigestConfig, embed: Embed) -> list[Cluster]:
+    """relate() of each story; on every core (forked workers, which inherit the stories
+    rather than receive them) when there are many. Workers send back each result's plain
+    form, the one the cache keeps, and it is rebuilt on the articles held here."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(stories) < PARALLEL_STORIES or workers < 2 or "fork" not in get_all_start_methods():
+        return [relate(docs, config, joins, embed) for docs, joins in stories]
+    global _WORK
+    _WORK = (stories, config, embed)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            chunk = max(1, len(stories) // (8 * workers))
+            plain = list(pool.map(_relate_plain, range(len(stories)), chunksize=chunk))
+    finally:
+        _WORK = None
+    return [_cluster_from_json(p, d, j) for p, (d, j) in zip(plain, stories, strict=True)]
+
+
+def _relate_plain(k: int) -> dict[str, object]:
+    """In a forked worker: the k-th story of _WORK, related, in plain form."""
+    assert _WORK is not None
+    stories, config, embed = _WORK
+    docs, joins = stories[k]
+    return _cluster_to_json(relate(docs, config, joins, embed))
 
 
 def embedded(
@@ -127,18 +185,17 @@ def remembered_relate(
 ) -> Cluster:
     """relate(), or its result from an earlier build when the story's articles (and the
     thresholds that label them) are exactly the same."""
-    if memo is None or len(docs) == 1:
-        return relate(docs, config, joins, embed)
-    key = _relation_key(docs, config)
-    remembered = memo.relation(key)
-    if remembered is not None:
-        try:
-            return _cluster_from_json(json.loads(remembered), docs, joins)
-        except (ValueError, KeyError, TypeError, IndexError):
-            pass  # not what this version writes: relate again
-    result = relate(docs, config, joins, embed)
-    memo.keep_relation(key, json.dumps(_cluster_to_json(result)))
-    return result
+    return relate_all([(docs, joins)], config, embed, memo)[0]
+
+
+def _remembered(body: str | None, docs: Sequence[_Doc], joins: tuple[Join, ...]) -> Cluster | None:
+    """The story as an earlier build related it, when it kept one this version can read."""
+    if body is None:
+        return None
+    try:
+        return _cluster_from_json(json.loads(body), docs, joins)
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None  # not what this version writes: relate again
 
 
 def _relation_key(docs: Sequence[_Doc], config: DigestConfig) -> str:
@@ -192,8 +249,7 @@ WordSum = tuple[np.ndarray, np.ndarray]  # sorted column indices, summed TF-IDF 
 def _dot(a: WordSum, b: WordSum) -> float:
     if len(a[0]) > len(b[0]):
         a, b = b, a
-    at = np.searchsorted(b[0], a[0])
-    at[at == len(b[0])] = 0
+    at = np.minimum(np.searchsorted(b[0], a[0]), len(b[0]) - 1)  # past the end: not shared
     shared = b[0][at] == a[0]
     return float(np.dot(a[1][shared], b[1][at[shared]]))
 
@@ -255,10 +311,15 @@ class Groups:
             for j in members[1:]:
                 self._join(members[0], j, "editor")
         self.pairs = self._pair_similarities(sorted(self._candidates()))
+        find, size, pairs = self.find, self.size, self.pairs
         for i, j in self._strongest_first():
-            if self.find(i) == self.find(j):
+            a, b = find(i), find(j)
+            if a == b:
                 continue
-            words, meaning = self._average(i, j)
+            if size[a] == 1 and size[b] == 1:
+                words, meaning = pairs[(i, j)]  # two single articles: the pair itself
+            else:
+                words, meaning = self._group_average(a, b)
             if words >= self.same_story:
                 self._join(i, j, "shared words")
             elif meaning >= self.same_meaning:
@@ -303,12 +364,18 @@ class Groups:
         a, b = self.find(i), self.find(j)
         if self.size[a] == self.size[b] == 1 and (min(a, b), max(a, b)) in self.pairs:
             return self.pairs[(min(a, b), max(a, b))]  # two single articles: the pair itself
-        key = (min(a, b), max(a, b), self.size[a] * self.size[b], self.size[a] + self.size[b])
-        if key not in self.averages:  # groups change only by joining, which changes their size
-            pairs = self.size[a] * self.size[b]
+        return self._group_average(a, b)
+
+    def _group_average(self, a: int, b: int) -> tuple[float, float]:
+        """_average() of the groups whose roots are a and b."""
+        size_a, size_b = self.size[a], self.size[b]
+        key = (min(a, b), max(a, b), size_a * size_b, size_a + size_b)
+        known = self.averages.get(key)  # groups change only by joining, which changes their size
+        if known is None:
+            pairs = size_a * size_b
             words = _dot(self._word_sum(a), self._word_sum(b)) / pairs
-            self.averages[key] = (words, float(self.total[a] @ self.total[b]) / pairs)
-        return self.averages[key]
+            known = self.averages[key] = (words, float(self.total[a] @ self.total[b]) / pairs)
+        return known
 
     def _word_sum(self, group: int) -> WordSum:
         """The group's summed TF-IDF vector (a single article's row until it joins)."""

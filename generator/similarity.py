@@ -116,8 +116,8 @@ class Features:
             + [NO_ROWS if v is None else len(np.atleast_2d(v)) for v in self._vectors()],
             np.uint32,
         )
-        parts = (self.shingles, self.terms, self.counts, self.signature)
-        parts += tuple(v for v in self._vectors() if v is not None)
+        parts = [self.shingles, self.terms, self.counts, self.signature]
+        parts += [v for v in self._vectors() if v is not None]
         return head.tobytes() + b"".join(np.ascontiguousarray(p).tobytes() for p in parts)
 
     def _vectors(self) -> tuple[np.ndarray | None, np.ndarray | None]:

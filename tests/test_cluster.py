@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import numpy as np
-from conftest import GOLD, article_from
+import random
+import re
 
+import numpy as np
+import pytest
+from conftest import GOLD, SEEDS, article_from
+
+from generator import cluster as cluster_module
 from generator.cluster import Groups, _Doc, choose_canonical, cluster, label
 from generator.config import validated
-from generator.models import Overrides, ParagraphMatch, Relation
+from generator.models import Overrides, ParagraphMatch, RawDocument, Relation
+from generator.pipeline import prepare_all
+from generator.read import read_seed
 from generator.similarity import shingles
 
 
@@ -110,3 +117,110 @@ def test_joins_record_why_each_member_is_in_its_story(samples, config):
                 assert join.average_words >= config.same_story
             if join.reason == "same meaning":
                 assert join.average_meaning >= config.same_meaning
+
+
+# --- the faster paths give the same stories --------------------------------------------------
+@pytest.fixture(scope="module")
+def crowd():
+    """About 160 articles made from the samples the way bench/scale.py makes its corpus:
+    copies with paragraphs dropped, rewrites with sentences shuffled, and articles spliced
+    from two others, so groups grow, meet other groups and are kept apart."""
+    rng = random.Random(7)
+    texts = [read_seed(p, p.name, 10**7).text for p in sorted(SEEDS.glob("*.txt"))]
+    made = []
+    for k in range(160):
+        lines = [line for line in texts[k % len(texts)].split("\n") if line.strip()]
+        kind = k // len(texts) % 3
+        if kind == 0:
+            lines = [line for line in lines if rng.random() > 0.3] or lines
+        elif kind == 1:
+            split = (re.split(r"(?<=[.!?])\s+", line) for line in lines)
+            lines = [" ".join(rng.sample(s, len(s))) for s in split]
+        else:
+            other = [x for x in texts[rng.randrange(len(texts))].split("\n") if x.strip()]
+            lines = lines[: len(lines) // 2] + other[len(other) // 2 :]
+        made.append(RawDocument(f"crowd/{k:03d}.txt", "\n".join(lines), "utf-8"))
+    articles, found, _empty = prepare_all(made)
+    return articles, found
+
+
+def _old_dot(a, b):
+    if len(a[0]) > len(b[0]):
+        a, b = b, a
+    at = np.searchsorted(b[0], a[0])
+    at[at == len(b[0])] = 0
+    shared = b[0][at] == a[0]
+    return float(np.dot(a[1][shared], b[1][at[shared]]))
+
+
+class ReferenceGroups(Groups):
+    """The grouping loop as it was before it was made faster, kept to check the new one."""
+
+    def run(self):
+        for members in self.together:
+            for j in members[1:]:
+                self._join(members[0], j, "editor")
+        self.pairs = self._pair_similarities(sorted(self._candidates()))
+        for i, j in self._strongest_first():
+            if self.find(i) == self.find(j):
+                continue
+            words, meaning = self._average(i, j)
+            if words >= self.same_story:
+                self._join(i, j, "shared words")
+            elif meaning >= self.same_meaning:
+                self._join(i, j, "same meaning")
+            elif self._copied(i, j):
+                self._join(i, j, "copied")
+
+    def _average(self, i, j):
+        a, b = self.find(i), self.find(j)
+        if self.size[a] == self.size[b] == 1 and (min(a, b), max(a, b)) in self.pairs:
+            return self.pairs[(min(a, b), max(a, b))]
+        key = (min(a, b), max(a, b), self.size[a] * self.size[b], self.size[a] + self.size[b])
+        if key not in self.averages:
+            pairs = self.size[a] * self.size[b]
+            words = _old_dot(self._word_sum(a), self._word_sum(b)) / pairs
+            self.averages[key] = (words, float(self.total[a] @ self.total[b]) / pairs)
+        return self.averages[key]
+
+
+@pytest.mark.parametrize("same_story", [0.12, 0.22, 0.4])
+def test_grouping_joins_exactly_as_the_reference_loop(crowd, same_story):
+    articles, found = crowd
+    config = validated({"same_story": same_story})
+    docs = [_Doc(a, f.meaning, frozenset(), f) for a, f in zip(articles, found, strict=True)]
+    apart = Overrides(apart=((articles[0].source, articles[5].source),))
+    runs = []
+    for kind in (Groups, ReferenceGroups):
+        groups = kind(docs, config, apart)
+        groups.run()
+        runs.append((groups.joins, groups.members()))
+    assert runs[0] == runs[1]  # the same joins, in order, to the last bit of every average
+    joins = [join for _i, _j, join in runs[0][0]]
+    assert len(joins) > 40 and len(runs[0][1]) > 1
+    assert any(j.average_words != j.words for j in joins)  # groups met groups, not just pairs
+
+
+def _plain(clusters):
+    return [
+        (
+            c.joins,
+            [
+                (m.article, m.relation, m.similarity, m.alignment, m.credits_original)
+                for m in c.members
+            ],
+        )
+        for c in clusters
+    ]
+
+
+def test_embeddings_from_prepare_and_relating_on_every_core_change_nothing(
+    crowd, config, monkeypatch
+):
+    articles, found = crowd
+    assert all(f.meaning is not None and f.paragraph_vectors is not None for f in found)
+    alone = _plain(cluster(articles, config))  # cluster() embeds, relates on this core
+    assert sorted(len(c[1]) for c in alone)[-2:] > [20, 20]  # stories of many articles
+    monkeypatch.setattr(cluster_module, "PARALLEL_STORIES", 1)
+    monkeypatch.setattr(cluster_module.os, "cpu_count", lambda: 2)
+    assert _plain(cluster(articles, config, found=found)) == alone

@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from generator.cluster import article_features, doc_text
+from generator.cluster import article_features, doc_text, embedded
 from generator.similarity import (
     STOP_WORDS,
     Features,
     copy_pairs,
+    embed,
     neighbour_pairs,
     shingles,
     word_matrix,
@@ -48,6 +49,34 @@ def test_features_round_trip_and_a_damaged_blob_is_refused(samples):
         Features.from_bytes(found.to_bytes()[:-3])
     with pytest.raises(ValueError):
         Features.from_bytes(b"")
+    assert back.meaning is None and back.paragraph_vectors is None
+
+
+def test_features_with_embeddings_round_trip(samples):
+    articles = [samples[name] for name in sorted(samples)]
+    found_all = embedded(articles, [article_features(a) for a in articles])
+    for article, found in zip(articles, found_all, strict=True):
+        assert found.paragraph_vectors.shape == (len(article.paragraphs), found.meaning.shape[0])
+        blob = found.to_bytes()
+        back = Features.from_bytes(blob)
+        for name in Features.__slots__:
+            assert np.array_equal(getattr(back, name), getattr(found, name)), name
+        with pytest.raises(ValueError):
+            Features.from_bytes(blob[:-4])  # one float short of the last paragraph's vector
+
+
+def test_a_texts_embedding_does_not_depend_on_its_batch(samples):
+    """What lets each article be embedded where it is normalised, in batches of any
+    make-up, and still give the vectors one call over the whole corpus gives."""
+    texts = [p for name in sorted(samples) for p in samples[name].paragraphs]
+    texts += [s for p in texts for s in p.split(". ")]  # more than the model's batch of 64
+    texts += [doc_text(samples[name])[:2000] for name in sorted(samples)]
+    together = embed(texts)
+    assert together.dtype == np.float32 and len(texts) > 100  # two batches at least
+    alone = np.stack([embed([t])[0] for t in texts[::7]])
+    assert np.array_equal(alone, together[::7])  # bit for bit, not just close
+    backwards = embed(texts[::-1])[::-1]
+    assert np.array_equal(backwards, together)
 
 
 def test_neighbours_are_the_exact_k_nearest_above_the_floor():
