@@ -135,6 +135,8 @@ class Cache:
         article: Article,
         found: Features | None,
     ) -> None:
+        if self.db is None:
+            return  # no cache: not even the text form of the article
         key = _item_keys([item], outlets)[0]
         self._put("articles", key, article_to_text(article))
         if found is not None:

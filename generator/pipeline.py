@@ -6,7 +6,7 @@ import gc
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import partial
 from typing import TypeVar
 
@@ -202,17 +202,19 @@ def prepare_all(
     todo = [i for i, done in known.items() if done is None]
     batches = [[items[i] for i in todo[k : k + BATCH]] for k in range(0, len(todo), BATCH)]
     work = partial(prepare_batch, outlets=outlets)
-    if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
-        from concurrent.futures import ProcessPoolExecutor  # only for a batch this large
+    with ExitStack() as stack:
+        if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
+            from concurrent.futures import ProcessPoolExecutor  # only for a batch this large
 
-        with ProcessPoolExecutor() as pool:
-            fresh = [p for batch in pool.map(work, batches) for p in batch]
-    else:
-        fresh = [p for batch in map(work, batches) for p in batch]
-    for i, new in zip(todo, fresh, strict=True):
-        known[i] = new
-        if not isinstance(new, Rejected):
-            cache.keep(items[i], outlets, *new)
+            pool = stack.enter_context(ProcessPoolExecutor())
+            made: Iterable[list[Prepared]] = pool.map(work, batches)
+        else:
+            made = map(work, batches)
+        fresh = (p for batch in made for p in batch)  # kept as they come, while workers work
+        for i, new in zip(todo, fresh, strict=True):
+            known[i] = new
+            if not isinstance(new, Rejected):
+                cache.keep(items[i], outlets, *new)
     articles: list[Article] = []
     found: list[Features] = []
     rejected: list[Rejected] = []
