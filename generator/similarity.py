@@ -304,24 +304,40 @@ CHUNK = 1024  # rows of the similarity matrix held at once
 
 def neighbour_pairs(vectors: np.ndarray, k: int, floor: float) -> dict[tuple[int, int], float]:
     """Each row's k nearest other rows by cosine (rows are unit length), kept when at least
-    `floor`; (i<j) -> cosine. Exact, a block of rows at a time, so memory stays flat."""
+    `floor`; (i<j) -> cosine. Exact, a block of rows at a time, so memory stays flat. While
+    one block's neighbours are picked (numpy lets go of the GIL), the next is multiplied."""
+    from concurrent.futures import ThreadPoolExecutor
+
     n = len(vectors)
     if n < 2:
         return {}
     k = min(k, n - 1)
     pairs: dict[tuple[int, int], float] = {}
-    for start in range(0, n, CHUNK):
-        block = vectors[start : start + CHUNK] @ vectors.T
-        rows = np.arange(len(block))
-        block[rows, rows + start] = -np.inf  # not its own neighbour
-        nearest = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        sims = np.round(np.take_along_axis(block, nearest, axis=1).astype(np.float64), 6)
-        keep = sims >= floor
-        left = np.broadcast_to((rows + start)[:, None], nearest.shape)[keep]
-        right = nearest[keep]
-        low, high = np.minimum(left, right).tolist(), np.maximum(left, right).tolist()
-        pairs.update(zip(zip(low, high, strict=True), sims[keep].tolist(), strict=True))
+    with ThreadPoolExecutor(1) as picker:
+        pending = None
+        for start in range(0, n, CHUNK):
+            block = vectors[start : start + CHUNK] @ vectors.T
+            if pending is not None:
+                pairs.update(pending.result())
+            pending = picker.submit(_nearest, block, start, k, floor)
+        if pending is not None:
+            pairs.update(pending.result())
     return pairs
+
+
+def _nearest(
+    block: np.ndarray, start: int, k: int, floor: float
+) -> list[tuple[tuple[int, int], float]]:
+    """neighbour_pairs() of one block of rows of the similarity matrix (rows start..)."""
+    rows = np.arange(len(block))
+    block[rows, rows + start] = -np.inf  # not its own neighbour
+    nearest = np.argpartition(-block, k - 1, axis=1)[:, :k]
+    sims = np.round(np.take_along_axis(block, nearest, axis=1).astype(np.float64), 6)
+    keep = sims >= floor
+    left = np.broadcast_to((rows + start)[:, None], nearest.shape)[keep]
+    right = nearest[keep]
+    low, high = np.minimum(left, right).tolist(), np.maximum(left, right).tolist()
+    return list(zip(zip(low, high, strict=True), sims[keep].tolist(), strict=True))
 
 
 def copy_pairs(signatures: np.ndarray, bands: int = BANDS) -> set[tuple[int, int]]:
