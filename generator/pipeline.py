@@ -206,7 +206,7 @@ def prepare_all(
         if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
             from concurrent.futures import ProcessPoolExecutor  # only for a batch this large
 
-            pool = stack.enter_context(ProcessPoolExecutor())
+            pool = stack.enter_context(ProcessPoolExecutor(initializer=_one_thread_each))
             made: Iterable[list[Prepared]] = pool.map(work, batches)
         else:
             made = map(work, batches)
@@ -229,6 +229,12 @@ def prepare_all(
             why = f" (dropped as {', '.join(reasons)})" if reasons else ""
             rejected.append(Rejected(done[0].source, f"{NO_TEXT}{why}"))
     return articles, found, rejected
+
+
+def _one_thread_each() -> None:
+    """In a worker: the tokenizer works on this process's core alone (there is a worker
+    per core already; its own threads would only contend for them)."""
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"
 
 
 def normalise_all(
