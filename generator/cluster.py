@@ -13,9 +13,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from multiprocessing import get_all_start_methods, get_context
 from typing import Protocol
 
 import numpy as np
@@ -121,7 +119,12 @@ def _relate_many(stories: Sequence[Story], config: DigestConfig, embed: Embed) -
     rather than receive them) when there are many. Workers send back each result's plain
     form, the one the cache keeps, and it is rebuilt on the articles held here."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(stories) < PARALLEL_STORIES or workers < 2 or "fork" not in get_all_start_methods():
+    if len(stories) < PARALLEL_STORIES or workers < 2:
+        return [relate(docs, config, joins, embed) for docs, joins in stories]
+    from concurrent.futures import ProcessPoolExecutor  # only for this many stories
+    from multiprocessing import get_all_start_methods, get_context
+
+    if "fork" not in get_all_start_methods():
         return [relate(docs, config, joins, embed) for docs, joins in stories]
     global _WORK
     _WORK = (stories, config, embed)
