@@ -129,12 +129,14 @@ def _relate_many(stories: Sequence[Story], config: DigestConfig, embed: Embed) -
     global _WORK
     _WORK = (stories, config, embed)
     try:
+        # the largest stories first, in small chunks, so no worker is left with them at the end
+        order = sorted(range(len(stories)), key=lambda k: -len(stories[k][0]))
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            chunk = max(1, len(stories) // (8 * workers))
-            plain = list(pool.map(_relate_plain, range(len(stories)), chunksize=chunk))
+            chunk = max(1, len(stories) // (32 * workers))
+            plain = dict(zip(order, pool.map(_relate_plain, order, chunksize=chunk), strict=True))
     finally:
         _WORK = None
-    return [_cluster_from_json(p, d, j) for p, (d, j) in zip(plain, stories, strict=True)]
+    return [_cluster_from_json(plain[k], d, j) for k, (d, j) in enumerate(stories)]
 
 
 def _relate_plain(k: int) -> dict[str, object]:
