@@ -25,6 +25,11 @@ from .models import Article, Cluster, Join, Member, Overrides, ParagraphMatch, R
 NEIGHBOURS = 20  # nearest neighbours by meaning per article considered as story candidates
 MEANING_CHARS = 2000  # an article's meaning is embedded from its headline and lead: this much
 CANDIDATE_FLOOR = 0.3  # embedding cosine below which a neighbour is not even a candidate
+# Two groups of at least this many articles each are formed stories: they join at
+# `same_story_formed`, not `same_story`. An average over nine or more pairs leaves little
+# to chance, and two events of one kind (two earthquakes, two rulings on one law) that
+# each drew several reports average just above `same_story`.
+FORMED = 3
 COPY_SHARE = 0.6  # share of paragraphs copied verbatim that makes an article a copy
 REWRITE_SHARE = 0.5  # share of paragraphs matched (verbatim or reworded) that makes a rewrite
 # How a copy or rewrite credits its origin: "according to X", "X reported", "via X".
@@ -276,8 +281,9 @@ class Groups:
     """Average-link agglomeration over candidate pairs, strongest pair first.
 
     Two groups are one story when their articles share rare words on average (TF-IDF
-    cosine at least `same_story`) or mean the same on average (embedding cosine at
-    least `same_meaning`), or when one copies the other. Each group keeps the sums of
+    cosine at least `same_story`, or `same_story_formed` when both are formed stories of
+    FORMED articles or more) or mean the same on average (embedding cosine at least
+    `same_meaning`), or when one copies the other. Each group keeps the sums of
     its unit vectors, so an average over all cross pairs is one dot product. Editor
     overrides apply first: `together` groups are joined, `apart` pairs never meet."""
 
@@ -292,6 +298,7 @@ class Groups:
             np.stack([f.signature for f in found]) if found else np.zeros((0, 1), np.uint32)
         )
         self.same_story, self.same_meaning = float(config.same_story), float(config.same_meaning)
+        self.same_story_formed = float(config.same_story_formed)
         self.copy_overlap = float(config.copy_overlap)
         self.sets: dict[int, frozenset[int]] = {}
         self.parent = list(range(len(docs)))
@@ -325,7 +332,9 @@ class Groups:
                 words, meaning = pairs[(i, j)]  # two single articles: the pair itself
             else:
                 words, meaning = self._group_average(a, b)
-            if words >= self.same_story:
+            if words >= (
+                self.same_story_formed if min(size[a], size[b]) >= FORMED else self.same_story
+            ):
                 self._join(i, j, "shared words")
             elif meaning >= self.same_meaning:
                 self._join(i, j, "same meaning")

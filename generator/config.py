@@ -35,6 +35,7 @@ class DigestConfig(base.Config):
 
     # Settings for clustering
     same_story = c.Type(float, default=0.22)  # average TF-IDF cosine joining two groups
+    same_story_formed = c.Type(float, default=0.28)  # the same, when both are formed stories
     same_meaning = c.Type(float, default=0.8)  # or: average embedding cosine joining them
     name_weight = c.Type(float, default=0.2)  # share of the TF-IDF cosine from names and numbers
     copy_overlap = c.Type(float, default=0.5)  # word 5-gram containment: paragraph copied verbatim

@@ -187,7 +187,8 @@ class ReferenceGroups(Groups):
 @pytest.mark.parametrize("same_story", [0.12, 0.22, 0.4])
 def test_grouping_joins_exactly_as_the_reference_loop(crowd, same_story):
     articles, found = crowd
-    config = validated({"same_story": same_story})
+    # one threshold for every pair of groups, as the reference loop knows no formed stories
+    config = validated({"same_story": same_story, "same_story_formed": same_story})
     docs = [_Doc(a, f.meaning, frozenset(), f) for a, f in zip(articles, found, strict=True)]
     apart = Overrides(apart=((articles[0].source, articles[5].source),))
     runs = []
@@ -224,3 +225,52 @@ def test_embeddings_from_prepare_and_relating_on_every_core_change_nothing(
     monkeypatch.setattr(cluster_module, "PARALLEL_STORIES", 1)
     monkeypatch.setattr(cluster_module.os, "cpu_count", lambda: 2)
     assert _plain(cluster(articles, config, found=found)) == alone
+
+
+QUAKE = (
+    "A strong earthquake shook the coast on {day}, collapsing buildings and cutting power to "
+    "thousands of homes. Rescue teams searched the rubble through the night as aftershocks "
+    "rattled the region."
+)
+QUAKES = {  # two earthquakes: one kind of event, two stories, three reports each
+    "chile": (
+        "Monday",
+        "Officials in Valparaiso said the magnitude 7.1 quake killed 12 people. Mayor Jorge "
+        "Sharp asked residents of Vina del Mar to stay outdoors. Engineers from Santiago "
+        "inspected the port cranes at Valparaiso. The Chilean navy lifted a tsunami warning "
+        "for Juan Fernandez island. Copper mines near Antofagasta halted their night shifts.",
+    ),
+    "peru": (
+        "Thursday",
+        "Authorities in Arequipa said the magnitude 6.8 quake killed 9 people. Governor Kim "
+        "Schmitz asked residents of Camana to stay outdoors. Engineers from Lima inspected the "
+        "colonial churches of Arequipa. The Peruvian army sent tents to the Colca valley "
+        "villages. Trains to Cusco and Puno were suspended while tracks were checked.",
+    ),
+}
+SIDE_NOTES = (
+    "Hospitals treated dozens of injured people.",
+    "Schools were closed for the rest of the week.",
+    "The government promised emergency funds for reconstruction.",
+)
+
+
+def test_two_formed_stories_of_one_kind_need_more_shared_words_to_join():
+    articles = [
+        article_from(
+            f"Quake report {k}\n{QUAKE.format(day=day)}\n{detail}\n{note}\n", f"{place}-{k}.txt"
+        )
+        for place, (day, detail) in QUAKES.items()
+        for k, note in enumerate(SIDE_NOTES)
+    ]
+    apart = cluster(articles, validated({}))
+    assert sorted(sorted(m.article.source[:4] for m in c.members) for c in apart) == [
+        ["chil"] * 3,
+        ["peru"] * 3,
+    ]
+    # The two stories share words above `same_story` on average: judged like any two
+    # groups, they would be one.
+    joined = cluster(articles, validated({"same_story_formed": 0.22}))
+    assert len(joined) == 1
+    between = [j.average_words for j in joined[0].joins if j.a[:4] != j.b[:4]]
+    assert len(between) == 1 and 0.22 <= between[0] < 0.28
