@@ -79,9 +79,12 @@ def cluster(
     groups.run()
     joins = groups.joins_by_group()
     stories = [
-        ([groups.with_shingles(i) for i in members], joins.get(groups.find(members[0]), ()))
+        (
+            [groups.with_shingles(i) for i in members] if len(members) > 1 else [docs[members[0]]],
+            joins.get(groups.find(members[0]), ()),
+        )
         for members in groups.members()
-    ]
+    ]  # a lone article needs no shingle set: it is compared with nobody
     return relate_all(stories, config, embed, memo)
 
 
@@ -541,6 +544,8 @@ def choose_canonical(docs: Sequence[_Doc], config: DigestConfig) -> int:
     text others republished), the member with the most body text; then the one that
     credits its reporters, the earliest date, the source path."""
     n = len(docs)
+    if n == 1:
+        return 0
     root = list(range(n))
 
     def find(i: int) -> int:
