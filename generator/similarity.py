@@ -158,11 +158,7 @@ class Features:
 def features(words_text: str, body_text: str) -> Features:
     """Shingles and MinHash of the body; TF-IDF term counts of headline and body: its words,
     and (marked by NAME_BIT) its names and numbers, single and in pairs."""
-    from rensa import RMinHash
-
     hashed = shingle_set(body_text)
-    minhash = RMinHash(num_perm=PERMUTATIONS, seed=MINHASH_SEED)
-    minhash.update([str(h) for h in sorted(hashed)])
     counted = Counter(t for t in _TERM.findall(words_text.lower()) if t not in STOP_WORDS)
     named = Counter(name_terms(words_text))
     by_hash = sorted(
@@ -173,8 +169,17 @@ def features(words_text: str, body_text: str) -> Features:
         np.array(sorted(hashed), dtype=np.uint64),
         np.array([h for h, _ in by_hash], dtype=np.uint64),
         np.array([n for _, n in by_hash], dtype=np.float32),
-        np.array(minhash.digest(), dtype=np.uint32),
+        signature(hashed),
     )
+
+
+def signature(hashed: frozenset[int]) -> np.ndarray:
+    """The MinHash (rensa, PERMUTATIONS values) of a set of shingle hashes."""
+    from rensa import RMinHash
+
+    minhash = RMinHash(num_perm=PERMUTATIONS, seed=MINHASH_SEED)
+    minhash.update([str(h) for h in sorted(hashed)])
+    return np.array(minhash.digest(), dtype=np.uint32)
 
 
 # Words TF-IDF leaves out: scikit-learn's ENGLISH_STOP_WORDS (the Glasgow IR group's
