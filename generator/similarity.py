@@ -285,7 +285,7 @@ def overlaps(found: Sequence[Features], left: np.ndarray, right: np.ndarray) -> 
     _, where = np.unique(np.concatenate([f.shingles for f in found]), return_inverse=True)
     indptr = np.concatenate(([0], np.cumsum(sizes)))
     sets = csr_matrix(
-        (np.ones(len(where), np.float32), where, indptr), shape=(len(found), 1 + int(where.max()))
+        (np.ones(len(where), np.float32), where, indptr), shape=(len(found), 1 + int(np.max(where)))
     )
     shared = np.concatenate(
         [
