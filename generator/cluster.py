@@ -94,8 +94,9 @@ Story = tuple[Sequence["_Doc"], tuple[Join, ...]]  # a story's articles and the 
 def relate_all(
     stories: Sequence[Story], config: DigestConfig, embed: Embed, memo: Memo | None
 ) -> tuple[Cluster, ...]:
-    """remembered_relate() of every story. The stories of several articles that are not
-    remembered are related on every core when there are many of them."""
+    """relate() of every story, or its result from an earlier build when the story's
+    articles (and the thresholds that label them) are exactly the same. Stories that are
+    not remembered are related on every core when there are many of them."""
     done: dict[int, Cluster] = {}
     keys: dict[int, str] = {}
     for k, (docs, joins) in enumerate(stories):
@@ -187,18 +188,6 @@ def _meanings(
 def meaning_text(article: Article) -> str:
     """What an article's meaning is embedded from: its headline and lead."""
     return doc_text(article)[:MEANING_CHARS]
-
-
-def remembered_relate(
-    docs: Sequence[_Doc],
-    config: DigestConfig,
-    joins: tuple[Join, ...],
-    embed: Embed,
-    memo: Memo | None,
-) -> Cluster:
-    """relate(), or its result from an earlier build when the story's articles (and the
-    thresholds that label them) are exactly the same."""
-    return relate_all([(docs, joins)], config, embed, memo)[0]
 
 
 def _remembered(body: str | None, docs: Sequence[_Doc], joins: tuple[Join, ...]) -> Cluster | None:
@@ -463,12 +452,8 @@ class Groups:
             found.setdefault(self.find(i), []).append(i)
         return sorted(found.values())
 
-    def joins_of(self, members: Sequence[int]) -> tuple[Join, ...]:
-        inside = set(members)
-        return tuple(join for i, _j, join in self.joins if i in inside)
-
     def joins_by_group(self) -> dict[int, tuple[Join, ...]]:
-        """Every group's joins (joins_of each group, in one pass)."""
+        """Every group's joins, by the group's root."""
         found: dict[int, list[Join]] = {}
         for i, _j, join in self.joins:
             found.setdefault(self.find(i), []).append(join)

@@ -237,14 +237,6 @@ def _one_thread_each() -> None:
     os.environ["TOKENIZERS_PARALLELISM"] = "false"
 
 
-def normalise_all(
-    documents: Sequence[RawDocument], outlets: Sequence[Outlet] = (), cache: Cache | None = None
-) -> tuple[list[Article], list[Rejected]]:
-    """Normalised articles with text, and the documents in which none was found."""
-    articles, _found, empty = prepare_all(documents, outlets, cache)
-    return articles, empty
-
-
 def _check_overrides(overrides: Overrides, sources: set[str], paths: Paths) -> None:
     for group in (*overrides.together, *overrides.apart):
         for source in group:

@@ -63,11 +63,6 @@ def read_folder(seeds_dir: Path, max_bytes: int) -> SeedFolder:
     )
 
 
-def read_images(seeds_dir: Path, max_bytes: int) -> dict[str, bytes | str]:
-    """Each photo file's bytes by its seed-relative path, or why it cannot be read."""
-    return dict(_read_image(path, source, max_bytes) for source, path in image_files(seeds_dir))
-
-
 def _read_image(path: Path, source: str, max_bytes: int) -> tuple[str, bytes | str]:
     try:
         size = path.stat().st_size
@@ -118,13 +113,6 @@ def _files(seeds_dir: Path) -> Listed:
 def read_all(seeds_dir: Path, max_bytes: int) -> Iterator[RawDocument | Rejected]:
     for source, path in seed_files(seeds_dir):
         yield read_seed(path, source, max_bytes)
-
-
-def load_all(seeds_dir: Path, max_bytes: int) -> Iterator[SeedFile | Rejected]:
-    """Every seed's bytes, undecoded: decoding is per-file work for the worker processes,
-    and a seed whose bytes are known to the cache is never decoded again."""
-    for source, path in seed_files(seeds_dir):
-        yield load_seed(path, source, max_bytes)
 
 
 def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected:
