@@ -50,6 +50,7 @@ _SCHEMA = tuple(
     f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, version TEXT, body BLOB)"
     for table in TABLES
 )
+GROUPING = "grouping"  # the key of the last grouping pass among the relations
 BATCH = 500  # keys per `IN (...)` look-up, well under SQLite's limit on bound parameters
 # Pruning: a table is swept of the rows this build did not use when it holds more than
 # this share over the rows it used (plus PRUNE_SLACK), so the cache stays within about
@@ -149,6 +150,14 @@ class Cache:
 
     def keep_relation(self, key: str, body: str) -> None:
         self._put("relations", key, body)
+
+    def grouping(self) -> bytes | None:
+        """The previous build's grouping pass (trace.Trace), as kept."""
+        body = self._get("relations", GROUPING)
+        return body if isinstance(body, bytes) else None
+
+    def keep_grouping(self, body: bytes) -> None:
+        self._put("relations", GROUPING, body)
 
     # --- texts made from a story (memo.Memo): its page, its named entities --------------
     def text(self, kind: str, key: str) -> str | None:

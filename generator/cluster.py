@@ -21,6 +21,7 @@ import numpy as np
 from . import similarity as sim
 from .config import DigestConfig
 from .models import Article, Cluster, Join, Member, Overrides, ParagraphMatch, Relation
+from .trace import REASONS, Trace, fingerprints
 
 NEIGHBOURS = 20  # nearest neighbours by meaning per article considered as story candidates
 MEANING_CHARS = 2000  # an article's meaning is embedded from its headline and lead: this much
@@ -60,6 +61,10 @@ class Memo(Protocol):
 
     def keep_relation(self, key: str, body: str) -> None: ...
 
+    def grouping(self) -> bytes | None: ...
+
+    def keep_grouping(self, body: bytes) -> None: ...
+
 
 def cluster(
     articles: Sequence[Article],
@@ -75,8 +80,11 @@ def cluster(
     found = found if found is not None else [article_features(a) for a in articles]
     vectors = _meanings(articles, found, embed)
     docs = [_Doc(a, v, NO_SHINGLES, f) for a, v, f in zip(articles, vectors, found, strict=True)]
-    groups = Groups(docs, config, overrides)
+    previous = Trace.from_bytes(memo.grouping()) if memo is not None else None
+    groups = Groups(docs, config, overrides, previous)
     groups.run()
+    if memo is not None:
+        memo.keep_grouping(groups.trace().to_bytes())
     joins = groups.joins_by_group()
     stories = [
         (
@@ -269,6 +277,27 @@ def article_features(article: Article) -> sim.Features:
     return sim.features(doc_text(article), article.text)
 
 
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """The summed TF-IDF vector of a join's two groups, not added up yet."""
+
+    left: WordSum | _Pending | int
+    right: WordSum | _Pending | int
+
+
+@dataclass
+class _Reuse:
+    """What Groups._replay reads from the previous build."""
+
+    previous: Trace
+    old: np.ndarray  # each article's index in the previous pass; -1 when it changed
+    tainted: set[int]  # roots of the groups whose decisions are made afresh
+    joined: dict[tuple[int, int], Join]  # the previous pass's joins, by its pair indices
+    known: set[
+        tuple[int, int]
+    ]  # candidate pairs scored by the previous build (this pass's indices)
+
+
 class Groups:
     """Average-link agglomeration over candidate pairs, strongest pair first.
 
@@ -277,15 +306,26 @@ class Groups:
     FORMED articles or more) or mean the same on average (embedding cosine at least
     `same_meaning`), or when one copies the other. Each group keeps the sums of
     its unit vectors, so an average over all cross pairs is one dot product. Editor
-    overrides apply first: `together` groups are joined, `apart` pairs never meet."""
+    overrides apply first: `together` groups are joined, `apart` pairs never meet.
 
-    def __init__(self, docs: Sequence[_Doc], config: DigestConfig, overrides: Overrides) -> None:
-        self.docs, self.config = docs, config
+    Given the `previous` build's trace, a decision between two groups that no changed
+    article has touched is read from it instead of computed (see _replay)."""
+
+    def __init__(
+        self,
+        docs: Sequence[_Doc],
+        config: DigestConfig,
+        overrides: Overrides,
+        previous: Trace | None = None,
+    ) -> None:
+        self.docs, self.config, self.overrides, self.previous = docs, config, overrides, previous
         self.vectors = np.stack([d.vector for d in docs]) if docs else np.zeros((0, 1))
         found = [d.features or article_features(d.article) for d in docs]
         self.found = found
         self.copied: dict[tuple[int, int], bool] = {}  # candidate pair -> copy overlap reached
-        self.words = sim.word_matrix(found, float(config.name_weight))
+        self.prints: np.ndarray | None = None  # each article's trace.fingerprint, once asked
+        self.weights = sim.word_weights(found, float(config.name_weight))
+        self.words = self.weights.matrix
         self.signatures = (
             np.stack([f.signature for f in found]) if found else np.zeros((0, 1), np.uint32)
         )
@@ -295,7 +335,7 @@ class Groups:
         self.sets: dict[int, frozenset[int]] = {}
         self.parent = list(range(len(docs)))
         self.total = {i: self.vectors[i].astype(np.float64) for i in range(len(docs))}
-        self.word_total: dict[int, WordSum] = {}  # group -> summed TF-IDF vector
+        self.word_total: dict[int, WordSum | _Pending] = {}  # group -> summed TF-IDF vector
         self.size = dict.fromkeys(range(len(docs)), 1)
         self.joins: list[tuple[int, int, Join]] = []
         self.pairs: dict[tuple[int, int], tuple[float, float]] = {}
@@ -314,24 +354,61 @@ class Groups:
         for members in self.together:
             for j in members[1:]:
                 self._join(members[0], j, "editor")
-        self.pairs = self._pair_similarities(sorted(self._candidates()))
-        find, size, pairs = self.find, self.size, self.pairs
+        reuse = self._reusable()
+        self.pairs = self._pair_similarities(sorted(self._candidates()), reuse)
+        if reuse is None:
+            for i, j in self._strongest_first():
+                self._decide(i, j)
+        else:
+            self._replay(reuse)
+
+    def _decide(self, i: int, j: int) -> bool:
+        """Join the groups of candidate pair (i, j) if they are one story; True if joined."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return False
+        size = self.size
+        if size[a] == 1 and size[b] == 1:
+            words, meaning = self.pairs[(i, j)]  # two single articles: the pair itself
+        else:
+            words, meaning = self._group_average(a, b)
+        if words >= (
+            self.same_story_formed if min(size[a], size[b]) >= FORMED else self.same_story
+        ):
+            return self._join(i, j, "shared words")
+        if meaning >= self.same_meaning:
+            return self._join(i, j, "same meaning")
+        return self._copied(i, j) and self._join(i, j, "copied")
+
+    def _replay(self, reuse: _Reuse) -> None:
+        """The pass of run(), reading from the previous build what it can.
+
+        A group is *tainted* once it holds a changed article (one that is new or edited, or
+        whose TF-IDF row moved because a word's idf did) or once its fate can differ from
+        last time: it joined a tainted group, or last time it joined at a pair where this
+        time a tainted group is met. An untainted group has exactly the members it had at
+        the same point of the last pass (the untouched pairs come in the same order, with
+        the same scores), so at a pair of two untainted groups last time's decision is
+        this time's: joined if it joined then (that join is copied), else apart. Only the
+        tainted pairs are decided afresh, which makes the result the same as a full pass."""
+        find, old, tainted = self.find, reuse.old, reuse.tainted
+        joined = reuse.joined
+        position = {int(k): i for i, k in enumerate(old.tolist()) if k >= 0}
+        for i, j in joined:  # a join at a pair that is no candidate now will not happen
+            if (position.get(i), position.get(j)) not in reuse.known:
+                tainted.update(find(position[k]) for k in (i, j) if k in position)
         for i, j in self._strongest_first():
             a, b = find(i), find(j)
             if a == b:
                 continue
-            if size[a] == 1 and size[b] == 1:
-                words, meaning = pairs[(i, j)]  # two single articles: the pair itself
-            else:
-                words, meaning = self._group_average(a, b)
-            if words >= (
-                self.same_story_formed if min(size[a], size[b]) >= FORMED else self.same_story
-            ):
-                self._join(i, j, "shared words")
-            elif meaning >= self.same_meaning:
-                self._join(i, j, "same meaning")
-            elif self._copied(i, j):
-                self._join(i, j, "copied")
+            key = (int(old[i]), int(old[j]))
+            before = joined.get(key) if key[0] >= 0 and key[1] >= 0 else None
+            if a not in tainted and b not in tainted and (i, j) in reuse.known:
+                if before is not None:
+                    self._join(i, j, before.reason, before)
+                continue
+            if self._decide(i, j) or before is not None:
+                tainted.update((a, b, find(i)))
 
     def _strongest_first(self) -> list[tuple[int, int]]:
         """Candidate pairs by how far past its threshold the stronger of the pair's two
@@ -347,11 +424,14 @@ class Groups:
         return pairs | sim.copy_pairs(self.signatures)
 
     def _pair_similarities(
-        self, pairs: Sequence[tuple[int, int]]
+        self, pairs: Sequence[tuple[int, int]], reuse: _Reuse | None = None
     ) -> dict[tuple[int, int], tuple[float, float]]:
-        """(TF-IDF cosine, embedding cosine) of every candidate pair, in two array operations."""
+        """(TF-IDF cosine, embedding cosine) of every candidate pair, in two array
+        operations; a pair of two unchanged articles the previous build scored is read."""
         if not pairs:
             return {}
+        if reuse is not None:
+            return self._reused_similarities(pairs, reuse)
         left = np.array([i for i, _ in pairs])
         right = np.array([j for _, j in pairs])
         words = np.concatenate(
@@ -364,6 +444,122 @@ class Groups:
         copied = sim.overlaps(self.found, left, right) >= self.copy_overlap
         self.copied = dict(zip(pairs, copied.tolist(), strict=True))
         return dict(zip(pairs, zip(words.tolist(), meaning.tolist(), strict=True), strict=True))
+
+    def _reused_similarities(
+        self, pairs: Sequence[tuple[int, int]], reuse: _Reuse
+    ) -> dict[tuple[int, int], tuple[float, float]]:
+        previous = reuse.previous
+        mapped = reuse.old[np.array(pairs, dtype=np.int64)]  # in the previous pass; -1: changed
+        width = len(previous.sources)
+        codes = mapped[:, 0] * width + mapped[:, 1]
+        known_codes = previous.pairs[:, 0] * width + previous.pairs[:, 1]  # sorted: (i, j) order
+        known: np.ndarray = np.all(mapped >= 0, axis=1)
+        at = np.zeros(len(pairs), dtype=np.int64)
+        if len(known_codes):
+            at = np.minimum(np.searchsorted(known_codes, codes), len(known_codes) - 1)
+            known &= known_codes[at] == codes
+        else:
+            known[:] = False
+        fresh = [pairs[k] for k in np.flatnonzero(~known).tolist()]
+        computed = self._pair_similarities(fresh) if fresh else {}
+        copied_fresh = dict(self.copied)
+        scores = previous.scores[at].tolist()
+        copied = previous.copied[at].tolist()
+        found: dict[tuple[int, int], tuple[float, float]] = {}
+        self.copied = {}
+        for k, (pair, is_known) in enumerate(zip(pairs, known.tolist(), strict=True)):
+            if is_known:
+                found[pair] = (scores[k][0], scores[k][1])
+                self.copied[pair] = copied[k]
+            else:
+                found[pair] = computed[pair]
+                self.copied[pair] = copied_fresh[pair]
+        reuse.known.update(p for p, is_known in zip(pairs, known.tolist(), strict=True) if is_known)
+        return found
+
+    def _reusable(self) -> _Reuse | None:
+        """What the previous build's trace can still answer, or None when it cannot be
+        used: no trace, other thresholds or overrides, articles in another order, or so
+        many changed articles (every idf moves when the corpus grows by a step) that a
+        full pass is as quick."""
+        previous = self.previous
+        if previous is None or previous.key != self._key() or not self.docs:
+            return None
+        if any(d.features is None for d in self.docs):
+            return None
+        index = {source: k for k, source in enumerate(previous.sources)}
+        old = np.array([index.get(d.article.source, -1) for d in self.docs], dtype=np.int64)
+        kept = old[old >= 0]
+        if np.any(np.diff(kept) <= 0):
+            return None  # not in the same order: the pairs' order would not be kept
+        prints = self._prints()
+        same = old >= 0
+        same[same] = previous.prints[old[same]] == prints[same]
+        moved = self._moved_words(previous)
+        changed = ~same | moved
+        if changed.sum() * 2 > len(self.docs):
+            return None
+        old[changed] = -1
+        joined = {(i, j): join for i, j, join in previous.joins() if join.reason != "editor"}
+        tainted = {self.find(k) for k in np.flatnonzero(changed).tolist()}
+        return _Reuse(previous, old, tainted, joined, set())
+
+    def _prints(self) -> np.ndarray:
+        if self.prints is None:
+            self.prints = fingerprints(self.found, self.vectors)
+        return self.prints
+
+    def _moved_words(self, previous: Trace) -> np.ndarray:
+        """Articles whose TF-IDF row differs from the previous build's: those with a word
+        whose idf is not what it was."""
+        weights = self.weights
+        at = np.minimum(
+            np.searchsorted(previous.terms, weights.terms), max(len(previous.terms) - 1, 0)
+        )
+        same = (
+            (previous.terms[at] == weights.terms) & (previous.idf[at] == weights.idf)
+            if len(previous.terms)
+            else np.zeros(len(weights.terms), dtype=bool)
+        )
+        moved = np.zeros(len(self.docs), dtype=bool)
+        columns = ~same
+        if columns.any():
+            rows = np.repeat(np.arange(len(self.docs)), np.diff(self.words.indptr))
+            moved[np.unique(rows[columns[self.words.indices]])] = True
+        return moved
+
+    def _key(self) -> str:
+        """What a trace must have been made with to be read: thresholds and overrides."""
+        return json.dumps(
+            [
+                [self.same_story, self.same_story_formed, self.same_meaning, self.copy_overlap],
+                [float(self.config.name_weight), NEIGHBOURS, CANDIDATE_FLOOR, FORMED, sim.BANDS],
+                [sim.CORPUS_STEP, sim.DF_STEP],
+                [list(g) for g in self.overrides.together],
+                [list(g) for g in self.overrides.apart],
+            ]
+        )
+
+    def trace(self) -> Trace:
+        """This pass, for the next build (after run())."""
+        pairs = list(self.pairs)
+        joins = self.joins
+        return Trace(
+            self._key(),
+            tuple(d.article.source for d in self.docs),
+            self._prints(),
+            self.weights.terms,
+            self.weights.idf,
+            np.array(pairs, dtype=np.int64).reshape(-1, 2),
+            np.array(list(self.pairs.values()), dtype=np.float64).reshape(-1, 2),
+            np.array([self.copied.get(p, False) for p in pairs], dtype=bool),
+            np.array([(i, j) for i, j, _ in joins], dtype=np.int64).reshape(-1, 2),
+            np.array(
+                [(j.words, j.meaning, j.average_words, j.average_meaning) for _, _, j in joins],
+                dtype=np.float64,
+            ).reshape(-1, 4),
+            np.array([REASONS.index(j.reason) for _, _, j in joins], dtype=np.uint8),
+        )
 
     def _average(self, i: int, j: int) -> tuple[float, float]:
         """Average TF-IDF and embedding cosine over all pairs across the two groups."""
@@ -385,11 +581,20 @@ class Groups:
 
     def _word_sum(self, group: int) -> WordSum:
         """The group's summed TF-IDF vector (a single article's row until it joins)."""
-        if group not in self.word_total:
-            start, stop = self.words.indptr[group], self.words.indptr[group + 1]
-            columns = self.words.indices[start:stop]  # sorted: word_matrix builds them so
-            self.word_total[group] = (columns, self.words.data[start:stop].astype(np.float64))
-        return self.word_total[group]
+        known = self.word_total.get(group, group)
+        if not isinstance(known, tuple):
+            known = self.word_total[group] = self._summed(known)
+        return known
+
+    def _summed(self, part: _Pending | int) -> WordSum:
+        """The sum a join left pending, added up in the order the joins were made (so it
+        is the same float for float however late it is asked for); a number is that
+        article's row."""
+        if isinstance(part, int):
+            return self._row(part)
+        left = part.left if isinstance(part.left, tuple) else self._summed(part.left)
+        right = part.right if isinstance(part.right, tuple) else self._summed(part.right)
+        return _add(left, right)
 
     def _copied(self, i: int, j: int) -> bool:
         known = self.copied.get((min(i, j), max(i, j)))
@@ -412,13 +617,28 @@ class Groups:
         d = self.docs[i]
         return d if d.shingles else replace(d, shingles=self._shingles(i))
 
-    def _join(self, i: int, j: int, reason: str) -> None:
+    def _join(self, i: int, j: int, reason: str, known: Join | None = None) -> bool:
+        """Join the groups of articles i and j, unless an editor keeps them apart; the
+        Join recorded is `known` when given (the previous build's, for the same groups)."""
         a, b = self.find(i), self.find(j)
         if a == b or self._kept_apart(a, b):
-            return
+            return False
+        join = known or self._new_join(i, j, reason)
+        keep, gone = min(a, b), max(a, b)
+        self.parent[gone] = keep
+        self.total[keep] = self.total[keep] + self.total.pop(gone)
+        # summed when first asked for: most groups are never compared again
+        self.word_total[keep] = _Pending(
+            self.word_total.get(keep, keep), self.word_total.pop(gone, gone)
+        )
+        self.size[keep] += self.size.pop(gone)
+        self.joins.append((i, j, join))
+        return True
+
+    def _new_join(self, i: int, j: int, reason: str) -> Join:
         words, meaning = self._average(i, j)
         pair = self.pairs.get((min(i, j), max(i, j)))
-        join = Join(
+        return Join(
             self.docs[i].article.source,
             self.docs[j].article.source,
             round(pair[0] if pair else _dot(self._row(i), self._row(j)), 3),
@@ -427,13 +647,6 @@ class Groups:
             round(meaning, 3),
             reason,
         )
-        keep, gone = min(a, b), max(a, b)
-        self.parent[gone] = keep
-        self.total[keep] = self.total[keep] + self.total.pop(gone)
-        self.word_total[keep] = _add(self._word_sum(keep), self._word_sum(gone))
-        self.word_total.pop(gone, None)
-        self.size[keep] += self.size.pop(gone)
-        self.joins.append((i, j, join))
 
     def _row(self, i: int) -> WordSum:
         start, stop = self.words.indptr[i], self.words.indptr[i + 1]

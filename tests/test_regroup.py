@@ -1,0 +1,241 @@
+"""A rebuild reads the previous grouping pass (generator/trace.py) and decides afresh only
+what changed articles touch: its stories must be exactly a full pass's, joins and all."""
+
+from __future__ import annotations
+
+import random
+import zlib
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from conftest import article_from
+
+from generator import cluster as cluster_module
+from generator.cluster import NO_SHINGLES, Groups, _Doc, article_features, cluster
+from generator.config import validated
+from generator.models import Overrides, RawDocument
+from generator.pipeline import prepare_all
+from generator.trace import Trace
+
+WORDS = """
+ka lo mi ren tu sa vor eli dan pe ru zo ha ni quo bel tam
+officials said the report described conditions across the region on monday while residents
+waited for more information about what happened next and local leaders promised a full review
+of the response within weeks according to statements released
+""".strip().split("\n")
+SYLLABLES = WORDS[0].split()  # made-up names are three of these
+FILLER = " ".join(WORDS[1:]).split()  # words every report uses
+
+
+def _name(rng: random.Random) -> str:
+    return "".join(rng.sample(SYLLABLES, 3)).capitalize()
+
+
+def _corpus(
+    events: int = 66, seed: int = 3, prefix: str = "e", shared: int = 0
+) -> list[RawDocument]:
+    """Articles about made-up events: each event has its own names, places and figures, its
+    reports share them and differ in wording and order; some events have one report, some
+    four. Each event takes `shared` of its six names from the one before (a follow-up, or
+    the same people elsewhere), which puts pairs of events near the thresholds."""
+    rng = random.Random(seed)
+    docs = []
+    names: list[str] = []
+    for e in range(events):
+        names = names[:shared]
+        names += [_name(rng) for _ in range(6 - len(names))]
+        rng.shuffle(names)
+        facts = [
+            f"{names[k]} told reporters in {names[(k + 1) % 6]} that {rng.randrange(10, 999)} "
+            f"people had been {rng.choice(DONE)} after the {rng.choice(EVENTS)} on "
+            f"{rng.choice(DAYS)}, and that {names[(k + 2) % 6]} would {rng.choice(NEXT)}."
+            for k in range(6)
+        ]
+        for r in range(1 + e % 4):
+            body = [" ".join(rng.sample(facts, 2)) for _ in range(3)]
+            body.append(" ".join(rng.sample(FILLER, 12)).capitalize() + ".")
+            title = f"{names[0]} says {names[1]} will {rng.choice(NEXT)}"
+            docs.append(RawDocument(f"{prefix}{e:03d}-{r}.txt", "\n".join([title, *body]), "utf-8"))
+    return docs
+
+
+DONE = ("moved to shelters", "treated in hospital", "questioned by police", "left without power")
+EVENTS = ("storm", "fire", "flood", "collision", "protest", "power cut")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+NEXT = ("visit the area", "report to parliament", "meet the families", "review the plans")
+
+
+def _embed(texts):
+    """Bag of hashed words: a stand-in for the model that neighbours shared words."""
+    out = np.zeros((len(texts), 64), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in text.lower().split():
+            out[row, zlib.crc32(word.encode()) % 64] += 1.0
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+class DictMemo:
+    def __init__(self) -> None:
+        self.kept: dict[str, object] = {}
+
+    def relation(self, key):
+        return self.kept.get(key)
+
+    def keep_relation(self, key, body):
+        self.kept[key] = body
+
+    def grouping(self):
+        return self.kept.get("grouping")
+
+    def keep_grouping(self, body):
+        self.kept["grouping"] = body
+
+
+def _prepared(docs):
+    articles, found, _rejected = prepare_all(sorted(docs, key=lambda d: d.source))
+    return articles, found
+
+
+def _outcome(clusters):
+    return [
+        (sorted(m.article.source for m in c.members), sorted(c.joins, key=repr)) for c in clusters
+    ]
+
+
+@pytest.fixture
+def replays(monkeypatch):
+    """How many articles each replayed pass decided afresh (tainted groups at the end)."""
+    seen: list[int] = []
+    original = cluster_module.Groups._replay
+
+    def spy(self, reuse):
+        original(self, reuse)
+        seen.append(len(reuse.tainted))
+
+    monkeypatch.setattr(cluster_module.Groups, "_replay", spy)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return _corpus()
+
+
+def _edited(doc: RawDocument) -> RawDocument:
+    return RawDocument(doc.source, doc.text + "\nA spokesman added nothing further.", "utf-8")
+
+
+@pytest.mark.parametrize("change", ["add", "edit", "remove", "add to a story", "two changes"])
+def test_a_replayed_pass_gives_exactly_the_stories_of_a_full_pass(corpus, replays, change):
+    # 163 articles, 162 to 164 after the change: one step of the corpus size (CORPUS_STEP),
+    # so only the articles that share a word with the changed ones move
+    assert len(corpus) == 163
+    docs = list(corpus)
+    extra = _corpus(events=3, seed=11, prefix="x")
+    if change == "add":
+        docs.append(extra[0])
+    elif change == "edit":
+        docs[40] = _edited(docs[40])
+    elif change == "remove":
+        del docs[41]  # a report of a four-report event
+    elif change == "add to a story":
+        docs.append(RawDocument("e003-9.txt", docs[6].text + "\nMore later.", "utf-8"))
+    else:
+        docs[12] = _edited(docs[12])
+        docs.append(extra[1])
+    _same_as_a_full_pass(corpus, docs, replays)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_replays_on_events_that_share_names_match_full_passes(replays, seed):
+    """Events that share half their names sit near the thresholds: a change anywhere can
+    tip a decision, and what it tips must be decided afresh."""
+    rng = random.Random(seed)
+    corpus = _corpus(events=66, seed=100 + seed, shared=2)
+    docs = list(corpus)
+    for _ in range(2):
+        k = rng.randrange(len(docs))
+        docs[k] = RawDocument(docs[k].source, docs[rng.randrange(len(docs))].text, "utf-8")
+    del docs[rng.randrange(len(docs))]
+    _same_as_a_full_pass(corpus, docs, replays, tainted_share=1.0)
+
+
+def _same_as_a_full_pass(before, after, replays, tainted_share=1 / 4):
+    config = validated({})
+    memo = DictMemo()
+    articles, found = _prepared(before)
+    cluster(articles, config, memo=memo, embed=_embed, found=found)
+    articles, found = _prepared(after)
+    replayed = cluster(articles, found=found, config=config, memo=memo, embed=_embed)
+    assert len(replays) == 1, "the previous pass was not read"
+    assert replays[0] < len(articles) * tainted_share  # most decisions were read, not made
+    full = cluster(articles, found=found, config=config, embed=_embed)
+    assert _outcome(replayed) == _outcome(full)
+    assert sum(len(c.members) > 1 for c in full) > 20  # there were stories to get wrong
+
+
+def test_the_corpus_forms_its_events(corpus):
+    articles, found = _prepared(corpus)
+    stories = cluster(articles, validated({}), embed=_embed, found=found)
+    events = {tuple(sorted({m.article.source[:4] for m in c.members})) for c in stories}
+    assert all(len(e) == 1 for e in events)  # no story mixes two events
+    assert len(stories) <= 70  # 66 events: most of their reports found each other
+
+
+def test_no_replay_with_other_thresholds_or_overrides_or_a_damaged_trace(corpus, replays):
+    articles, found = _prepared(corpus)
+    memo = DictMemo()
+    cluster(articles, validated({}), memo=memo, embed=_embed, found=found)
+    kept = memo.kept["grouping"]
+    assert Trace.from_bytes(kept) is not None
+    cluster(articles, validated({"same_story": 0.3}), memo=memo, embed=_embed, found=found)
+    apart = Overrides(apart=((articles[0].source, articles[1].source),))
+    memo.kept["grouping"] = kept
+    cluster(articles, validated({}), apart, memo=memo, embed=_embed, found=found)
+    assert replays == []
+    damaged = bytearray(kept)
+    damaged[len(damaged) // 2] ^= 0xFF
+    assert Trace.from_bytes(bytes(damaged)) is None
+    assert Trace.from_bytes(b"not a trace") is None
+    memo.kept["grouping"] = bytes(damaged)
+    full = cluster(articles, validated({}), memo=memo, embed=_embed, found=found)
+    assert replays == []
+    assert _outcome(full) == _outcome(cluster(articles, validated({}), embed=_embed, found=found))
+
+
+def test_a_story_that_loses_an_article_is_decided_afresh():
+    """c and u1 meet first, then u2 joins them. When c changes and leaves, u1 and u2 still
+    meet, but their join is no longer last time's (c's share of the average is gone): the
+    replay must not copy it."""
+    rng = np.random.default_rng(5)
+    random_words = random.Random(5)
+
+    def doc(k: int, vector: np.ndarray) -> _Doc:
+        words = " ".join(_name(random_words).lower() for _ in range(12))
+        article = article_from(f"Report {k} {words}\nThe {words} were seen.\n", f"d{k:02d}.txt")
+        unit = (vector / np.linalg.norm(vector)).astype(np.float32)
+        return _Doc(article, unit, NO_SHINGLES, replace(article_features(article), meaning=unit))
+
+    base = rng.normal(size=32)
+    vectors = {
+        "c": base + 0.05 * rng.normal(size=32),
+        "u1": base,
+        "u2": base + 0.45 * rng.normal(size=32),
+    }
+    docs = [doc(0, vectors["c"]), doc(1, vectors["u1"]), doc(2, vectors["u2"])]
+    docs += [doc(k, rng.normal(size=32)) for k in range(3, 24)]
+    config = validated({})
+    first = Groups(docs, config, Overrides())
+    first.run()
+    assert [m for m in first.members() if len(m) > 1] == [[0, 1, 2]]
+    assert [(i, j) for i, j, _ in first.joins] == [(0, 1), (1, 2)]  # c and u1 first
+    changed = [replace(docs[0], vector=docs[3].vector), *docs[1:]]  # c now means what d03 does
+    changed[0] = replace(changed[0], features=replace(changed[0].features, meaning=docs[3].vector))
+    replayed = Groups(changed, config, Overrides(), Trace.from_bytes(first.trace().to_bytes()))
+    replayed.run()
+    full = Groups(changed, config, Overrides())
+    full.run()
+    assert [(i, j) for i, j, _ in full.joins if {i, j} == {1, 2}]  # u1 and u2 still meet
+    assert replayed.joins == full.joins
+    assert replayed.members() == full.members()
