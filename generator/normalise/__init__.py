@@ -32,6 +32,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     tail = range(top, last + 1 + P.TAIL_WINDOW)
     credits, contributor_org, signoff = fields.find_credits(sheet, tail, range(top, first))
     end = block.extend_tail(sheet, last)
+    block.claim_rights_line(sheet, first, end)
     retrieved = _text(doc.meta_value("retrieved"))
     reference = fields.parse_date(retrieved) if retrieved else None
     published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1), reference)

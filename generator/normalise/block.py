@@ -148,8 +148,9 @@ def _announces(sheet: Sheet, last: int, intro: int) -> bool:
 
 def extend_tail(sheet: Sheet, last: int) -> int:
     """Captions, credits, dates and the copyright line right after the body still
-    belong to the article (at most TAIL_WINDOW such lines that were not yet claimed)."""
-    end, budget = last, P.TAIL_WINDOW
+    belong to the article (at most TAIL_WINDOW such lines that were not yet claimed).
+    One copyright line is the article's: a second one is the site's footer."""
+    end, budget, rights = last, P.TAIL_WINDOW, False
     for i in range(last + 1, len(sheet.texts)):
         kind, rule = sheet.kinds[i], sheet.rules[i]
         if kind == "blank" or (kind == "dropped" and rule != "copyright"):
@@ -160,10 +161,40 @@ def extend_tail(sheet: Sheet, last: int) -> int:
         if budget == 0 or not (kind == "dropped" or fields.is_field_line(sheet.texts[i])):
             break
         if kind == "dropped":  # the copyright line: the agency's credit for the article
+            if rights:
+                break
             sheet.claim(i, "credit", "copyright_line")
+            rights = True
         budget -= 1
         end = i
     return end
+
+
+def claim_rights_line(sheet: Sheet, first: int, end: int) -> None:
+    """A copyright line printed right under a paragraph names who owns the text ("Copyright
+    2008 The Associated Press. All rights reserved."): the article's rights credit, even
+    where lines below it stretched the body run past it. Only the first: later ones are
+    the site's own footer."""
+    for i in range(first, end + 1):
+        if sheet.rules[i] == "copyright_line":
+            return
+        if sheet.rules[i] == "copyright":
+            if _under_paragraph(sheet, i):
+                sheet.claim(i, "credit", "copyright_line")
+            return
+
+
+def _under_paragraph(sheet: Sheet, i: int) -> bool:
+    """The line above is prose or the article's credit or caption (a sign-off, a date)."""
+    above = next((k for k in range(i - 1, -1, -1) if sheet.kinds[k] != "blank"), None)
+    if above is None:
+        return False
+    if sheet.kinds[above] is None:
+        return is_prose(sheet.texts[above])
+    return sheet.kinds[above] in _ARTICLE_LINES
+
+
+_ARTICLE_LINES = frozenset({"paragraph", "credit", "date", "caption", "caption_credit"})
 
 
 def find_headline(sheet: Sheet, first: int, last: int) -> int | None:

@@ -148,11 +148,15 @@ FURNITURE: tuple[Rule, ...] = (
         "customer-service or contact notice",
         needs=("tel", "phone", "fax", "mail"),
     ),
-    # "Copyright 2024 X. All rights reserved.", "© 2024 X": a year or the reservation, not the word
+    # "Copyright 2024 X. All rights reserved.", "© 2024 X": a year or the reservation, not the
+    # word; and a short notice naming the holder, "© Reuters 2007", "©CanWest News Service
+    # 2007", "© AAP" (the sign itself: "Copyright Clearance Center" is a name)
     _rule(
         "copyright",
-        r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
-        r"\ball rights reserved\b",
+        r"^(?:©|\(c\)|copyright)\s*(?:(?:©|copyright)\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
+        r"\ball rights reserved\b|"
+        r"^(?:copyright\s*)?(?:©|\(c\)(?=.*\d{4}\.?$))\s*(?-i:[A-Z])[\w&.'’,-]*"
+        r"(?:\s+[\w&.'’,-]+){0,5}?(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\.?$",
         "copyright line",
         needs=("©", "(c)", "copyright", "all rights reserved"),
     ),
@@ -494,7 +498,7 @@ RULE_NOTES: dict[str, str] = {
     "agency_line": "news agency or staff credit on its own line",
     "staff_line": "staff or agency credit above the body",
     "source_line": "agency, source or contact credit",
-    "copyright_line": "copyright line right after the article: the agency's credit",
+    "copyright_line": "the first copyright line under the article: who owns its text",
     "teaser_list": "list of teasers: headline, one-line summary, headline, summary, ...",
     "name_line": "a name alone above the body: the byline",
     "dateline_line": "dateline on its own line, before the lede",
