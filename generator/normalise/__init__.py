@@ -31,6 +31,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     top = block.extend_head(sheet, title_at if title_at is not None else first)
     tail = range(top, last + 1 + P.TAIL_WINDOW)
     credits, contributor_org, signoff = fields.find_credits(sheet, tail, range(top, first))
+    found_captions |= captions.header_photo_credits(sheet, range(top, first), first)
     end = block.extend_tail(sheet, last)
     block.claim_rights_line(sheet, first, end)
     retrieved = _text(doc.meta_value("retrieved"))

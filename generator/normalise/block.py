@@ -72,16 +72,34 @@ def _weight(sheet: Sheet, i: int) -> float:
 
 
 def extend_head(sheet: Sheet, top: int) -> int:
-    """Dates and bylines printed right above the headline still belong to the article."""
+    """Dates and bylines printed right above the headline still belong to the article;
+    so does a bare name beside such a date or credit line ("Tuesday 8 January 2008",
+    "Sean Collins", headline): the byline of the headline-date-author block."""
     head = top
     for i in range(top - 1, max(-1, top - 1 - P.TAIL_WINDOW), -1):
-        kind = sheet.kinds[i]
+        kind, text = sheet.kinds[i], sheet.texts[i]
         if kind in ("blank", "dropped"):
             continue
-        if kind is not None or not fields.is_field_line(sheet.texts[i]):
+        if kind is not None:
+            break
+        if not fields.is_field_line(text) and not (
+            fields.is_name(text) and _beside_field_line(sheet, i)
+        ):
             break
         head = i
     return head
+
+
+def _beside_field_line(sheet: Sheet, i: int) -> bool:
+    """The line right above or below i (blank lines aside) is an open date or credit line."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(sheet.texts) and sheet.kinds[j] == "blank":
+            j += step
+        inside = 0 <= j < len(sheet.texts)
+        if inside and sheet.kinds[j] is None and fields.is_field_line(sheet.texts[j]):
+            return True
+    return False
 
 
 def extend_closing_line(sheet: Sheet, last: int) -> int:

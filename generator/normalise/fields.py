@@ -220,18 +220,23 @@ def find_credits(
             sheet.claim(i, "credit", "source_line")
         elif i in header and words(text) <= P.FIELD_MAX_WORDS and P.STAFF_LINE.match(text):
             sheet.claim(i, "credit", "staff_line")
-        elif i in header and _is_name(text):
+        elif i in header and is_name(text):
             names.append(text.strip().title() if text.isupper() else text.strip())
             sheet.claim(i, "credit", "name_line")
     return tuple(dict.fromkeys(names)), org, signoff
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
+    """A person's name alone on its line ("Sean Collins", "SHAWN LEVY")."""
     text = text.strip()
     return (
         bool(P.PERSON.match(text))
         and not P.DATE_HINT.search(text)
-        and not (P.NOT_A_NAME.search(text) or P.LIST_LABELS.match(text))
+        and not (
+            P.NOT_A_NAME.search(text)
+            or P.NOT_A_NAME_OPENER.match(text)
+            or P.LIST_LABELS.match(text)
+        )
     )
 
 

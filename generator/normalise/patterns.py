@@ -419,6 +419,8 @@ AGENCY_LINE = re.compile(
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s*&\s*)\s*")
 # A name in a credit: two to four capitalised words.
 PERSON = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
+# ... that does not open with a word no name opens with ("From Times Online", "About Us").
+NOT_A_NAME_OPENER = re.compile(r"^(?:from|about|in|on|at|for|to|of|with|our|your|my)\b", I)
 
 # --- Outlet signals, strongest first ---------------------------------------------------------
 # "The comments posted here are not from Cnews Live."
@@ -458,12 +460,36 @@ BRACKET_CREDIT = re.compile(
     r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|AAP|Xinhua|Bloomberg)"
     r"(?:/[\w.' -]{1,30})?)\]$"
 )
+# A caption ending in its photographer's credit in brackets: "Davis scored eight points.
+# (Photo by Damon Tarver)", "... (Picture by Jane Roe/Getty Images)"
+PHOTO_BY_CREDIT = re.compile(
+    r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?\s+(?i:by)\s+"
+    r"(?P<credit>[A-Z][^()]{1,60})\)$"
+)
+# A photographer's credit alone on its line between headline and body, where pages print
+# it above the caption or with no caption at all: "photo by Ros O'Gorman", "AP Photo/Duane
+# Burleson, File", "Tracy Glantz/tglantz@thestate.com" (two names, or a name and an
+# address, either side of the slash: "News/Politics" is a section), "Kevork Djansezian,
+# file" (a name and ", file": the wire's mark of an archive picture)
+PHOTO_CREDIT_ALONE = re.compile(
+    r"^(?:(?i:photo(?:graph)?s?|pictures?|images?)\s+(?i:by)\s+"
+    r"(?P<by>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*/\s*[A-Z][\w.'’ -]{1,30})?)|"
+    r"(?P<slash>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*"
+    r"(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}|[\w.+-]+@[\w-]+\.[\w.]+))"
+    r"(?:,\s*(?i:file|pool|handout))?|"
+    r"(?P<file>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?i:file))$"
+)
 # Speed-up only: WIRE_CREDIT never matches a line without one of these (case-sensitive).
 WIRE_CREDIT_NEEDS = ("AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty")
 # "Picture taken January 8, 2012." is part of the agency boilerplate in wire captions.
 WIRE_BOILERPLATE = re.compile(r"\s*Picture taken [^.]{3,40}\.\s*$")
 # A short caption is at most this many words; a wire caption is longer than that.
 CAPTION_MAX_WORDS = 45
+# A line under a photographer's credit is its caption from this many words (a label is not).
+CAPTION_MIN_WORDS = 5
+# ... and, when it is the body's first line, a caption only if the lede under it (within
+# this many lines) opens with a dateline: "Martz in action. / SAN FRANCISCO -- Mike ..."
+CAPTION_LEDE_LINES = 3
 
 # A web address alone on its line: a link, never a headline or a paragraph.
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", I)
@@ -512,5 +538,7 @@ RULE_NOTES: dict[str, str] = {
     "glued_credit": "photo caption with its credit glued on",
     "bracket_credit": "photo caption ending in its agency credit in square brackets",
     "wire_credit": "agency (wire) caption ending in its photo credit",
+    "photo_by_credit": "photo caption ending in '(Photo by X)'",
+    "photo_credit_line": "photographer's credit between headline and body (and its caption)",
     "dateline": "paragraph opening with a dateline",
 }
