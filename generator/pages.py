@@ -302,7 +302,7 @@ def _story_text(story: Story) -> str:
             credit_roles=credit_roles(story),
         )
     )
-    meta = {
+    meta: dict[str, object] = {
         "title": _html(story.title),
         "description": _html(story.dek or _lede(story)),
         "template": "story.html",
@@ -323,6 +323,8 @@ def _story_text(story: Story) -> str:
             ],
         },
     }
+    if story.tags:  # Material's key: shown (and searchable) where its tags plugin is on
+        meta["tags"] = [_html(t) for t in story.tags]
     return front_matter(meta) + body
 
 

@@ -239,3 +239,12 @@ def test_a_story_without_a_copyright_line_has_no_rights():
     page = _wire_story(("Daily Planet", QUAKE))
     assert frontmatter.loads(page).metadata["digest"]["rights"] == []
     assert "Rights:" not in page
+
+
+def test_the_sources_tag_lists_are_the_pages_tags():
+    page = _wire_story(
+        ("Daily Planet", QUAKE + "Tags: Japan, earthquakes\n"),
+        ("Gazette", QUAKE.replace("Trains", "Ferries") + "Tags: earthquakes; Tokyo\n"),
+    )
+    assert frontmatter.loads(page).metadata["tags"] == ["Japan", "earthquakes", "Tokyo"]
+    assert "tags" not in frontmatter.loads(_wire_story(("Daily Planet", QUAKE))).metadata

@@ -34,6 +34,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     found_captions |= captions.header_photo_credits(sheet, range(top, first), first)
     end = block.extend_tail(sheet, last)
     block.claim_rights_line(sheet, first, end)
+    end = block.claim_tag_lists(sheet, first, end)
     retrieved = _text(doc.meta_value("retrieved"))
     reference = fields.parse_date(retrieved) if retrieved else None
     published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1), reference)

@@ -188,6 +188,38 @@ def extend_tail(sheet: Sheet, last: int) -> int:
     return end
 
 
+def claim_tag_lists(sheet: Sheet, first: int, end: int) -> int:
+    """A tag list right above the body or right under the article's tail (blank and
+    dropped lines aside) is the article's own: kept as its tags. Returns the new end."""
+    above = _next_line(sheet, first, -1)
+    if above is not None and _tag_list(sheet, above):
+        sheet.claim(above, "tags", "tag_list")
+    below = _next_line(sheet, end, 1)
+    if below is not None and _tag_list(sheet, below):
+        sheet.claim(below, "tags", "tag_list")
+        return below
+    return end
+
+
+def _next_line(sheet: Sheet, i: int, step: int) -> int | None:
+    """The nearest line from i in direction step that is neither blank nor dropped by a
+    rule other than the tag rule."""
+    j = i + step
+    while 0 <= j < len(sheet.texts):
+        if sheet.kinds[j] not in ("blank", "dropped") or sheet.rules[j] == "tags":
+            return j
+        j += step
+    return None
+
+
+def _tag_list(sheet: Sheet, i: int) -> bool:
+    text = sheet.texts[i]
+    if sheet.rules[i] != "tags" or not P.ARTICLE_TAGS.match(text):
+        return False
+    items = text.partition(":")[2]
+    return "," in items or ";" in items or words(items) <= P.TAG_LIST_MAX_WORDS
+
+
 def claim_rights_line(sheet: Sheet, first: int, end: int) -> None:
     """A copyright line printed right under a paragraph names who owns the text ("Copyright
     2008 The Associated Press. All rights reserved."): the article's rights credit, even

@@ -167,6 +167,14 @@ FURNITURE: tuple[Rule, ...] = (
 FURNITURE_NEEDS = tuple(dict.fromkeys(n for r in FURNITURE for n in r.needs))
 FURNITURE_UNGUARDED = tuple(r for r in FURNITURE if not r.needs)
 
+# A tag list next to the article (right above its body or in its tail) is the article's
+# own: "Tags: Weinstein, WGA", "Filed under: Pop". It names at least one tag.
+ARTICLE_TAGS = re.compile(
+    r"^(?:tags?|topics?|keywords|filed under)\s*:\s*\w|^this entry was tagged with\b.*:\s*\w", I
+)
+# Tags not separated by commas are single words: at most this many of them (more is a
+# headline behind a label, "TAGS: South-Asia Modi to meet Amma over lunch today").
+TAG_LIST_MAX_WORDS = 6
 # A line that follows a sign-up prompt and is its blurb, not article text.
 SIGNUP_BLURB = re.compile(
     r"\b(?:delivered|sent|straight) (?:to your inbox|every|each|daily)\b|"
@@ -315,10 +323,16 @@ DATELINE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
     r"\s*(?:\((?P<agency>[A-Za-z. ]{2,20})\))?\s*(?:--|—|–|-)\s*$"
 )
-# Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer"
+# Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer".
+# The role ends the line or is followed by "and", "of", a comma, a bar or another role; it
+# is no object of a preposition: "Studio strikes deal with writers" is a headline.
+_STAFF_ROLE = (
+    r"(?:staff|agencies|newspapers|news service|correspondent|editor|writer|reporter|"
+    r"columnist|contributor|press trust of india)s?\b"
+)
 STAFF_LINE = re.compile(
-    r"^[\w.'’&|, -]{0,50}\b(?:staff|agencies|newspapers|news service|correspondent|editor|"
-    r"writer|reporter|columnist|contributor|press trust of india)s?\b[\w.'’&|, -]{0,30}$",
+    r"^[\w.'’&|, -]{0,50}\b(?<!with )(?<!for )(?<!to )(?<!against )(?<!from )(?<!about )"
+    rf"(?<!on ){_STAFF_ROLE}(?:\s*(?:[,|&(]|and\b|of\b|{_STAFF_ROLE})[\w.'’&|,() -]{{0,30}})?$",
     I,
 )
 # Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com",
@@ -539,6 +553,7 @@ RULE_NOTES: dict[str, str] = {
     "bracket_credit": "photo caption ending in its agency credit in square brackets",
     "wire_credit": "agency (wire) caption ending in its photo credit",
     "photo_by_credit": "photo caption ending in '(Photo by X)'",
+    "tag_list": "the article's own tag list, next to it: kept as its tags",
     "photo_credit_line": "photographer's credit between headline and body (and its caption)",
     "dateline": "paragraph opening with a dateline",
 }
