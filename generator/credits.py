@@ -31,6 +31,10 @@ ROLE_OF_RULE = {
     "reporting_by": "reporting",
     "contributed_line": "contributing",
 }
+# Photo credit lines the normaliser kept with no caption of their own ("photo by X" between
+# headline and body, "Photo: X" under a long paragraph): their photographer is credited
+# too. (A credit line with its caption is read from the caption.)
+LONE_PHOTO_CREDIT_RULES = frozenset({"photo_credit_line", "credit_without_caption"})
 # Lines in which agencies are named: credit lines, and the dateline ("SEOUL (Reuters) -").
 AGENCY_RULES = frozenset(
     {"agency_line", "source_line", "staff_line", "byline", "reporting_by", "dateline"}
@@ -220,6 +224,8 @@ def article_credits(article: Article) -> list[tuple[str, str]]:
             found += [("agency", a) for a in agencies_in(_agency_part(verdict))]
         if verdict.rule == RIGHTS_RULE and (notice := rights_notice(verdict.text)):
             found.append(("rights", notice))
+        if verdict.kind == "caption_credit" and verdict.rule in LONE_PHOTO_CREDIT_RULES:
+            found.append(("photo", photo_credit(verdict.text)))
     found += [("reporting", n) for n in article.credits if n not in placed]
     found += [("photo", photo_credit(c.credit)) for c in article.captions if c.credit]
     return list(dict.fromkeys(found))

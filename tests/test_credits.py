@@ -131,3 +131,27 @@ def test_the_copyright_line_under_an_article_is_its_rights_credit():
         )
     )
     assert not [c for c in credits if c[0] == "rights"]
+
+
+def test_a_photographers_credit_with_no_caption_is_a_photo_credit():
+    credits = article_credits(
+        article(
+            "Band plays secret show in London\n"
+            "photo by Ros O'Gorman\n"
+            "The band announced on their website that they would play a free show at a store.\n"
+            "Four hundred people quickly gathered outside before the show moved to a club.\n"
+        )
+    )
+    assert ("photo", "Ros O'Gorman") in credits
+    # above its caption, the credit is the caption's: named once
+    credits = article_credits(
+        article(
+            "Harbour vote passes after two-year fight\n"
+            "AP Photo/Richard Roe, File\n"
+            "Residents protest outside city hall during the harbour debate last spring.\n"
+            "- Gallery | Scenes from the harbour\n"
+            "HALIFAX -- The city council voted on Tuesday to expand the harbour, ending a fight.\n"
+            "Residents who opposed the plan said they would take the harbour vote to court.\n"
+        )
+    )
+    assert [c for c in credits if c[0] == "photo"] == [("photo", "AP Photo/Richard Roe")]

@@ -98,12 +98,14 @@ def header_photo_credits(sheet: Sheet, header: range, first: int) -> dict[int, C
         match = P.PHOTO_CREDIT_ALONE.match(sheet.texts[i])
         if not match:
             continue
-        sheet.claim(i, "caption_credit", "photo_credit_line")
         credit = normalise_credit(match["by"] or match["slash"] or match["file"])
         j = sheet.next_open(i)
         if j is not None and _caption_shaped(sheet.texts[j]) and _before_lede(sheet, j, first):
-            sheet.claim(j, "caption", "photo_credit_line")
+            sheet.claim(i, "caption_credit", "credit_above_caption")
+            sheet.claim(j, "caption", "credit_above_caption")
             found[j] = Caption(sheet.texts[j], credit)
+        else:
+            sheet.claim(i, "caption_credit", "photo_credit_line")
     return found
 
 

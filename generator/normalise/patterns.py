@@ -554,6 +554,7 @@ RULE_NOTES: dict[str, str] = {
     "wire_credit": "agency (wire) caption ending in its photo credit",
     "photo_by_credit": "photo caption ending in '(Photo by X)'",
     "tag_list": "the article's own tag list, next to it: kept as its tags",
-    "photo_credit_line": "photographer's credit between headline and body (and its caption)",
+    "photo_credit_line": "photographer's credit between headline and body, with no caption",
+    "credit_above_caption": "photographer's credit between headline and body, and its caption",
     "dateline": "paragraph opening with a dateline",
 }
