@@ -251,6 +251,8 @@ def find_outlet(sheet: Sheet, title: str | None, contributor_org: str | None) ->
     return (
         _site_suffix(sheet, title)
         or _from_dropped(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
+        # the site's copyright line; the article's own (rule copyright_line) names who
+        # owns the text, often an agency, not the publication that ran it
         or _from_dropped(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
         or contributor_org
     )
@@ -271,6 +273,7 @@ def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
 
 
 def _from_dropped(sheet: Sheet, rule: str, pattern: re.Pattern[str]) -> str | None:
+    """The outlet named in the first line the rule dropped."""
     for text, r in zip(sheet.texts, sheet.rules, strict=True):
         if r == rule and (match := pattern.search(text)):
             return match["outlet"].strip()

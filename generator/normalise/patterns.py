@@ -442,10 +442,14 @@ OUTLET_FROM_COMMENTS = re.compile(
     r"\bnot (?:from|endorsed by|the views of)\s+"
     r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)\s*[.,;]"
 )
-# "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved."
+# "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved.", "© Copyright
+# 2008 Outlet", "Copyright © Outlet 2008" (the signs, words and years around the name, a
+# year in Roman numerals too: "© MMVIII, Outlet")
 OUTLET_FROM_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?"
-    r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)(?:[.,]|\s+all rights|$)",
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?|by\b|"
+    r"(?-i:M{1,3}[CDLXVI]*\b)),?)*\s*(?!copyright\b|all rights\b)"
+    r"(?P<outlet>[A-Z](?:[\w&.'’ ]|(?<=\w)-(?=\w)){1,40}?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?:[.,|]|\s+all rights|$)",
     I,
 )
 
