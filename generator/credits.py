@@ -1,4 +1,5 @@
-"""Credits in wire style: who reported, who contributed, which agencies, whose photos.
+"""Credits in wire style: who reported, who contributed, which agencies, whose photos,
+who owns the text.
 
 Used by merge. The normaliser has already found the credit lines and split the names
 ("By X and Y", "X contributed to this report", "Image: REUTERS/Name"); this module
@@ -15,12 +16,13 @@ from .models import Article, Credit, LineVerdict
 # --- Rules (named data) ----------------------------------------------------------------------
 
 # Roles, in the order a Credits section lists them.
-ROLES = ("reporting", "contributing", "agency", "photo")
+ROLES = ("reporting", "contributing", "agency", "photo", "rights")
 ROLE_LABELS = {
     "reporting": "Reporting",
     "contributing": "Contributors",
     "agency": "Agencies",
     "photo": "Photos",
+    "rights": "Rights",
 }
 # The normaliser's rule for a credit line (LineVerdict.rule) -> the role of its names.
 ROLE_OF_RULE = {
@@ -29,6 +31,10 @@ ROLE_OF_RULE = {
     "reporting_by": "reporting",
     "contributed_line": "contributing",
 }
+# Photo credit lines the normaliser kept with no caption of their own ("photo by X" between
+# headline and body, "Photo: X" under a long paragraph): their photographer is credited
+# too. (A credit line with its caption is read from the caption.)
+LONE_PHOTO_CREDIT_RULES = frozenset({"photo_credit_line", "credit_without_caption"})
 # Lines in which agencies are named: credit lines, and the dateline ("SEOUL (Reuters) -").
 AGENCY_RULES = frozenset(
     {"agency_line", "source_line", "staff_line", "byline", "reporting_by", "dateline"}
@@ -82,6 +88,47 @@ PHOTO_LABEL = re.compile(
 PHOTO_PART_SPLIT = re.compile(r"\s*/\s*")
 # "Reuters via Yonhap": an agency passing on another's picture.
 VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
+
+
+# A copyright line the normaliser kept as the article's rights credit (rule
+# "copyright_line") -> the notice a reader sees: "Copyright 2008 The Associated Press.
+# All rights reserved. This material may not be ..." -> "© 2008 The Associated Press".
+RIGHTS_RULE = "copyright_line"
+# What opens the line: a bracket, the sign or the word (perhaps both), "by".
+RIGHTS_MARK = re.compile(r"^[\s(\[]*(?:(?:copyright|©|\(c\))\s*)+(?:by\s+)?", re.IGNORECASE)
+# The year or years: "2008", "1995 - 2007", "2007-".
+RIGHTS_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d)?)?")
+# Where the holder's name ends: a full stop or comma before more text, the reservation,
+# a bar, a closing bracket.
+RIGHTS_HOLDER_END = re.compile(
+    r"\.(?:\s|$)|,\s|\s*\ball rights\b|\s*\||\s*\)|\s+--\s", re.IGNORECASE
+)
+# Words around the holder that are not its name: "Courtesy of The Sports Network".
+RIGHTS_NOT_HOLDER = re.compile(r"^(?:[-–,.\s]+|courtesy of\s+|by\s+)+|[-–,.\s]+$", re.IGNORECASE)
+# A holder's name is at most this many words (more is a sentence of legal text).
+RIGHTS_HOLDER_MAX_WORDS = 8
+
+
+# --- Rights -----------------------------------------------------------------------------------
+
+
+def rights_notice(line: str) -> str | None:
+    """The short notice of a copyright line: '© <years> <holder>', or None when the
+    line names no holder ("© All rights reserved.")."""
+    text = RIGHTS_MARK.sub("", line.strip())
+    years = RIGHTS_YEARS.search(text[:80])
+    if years:
+        text = text[: years.start()] + " " + text[years.end() :]
+    text = RIGHTS_NOT_HOLDER.sub("", text.strip())
+    holder = RIGHTS_NOT_HOLDER.sub("", RIGHTS_HOLDER_END.split(text, maxsplit=1)[0])
+    if not holder[:1].isalnum() or len(holder.split()) > RIGHTS_HOLDER_MAX_WORDS:
+        return None
+    if holder.isupper() and len(holder) > SHORT_AGENCY_MAX:
+        holder = holder.title()  # "REUTERS" -> "Reuters"
+    if not years:
+        return f"© {holder}"
+    span = re.sub(r"\s*[-–]\s*", "–", years[0]).rstrip("–")
+    return f"© {span} {holder}"
 
 
 # --- Photo credits ----------------------------------------------------------------------------
@@ -163,7 +210,8 @@ def credit_roll(articles: Sequence[Article]) -> tuple[Credit, ...]:
 
 def article_credits(article: Article) -> list[tuple[str, str]]:
     """(role, name) for one article: its named people by the rule that found them (names
-    from front matter count as reporting), agencies in its credit lines, photo credits."""
+    from front matter count as reporting), agencies in its credit lines, its copyright
+    notice, photo credits."""
     found: list[tuple[str, str]] = []
     placed: set[str] = set()
     for verdict in article.lines:
@@ -174,6 +222,10 @@ def article_credits(article: Article) -> list[tuple[str, str]]:
                 placed.add(name)
         if verdict.rule in AGENCY_RULES:
             found += [("agency", a) for a in agencies_in(_agency_part(verdict))]
+        if verdict.rule == RIGHTS_RULE and (notice := rights_notice(verdict.text)):
+            found.append(("rights", notice))
+        if verdict.kind == "caption_credit" and verdict.rule in LONE_PHOTO_CREDIT_RULES:
+            found.append(("photo", photo_credit(verdict.text)))
     found += [("reporting", n) for n in article.credits if n not in placed]
     found += [("photo", photo_credit(c.credit)) for c in article.captions if c.credit]
     return list(dict.fromkeys(found))

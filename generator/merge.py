@@ -24,6 +24,7 @@ from .models import (
     Relation,
     Story,
 )
+from .tags import story_tags
 
 SLUG_MAX = 60  # characters of headline kept in a story's URL
 ABSTRACT_SENTENCES = 3  # at most this many lead sentences make a story's summary
@@ -92,6 +93,7 @@ def merge(cluster: Cluster, images: Mapping[str, Sequence[Image]] | None = None)
         abstract=abstract(cluster.members),
         credit_roll=credit_roll([m.article for m in cluster.members]),
         evidence=evidence(cluster.members),
+        tags=story_tags([m.article for m in cluster.members]),
     )
 
 

@@ -263,6 +263,7 @@ class Story:
     abstract: tuple[str, ...] = field(default=())  # lead sentences of the independent reports
     credit_roll: tuple[Credit, ...] = field(default=())  # every source's credits, wire style
     evidence: tuple[Evidence, ...] = field(default=())  # one per uncredited copy or rewrite
+    tags: tuple[str, ...] = field(default=())  # the sources' own tag lists (generator/tags.py)
 
     @property
     def canonical(self) -> Article:

@@ -132,16 +132,21 @@ def _name(outlet: str | None, source: str) -> str:
     return outlet or source
 
 
+# Roles whose names carry the outlets that print them when a story has several sources.
+OUTLET_ROLES = frozenset({"reporting", "contributing", "rights"})
+
+
 def credit_roles(story: Story) -> list[tuple[str, str]]:
     """('Reporting', 'Jane Doe (ABC News), ...') per role, for the Credits section; people
-    carry the outlets that print them when the story has more than one source."""
+    and rights notices carry the outlets that print them when the story has more than one
+    source."""
     several = len(story.members) > 1
     lines = []
     for role in ROLES:
         names = []
         for credit in (c for c in story.credit_roll if c.role == role):
             name = md_escape(credit.name)
-            if several and role in ("reporting", "contributing"):
+            if several and role in OUTLET_ROLES:
                 outlets = ", ".join(dict.fromkeys(_outlet(story, s) for s in credit.sources))
                 name += f" ({md_escape(outlets)})"
             names.append(name)
@@ -297,7 +302,7 @@ def _story_text(story: Story) -> str:
             credit_roles=credit_roles(story),
         )
     )
-    meta = {
+    meta: dict[str, object] = {
         "title": _html(story.title),
         "description": _html(story.dek or _lede(story)),
         "template": "story.html",
@@ -311,12 +316,15 @@ def _story_text(story: Story) -> str:
             "summary": summary_line(story),
             "abstract": [_html(sentence) for sentence in story.abstract],
             "credits": [_html(c) for c in reporters(story)],
+            "rights": [_html(c.name) for c in story.credit_roll if c.role == "rights"],
             "outlets": [
                 _html(o)
                 for o in dict.fromkeys(m.article.outlet for m in story.members if m.article.outlet)
             ],
         },
     }
+    if story.tags:  # Material's key: shown (and searchable) where its tags plugin is on
+        meta["tags"] = [_html(t) for t in story.tags]
     return front_matter(meta) + body
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import article_from as article
 
-from generator.credits import agencies_in, article_credits, photo_credit
+from generator.credits import agencies_in, article_credits, photo_credit, rights_notice
 
 PHOTO_CREDITS = [
     # (as printed, in wire style)
@@ -80,3 +80,78 @@ def test_photo_credits_of_an_article_are_normalised():
         )
     )
     assert ("photo", "Reuters/Kim Kyung-Hoon") in credits
+
+
+RIGHTS = [
+    # (copyright line as printed, the notice a reader sees)
+    (
+        "Copyright 2008 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed.",
+        "© 2008 The Associated Press",
+    ),
+    (
+        "Copyright 2008 by The Associated Press . All rights reserved.",
+        "© 2008 The Associated Press",
+    ),
+    ("(© 2008 CBS Broadcasting Inc. All Rights Reserved.)", "© 2008 CBS Broadcasting Inc"),
+    ("© CanWest News Service 2007", "© 2007 CanWest News Service"),
+    ("Copyright (c) PA Sport 2008, All Rights Reserved.", "© 2008 PA Sport"),
+    ("© 1995 - 2007 The Jerusalem Post. All rights reserved.", "© 1995–2007 The Jerusalem Post"),
+    ("Copyright © 2008, azcentral.com. All rights reserved.", "© 2008 azcentral.com"),
+    ("© REUTERS 2008", "© 2008 Reuters"),
+    ("Copyright 2008 Courtesy of The Sports Network .", "© 2008 The Sports Network"),
+    ("© AAP", "© AAP"),
+    # no holder named: the line is kept, but there is no notice to show
+    ("© All rights reserved. Reproduction in whole or in part is prohibited.", None),
+    ("Copyright 2008", None),
+]
+
+
+@pytest.mark.parametrize(("line", "notice"), RIGHTS)
+def test_rights_notice_names_the_holder_and_year(line, notice):
+    assert rights_notice(line) == notice
+
+
+def test_the_copyright_line_under_an_article_is_its_rights_credit():
+    credits = article_credits(
+        article(
+            "Quake shakes the coast\n"
+            "TOKYO (AP) -- A strong earthquake shook the coast on Monday, officials said.\n"
+            "Trains were halted for hours while engineers checked the tracks for damage.\n"
+            "Copyright 2008 The Associated Press. All rights reserved.\n"
+        )
+    )
+    assert ("rights", "© 2008 The Associated Press") in credits
+    # a copyright sentence inside the text is no credit
+    credits = article_credits(
+        article(
+            "Quake shakes the coast\n"
+            "TOKYO -- A strong earthquake shook the coast on Monday, officials said.\n"
+            "Copyright lawyers said the photographs of the damage belong to the agency.\n"
+        )
+    )
+    assert not [c for c in credits if c[0] == "rights"]
+
+
+def test_a_photographers_credit_with_no_caption_is_a_photo_credit():
+    credits = article_credits(
+        article(
+            "Band plays secret show in London\n"
+            "photo by Ros O'Gorman\n"
+            "The band announced on their website that they would play a free show at a store.\n"
+            "Four hundred people quickly gathered outside before the show moved to a club.\n"
+        )
+    )
+    assert ("photo", "Ros O'Gorman") in credits
+    # above its caption, the credit is the caption's: named once
+    credits = article_credits(
+        article(
+            "Harbour vote passes after two-year fight\n"
+            "AP Photo/Richard Roe, File\n"
+            "Residents protest outside city hall during the harbour debate last spring.\n"
+            "- Gallery | Scenes from the harbour\n"
+            "HALIFAX -- The city council voted on Tuesday to expand the harbour, ending a fight.\n"
+            "Residents who opposed the plan said they would take the harbour vote to court.\n"
+        )
+    )
+    assert [c for c in credits if c[0] == "photo"] == [("photo", "AP Photo/Richard Roe")]

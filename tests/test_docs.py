@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+import frontmatter
 from conftest import ROOT
 
 from generator.cli import main
@@ -29,3 +30,10 @@ def test_every_config_key_is_documented():
 
 def test_the_two_commands_are_documented():
     assert "make site" in README and "make test" in README
+
+
+def test_every_story_front_matter_key_is_documented():
+    story = next((ROOT / "tests" / "goldens" / "samples" / "stories").glob("*.md"))
+    meta = frontmatter.loads(story.read_text(encoding="utf-8")).metadata
+    for key in [*meta, *meta["digest"]]:
+        assert f"`{key}`" in README, key

@@ -96,3 +96,8 @@ def test_case_file(case):
         assert text not in kept, text
     for line, rule in (spec.get("dropped_by") or {}).items():
         assert any(v.text == line and v.rule == rule for v in article.dropped), (line, rule)
+    for line, kind_rule in (spec.get("kept_as") or {}).items():
+        kind, _, rule = kind_rule.partition("/")
+        assert any(
+            v.text == line and (v.kind, v.rule or "") == (kind, rule) for v in article.lines
+        ), (line, kind_rule)

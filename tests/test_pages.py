@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import frontmatter
 import markdown
@@ -195,3 +196,55 @@ def test_a_page_key_ignores_exactly_what_no_page_prints(samples, config):
     for changed in printed:
         assert page_key(changed) != page_key(story)
         assert story_page(changed) != story_page(story)
+
+
+def _wire_story(*texts: tuple[str, str]):
+    from conftest import article_from
+
+    from generator.models import Cluster, Member, Relation
+    from generator.pages import story_page
+
+    articles = [replace(article_from(t, name=f"{o}.txt"), outlet=o) for o, t in texts]
+    relations = [Relation.CANONICAL] + [Relation.COVERAGE] * (len(articles) - 1)
+    story = merge(
+        Cluster(tuple(Member(a, r, 0.5) for a, r in zip(articles, relations, strict=True)))
+    )
+    return story_page(story)
+
+
+QUAKE = (
+    "Quake shakes the coast\n"
+    "TOKYO (AP) -- A strong earthquake shook the coast on Monday, officials said.\n"
+    "Trains were halted for hours while engineers checked the tracks for damage.\n"
+)
+
+
+def test_the_rights_holder_is_in_front_matter_and_credits_not_the_legal_text():
+    page = _wire_story(
+        ("Daily Planet", QUAKE + "Copyright 2008 The Associated Press. All rights reserved. "
+         "This material may not be published, broadcast, rewritten or redistributed.\n"),
+        ("Gazette", QUAKE.replace("Trains", "Ferries") + "© Reuters 2008\n"),
+    )  # fmt: skip
+    meta = frontmatter.loads(page).metadata
+    assert meta["digest"]["rights"] == ["© 2008 The Associated Press", "© 2008 Reuters"]
+    html = _html_of(page)
+    rights = re.search(r"<li><strong>Rights:</strong> (.*?)</li>", html)
+    assert rights and rights[1] == (
+        "© 2008 The Associated Press (Daily Planet), © 2008 Reuters (Gazette)"
+    )
+    assert "may not be published" not in page
+
+
+def test_a_story_without_a_copyright_line_has_no_rights():
+    page = _wire_story(("Daily Planet", QUAKE))
+    assert frontmatter.loads(page).metadata["digest"]["rights"] == []
+    assert "Rights:" not in page
+
+
+def test_the_sources_tag_lists_are_the_pages_tags():
+    page = _wire_story(
+        ("Daily Planet", QUAKE + "Tags: Japan, earthquakes\n"),
+        ("Gazette", QUAKE.replace("Trains", "Ferries") + "Tags: earthquakes; Tokyo\n"),
+    )
+    assert frontmatter.loads(page).metadata["tags"] == ["Japan", "earthquakes", "Tokyo"]
+    assert "tags" not in frontmatter.loads(_wire_story(("Daily Planet", QUAKE))).metadata

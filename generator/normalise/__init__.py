@@ -31,7 +31,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     top = block.extend_head(sheet, title_at if title_at is not None else first)
     tail = range(top, last + 1 + P.TAIL_WINDOW)
     credits, contributor_org, signoff = fields.find_credits(sheet, tail, range(top, first))
+    found_captions |= captions.header_photo_credits(sheet, range(top, first), first)
     end = block.extend_tail(sheet, last)
+    block.claim_rights_line(sheet, first, end)
+    end = block.claim_tag_lists(sheet, first, end)
     retrieved = _text(doc.meta_value("retrieved"))
     reference = fields.parse_date(retrieved) if retrieved else None
     published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1), reference)

@@ -72,16 +72,34 @@ def _weight(sheet: Sheet, i: int) -> float:
 
 
 def extend_head(sheet: Sheet, top: int) -> int:
-    """Dates and bylines printed right above the headline still belong to the article."""
+    """Dates and bylines printed right above the headline still belong to the article;
+    so does a bare name beside such a date or credit line ("Tuesday 8 January 2008",
+    "Sean Collins", headline): the byline of the headline-date-author block."""
     head = top
     for i in range(top - 1, max(-1, top - 1 - P.TAIL_WINDOW), -1):
-        kind = sheet.kinds[i]
+        kind, text = sheet.kinds[i], sheet.texts[i]
         if kind in ("blank", "dropped"):
             continue
-        if kind is not None or not fields.is_field_line(sheet.texts[i]):
+        if kind is not None:
+            break
+        if not fields.is_field_line(text) and not (
+            fields.is_name(text) and _beside_field_line(sheet, i)
+        ):
             break
         head = i
     return head
+
+
+def _beside_field_line(sheet: Sheet, i: int) -> bool:
+    """The line right above or below i (blank lines aside) is an open date or credit line."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(sheet.texts) and sheet.kinds[j] == "blank":
+            j += step
+        inside = 0 <= j < len(sheet.texts)
+        if inside and sheet.kinds[j] is None and fields.is_field_line(sheet.texts[j]):
+            return True
+    return False
 
 
 def extend_closing_line(sheet: Sheet, last: int) -> int:
@@ -148,8 +166,9 @@ def _announces(sheet: Sheet, last: int, intro: int) -> bool:
 
 def extend_tail(sheet: Sheet, last: int) -> int:
     """Captions, credits, dates and the copyright line right after the body still
-    belong to the article (at most TAIL_WINDOW such lines that were not yet claimed)."""
-    end, budget = last, P.TAIL_WINDOW
+    belong to the article (at most TAIL_WINDOW such lines that were not yet claimed).
+    One copyright line is the article's: a second one is the site's footer."""
+    end, budget, rights = last, P.TAIL_WINDOW, False
     for i in range(last + 1, len(sheet.texts)):
         kind, rule = sheet.kinds[i], sheet.rules[i]
         if kind == "blank" or (kind == "dropped" and rule != "copyright"):
@@ -160,10 +179,72 @@ def extend_tail(sheet: Sheet, last: int) -> int:
         if budget == 0 or not (kind == "dropped" or fields.is_field_line(sheet.texts[i])):
             break
         if kind == "dropped":  # the copyright line: the agency's credit for the article
+            if rights:
+                break
             sheet.claim(i, "credit", "copyright_line")
+            rights = True
         budget -= 1
         end = i
     return end
+
+
+def claim_tag_lists(sheet: Sheet, first: int, end: int) -> int:
+    """A tag list right above the body or right under the article's tail (blank and
+    dropped lines aside) is the article's own: kept as its tags. Returns the new end."""
+    above = _next_line(sheet, first, -1)
+    if above is not None and _tag_list(sheet, above):
+        sheet.claim(above, "tags", "tag_list")
+    below = _next_line(sheet, end, 1)
+    if below is not None and _tag_list(sheet, below):
+        sheet.claim(below, "tags", "tag_list")
+        return below
+    return end
+
+
+def _next_line(sheet: Sheet, i: int, step: int) -> int | None:
+    """The nearest line from i in direction step that is neither blank nor dropped by a
+    rule other than the tag rule."""
+    j = i + step
+    while 0 <= j < len(sheet.texts):
+        if sheet.kinds[j] not in ("blank", "dropped") or sheet.rules[j] == "tags":
+            return j
+        j += step
+    return None
+
+
+def _tag_list(sheet: Sheet, i: int) -> bool:
+    text = sheet.texts[i]
+    if sheet.rules[i] != "tags" or not P.ARTICLE_TAGS.match(text):
+        return False
+    items = text.partition(":")[2]
+    return "," in items or ";" in items or words(items) <= P.TAG_LIST_MAX_WORDS
+
+
+def claim_rights_line(sheet: Sheet, first: int, end: int) -> None:
+    """A copyright line printed right under a paragraph names who owns the text ("Copyright
+    2008 The Associated Press. All rights reserved."): the article's rights credit, even
+    where lines below it stretched the body run past it. Only the first: later ones are
+    the site's own footer."""
+    for i in range(first, end + 1):
+        if sheet.rules[i] == "copyright_line":
+            return
+        if sheet.rules[i] == "copyright":
+            if _under_paragraph(sheet, i):
+                sheet.claim(i, "credit", "copyright_line")
+            return
+
+
+def _under_paragraph(sheet: Sheet, i: int) -> bool:
+    """The line above is prose or the article's credit or caption (a sign-off, a date)."""
+    above = next((k for k in range(i - 1, -1, -1) if sheet.kinds[k] != "blank"), None)
+    if above is None:
+        return False
+    if sheet.kinds[above] is None:
+        return is_prose(sheet.texts[above])
+    return sheet.kinds[above] in _ARTICLE_LINES
+
+
+_ARTICLE_LINES = frozenset({"paragraph", "credit", "date", "caption", "caption_credit"})
 
 
 def find_headline(sheet: Sheet, first: int, last: int) -> int | None:

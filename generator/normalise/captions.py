@@ -22,7 +22,9 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
             continue
         if (caption := _credit_line(sheet, i)) is not None:
             found[_caption_line(sheet, i)] = caption
-        elif (caption := _glued(sheet, i) or _bracketed(sheet, i)) is not None:
+        elif (
+            caption := _glued(sheet, i) or _bracketed(sheet, i) or _photo_by(sheet, i)
+        ) is not None:
             found[i] = caption
     for i in list(sheet.open()):
         caption = _lone_wire(sheet, i)
@@ -74,6 +76,55 @@ def _bracketed(sheet: Sheet, i: int) -> Caption | None:
         return None
     sheet.claim(i, "caption", "bracket_credit")
     return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
+
+
+def _photo_by(sheet: Sheet, i: int) -> Caption | None:
+    text = sheet.texts[i]
+    if not text.endswith(")"):  # saves a slow match on every line
+        return None
+    match = P.PHOTO_BY_CREDIT.match(text)
+    if not match or words(match["caption"]) > P.CAPTION_MAX_WORDS:
+        return None
+    sheet.claim(i, "caption", "photo_by_credit")
+    return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
+
+
+def header_photo_credits(sheet: Sheet, header: range, first: int) -> dict[int, Caption]:
+    """A photographer's credit alone on its line between headline and body ("photo by X",
+    "AP Photo/X, File") is kept; a short line under it that is not yet the body is the
+    caption it credits. Captions keyed by the index of their caption line."""
+    found: dict[int, Caption] = {}
+    for i in [i for i in sheet.open() if i in header]:
+        match = P.PHOTO_CREDIT_ALONE.match(sheet.texts[i])
+        if not match:
+            continue
+        credit = normalise_credit(match["by"] or match["slash"] or match["file"])
+        j = sheet.next_open(i)
+        if j is not None and _caption_shaped(sheet.texts[j]) and _before_lede(sheet, j, first):
+            sheet.claim(i, "caption_credit", "credit_above_caption")
+            sheet.claim(j, "caption", "credit_above_caption")
+            found[j] = Caption(sheet.texts[j], credit)
+        else:
+            sheet.claim(i, "caption_credit", "photo_credit_line")
+    return found
+
+
+def _caption_shaped(text: str) -> bool:
+    return P.CAPTION_MIN_WORDS <= words(text) <= P.CAPTION_MAX_WORDS and not (
+        P.LIST_ITEM.match(text) or "|" in text
+    )
+
+
+def _before_lede(sheet: Sheet, j: int, first: int) -> bool:
+    """Line j is not the lede: it stands above the body, or the lede under it opens with
+    the dateline (within the next CAPTION_LEDE_LINES lines)."""
+    if j < first:
+        return True
+    below = [k for k in range(j + 1, len(sheet.texts)) if sheet.kinds[k] != "blank"]
+    return any(
+        sheet.kinds[k] == "dateline" or P.DATELINE.match(sheet.texts[k])
+        for k in below[: P.CAPTION_LEDE_LINES]
+    )
 
 
 def _lone_wire(sheet: Sheet, i: int) -> Caption | None:

@@ -220,18 +220,23 @@ def find_credits(
             sheet.claim(i, "credit", "source_line")
         elif i in header and words(text) <= P.FIELD_MAX_WORDS and P.STAFF_LINE.match(text):
             sheet.claim(i, "credit", "staff_line")
-        elif i in header and _is_name(text):
+        elif i in header and is_name(text):
             names.append(text.strip().title() if text.isupper() else text.strip())
             sheet.claim(i, "credit", "name_line")
     return tuple(dict.fromkeys(names)), org, signoff
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
+    """A person's name alone on its line ("Sean Collins", "SHAWN LEVY")."""
     text = text.strip()
     return (
         bool(P.PERSON.match(text))
         and not P.DATE_HINT.search(text)
-        and not (P.NOT_A_NAME.search(text) or P.LIST_LABELS.match(text))
+        and not (
+            P.NOT_A_NAME.search(text)
+            or P.NOT_A_NAME_OPENER.match(text)
+            or P.LIST_LABELS.match(text)
+        )
     )
 
 
@@ -246,6 +251,8 @@ def find_outlet(sheet: Sheet, title: str | None, contributor_org: str | None) ->
     return (
         _site_suffix(sheet, title)
         or _from_dropped(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
+        # the site's copyright line; the article's own (rule copyright_line) names who
+        # owns the text, often an agency, not the publication that ran it
         or _from_dropped(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
         or contributor_org
     )
@@ -266,6 +273,7 @@ def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
 
 
 def _from_dropped(sheet: Sheet, rule: str, pattern: re.Pattern[str]) -> str | None:
+    """The outlet named in the first line the rule dropped."""
     for text, r in zip(sheet.texts, sheet.rules, strict=True):
         if r == rule and (match := pattern.search(text)):
             return match["outlet"].strip()

@@ -148,11 +148,15 @@ FURNITURE: tuple[Rule, ...] = (
         "customer-service or contact notice",
         needs=("tel", "phone", "fax", "mail"),
     ),
-    # "Copyright 2024 X. All rights reserved.", "© 2024 X": a year or the reservation, not the word
+    # "Copyright 2024 X. All rights reserved.", "© 2024 X": a year or the reservation, not the
+    # word; and a short notice naming the holder, "© Reuters 2007", "©CanWest News Service
+    # 2007", "© AAP" (the sign itself: "Copyright Clearance Center" is a name)
     _rule(
         "copyright",
-        r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
-        r"\ball rights reserved\b",
+        r"^(?:©|\(c\)|copyright)\s*(?:(?:©|copyright)\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
+        r"\ball rights reserved\b|"
+        r"^(?:copyright\s*)?(?:©|\(c\)(?=.*\d{4}\.?$))\s*(?-i:[A-Z])[\w&.'’,-]*"
+        r"(?:\s+[\w&.'’,-]+){0,5}?(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\.?$",
         "copyright line",
         needs=("©", "(c)", "copyright", "all rights reserved"),
     ),
@@ -163,6 +167,14 @@ FURNITURE: tuple[Rule, ...] = (
 FURNITURE_NEEDS = tuple(dict.fromkeys(n for r in FURNITURE for n in r.needs))
 FURNITURE_UNGUARDED = tuple(r for r in FURNITURE if not r.needs)
 
+# A tag list next to the article (right above its body or in its tail) is the article's
+# own: "Tags: Weinstein, WGA", "Filed under: Pop". It names at least one tag.
+ARTICLE_TAGS = re.compile(
+    r"^(?:tags?|topics?|keywords|filed under)\s*:\s*\w|^this entry was tagged with\b.*:\s*\w", I
+)
+# Tags not separated by commas are single words: at most this many of them (more is a
+# headline behind a label, "TAGS: South-Asia Modi to meet Amma over lunch today").
+TAG_LIST_MAX_WORDS = 6
 # A line that follows a sign-up prompt and is its blurb, not article text.
 SIGNUP_BLURB = re.compile(
     r"\b(?:delivered|sent|straight) (?:to your inbox|every|each|daily)\b|"
@@ -311,10 +323,16 @@ DATELINE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
     r"\s*(?:\((?P<agency>[A-Za-z. ]{2,20})\))?\s*(?:--|—|–|-)\s*$"
 )
-# Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer"
+# Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer".
+# The role ends the line or is followed by "and", "of", a comma, a bar or another role; it
+# is no object of a preposition: "Studio strikes deal with writers" is a headline.
+_STAFF_ROLE = (
+    r"(?:staff|agencies|newspapers|news service|correspondent|editor|writer|reporter|"
+    r"columnist|contributor|press trust of india)s?\b"
+)
 STAFF_LINE = re.compile(
-    r"^[\w.'’&|, -]{0,50}\b(?:staff|agencies|newspapers|news service|correspondent|editor|"
-    r"writer|reporter|columnist|contributor|press trust of india)s?\b[\w.'’&|, -]{0,30}$",
+    r"^[\w.'’&|, -]{0,50}\b(?<!with )(?<!for )(?<!to )(?<!against )(?<!from )(?<!about )"
+    rf"(?<!on ){_STAFF_ROLE}(?:\s*(?:[,|&(]|and\b|of\b|{_STAFF_ROLE})[\w.'’&|,() -]{{0,30}})?$",
     I,
 )
 # Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com",
@@ -415,6 +433,8 @@ AGENCY_LINE = re.compile(
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s*&\s*)\s*")
 # A name in a credit: two to four capitalised words.
 PERSON = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
+# ... that does not open with a word no name opens with ("From Times Online", "About Us").
+NOT_A_NAME_OPENER = re.compile(r"^(?:from|about|in|on|at|for|to|of|with|our|your|my)\b", I)
 
 # --- Outlet signals, strongest first ---------------------------------------------------------
 # "The comments posted here are not from Cnews Live."
@@ -422,10 +442,14 @@ OUTLET_FROM_COMMENTS = re.compile(
     r"\bnot (?:from|endorsed by|the views of)\s+"
     r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)\s*[.,;]"
 )
-# "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved."
+# "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved.", "© Copyright
+# 2008 Outlet", "Copyright © Outlet 2008" (the signs, words and years around the name, a
+# year in Roman numerals too: "© MMVIII, Outlet")
 OUTLET_FROM_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?"
-    r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)(?:[.,]|\s+all rights|$)",
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?|by\b|"
+    r"(?-i:M{1,3}[CDLXVI]*\b)),?)*\s*(?!copyright\b|all rights\b)"
+    r"(?P<outlet>[A-Z](?:[\w&.'’ ]|(?<=\w)-(?=\w)){1,40}?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?:[.,|]|\s+all rights|$)",
     I,
 )
 
@@ -454,12 +478,36 @@ BRACKET_CREDIT = re.compile(
     r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|AAP|Xinhua|Bloomberg)"
     r"(?:/[\w.' -]{1,30})?)\]$"
 )
+# A caption ending in its photographer's credit in brackets: "Davis scored eight points.
+# (Photo by Damon Tarver)", "... (Picture by Jane Roe/Getty Images)"
+PHOTO_BY_CREDIT = re.compile(
+    r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?\s+(?i:by)\s+"
+    r"(?P<credit>[A-Z][^()]{1,60})\)$"
+)
+# A photographer's credit alone on its line between headline and body, where pages print
+# it above the caption or with no caption at all: "photo by Ros O'Gorman", "AP Photo/Duane
+# Burleson, File", "Tracy Glantz/tglantz@thestate.com" (two names, or a name and an
+# address, either side of the slash: "News/Politics" is a section), "Kevork Djansezian,
+# file" (a name and ", file": the wire's mark of an archive picture)
+PHOTO_CREDIT_ALONE = re.compile(
+    r"^(?:(?i:photo(?:graph)?s?|pictures?|images?)\s+(?i:by)\s+"
+    r"(?P<by>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*/\s*[A-Z][\w.'’ -]{1,30})?)|"
+    r"(?P<slash>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*"
+    r"(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}|[\w.+-]+@[\w-]+\.[\w.]+))"
+    r"(?:,\s*(?i:file|pool|handout))?|"
+    r"(?P<file>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?i:file))$"
+)
 # Speed-up only: WIRE_CREDIT never matches a line without one of these (case-sensitive).
 WIRE_CREDIT_NEEDS = ("AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty")
 # "Picture taken January 8, 2012." is part of the agency boilerplate in wire captions.
 WIRE_BOILERPLATE = re.compile(r"\s*Picture taken [^.]{3,40}\.\s*$")
 # A short caption is at most this many words; a wire caption is longer than that.
 CAPTION_MAX_WORDS = 45
+# A line under a photographer's credit is its caption from this many words (a label is not).
+CAPTION_MIN_WORDS = 5
+# ... and, when it is the body's first line, a caption only if the lede under it (within
+# this many lines) opens with a dateline: "Martz in action. / SAN FRANCISCO -- Mike ..."
+CAPTION_LEDE_LINES = 3
 
 # A web address alone on its line: a link, never a headline or a paragraph.
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", I)
@@ -494,7 +542,7 @@ RULE_NOTES: dict[str, str] = {
     "agency_line": "news agency or staff credit on its own line",
     "staff_line": "staff or agency credit above the body",
     "source_line": "agency, source or contact credit",
-    "copyright_line": "copyright line right after the article: the agency's credit",
+    "copyright_line": "the first copyright line under the article: who owns its text",
     "teaser_list": "list of teasers: headline, one-line summary, headline, summary, ...",
     "name_line": "a name alone above the body: the byline",
     "dateline_line": "dateline on its own line, before the lede",
@@ -508,5 +556,9 @@ RULE_NOTES: dict[str, str] = {
     "glued_credit": "photo caption with its credit glued on",
     "bracket_credit": "photo caption ending in its agency credit in square brackets",
     "wire_credit": "agency (wire) caption ending in its photo credit",
+    "photo_by_credit": "photo caption ending in '(Photo by X)'",
+    "tag_list": "the article's own tag list, next to it: kept as its tags",
+    "photo_credit_line": "photographer's credit between headline and body, with no caption",
+    "credit_above_caption": "photographer's credit between headline and body, and its caption",
     "dateline": "paragraph opening with a dateline",
 }
