@@ -385,7 +385,7 @@ MONTH = (
 DATE_HINT = re.compile(
     rf"\b{MONTH}\b\.?,?\s.*\d|"
     rf"\d\s+{MONTH}\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\b\d{4}-\d{2}-\d{2}(?:\b|T\d)|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"  # ISO, with its time too
     r"^\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\b|"
     r"^AP-[A-Z]{2}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{2,4}$",
     I,
