@@ -212,6 +212,7 @@ yourself yourselves
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 
+@lru_cache(maxsize=1 << 18)  # a corpus repeats its words: most terms are hashed once
 def _term_hash(term: str) -> int:
     """63 bits of a fixed hash; the top bit tells names from words (NAME_BIT)."""
     digest = hashlib.blake2b(term.encode(), digest_size=8).digest()
