@@ -28,6 +28,16 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
 REGISTRY_FILES = frozenset({"outlets.yml", "outlets.yaml", "stories.yml", "stories.yaml"})
 # Front-matter keys that override what the text heuristics find.
 META_KEYS = ("title", "dek", "outlet", "published", "retrieved", "url", "credits")
+# The names other tools give the same keys (static-site generators, scrapers, feed
+# readers): read as digest's own when digest's own key is absent, first alias first.
+META_ALIASES = {
+    "title": ("headline",),
+    "dek": ("subtitle", "description"),
+    "outlet": ("site_name", "publisher"),
+    "published": ("date", "pubdate"),
+    "url": ("link", "canonical_url"),
+    "credits": ("author", "authors", "byline"),
+}
 
 # An article has paragraphs, not megabyte lines or a million of them: past these limits a
 # file is rejected before any heuristic runs on it, so memory and time stay bounded.
@@ -290,11 +300,16 @@ def _with_front_matter(
         return Rejected(source, f"front matter is not valid YAML{where}: {problem}")
     if not isinstance(metadata, dict):
         return Rejected(source, "front matter must be a mapping of keys to values (line 2)")
-    meta = tuple((k, _plain(metadata[k])) for k in META_KEYS if metadata.get(k))
+    meta = tuple((k, _plain(v)) for k in META_KEYS if (v := _meta_value(metadata, k)))
     body = "\n".join(lines[end + 1 :])
     if not body.strip():
         return Rejected(source, "front matter but no article text")
     return RawDocument(source, body, encoding, meta, end + 2, repairs)
+
+
+def _meta_value(metadata: dict, key: str) -> object:
+    """The value of one of digest's front-matter keys, or of its first alias that is set."""
+    return next((metadata[k] for k in (key, *META_ALIASES.get(key, ())) if metadata.get(k)), None)
 
 
 def _plain(value: object) -> object:

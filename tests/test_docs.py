@@ -8,6 +8,7 @@ from conftest import ROOT
 
 from generator.cli import main
 from generator.config import DigestConfig
+from generator.read import META_ALIASES, META_KEYS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -25,6 +26,11 @@ def test_every_cli_command_and_option_is_documented():
 
 def test_every_config_key_is_documented():
     for key, _option in DigestConfig._schema:
+        assert f"`{key}`" in README, key
+
+
+def test_every_seed_front_matter_key_and_alias_is_documented():
+    for key in (*META_KEYS, *(a for aliases in META_ALIASES.values() for a in aliases)):
         assert f"`{key}`" in README, key
 
 

@@ -96,6 +96,22 @@ def test_front_matter_overrides_and_body_line(tmp_path):
     assert doc.body_line == 8
 
 
+def test_front_matter_keys_of_other_tools_are_read_when_digest_s_own_are_absent(tmp_path):
+    data = (
+        b"---\ndate: 2024-05-01\nauthor: A Writer\nsite_name: The Paper\n"
+        b"description: What it means\ntitle: Own title\nheadline: Not this one\n---\nBody.\n"
+    )
+    doc = _read(tmp_path, data, "a.md")
+    assert isinstance(doc, RawDocument)
+    assert dict(doc.meta) == {
+        "title": "Own title",
+        "dek": "What it means",
+        "outlet": "The Paper",
+        "published": "2024-05-01",
+        "credits": "A Writer",
+    }
+
+
 def test_seed_files_are_recursive_sorted_and_skip_hidden_and_registries(tmp_path):
     for rel in ["b.txt", "a/z.txt", "a/b.txt", ".hidden.txt", ".git/x.txt", "outlets.yml"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
