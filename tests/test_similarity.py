@@ -79,6 +79,20 @@ def test_a_texts_embedding_does_not_depend_on_its_batch(samples):
     assert np.array_equal(backwards, together)
 
 
+def test_embeddings_point_where_wordllamas_own_mean_pooling_points(samples):
+    """embed() adds token vectors up itself (no padding); the direction is the model's."""
+    from generator.similarity import _model
+
+    texts = [p for name in sorted(samples) for p in samples[name].paragraphs][:40]
+    texts += ["", "Kim Jong Un", "  spaced  out  "]
+    ours = embed(texts)
+    theirs = _model().embed(texts, norm=False)
+    lengths = np.linalg.norm(theirs, axis=1, keepdims=True)
+    theirs = np.divide(theirs, lengths, out=np.zeros_like(theirs), where=lengths > 0)
+    assert np.allclose(ours, theirs, atol=1e-6)
+    assert not ours[len(texts) - 3].any() and np.isclose(np.linalg.norm(ours[-1]), 1.0)
+
+
 def test_neighbours_are_the_exact_k_nearest_above_the_floor():
     rng = np.random.default_rng(3)
     vectors = rng.normal(size=(2500, 8)).astype(np.float32)  # more rows than one block
