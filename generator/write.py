@@ -33,6 +33,8 @@ def write_files(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Write `files` (relative path -> text, or bytes for images) below `content`;
     return (written, removed)."""
+    # Staged paths are resolved (_inside): the journal names them relative to this.
+    content = content.resolve()
     folders: dict[str, Path] = {}
     owned_dir = _inside(content, output, folders)
     targets = {rel: _inside(content, rel, folders) for rel in sorted(files)}

@@ -87,6 +87,18 @@ def test_build_reads_mkdocs_yml_and_writes_content(run, project, tmp_path):
     assert (project.content / "news").is_dir() and (project.content / "stories.json").is_file()
 
 
+def test_build_in_the_project_folder_with_no_options(run, project, tmp_path, monkeypatch):
+    """`digest build` as the README's `make content` runs it: every path relative to the
+    working folder (mkdocs.yml, seeds/, content/), twice (a first build, then a rebuild)."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\n")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        result = run("build", "--quiet")
+        assert result.exit_code == 0, result.stderr
+    assert (project.content / "stories").is_dir() and (project.content / "index.md").is_file()
+    assert not list(project.content.glob(".*"))  # no staging folder or journal left behind
+
+
 def test_build_strict_fails_on_rejected_seed(run, project, tmp_path):
     (project.seeds / "empty.txt").write_text("")
     result = run(
