@@ -76,10 +76,11 @@ def merge(cluster: Cluster, images: Mapping[str, Sequence[Image]] | None = None)
     """One story from a cluster; `images` are the photo files each seed brought (by source)."""
     lead = cluster.canonical
     dates = sorted(m.article.published for m in cluster.members if m.article.published)
+    title = headline(cluster.members)
     return Story(
         id=story_id(lead.source),
-        slug=slugify(lead.title) or story_id(lead.source),
-        title=lead.title,
+        slug=slugify(title) or story_id(lead.source),
+        title=title,
         dek=lead.dek,
         dateline=lead.dateline,
         published=lead.published or (dates[0] if dates else None),
@@ -95,6 +96,13 @@ def merge(cluster: Cluster, images: Mapping[str, Sequence[Image]] | None = None)
         evidence=evidence(cluster.members),
         tags=story_tags([m.article for m in cluster.members]),
     )
+
+
+def headline(members: Sequence[Member]) -> str:
+    """The canonical article's headline; when its page printed none (the title was built
+    from its lede), the first headline another source printed, in member order."""
+    printed = (m.article.title for m in members if not m.article.title_derived)
+    return next(printed, members[0].article.title)
 
 
 def abstract(members: Sequence[Member]) -> tuple[str, ...]:

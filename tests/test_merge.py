@@ -69,6 +69,23 @@ def test_dates_published_is_the_earliest_and_updated_the_latest(samples):
     assert (story.published, story.updated) == ("2025-04-14T00:50:45", "2025-04-15")
 
 
+def test_a_headline_a_source_printed_beats_one_built_from_the_leads_lede(samples):
+    lead = samples["000_769eb25042b505df.txt"]
+    lead = replace(lead, title="Built from a lede", title_derived=True)
+    copy = samples["002_6e10a5f34e632333.txt"]
+    built = replace(samples["001_d287f615382e4c94.txt"], title="Also built", title_derived=True)
+    members = (
+        Member(lead, Relation.CANONICAL, 1.0),
+        Member(built, Relation.REWRITE, 0.9),
+        Member(copy, Relation.COPY, 0.9),
+    )
+    story = merge(Cluster(members))
+    assert story.title == copy.title and not copy.title_derived
+    assert story.id == story_id(lead.source)  # the story is still the lead's
+    alone = merge(Cluster(members[:2]))
+    assert alone.title == "Built from a lede"  # no source printed one: the lead's own
+
+
 def test_slugs_are_readable_ascii_and_ids_follow_the_canonical_source():
     assert slugify("Kim’s train: “Über” route — 2019!") == "kims-train-uber-route-2019"
     assert len(slugify("word " * 40)) <= 60
