@@ -23,7 +23,10 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
         if (caption := _credit_line(sheet, i)) is not None:
             found[_caption_line(sheet, i)] = caption
         elif (
-            caption := _glued(sheet, i) or _bracketed(sheet, i) or _photo_by(sheet, i)
+            caption := _glued(sheet, i)
+            or _bracketed(sheet, i)
+            or _photo_by(sheet, i)
+            or _gallery_control(sheet, i)
         ) is not None:
             found[i] = caption
     for i in list(sheet.open()):
@@ -86,6 +89,20 @@ def _photo_by(sheet: Sheet, i: int) -> Caption | None:
     if not match or words(match["caption"]) > P.CAPTION_MAX_WORDS:
         return None
     sheet.claim(i, "caption", "photo_by_credit")
+    return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
+
+
+def _gallery_control(sheet: Sheet, i: int) -> Caption | None:
+    text = sheet.texts[i]
+    key = text.lower()
+    if not any(n in key for n in P.GALLERY_CONTROL_NEEDS):  # saves a slow match
+        return None
+    match = P.GALLERY_CONTROL_CREDIT.match(text)
+    if not match or not _looks_like_credit(match["credit"]):
+        return None
+    if words(match["caption"]) > P.CAPTION_MAX_WORDS:
+        return None
+    sheet.claim(i, "caption", "gallery_control_credit")
     return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
 
 

@@ -133,6 +133,16 @@ FURNITURE: tuple[Rule, ...] = (
         "tag list",
         needs=("tag", "topic", "keywords", "filed under"),
     ),
+    # a photo gallery's teaser: "Slideshow: Highlights from the final", "Photo gallery: the
+    # storm's path", "Slideshow 5 Children Hurt View Full Caption" (a label, not a sentence;
+    # "Photo: X" and "Video: X" are credits, left to the caption rules)
+    _rule(
+        "gallery_teaser",
+        r"^(?:slideshow|(?:photo |picture |image )?gallery)\s*:\s*.{3,100}(?<![.!?])$|"
+        r"^slideshow\b[^.!?]{3,100}$|\b(?:view|show|see) full caption$",
+        "photo gallery or slideshow teaser",
+        needs=("slideshow", "gallery", "full caption"),
+    ),
     # "Advertisement", "Story continues below advertisement"
     _rule(
         "advert",
@@ -484,6 +494,15 @@ PHOTO_BY_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?\s+(?i:by)\s+"
     r"(?P<credit>[A-Z][^()]{1,60})\)$"
 )
+# A caption, the photo gallery's expand control, then the credit (the control's label was
+# scraped with the text around it): "The shooting happened near the park, police said. View
+# Full Caption DNAinfo/Jane Roe", "Crews at the scene. Enlarge this image Shutterstock"
+GALLERY_CONTROL_CREDIT = re.compile(
+    r"^(?P<caption>\S.{7,}?[.!?\"”’)])\s+(?:(?:view|show|see) (?:full|larger) "
+    r"(?:caption|image|photo)|enlarge (?:this )?(?:image|photo))\s+(?P<credit>[A-Z].{0,60})$",
+    I,
+)
+GALLERY_CONTROL_NEEDS = ("caption", "image", "photo")
 # A photographer's credit alone on its line between headline and body, where pages print
 # it above the caption or with no caption at all: "photo by Ros O'Gorman", "AP Photo/Duane
 # Burleson, File", "Tracy Glantz/tglantz@thestate.com" (two names, or a name and an
@@ -555,6 +574,7 @@ RULE_NOTES: dict[str, str] = {
     "credit_without_caption": "photo credit with no caption above it",
     "glued_credit": "photo caption with its credit glued on",
     "bracket_credit": "photo caption ending in its agency credit in square brackets",
+    "gallery_control_credit": "photo caption, the gallery's expand control, then its credit",
     "wire_credit": "agency (wire) caption ending in its photo credit",
     "photo_by_credit": "photo caption ending in '(Photo by X)'",
     "tag_list": "the article's own tag list, next to it: kept as its tags",
