@@ -466,11 +466,20 @@ OUTLET_FROM_COPYRIGHT = re.compile(
 # --- Photo captions and credits --------------------------------------------------------------
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X"
 CREDIT_WORDS = r"(?i:(?:image|photo|photograph|picture|credit|photo credit|source|foto)s?)"
-# A photo credit alone on its line.
+# The buttons of a photo widget, scraped with the caption around them: "Buy Photo", "View
+# Full Caption", "Hide Caption", "Enlarge this image". Never part of the caption or credit.
+PHOTO_CONTROL = (
+    r"(?i:buy photo|(?:view|show|see) (?:full|larger) (?:caption|image|photo)|hide caption|"
+    r"enlarge (?:this )?(?:image|photo))"
+)
+# A photo credit alone on its line: "Photo: Jane Roe". (In brackets, "(Photo: KHOU 11)", it
+# sits under a headline or a paragraph as often as under a caption: not read as one.)
 CREDIT_LINE = re.compile(rf"^{CREDIT_WORDS}\s*:\s*(?P<credit>\S.{{0,80}})$", I)
-# A caption with its credit glued on: "Kim waves as his car is en route.Image: Reuters/Stringer"
+# A caption with its credit glued on: "Kim waves as his car is en route.Image: Reuters/Stringer",
+# "A police van. (Photo: Jane Roe / The Sentinel)", widget buttons either side left out
 GLUED_CREDIT = re.compile(
-    rf"^(?P<caption>.{{8,}}?)\s*{CREDIT_WORDS}\s*:\s*(?P<credit>[A-Z][^:]{{1,80}})$"
+    rf"^(?:{PHOTO_CONTROL}\s*)?(?P<caption>.{{8,}}?)\s*\(?{CREDIT_WORDS}\s*:\s*"
+    rf"(?P<credit>[A-Z][^:]{{1,80}}?)\)?(?:\s*{PHOTO_CONTROL})?$"
 )
 # Agency credits that end a wire caption, with the agency's tags and codes after them;
 # handout pictures name their source first: "(NASA via AP, File)", "(Jane Doe/AP)".
@@ -498,9 +507,7 @@ PHOTO_BY_CREDIT = re.compile(
 # scraped with the text around it): "The shooting happened near the park, police said. View
 # Full Caption DNAinfo/Jane Roe", "Crews at the scene. Enlarge this image Shutterstock"
 GALLERY_CONTROL_CREDIT = re.compile(
-    r"^(?P<caption>\S.{7,}?[.!?\"”’)])\s+(?:(?:view|show|see) (?:full|larger) "
-    r"(?:caption|image|photo)|enlarge (?:this )?(?:image|photo))\s+(?P<credit>[A-Z].{0,60})$",
-    I,
+    rf"^(?P<caption>\S.{{7,}}?[.!?\"”’)])\s+{PHOTO_CONTROL}\s+(?P<credit>[A-Z].{{0,60}})$"
 )
 GALLERY_CONTROL_NEEDS = ("caption", "image", "photo")
 # A photographer's credit alone on its line between headline and body, where pages print
