@@ -325,13 +325,13 @@ TITLE_SITE_SUFFIX = re.compile(
 # "LONDON -- ", "WASHINGTON (Reuters) - ", "NEW YORK, N.Y. — ", "Hanoi, Vietnam (AP) —"
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z. ]{2,20})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
+    r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
 )
 
 # A dateline alone on its line, before the lede: "RENO, Nev. --"
 DATELINE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z. ]{2,20})\))?\s*(?:--|—|–|-)\s*$"
+    r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-)\s*$"
 )
 # Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer".
 # The role ends the line or is followed by "and", "of", a comma, a bar or another role; it
