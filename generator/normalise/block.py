@@ -83,23 +83,11 @@ def extend_head(sheet: Sheet, top: int) -> int:
         if kind is not None:
             break
         if not fields.is_field_line(text) and not (
-            fields.is_name(text) and _beside_field_line(sheet, i)
+            fields.is_name(text) and fields.beside_field_line(sheet, i)
         ):
             break
         head = i
     return head
-
-
-def _beside_field_line(sheet: Sheet, i: int) -> bool:
-    """The line right above or below i (blank lines aside) is an open date or credit line."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(sheet.texts) and sheet.kinds[j] == "blank":
-            j += step
-        inside = 0 <= j < len(sheet.texts)
-        if inside and sheet.kinds[j] is None and fields.is_field_line(sheet.texts[j]):
-            return True
-    return False
 
 
 def extend_closing_line(sheet: Sheet, last: int) -> int:

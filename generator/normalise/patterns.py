@@ -440,6 +440,15 @@ AGENCY_LINE = re.compile(
     r"(?: staff| writer| reporter| correspondent)?(?: writer)?$",
     I,
 )
+# An outlet's name alone on its line in the byline block, beside the date or the byline:
+# "CBC News", "Guardian Unlimited", "TRIBUNE-REVIEW", "CBNNews.com" (two to four capitalised
+# words, or one joined by a hyphen or a dot: a plain word is a button or a section, "View";
+# a last word "News" is part of the name, so it is left out of the interface-word test)
+OUTLET_LINE = re.compile(
+    r"^(?=\S+[.-]\S+$|\S+ \S)(?P<name>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}?)"
+    r"(?: (?i:news))?$"
+)
+OUTLET_LINE_MAX_WORDS = 4
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s*&\s*)\s*")
 # A name in a credit: two to four capitalised words.
 PERSON = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
@@ -571,6 +580,7 @@ RULE_NOTES: dict[str, str] = {
     "copyright_line": "the first copyright line under the article: who owns its text",
     "teaser_list": "list of teasers: headline, one-line summary, headline, summary, ...",
     "name_line": "a name alone above the body: the byline",
+    "outlet_line": "an outlet's name beside the byline or date above the body",
     "dateline_line": "dateline on its own line, before the lede",
     "contributed_line": "'X contributed to this report' credit",
     "reporting_by": "'Reporting by X' credit",
