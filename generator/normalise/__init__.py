@@ -38,6 +38,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     retrieved = _text(doc.meta_value("retrieved"))
     reference = fields.parse_date(retrieved) if retrieved else None
     published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1), reference)
+    found_captions |= captions.caption_above_lede(sheet, range(top, first), first)
     dek_at = fields.find_dek(sheet, title_at, first)
     block.drop_outside(sheet, top, first, end)
     furniture.drop_repeats(sheet, range(top, end + 1))
