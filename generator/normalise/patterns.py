@@ -328,10 +328,12 @@ DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
 )
 
-# A dateline alone on its line, before the lede: "RENO, Nev. --"
+# A dateline alone on its line, before the lede: "RENO, Nev. --", and a press release's,
+# with the wire between dashes: "LAS VEGAS--(BUSINESS WIRE)--"
 DATELINE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-)\s*$"
+    r"\s*(?:(?:--|—|–)\s*(?=\())?(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?"
+    r"\s*(?:--|—|–|-)\s*$"
 )
 # Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer".
 # The role ends the line or is followed by "and", "of", a comma, a bar or another role; it
