@@ -348,9 +348,9 @@ STAFF_LINE = re.compile(
     I,
 )
 # Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com",
-# "Article from: Agence France-Presse"
+# "Article from: Agence France-Presse", "Courtesy: County Athletics"
 SOURCE_LINE = re.compile(
-    r"^(?:[-–]\s*)?(?:(?:brought to you by|courtesy of|distributed by|source\s*:|"
+    r"^(?:[-–]\s*)?(?:(?:brought to you by|courtesy(?: of|\s*:)|distributed by|source\s*:|"
     r"(?:article|story|report) from\s*:)\s*\S.{0,50}|"
     r"\(?source\s*:\s*\S.{0,40}\)?|with [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}|"
     r"[\w.+-]+@[\w-]+\.[\w.]+)$",
@@ -435,10 +435,12 @@ BYLINE = re.compile(
 )
 # "Author: DPA", "Written by: Jane Doe"
 AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
-# A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP"
+# A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP",
+# and the agency's sign-off under the story: "- NZPA", "-- AAP"
 AGENCY_LINE = re.compile(
-    r"^(?:by )?(?:the )?(?:associated press|reuters|ap|afp|dpa|agence france-presse|upi|"
-    r"bloomberg|pti|ians|xinhua|efe|ansa|kyodo|yonhap|press association|canadian press)"
+    r"^(?:(?:--?|—|–)\s*)?(?:by )?(?:the )?(?:associated press|reuters|ap|afp|dpa|"
+    r"agence france-presse|upi|bloomberg|pti|ians|xinhua|efe|ansa|kyodo|yonhap|"
+    r"press association|canadian press|aap|nzpa)"
     r"(?: staff| writer| reporter| correspondent)?(?: writer)?$",
     I,
 )
