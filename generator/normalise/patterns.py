@@ -290,6 +290,17 @@ TITLE_MAX_WORDS = 25
 DEK_MAX_WORDS = 40
 DEK_MIN_WORDS = 5
 DERIVED_TITLE_MAX_WORDS = 20
+# The story's highlights: a list of summary points right under the headline (or its dek),
+# perhaps under a label ("Story Highlights"), before the byline and the body. At least
+# HIGHLIGHTS_MIN bulleted lines of HIGHLIGHT_MIN_WORDS words or more, each naming
+# something the lede talks about (a menu or a list of links under the headline does not).
+HIGHLIGHTS_LABEL = re.compile(
+    r"^(?:[-*•·]\s*)?(?:story |key |the )?(?:highlights|key points|in brief|at a glance)"
+    r"\s*:?$",
+    I,
+)
+HIGHLIGHTS_MIN = 2
+HIGHLIGHT_MIN_WORDS = 5
 # Words that open a lede's scene-setting clause ("After a train ride of two days, ..."),
 # which a headline built from the lede leaves out.
 SUBORDINATORS = frozenset(
@@ -577,6 +588,8 @@ RULE_NOTES: dict[str, str] = {
     "outside_article": "above the headline or below the article's last paragraph",
     "before_article": "between headline and body, and not a dek, byline, date or caption",
     "between_headline_and_lede": "standfirst between headline and lede",
+    "highlights": "summary points listed under the headline: the story's highlights",
+    "highlights_label": "the label over the story's highlights ('Story Highlights')",
     "date_line": "a date stated on its own line",
     "agency_line": "news agency or staff credit on its own line",
     "staff_line": "staff or agency credit above the body",
