@@ -207,7 +207,7 @@ LIST_LABELS = re.compile(
 NOT_A_NAME = re.compile(
     r"\b(?:articles?|links?|news|related|stories|viewed|sponsored|more|latest|popular|videos?|"
     r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement|"
-    r"click|alerts?)\b",
+    r"click|alerts?|gallery|galleries|view)\b",
     I,
 )
 # Teaser lists: this many (headline, one short summary) pairs in a row, summaries of at
