@@ -38,7 +38,6 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     retrieved = _text(doc.meta_value("retrieved"))
     reference = fields.parse_date(retrieved) if retrieved else None
     published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1), reference)
-    found_captions |= captions.caption_above_lede(sheet, range(top, first), first)
     dek_at = fields.find_dek(sheet, title_at, first)
     head = dek_at if dek_at is not None else title_at
     highlights = block.claim_highlights(sheet, head, first, last) if head is not None else ()

@@ -126,29 +126,6 @@ def header_photo_credits(sheet: Sheet, header: range, first: int) -> dict[int, C
     return found
 
 
-def caption_above_lede(sheet: Sheet, header: range, first: int) -> dict[int, Caption]:
-    """A caption-shaped line between the byline block (a date or credit line right above
-    it) and the lede (right below it) is the caption of the article's photo ("Tusk waves
-    flowers after the vote, 24 Nov 2007"). Keyed by the index of its line."""
-    i = _line_above(sheet, first)
-    if i is None or i not in header or sheet.kinds[i] is not None:
-        return {}
-    text, above = sheet.texts[i], _line_above(sheet, i)
-    if above is None or sheet.kinds[above] not in ("date", "credit"):
-        return {}
-    # a line in capitals is a label or a button ("CLICK FOR FULL RESULTS"), not a caption
-    if not _caption_shaped(text) or text.isupper() or text.endswith(":"):
-        return {}
-    if P.METADATA_LINE.match(text):
-        return {}
-    sheet.claim(i, "caption", "caption_above_lede")
-    return {i: Caption(text)}
-
-
-def _line_above(sheet: Sheet, i: int) -> int | None:
-    return next((k for k in range(i - 1, -1, -1) if sheet.kinds[k] != "blank"), None)
-
-
 def _caption_shaped(text: str) -> bool:
     return P.CAPTION_MIN_WORDS <= words(text) <= P.CAPTION_MAX_WORDS and not (
         P.LIST_ITEM.match(text) or "|" in text

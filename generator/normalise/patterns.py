@@ -614,6 +614,5 @@ RULE_NOTES: dict[str, str] = {
     "tag_list": "the article's own tag list, next to it: kept as its tags",
     "photo_credit_line": "photographer's credit between headline and body, with no caption",
     "credit_above_caption": "photographer's credit between headline and body, and its caption",
-    "caption_above_lede": "photo caption between the byline or date and the lede",
     "dateline": "paragraph opening with a dateline",
 }
