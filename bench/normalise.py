@@ -7,9 +7,9 @@ source (``manifest.tsv``):
 
 - bag-of-words precision / recall / F1 of the kept text against ``gold/`` (macro over
   pages; lower-cased ``\\w+`` tokens; multiset overlap). Kept text = title (unless it
-  was derived from the lede) + dek + dateline + paragraphs + captions (caption and
-  wire text) + credit text. Credit text is the multiset *union* (per-token maximum,
-  not sum) of the extracted names (article credits, caption credits) and the raw
+  was derived from the lede) + dek + dateline + highlights + paragraphs + captions
+  (caption and wire text) + credit text. Credit text is the multiset *union*
+  (per-token maximum, not sum) of the extracted names (article credits, caption credits) and the raw
   lines the normaliser classed as credit / caption_credit / date, so a byline's
   names are not counted twice when both the line and the names are kept;
 - the same for the paragraphs alone against ``gold_body/``;
@@ -164,6 +164,7 @@ def kept_bag(article: Article) -> Counter[str]:
             None if article.title_derived else article.title,
             article.dek,
             article.dateline,
+            *article.highlights,
             *article.paragraphs,
             *(c.caption for c in article.captions),
             *(c.wire for c in article.captions),

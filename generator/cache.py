@@ -306,7 +306,7 @@ def _key(kind: str, *parts: object) -> str:
     return digest.hexdigest()
 
 
-ARTICLE_SHAPE = "article/2"  # the first item of a stored article: what its fields are
+ARTICLE_SHAPE = "article/3"  # the first item of a stored article: what its fields are
 
 
 def article_to_text(a: Article) -> str:
@@ -317,7 +317,7 @@ def article_to_text(a: Article) -> str:
     lines = [[v.line, at.get(v.text, v.text), v.kind, v.rule] for v in a.lines]
     captions = [[c.caption, c.credit, c.wire] for c in a.captions]
     fields = [a.source, a.title, a.title_derived, a.dek, a.dateline, a.published, a.outlet]
-    fields += [a.credits, a.paragraphs, captions, lines, a.url, a.encoding]
+    fields += [a.credits, a.paragraphs, captions, lines, a.url, a.encoding, a.highlights]
     return json.dumps([ARTICLE_SHAPE, *fields], ensure_ascii=False)
 
 
@@ -325,10 +325,10 @@ def article_from_text(body: str) -> Article:
     """The inverse of article_to_text, every field's type checked: ValueError, TypeError
     or KeyError for anything else (another shape, a damaged entry)."""
     data = json.loads(body)
-    if not isinstance(data, list) or len(data) != 14 or data[0] != ARTICLE_SHAPE:
+    if not isinstance(data, list) or len(data) != 15 or data[0] != ARTICLE_SHAPE:
         raise ValueError("not an article of this shape")
     _, source, title, derived, dek, dateline, published, outlet = data[:8]
-    credits, paragraphs, captions, lines, url, encoding = data[8:]
+    credits, paragraphs, captions, lines, url, encoding, highlights = data[8:]
     paragraphs = tuple(_text(p) for p in paragraphs)
     if type(derived) is not bool:
         raise TypeError("title_derived is not true or false")
@@ -346,6 +346,7 @@ def article_from_text(body: str) -> Article:
         lines=tuple(_verdict(paragraphs, *v) for v in lines),
         url=_opt(url),
         encoding=_text(encoding),
+        highlights=tuple(_text(h) for h in highlights),
     )
 
 

@@ -170,6 +170,7 @@ def article_json(a: Article) -> dict[str, object]:
         "published": a.published,
         "outlet": a.outlet,
         "credits": list(a.credits),
+        "highlights": list(a.highlights),
         "paragraphs": list(a.paragraphs),
         "captions": [asdict(c) for c in a.captions],
         "dropped": [{"line": v.line, "text": v.text, "rule": v.rule} for v in a.dropped],
@@ -193,8 +194,10 @@ def article_text(a: Article) -> str:
             if v
         ),
     ]
+    highlights = "\n".join(f"- {h}" for h in a.highlights)
     captions = [f"[photo] {c.caption} ({c.credit or 'uncredited'})" for c in a.captions]
-    return "\n\n".join(["\n".join(head), *a.paragraphs, *captions]) + "\n"
+    body = [highlights] if highlights else []
+    return "\n\n".join(["\n".join(head), *body, *a.paragraphs, *captions]) + "\n"
 
 
 def _article(path: Path) -> Article:

@@ -95,6 +95,7 @@ def merge(cluster: Cluster, images: Mapping[str, Sequence[Image]] | None = None)
         credit_roll=credit_roll([m.article for m in cluster.members]),
         evidence=evidence(cluster.members),
         tags=story_tags([m.article for m in cluster.members]),
+        highlights=lead.highlights,
     )
 
 

@@ -101,6 +101,7 @@ class Article:
     lines: tuple[LineVerdict, ...]  # one verdict per input line, in order
     url: str | None = None
     encoding: str = "utf-8"
+    highlights: tuple[str, ...] = ()  # summary points listed under the headline
 
     @property
     def dropped(self) -> tuple[LineVerdict, ...]:
@@ -264,6 +265,7 @@ class Story:
     credit_roll: tuple[Credit, ...] = field(default=())  # every source's credits, wire style
     evidence: tuple[Evidence, ...] = field(default=())  # one per uncredited copy or rewrite
     tags: tuple[str, ...] = field(default=())  # the sources' own tag lists (generator/tags.py)
+    highlights: tuple[str, ...] = field(default=())  # the lead article's summary points
 
     @property
     def canonical(self) -> Article:

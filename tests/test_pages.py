@@ -192,6 +192,7 @@ def test_a_page_key_ignores_exactly_what_no_page_prints(samples, config):
             ),
         ),
         replace(story, paragraphs=story.paragraphs[1:]),
+        replace(story, highlights=("A point the story makes",)),
     ]
     for changed in printed:
         assert page_key(changed) != page_key(story)
@@ -248,3 +249,22 @@ def test_the_sources_tag_lists_are_the_pages_tags():
     )
     assert frontmatter.loads(page).metadata["tags"] == ["Japan", "earthquakes", "Tokyo"]
     assert "tags" not in frontmatter.loads(_wire_story(("Daily Planet", QUAKE))).metadata
+
+
+def test_the_lead_articles_highlights_open_the_story_as_a_list():
+    page = _wire_story(
+        (
+            "Daily Planet",
+            "Quake shakes the coast\n"
+            "- A strong earthquake shook the coast on Monday morning\n"
+            "- Trains halted for hours while engineers checked the tracks\n"
+            + QUAKE.partition("\n")[2],
+        )
+    )
+    assert frontmatter.loads(page).content.startswith(
+        "- A strong earthquake shook the coast on Monday morning\n"
+        "- Trains halted for hours while engineers checked the tracks\n\n"
+        "A strong earthquake shook the coast on Monday, officials said.\n"
+    )
+    assert "<li>Trains halted for hours" in _html_of(page)
+    assert not frontmatter.loads(_wire_story(("Daily Planet", QUAKE))).content.startswith("-")

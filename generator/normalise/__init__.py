@@ -39,6 +39,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     reference = fields.parse_date(retrieved) if retrieved else None
     published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1), reference)
     dek_at = fields.find_dek(sheet, title_at, first)
+    head = dek_at if dek_at is not None else title_at
+    highlights = block.claim_highlights(sheet, head, first, last) if head is not None else ()
     block.drop_outside(sheet, top, first, end)
     furniture.drop_repeats(sheet, range(top, end + 1))
     furniture.drop_link_lists(sheet, first, end)
@@ -81,6 +83,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         credits=_names(doc.meta_value("credits")) or credits,
         paragraphs=tuple(paragraphs),
         captions=kept_captions,
+        highlights=highlights,
         lines=sheet.verdicts(),
         url=_text(doc.meta_value("url")),
         encoding=doc.encoding,

@@ -83,23 +83,11 @@ def extend_head(sheet: Sheet, top: int) -> int:
         if kind is not None:
             break
         if not fields.is_field_line(text) and not (
-            fields.is_name(text) and _beside_field_line(sheet, i)
+            fields.is_name(text) and fields.beside_field_line(sheet, i)
         ):
             break
         head = i
     return head
-
-
-def _beside_field_line(sheet: Sheet, i: int) -> bool:
-    """The line right above or below i (blank lines aside) is an open date or credit line."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(sheet.texts) and sheet.kinds[j] == "blank":
-            j += step
-        inside = 0 <= j < len(sheet.texts)
-        if inside and sheet.kinds[j] is None and fields.is_field_line(sheet.texts[j]):
-            return True
-    return False
 
 
 def extend_closing_line(sheet: Sheet, last: int) -> int:
@@ -250,11 +238,7 @@ _ARTICLE_LINES = frozenset({"paragraph", "credit", "date", "caption", "caption_c
 def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     """The headline-shaped open line above the body that shares most words with the
     body's opening (or is repeated in a title bar), nearest first on ties."""
-    lede: set[str] = set()
-    for i in range(first, min(last + 1, first + P.LEDE_LINES)):
-        if sheet.kinds[i] is None and is_prose(sheet.texts[i]):
-            # the dateline ("ABUJA (Reuters) -") names the agency, not the story
-            lede |= _content_words(fields.split_dateline(sheet.texts[i])[1])
+    lede = lede_words(sheet, first, last)
     best, best_score = None, 0.0
     for i in range(first - 1, max(-1, first - 1 - P.HEADLINE_WINDOW), -1):
         text = sheet.texts[i]
@@ -285,6 +269,53 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     if best is None or best_score < P.HEADLINE_MIN_SCORE:
         return None
     return _top_of_headlines(sheet, best, lede | _content_words(sheet.texts[best]))
+
+
+def lede_words(sheet: Sheet, first: int, last: int) -> set[str]:
+    """The content words of the body's opening (its first LEDE_LINES open prose lines)."""
+    lede: set[str] = set()
+    for i in range(first, min(last + 1, first + P.LEDE_LINES)):
+        if sheet.kinds[i] is None and is_prose(sheet.texts[i]):
+            # the dateline ("ABUJA (Reuters) -") names the agency, not the story
+            lede |= _content_words(fields.split_dateline(sheet.texts[i])[1])
+    return lede
+
+
+def claim_highlights(sheet: Sheet, below: int, first: int, last: int) -> tuple[str, ...]:
+    """The story's highlights: bulleted summary points right under line `below` (the
+    headline or its dek) and above the body, perhaps under a label, each sharing a word
+    with the lede. Returns their texts without the bullets."""
+    lede = lede_words(sheet, first, last)
+    label = sheet.next_open(below)
+    start = label if label is not None and P.HIGHLIGHTS_LABEL.match(sheet.texts[label]) else below
+    points = []
+    i = sheet.next_open(start)
+    while i is not None and i < first and _highlight(sheet.texts[i], lede):
+        points.append(i)
+        i = sheet.next_open(i)
+    if len(points) < P.HIGHLIGHTS_MIN or not _adjacent_lines(sheet, below, points):
+        return ()
+    if start != below:
+        sheet.claim(start, "highlight", "highlights_label")
+    for k in points:
+        sheet.claim(k, "highlight", "highlights")
+    return tuple(P.LIST_ITEM.sub("", sheet.texts[k]) for k in points)
+
+
+def _highlight(text: str, lede: set[str]) -> bool:
+    return (
+        bool(P.LIST_ITEM.match(text))
+        and P.HIGHLIGHT_MIN_WORDS <= words(text) <= P.DEK_MAX_WORDS
+        and bool(_content_words(text) & lede)
+    )
+
+
+def _adjacent_lines(sheet: Sheet, below: int, points: list[int]) -> bool:
+    """Nothing but blank lines (and the label) between `below` and the last point."""
+    return all(
+        sheet.kinds[k] == "blank" or P.HIGHLIGHTS_LABEL.match(sheet.texts[k]) or k in points
+        for k in range(below + 1, points[-1])
+    )
 
 
 def _above_byline(sheet: Sheet, i: int) -> bool:

@@ -223,7 +223,48 @@ def find_credits(
         elif i in header and is_name(text):
             names.append(text.strip().title() if text.isupper() else text.strip())
             sheet.claim(i, "credit", "name_line")
+        elif i in header and _outlet_line(sheet, i):
+            sheet.claim(i, "credit", "outlet_line")
     return tuple(dict.fromkeys(names)), org, signoff
+
+
+def _outlet_line(sheet: Sheet, i: int) -> bool:
+    """An outlet's name printed once on the page, beside the byline or the date: a section
+    label ("AUTO NEWS") repeats, and interface words ("Print", "Related") are no name."""
+    text = sheet.texts[i]
+    match = P.OUTLET_LINE.match(text)
+    return (
+        match is not None
+        and words(text) <= P.OUTLET_LINE_MAX_WORDS
+        and not (
+            P.NOT_A_NAME.search(match["name"])
+            or P.NOT_A_NAME_OPENER.match(text)
+            or P.LIST_LABELS.match(text)
+        )
+        and sheet.casefolded.count(sheet.casefolded[i]) == 1
+        and beside_field_line(sheet, i)
+    )
+
+
+def beside_field_line(sheet: Sheet, i: int) -> bool:
+    """The line right above or below i (blank lines aside) is a date or credit line: one
+    claimed as such (a bare name or outlet is no evidence of its own), or an open line
+    that reads as one."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(sheet.texts) and sheet.kinds[j] == "blank":
+            j += step
+        if not 0 <= j < len(sheet.texts):
+            continue
+        kind, rule = sheet.kinds[j], sheet.rules[j]
+        if (kind == "date" or (kind == "credit" and rule not in _WEAK_CREDITS)) or (
+            kind is None and is_field_line(sheet.texts[j])
+        ):
+            return True
+    return False
+
+
+_WEAK_CREDITS = frozenset({"name_line", "outlet_line"})
 
 
 def is_name(text: str) -> bool:

@@ -207,7 +207,7 @@ LIST_LABELS = re.compile(
 NOT_A_NAME = re.compile(
     r"\b(?:articles?|links?|news|related|stories|viewed|sponsored|more|latest|popular|videos?|"
     r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement|"
-    r"click|alerts?)\b",
+    r"click|alerts?|gallery|galleries|view)\b",
     I,
 )
 # Teaser lists: this many (headline, one short summary) pairs in a row, summaries of at
@@ -290,6 +290,17 @@ TITLE_MAX_WORDS = 25
 DEK_MAX_WORDS = 40
 DEK_MIN_WORDS = 5
 DERIVED_TITLE_MAX_WORDS = 20
+# The story's highlights: a list of summary points right under the headline (or its dek),
+# perhaps under a label ("Story Highlights"), before the byline and the body. At least
+# HIGHLIGHTS_MIN bulleted lines of HIGHLIGHT_MIN_WORDS words or more, each naming
+# something the lede talks about (a menu or a list of links under the headline does not).
+HIGHLIGHTS_LABEL = re.compile(
+    r"^(?:[-*•·]\s*)?(?:story |key |the )?(?:highlights|key points|in brief|at a glance)"
+    r"\s*:?$",
+    I,
+)
+HIGHLIGHTS_MIN = 2
+HIGHLIGHT_MIN_WORDS = 5
 # Words that open a lede's scene-setting clause ("After a train ride of two days, ..."),
 # which a headline built from the lede leaves out.
 SUBORDINATORS = frozenset(
@@ -328,10 +339,12 @@ DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
 )
 
-# A dateline alone on its line, before the lede: "RENO, Nev. --"
+# A dateline alone on its line, before the lede: "RENO, Nev. --", and a press release's,
+# with the wire between dashes: "LAS VEGAS--(BUSINESS WIRE)--"
 DATELINE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-)\s*$"
+    r"\s*(?:(?:--|—|–)\s*(?=\())?(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?"
+    r"\s*(?:--|—|–|-)\s*$"
 )
 # Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer".
 # The role ends the line or is followed by "and", "of", a comma, a bar or another role; it
@@ -346,9 +359,9 @@ STAFF_LINE = re.compile(
     I,
 )
 # Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com",
-# "Article from: Agence France-Presse"
+# "Article from: Agence France-Presse", "Courtesy: County Athletics"
 SOURCE_LINE = re.compile(
-    r"^(?:[-–]\s*)?(?:(?:brought to you by|courtesy of|distributed by|source\s*:|"
+    r"^(?:[-–]\s*)?(?:(?:brought to you by|courtesy(?: of|\s*:)|distributed by|source\s*:|"
     r"(?:article|story|report) from\s*:)\s*\S.{0,50}|"
     r"\(?source\s*:\s*\S.{0,40}\)?|with [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}|"
     r"[\w.+-]+@[\w-]+\.[\w.]+)$",
@@ -433,13 +446,24 @@ BYLINE = re.compile(
 )
 # "Author: DPA", "Written by: Jane Doe"
 AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
-# A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP"
+# A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP",
+# and the agency's sign-off under the story: "- NZPA", "-- AAP"
 AGENCY_LINE = re.compile(
-    r"^(?:by )?(?:the )?(?:associated press|reuters|ap|afp|dpa|agence france-presse|upi|"
-    r"bloomberg|pti|ians|xinhua|efe|ansa|kyodo|yonhap|press association|canadian press)"
+    r"^(?:(?:--?|—|–)\s*)?(?:by )?(?:the )?(?:associated press|reuters|ap|afp|dpa|"
+    r"agence france-presse|upi|bloomberg|pti|ians|xinhua|efe|ansa|kyodo|yonhap|"
+    r"press association|canadian press|aap|nzpa)"
     r"(?: staff| writer| reporter| correspondent)?(?: writer)?$",
     I,
 )
+# An outlet's name alone on its line in the byline block, beside the date or the byline:
+# "CBC News", "Guardian Unlimited", "TRIBUNE-REVIEW", "CBNNews.com" (two to four capitalised
+# words, or one joined by a hyphen or a dot: a plain word is a button or a section, "View";
+# a last word "News" is part of the name, so it is left out of the interface-word test)
+OUTLET_LINE = re.compile(
+    r"^(?=\S+[.-]\S+$|\S+ \S)(?P<name>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}?)"
+    r"(?: (?i:news))?$"
+)
+OUTLET_LINE_MAX_WORDS = 4
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s*&\s*)\s*")
 # A name in a credit: two to four capitalised words.
 PERSON = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
@@ -564,6 +588,8 @@ RULE_NOTES: dict[str, str] = {
     "outside_article": "above the headline or below the article's last paragraph",
     "before_article": "between headline and body, and not a dek, byline, date or caption",
     "between_headline_and_lede": "standfirst between headline and lede",
+    "highlights": "summary points listed under the headline: the story's highlights",
+    "highlights_label": "the label over the story's highlights ('Story Highlights')",
     "date_line": "a date stated on its own line",
     "agency_line": "news agency or staff credit on its own line",
     "staff_line": "staff or agency credit above the body",
@@ -571,6 +597,7 @@ RULE_NOTES: dict[str, str] = {
     "copyright_line": "the first copyright line under the article: who owns its text",
     "teaser_list": "list of teasers: headline, one-line summary, headline, summary, ...",
     "name_line": "a name alone above the body: the byline",
+    "outlet_line": "an outlet's name beside the byline or date above the body",
     "dateline_line": "dateline on its own line, before the lede",
     "contributed_line": "'X contributed to this report' credit",
     "reporting_by": "'Reporting by X' credit",
