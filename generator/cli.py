@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -73,7 +74,7 @@ def build(
     """Generate story pages and stories.json into the content folder."""
     with _user_errors():
         config, paths = load(config_file, seeds, content)
-        with err.status("building") if not quiet else nullcontext():
+        with _warnings_printed(), err.status("building") if not quiet else nullcontext():
             result = pipeline.build(config, paths, None if quiet else _progress)
     for r in result.rejected:
         err.print(f"[yellow]warning[/]: {escape(r.source)}: {escape(r.reason)}")
@@ -227,6 +228,29 @@ def _user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         err.print("[red]interrupted[/]: nothing was changed in the content folder")
         sys.exit(EXIT_INTERRUPTED)
+
+
+class _Warnings(logging.Handler):
+    """The pipeline's warnings as 'warning: ...' lines; rejected seeds are left to the
+    build command, which lists them after the build (the logger is MkDocs' plugin logger,
+    which `mkdocs build --strict` counts; here nothing else would print it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not hasattr(record, pipeline.REJECTED):
+            err.print(f"[yellow]warning[/]: {escape(record.getMessage())}", soft_wrap=True)
+
+
+@contextmanager
+def _warnings_printed() -> Iterator[None]:
+    logger = pipeline.log
+    handler, propagate = _Warnings(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False  # or Python's last-resort handler prints each one again
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _progress(message: str) -> None:

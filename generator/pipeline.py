@@ -37,6 +37,7 @@ Progress = Callable[[str], None]
 PARALLEL_MIN = 200  # below this many seeds, starting worker processes costs more than it saves
 BATCH = 64  # seeds per task sent to a worker: the embedding model works a batch at a time
 T = TypeVar("T")
+REJECTED = "digest_rejected"  # a log record about a rejected seed carries it under this name
 NO_TEXT = "no article text found"  # the reason for a seed normalised to no paragraph
 
 
@@ -101,7 +102,8 @@ def plan(
     cache: Cache | None = None,
 ) -> tuple[tuple[Story, ...], tuple[Rejected, ...]]:
     """Every stage but the writing: the stories and rejected seeds a build would write.
-    Other warnings (image files left out) are logged, and added to `notes` when given.
+    Other warnings (image files left out, seeds stories.yml names that are not there) are
+    logged, and added to `notes` when given (a build that finds nothing changed repeats them).
     `folder` is the seeds folder as read (read here when not given); `cache` an open
     cache (opened and closed here when not given)."""
     _check_seeds_folder(paths)
@@ -118,7 +120,7 @@ def plan(
         undecoded = {r.source for r in unread if not _empty(r)}
         documents = [s.source for s in seeds if s.source not in undecoded]
         photos, warnings = images.assign(dict(folder.images), documents)
-        _check_overrides(overrides, set(documents), paths)
+        warnings += _unknown_overrides(overrides, set(documents), paths)
         step(f"clustering {len(articles)} articles ({store.hits} known from the cache)")
         embed = store.embedder(similarity.embed)
         clusters = cluster(articles, config, overrides, embed, store, found) if articles else ()
@@ -149,7 +151,7 @@ def _check_seeds_folder(paths: Paths) -> None:
 
 def _warn(rejected: Iterable[Rejected]) -> None:
     for r in rejected:
-        log.warning("seed '%s' not included: %s", r.source, r.reason)
+        log.warning("seed '%s' not included: %s", r.source, r.reason, extra={REJECTED: r})
 
 
 def split(items: Iterable[T | Rejected]) -> tuple[list[T], list[Rejected]]:
@@ -237,10 +239,11 @@ def _one_thread_each() -> None:
     os.environ["TOKENIZERS_PARALLELISM"] = "false"
 
 
-def _check_overrides(overrides: Overrides, sources: set[str], paths: Paths) -> None:
-    for group in (*overrides.together, *overrides.apart):
-        for source in group:
-            if source not in sources:
-                log.warning(
-                    "%s names '%s', which is not a seed file", paths.seeds / "stories.yml", source
-                )
+def _unknown_overrides(overrides: Overrides, sources: set[str], paths: Paths) -> list[str]:
+    """A warning for each seed stories.yml names that is not one."""
+    return [
+        f"{paths.seeds / 'stories.yml'} names '{source}', which is not a seed file"
+        for group in (*overrides.together, *overrides.apart)
+        for source in group
+        if source not in sources
+    ]

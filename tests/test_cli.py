@@ -99,6 +99,20 @@ def test_build_in_the_project_folder_with_no_options(run, project, tmp_path, mon
     assert not list(project.content.glob(".*"))  # no staging folder or journal left behind
 
 
+def test_build_prints_each_warning_once(run, project, tmp_path):
+    """A rejected seed and a registry naming a missing seed: one line each, on the first
+    build and on one that finds nothing changed."""
+    (project.seeds / "empty.txt").write_text("")
+    (project.seeds / "stories.yml").write_text("apart:\n  - [gone.txt, empty.txt]\n")
+    args = ["--seeds", project.seeds, "--content", project.content, "-f", tmp_path / "no.yml"]
+    for _ in range(2):
+        result = run("build", *args, "--quiet")
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.count("empty.txt: empty file") == 1, result.stderr
+        assert result.stderr.count("'gone.txt', which is not a seed file") == 1, result.stderr
+        assert "not included" not in result.stderr  # the plugin's wording, for mkdocs only
+
+
 def test_build_strict_fails_on_rejected_seed(run, project, tmp_path):
     (project.seeds / "empty.txt").write_text("")
     result = run(
