@@ -8,6 +8,7 @@ and a wire caption alone, ending in its agency credit ("... (AP Photo/Name)").""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..models import Caption
 from . import patterns as P
@@ -22,12 +23,7 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
             continue
         if (caption := _credit_line(sheet, i)) is not None:
             found[_caption_line(sheet, i)] = caption
-        elif (
-            caption := _glued(sheet, i)
-            or _bracketed(sheet, i)
-            or _photo_by(sheet, i)
-            or _gallery_control(sheet, i)
-        ) is not None:
+        elif (caption := _one_line(sheet, i)) is not None:
             found[i] = caption
     for i in list(sheet.open()):
         caption = _lone_wire(sheet, i)
@@ -58,52 +54,34 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
     return Caption(sheet.texts[j], normalise_credit(match["credit"]), wire)
 
 
-def _glued(sheet: Sheet, i: int) -> Caption | None:
-    if ":" not in sheet.texts[i]:  # the credit's colon; saves a slow match on every line
-        return None
-    match = P.GLUED_CREDIT.match(sheet.texts[i])
-    if not match or not _looks_like_credit(match["credit"]):
-        return None
-    if words(match["caption"]) > P.CAPTION_MAX_WORDS:
-        return None
-    sheet.claim(i, "caption", "glued_credit")
-    return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
+# Captions that carry their credit on the same line, each layout with a cheap test that
+# must hold before its (slower) pattern is tried, and whether the credit must look like a
+# person's or an agency's name (the bracketed layouts name their agency in the pattern).
+_ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] = (
+    ("glued_credit", P.GLUED_CREDIT, lambda text: ":" in text, True),
+    ("bracket_credit", P.BRACKET_CREDIT, lambda text: text.endswith("]"), False),
+    ("photo_by_credit", P.PHOTO_BY_CREDIT, lambda text: text.endswith(")"), False),
+    (
+        "gallery_control_credit",
+        P.GALLERY_CONTROL_CREDIT,
+        lambda text: any(n in text.lower() for n in P.GALLERY_CONTROL_NEEDS),
+        True,
+    ),
+)
 
 
-def _bracketed(sheet: Sheet, i: int) -> Caption | None:
+def _one_line(sheet: Sheet, i: int) -> Caption | None:
+    """The caption of line i when it carries its credit itself, in the first layout that fits."""
     text = sheet.texts[i]
-    if not text.endswith("]"):  # saves a slow match on every line
-        return None
-    match = P.BRACKET_CREDIT.match(text)
-    if not match or words(match["caption"]) > P.CAPTION_MAX_WORDS:
-        return None
-    sheet.claim(i, "caption", "bracket_credit")
-    return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
-
-
-def _photo_by(sheet: Sheet, i: int) -> Caption | None:
-    text = sheet.texts[i]
-    if not text.endswith(")"):  # saves a slow match on every line
-        return None
-    match = P.PHOTO_BY_CREDIT.match(text)
-    if not match or words(match["caption"]) > P.CAPTION_MAX_WORDS:
-        return None
-    sheet.claim(i, "caption", "photo_by_credit")
-    return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
-
-
-def _gallery_control(sheet: Sheet, i: int) -> Caption | None:
-    text = sheet.texts[i]
-    key = text.lower()
-    if not any(n in key for n in P.GALLERY_CONTROL_NEEDS):  # saves a slow match
-        return None
-    match = P.GALLERY_CONTROL_CREDIT.match(text)
-    if not match or not _looks_like_credit(match["credit"]):
-        return None
-    if words(match["caption"]) > P.CAPTION_MAX_WORDS:
-        return None
-    sheet.claim(i, "caption", "gallery_control_credit")
-    return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
+    for rule, pattern, worth_trying, check_credit in _ONE_LINE:
+        match = pattern.match(text) if worth_trying(text) else None
+        if not match or words(match["caption"]) > P.CAPTION_MAX_WORDS:
+            continue
+        if check_credit and not _looks_like_credit(match["credit"]):
+            continue
+        sheet.claim(i, "caption", rule)
+        return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
+    return None
 
 
 def header_photo_credits(sheet: Sheet, header: range, first: int) -> dict[int, Caption]:
