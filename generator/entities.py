@@ -155,6 +155,8 @@ MONTHS = _words(
 DAYS = _words(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun"
 )
+# Compass points as addresses print them ("1300 block of U Street NW"): no acronym.
+COMPASS_POINTS = _words("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW")
 # Words capitalised for grammar, not because they name anything; trimmed off a run's ends.
 STOP_WORDS = (
     _words(
@@ -173,6 +175,7 @@ STOP_WORDS = (
     )
     | MONTHS
     | DAYS
+    | COMPASS_POINTS
 )
 # Nationality and language adjectives: "North Korean leader" names no one.
 DEMONYMS = _words(
@@ -309,6 +312,8 @@ def _kind(words: list[str], name: str, run: _Run, honorific: bool) -> str | None
         return None
     if honorific and len(words) >= 1 and name not in KNOWN_PLACES:
         return PERSON if len(words) > 1 else "single"
+    if len(words) == 1 and name in ORGANISATION_WORDS and name not in KNOWN_ORGANISATIONS:
+        return None  # "Police", "Office", "Senate" alone: which one is not said
     if name in KNOWN_ORGANISATIONS or last in ORGANISATION_WORDS:
         return ORGANISATION
     if name in ACRONYM_PLACES or name in KNOWN_PLACES or last in PLACE_WORDS:

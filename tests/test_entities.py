@@ -33,6 +33,7 @@ def names(text: str) -> set[str]:
         ("The governor of the Primorsky region spoke.", "place", "Primorsky"),
         ("Ships crossed the Taiwan Strait overnight.", "place", "Taiwan Strait"),
         ("Russia's Primorsky region is far away.", "place", "Russia"),
+        ("A statement from the Chicago Police came late.", "organisation", "Chicago Police"),
     ],
 )  # fmt: skip
 def test_finds_a_name_and_its_kind(text: str, kind: str, name: str) -> None:
@@ -50,10 +51,15 @@ def test_finds_a_name_and_its_kind(text: str, kind: str, name: str) -> None:
         "The North Korean leader met Russian officials.",  # nationality adjectives
         "He spoke to the Deputy Prime Minister by phone.",  # a bare title names no one
         "Meanwhile, prices rose.",
+        "He told Police the car had left, and the Office said nothing.",  # a cue word alone
     ],
 )
 def test_words_capitalised_for_grammar_are_not_names(text: str) -> None:
     assert names(text) == set()
+
+
+def test_a_compass_point_in_an_address_is_no_acronym() -> None:
+    assert names("A man was shot in the 1300 block of U Street NW on Friday.") == {"U Street"}
 
 
 def test_a_sentence_initial_word_counts_only_when_it_is_a_name_elsewhere() -> None:
