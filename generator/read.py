@@ -38,6 +38,10 @@ META_ALIASES = {
     "url": ("link", "canonical_url"),
     "credits": ("author", "authors", "byline"),
 }
+# A value other tools write as a mapping (schema.org and Hugo write an author or publisher
+# as `{name: ..., url: ...}`) stands for the first of these it has; one with none of them
+# names nothing a page could show, and is left out like an absent key.
+META_NAMED = ("name", "title", "text", "value")
 
 # An article has paragraphs, not megabyte lines or a million of them: past these limits a
 # file is rejected before any heuristic runs on it, so memory and time stay bounded.
@@ -300,7 +304,7 @@ def _with_front_matter(
         return Rejected(source, f"front matter is not valid YAML{where}: {problem}")
     if not isinstance(metadata, dict):
         return Rejected(source, "front matter must be a mapping of keys to values (line 2)")
-    meta = tuple((k, _plain(v)) for k in META_KEYS if (v := _meta_value(metadata, k)))
+    meta = tuple((k, p) for k in META_KEYS if (v := _meta_value(metadata, k)) and (p := _plain(v)))
     body = "\n".join(lines[end + 1 :])
     if not body.strip():
         return Rejected(source, "front matter but no article text")
@@ -313,12 +317,19 @@ def _meta_value(metadata: dict, key: str) -> object:
 
 
 def _plain(value: object) -> object:
-    """Front-matter values as plain strings or tuples of strings (YAML gives dates too)."""
+    """Front-matter values as plain strings or tuples of strings (YAML gives dates and
+    mappings too)."""
+    if isinstance(value, list | tuple):
+        return tuple(text for v in value if (text := _text(v)))
+    return _text(value)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, dict):
+        value = next((value[k] for k in META_NAMED if isinstance(value.get(k), str | int)), "")
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, list | tuple):
-        return tuple(str(v).strip() for v in value if str(v).strip())
-    return str(value).strip()
+    return "" if isinstance(value, list | tuple | dict) else str(value).strip()
 
 
 # --- registries in the seeds folder ---------------------------------------------------------

@@ -112,6 +112,17 @@ def test_front_matter_keys_of_other_tools_are_read_when_digest_s_own_are_absent(
     }
 
 
+def test_front_matter_mappings_stand_for_their_name(tmp_path):
+    data = (
+        b"---\nauthor:\n  - {name: A Writer, url: 'https://a.example'}\n  - B Writer\n"
+        b"  - {url: 'https://nameless.example'}\npublisher: {'@type': Organization, name: The Paper}\n"
+        b"description: {lang: en}\n---\nBody.\n"
+    )
+    doc = _read(tmp_path, data, "a.md")
+    assert isinstance(doc, RawDocument)
+    assert dict(doc.meta) == {"outlet": "The Paper", "credits": ("A Writer", "B Writer")}
+
+
 def test_seed_files_are_recursive_sorted_and_skip_hidden_and_registries(tmp_path):
     for rel in ["b.txt", "a/z.txt", "a/b.txt", ".hidden.txt", ".git/x.txt", "outlets.yml"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
