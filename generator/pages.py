@@ -128,8 +128,13 @@ def evidence_title(story: Story, evidence: Evidence) -> str:
     return md_escape(text).replace('"', "&quot;")
 
 
+UNKNOWN_OUTLET = "Unknown outlet"
+
+
 def _name(outlet: str | None, source: str) -> str:
-    return outlet or source
+    """Who ran a source: its outlet, or, when no outlet was found, its seed file, said to be
+    one (a file name in the outlet column reads as an outlet called that)."""
+    return outlet or f"{source} (outlet unknown)"
 
 
 # Roles whose names carry the outlets that print them when a story has several sources.
@@ -187,12 +192,12 @@ def _plural(n: int, one: str, many: str) -> str:
 def _outlet(story: Story, source: str) -> str:
     for m in story.members:
         if m.article.source == source:
-            return m.article.outlet or m.article.source
+            return _name(m.article.outlet, m.article.source)
     return source
 
 
 def _marker(story: Story, paragraph: Paragraph) -> str:
-    sources = ", ".join(f"{p.outlet or p.source} ({p.how})" for p in paragraph.also_in)
+    sources = ", ".join(f"{_name(p.outlet, p.source)} ({p.how})" for p in paragraph.also_in)
     title = html.escape(f"Also in: {sources}", quote=True)
     return f'<sup class="digest-prov" title="{title}">+{len(paragraph.also_in)}</sup>'
 
@@ -205,7 +210,7 @@ def _lede(story: Story) -> str:
 
 
 def _outlets(story: Story) -> str:
-    return ", ".join(dict.fromkeys(m.article.outlet or "Unknown outlet" for m in story.members))
+    return ", ".join(dict.fromkeys(m.article.outlet or UNKNOWN_OUTLET for m in story.members))
 
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
@@ -299,6 +304,7 @@ def _story_text(story: Story) -> str:
             relation_cell=lambda m: relation_cell(story, m),
             evidence_title=lambda e: evidence_title(story, e),
             lead_name=_name(story.canonical.outlet, story.canonical.source),
+            name_of=_name,
             credit_roles=credit_roles(story),
         )
     )

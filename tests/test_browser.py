@@ -409,7 +409,9 @@ def test_story_pages_show_every_source_and_caption(visit: Any, manifest: dict[st
         assert squash(page.locator("article h1").inner_text()) == squash(story["title"])
 
         # The sources table: one row per article, under its outlet (or its file, if unknown).
-        name_of = {a["source"]: a["outlet"] or a["source"] for a in story["articles"]}
+        name_of = {
+            a["source"]: a["outlet"] or f"{a['source']} (outlet unknown)" for a in story["articles"]
+        }
         table = page.locator("article table", has=page.locator("th", has_text="Outlet"))
         assert table.count() == 1 and table.is_visible(), where
         rows = table.locator("tbody tr")

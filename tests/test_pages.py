@@ -268,3 +268,19 @@ def test_the_lead_articles_highlights_open_the_story_as_a_list():
     )
     assert "<li>Trains halted for hours" in _html_of(page)
     assert not frontmatter.loads(_wire_story(("Daily Planet", QUAKE))).content.startswith("-")
+
+
+def test_a_source_without_an_outlet_is_named_by_its_seed_file_said_to_be_one():
+    from conftest import article_from
+
+    from generator.models import Cluster, Member, Relation
+    from generator.pages import story_page
+
+    known = replace(article_from(QUAKE, name="planet.txt"), outlet="Daily Planet")
+    unknown = article_from(QUAKE.replace("Trains", "Ferries"), name="a1b2c3.txt")
+    assert unknown.outlet is None
+    story = merge(
+        Cluster((Member(known, Relation.CANONICAL, 1.0), Member(unknown, Relation.COPY, 0.9)))
+    )
+    cells = re.findall(r"<tr>\s*<td>(.*?)</td>", _html_of(story_page(story)))
+    assert cells[:2] == ["Daily Planet", "a1b2c3.txt (outlet unknown)"]

@@ -115,7 +115,8 @@ def test_front_matter_keys_of_other_tools_are_read_when_digest_s_own_are_absent(
 def test_front_matter_mappings_stand_for_their_name(tmp_path):
     data = (
         b"---\nauthor:\n  - {name: A Writer, url: 'https://a.example'}\n  - B Writer\n"
-        b"  - {url: 'https://nameless.example'}\npublisher: {'@type': Organization, name: The Paper}\n"
+        b"  - {url: 'https://nameless.example'}\n"
+        b"publisher: {'@type': Organization, name: The Paper}\n"
         b"description: {lang: en}\n---\nBody.\n"
     )
     doc = _read(tmp_path, data, "a.md")
