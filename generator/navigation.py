@@ -174,25 +174,28 @@ def _days(order: Sequence[Story]) -> tuple[tuple[Day, ...], tuple[Story, ...]]:
 
 def story_entities(story: Story, memo: Memo | None = None) -> tuple[Entity, ...]:
     """The entities a story is about: named often in its text, or in its headline;
-    never its own outlets (the sources list names those). Remembered in `memo` by
-    exactly those inputs."""
+    never its own outlets or the people and agencies credited for it (the sources list
+    and the credits name those: a reporter's name in a sign-off or "contact" line is no
+    topic). Remembered in `memo` by exactly those inputs."""
     text = "\n\n".join([story.dek or "", *(p.text for p in story.paragraphs)])
-    outlets = sorted({m.article.outlet for m in story.members if m.article.outlet})
+    outlets = {m.article.outlet for m in story.members if m.article.outlet}
+    credited = {part.strip() for c in story.credit_roll for part in c.name.split("/")}
+    named = sorted(outlets | credited - {""})
     return remembered(
         memo,
         "entities",
-        lambda: (text, story.title, *outlets),
-        lambda: _story_entities(text, story.title, set(outlets)),
+        lambda: (text, story.title, *named),
+        lambda: _story_entities(text, story.title, set(named)),
         _entities_json,
         _entities_from_json,
     )
 
 
-def _story_entities(text: str, title: str, outlets: set[str]) -> tuple[Entity, ...]:
+def _story_entities(text: str, title: str, excluded: set[str]) -> tuple[Entity, ...]:
     kept = [
         e
         for e in entities(text)
-        if e.name not in outlets and (e.mentions >= STORY_MIN_MENTIONS or e.name in title)
+        if e.name not in excluded and (e.mentions >= STORY_MIN_MENTIONS or e.name in title)
     ]
     return tuple(kept[:ENTITIES_PER_STORY])
 

@@ -119,6 +119,27 @@ def test_topic_pages_need_two_stories_and_link_them() -> None:
     assert "## People" in index and "## Places" in index and "(kim-jong-un.md)" in index
 
 
+def test_the_people_credited_for_a_story_are_no_topic_of_it() -> None:
+    from dataclasses import replace
+
+    from generator.models import Credit
+
+    signed = " Jane Roe reported from Seoul. Jane Roe is the Asia correspondent."
+    stories = [
+        replace(
+            story(slug, "2024-05-02", text + signed),
+            credit_roll=(
+                Credit("reporting", "Jane Roe", (f"{slug}-0.txt",)),
+                Credit("photo", "Reuters/Kim Hong-Ji", (f"{slug}-0.txt",)),
+            ),
+        )  # fmt: skip
+        for slug, text in (("kim", KIM), ("putin", PUTIN))
+    ]
+    assert {t.name for t in plan(stories).topics} == {"Kim Jong Un", "Russia"}
+    uncredited = [replace(s, credit_roll=()) for s in stories]
+    assert "Jane Roe" in {t.name for t in plan(uncredited).topics}  # the rule is what kept it out
+
+
 def test_related_stories_share_names_rarest_first() -> None:
     stories = [story("kim", "2024-05-02", KIM), story("putin", "2024-05-01", PUTIN),
                story("merkel", "2024-05-01", OTHER)]  # fmt: skip
