@@ -132,7 +132,7 @@ def test_the_people_credited_for_a_story_are_no_topic_of_it() -> None:
                 Credit("reporting", "Jane Roe", (f"{slug}-0.txt",)),
                 Credit("photo", "Reuters/Kim Hong-Ji", (f"{slug}-0.txt",)),
             ),
-        )  # fmt: skip
+        )
         for slug, text in (("kim", KIM), ("putin", PUTIN))
     ]
     assert {t.name for t in plan(stories).topics} == {"Kim Jong Un", "Russia"}
