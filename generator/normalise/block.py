@@ -340,7 +340,9 @@ _SKIPPABLE = frozenset({"blank", "date", "credit", "dateline"})
 def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
     """Headline and sub-headline often stand one above the other, with a date or byline
     between: the top one of such a run is the headline. A line above joins the run when
-    it reads as a headline and shares a word with the story."""
+    it reads as a headline and shares a word with the story. A line that is the top one
+    with words glued in front ("Home News Business News" + the headline: the scraper ran
+    the breadcrumb into it) is that headline printed twice, and is dropped."""
     top = best
     j = top - 1
     while j >= 0:
@@ -348,6 +350,9 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
         if sheet.kinds[j] in _SKIPPABLE or (sheet.kinds[j] is None and fields.is_field_line(text)):
             j -= 1
             continue
+        if sheet.kinds[j] is None and text.endswith(" " + sheet.texts[top]):
+            sheet.drop(j, "glued_headline")
+            break
         if sheet.kinds[j] is not None or not headline_shaped(text, min_words=2):
             break
         if not (_content_words(text) & topic):

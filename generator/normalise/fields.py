@@ -223,9 +223,22 @@ def find_credits(
         elif i in header and is_name(text):
             names.append(text.strip().title() if text.isupper() else text.strip())
             sheet.claim(i, "credit", "name_line")
+        elif i in header and (found := _names_line(text)):
+            names += found
+            sheet.claim(i, "credit", "names_line")
         elif i in header and _outlet_line(sheet, i):
             sheet.claim(i, "credit", "outlet_line")
     return tuple(dict.fromkeys(names)), org, signoff
+
+
+def _names_line(text: str) -> list[str]:
+    """The names of a byline with no "By" ("Kevin Johnson and Kevin McCoy USA TODAY"),
+    when every one of them reads as a name; else none."""
+    match = P.NAMES_LINE.match(text)
+    if not match:
+        return []
+    found = [n.strip() for n in P.NAME_SPLIT.split(match["names"])]
+    return found if all(is_name(n) for n in found) else []
 
 
 def _outlet_line(sheet: Sheet, i: int) -> bool:

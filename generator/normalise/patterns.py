@@ -467,6 +467,16 @@ OUTLET_LINE_MAX_WORDS = 4
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s*&\s*)\s*")
 # A name in a credit: two to four capitalised words.
 PERSON = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
+# "Kevin Johnson and Kevin McCoy USA TODAY", "Jane Roe, John Doe and Ann Lee": between
+# headline and body, two or more names (two or three words each, in mixed case, perhaps an
+# initial) joined by "and" or commas, and perhaps the outlet after them in capitals, are
+# the byline with no "By" (one name alone is a `name_line`).
+_NAME_WORD = r"(?:[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*|[A-Z]\.)"
+_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
+NAMES_LINE = re.compile(
+    rf"^(?P<names>{_NAME}(?:(?:\s*,\s*|,?\s+and\s+){_NAME})+)"
+    r"(?:\s+(?P<org>[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+){0,3}))?$"
+)
 # ... that does not open with a word no name opens with ("From Times Online", "About Us").
 NOT_A_NAME_OPENER = re.compile(r"^(?:from|about|in|on|at|for|to|of|with|our|your|my)\b", I)
 
@@ -580,6 +590,7 @@ RULE_NOTES: dict[str, str] = {
     "link_list": "headline-shaped lines in a list of links to other articles",
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
+    "glued_headline": "the headline again, with a breadcrumb or label glued in front of it",
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
     "closing_line": "short sentence right under the body: its closing line",
@@ -597,6 +608,7 @@ RULE_NOTES: dict[str, str] = {
     "copyright_line": "the first copyright line under the article: who owns its text",
     "teaser_list": "list of teasers: headline, one-line summary, headline, summary, ...",
     "name_line": "a name alone above the body: the byline",
+    "names_line": "names joined by 'and' above the body, perhaps with the outlet: the byline",
     "outlet_line": "an outlet's name beside the byline or date above the body",
     "dateline_line": "dateline on its own line, before the lede",
     "contributed_line": "'X contributed to this report' credit",
