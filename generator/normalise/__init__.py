@@ -62,7 +62,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         if dateline:
             sheet.claim(body_lines[0], "paragraph", "dateline")
 
-    page_title = sheet.texts[title_at] if title_at is not None else None
+    page_title, site = (
+        fields.cut_site_name(sheet.texts[title_at]) if title_at is not None else (None, None)
+    )
     meta_title = _text(doc.meta_value("title"))
     title = meta_title or page_title or fields.derive_title(paragraphs[0] if paragraphs else "")
     meta_published = _text(doc.meta_value("published"))
@@ -76,7 +78,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         or published
         or fields.lede_date(paragraphs[0] if paragraphs else "", reference),
         outlet=fields.registered_outlet(
-            _text(doc.meta_value("outlet")) or fields.find_outlet(sheet, title, contributor_org),
+            _text(doc.meta_value("outlet"))
+            or fields.find_outlet(sheet, title, contributor_org, site),
             _text(doc.meta_value("url")),
             outlets,
         ),

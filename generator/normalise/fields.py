@@ -300,10 +300,37 @@ def split_names(names: str) -> list[str]:
 
 
 # --- outlet ------------------------------------------------------------------------------------
-def find_outlet(sheet: Sheet, title: str | None, contributor_org: str | None) -> str | None:
-    """The publication the page names as its own, strongest signal first."""
+def cut_site_name(title: str) -> tuple[str, str | None]:
+    """A page title taken for the headline, without the site's name glued after it, and
+    the outlet that name gives: 'Teen shot - WMC Action News 5 - Memphis, Tennessee' ->
+    ('Teen shot', 'WMC Action News 5'). A title with no such name comes back whole."""
+    capitals = title.isupper()
+    for sep in P.SITE_TITLE_SEPARATOR.finditer(title):
+        head, site = title[: sep.start()].strip(), title[sep.end() :].strip()
+        if words(head) >= P.SITE_TITLE_MIN_WORDS and _site_name(site, capitals):
+            outlet = P.SITE_NAME_PARTS.split(site, maxsplit=1)[0].strip(" .")
+            named = _site_name(outlet, capitals) and not P.SITE_NAME_WORD.fullmatch(outlet)
+            return head, outlet if named else None
+    return title, None
+
+
+def _site_name(text: str, capitals: bool) -> bool:
+    if not (text[:1].isupper() or text[:1].isdigit()) or words(text) > P.SITE_NAME_MAX_WORDS:
+        return False
+    lower = [w for w in re.findall(r"[\w&.'’-]+", text) if w[:1].islower() or w == "&"]
+    if any(w not in P.SITE_NAME_LOWER_OK and not P.SITE_NAME_WORD.fullmatch(w) for w in lower):
+        return False
+    return bool(P.SITE_NAME_WORD.search(text) or (not capitals and P.SITE_CALL_SIGN.search(text)))
+
+
+def find_outlet(
+    sheet: Sheet, title: str | None, contributor_org: str | None, site: str | None = None
+) -> str | None:
+    """The publication the page names as its own, strongest signal first (`site`: the
+    name cut from the headline's own title bar, cut_site_name)."""
     return (
-        _site_suffix(sheet, title)
+        site
+        or _site_suffix(sheet, title)
         or _from_dropped(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
         # the site's copyright line; the article's own (rule copyright_line) names who
         # owns the text, often an agency, not the publication that ran it

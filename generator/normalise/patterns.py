@@ -326,6 +326,28 @@ SUBORDINATORS = frozenset(
         "until",
     }
 )
+# The page's title bar taken for the headline: "Teen shot in Whitehaven - WMC Action News 5 -
+# Memphis, Tennessee", "... - KSLA News 12 Shreveport, Louisiana News Weather & Sports",
+# "... - CBS 5 - KPHO". After a spaced dash or bar comes the site's name, which may hold
+# commas and further dashes; it reads as one when it has a word a station or paper puts in
+# its name, a web address, or a call sign (KPHO, WSMV: checked only in a headline not set
+# in capitals, where "KILL" is a word), and no lower-case word but those and "and" (a
+# name is capitalised: "- Fox News host reacts" goes on the headline). The headline keeps
+# at least SITE_TITLE_MIN_WORDS. A name of such words alone ("News, Weather, Sports") is
+# cut off but names no outlet.
+SITE_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—]|::)\s+|\s*\|\s*")
+SITE_NAME_WORD = re.compile(
+    r"\b(?:news|newschannel|weather|sports|tv|television|channel|radio|times|post|herald|"
+    r"tribune|journal|gazette|daily|online|media|network|press|magazine|today|"
+    r"cbs|nbc|abc|fox|cnn|bbc|pbs|npr)\b|\w\.(?:com|net|org|co\.uk)\b",
+    I,
+)
+SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
+SITE_NAME_LOWER_OK = frozenset({"and", "&"})
+SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
+# The outlet is the site name's first part, when that reads as a site's name by itself:
+# "WMC Action News 5", "WALB.com", "CBS 5", "WTOC-TV" (not "Dayton" of "Dayton, OH News").
+SITE_NAME_PARTS = re.compile(r"\s+[-|–—]\s+|\s*:\s+|\s*[,|]\s*|\s+[-|–—]$")
 # "Headline - Outlet", "Headline | Outlet": a site name glued to a page title.
 TITLE_SITE_SUFFIX = re.compile(
     r"^(?P<title>.{12,}?)\s*(?:\s[-|–—]\s?|\s?[-|–—]\s|\|)"
