@@ -227,10 +227,21 @@ def prepare_all(
             articles.append(done[0])
             found.append(done[1])
         elif done is not None:
-            reasons = sorted({v.rule for v in done[0].dropped if v.rule})
-            why = f" (dropped as {', '.join(reasons)})" if reasons else ""
-            rejected.append(Rejected(done[0].source, f"{NO_TEXT}{why}"))
+            rejected.append(Rejected(done[0].source, f"{NO_TEXT} ({_what_was_there(done[0])})"))
     return articles, found, rejected
+
+
+def _what_was_there(article: Article) -> str:
+    """'2 lines, dropped as outside_article': how much text a seed with no article held
+    (a headline and a standfirst alone are no article) and the rules that dropped it."""
+    lines = [v for v in article.lines if v.kind != "blank"]
+    said = _plural(len(lines), "line")
+    reasons = sorted({v.rule for v in article.dropped if v.rule})
+    return f"{said}, dropped as {', '.join(reasons)}" if reasons else said
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _one_thread_each() -> None:
