@@ -86,6 +86,8 @@ PHOTO_LABEL = re.compile(
 )
 # Parts of a photo credit: "Reuters/Name", "Name / Agency", "AP Photo/Name, Pool".
 PHOTO_PART_SPLIT = re.compile(r"\s*/\s*")
+# "Hau Dinh, AP": the photographer, a comma, then the agency (as "Hau Dinh/AP" is read).
+PHOTO_AGENCY_AFTER_COMMA = re.compile(r"^(?P<name>[^,/]+),\s*(?P<agency>[^,/]+)$")
 # "Reuters via Yonhap": an agency passing on another's picture.
 VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 
@@ -137,8 +139,11 @@ def rights_notice(line: str) -> str | None:
 def photo_credit(credit: str) -> str:
     """A photo credit in wire style: 'REUTERS/JASON REED' -> 'Reuters/Jason Reed',
     '(AP Photo/Minh Hoang)' -> 'AP Photo/Minh Hoang', 'Jorge Silva/Reuters' ->
-    'Reuters/Jorge Silva', 'Name/AP' -> 'AP Photo/Name'."""
+    'Reuters/Jorge Silva', 'Name/AP' and 'Name, AP' -> 'AP Photo/Name'."""
     text = PHOTO_LABEL.sub("", credit.strip().strip("()").strip()).rstrip(".").strip()
+    comma = PHOTO_AGENCY_AFTER_COMMA.match(text)
+    if comma and agency(comma["agency"]) and not agency(comma["name"]):
+        text = f"{comma['name']}/{comma['agency']}"
     parts = [_photo_part(p) for p in PHOTO_PART_SPLIT.split(text) if p.strip()]
     if not parts:
         return credit.strip()

@@ -23,10 +23,14 @@ PHOTO_CREDITS = [
     ("GETTY IMAGES", "Getty Images"),
     ("AFP/Getty Images", "AFP/Getty Images"),
     ("REUTERS/STRINGER.", "Reuters/Stringer"),
+    ("Hau Dinh, AP", "AP Photo/Hau Dinh"),
+    ("Jane Roe, Getty Images", "Getty Images/Jane Roe"),
     # left as they are: a person, an outlet we do not know, an agency-looking word in a name
     ("Jane Roe", "Jane Roe"),
     ("The Quartz Desk", "The Quartz Desk"),
     ("Apollo Ap", "Apollo Ap"),
+    ("Andrew Harnik, Pool", "Andrew Harnik, Pool"),
+    ("Jane Roe, The Quartz Desk", "Jane Roe, The Quartz Desk"),
 ]
 
 
