@@ -219,9 +219,12 @@ def find_credits(
         elif words(text) <= P.FIELD_MAX_WORDS and P.SOURCE_LINE.match(text):
             sheet.claim(i, "credit", "source_line")
         elif i in header and words(text) <= P.FIELD_MAX_WORDS and P.STAFF_LINE.match(text):
+            if P.NAME_ROLE_HEAD.match(text):  # "Staff Writer Jane Roe"
+                names += split_names(text)
             sheet.claim(i, "credit", "staff_line")
         elif i in header and is_name(text):
-            names.append(text.strip().title() if text.isupper() else text.strip())
+            name = _bare_name(text)
+            names.append(name.title() if name.isupper() else name)
             sheet.claim(i, "credit", "name_line")
         elif i in header and (found := _names_line(text)):
             names += found
@@ -294,9 +297,17 @@ def is_name(text: str) -> bool:
     )
 
 
+def _bare_name(text: str) -> str:
+    """A name without the role printed before it or the agency after it."""
+    return P.NAME_AGENCY_TAIL.sub("", P.NAME_ROLE_HEAD.sub("", text.strip()))
+
+
 def split_names(names: str) -> list[str]:
-    parts = P.NAME_SPLIT.split(names.strip().rstrip("."))
-    return [p.strip() for p in parts if P.PERSON.match(p.strip())]
+    """The people a credit names: 'Eric Song, IGN Staff' -> ['Eric Song'] (a staff credit
+    is no person), 'Tom Davies Associated Press' and 'Staff Writer Tom Davies' ->
+    ['Tom Davies']."""
+    parts = (_bare_name(p) for p in P.NAME_SPLIT.split(names.strip().rstrip(".")))
+    return [p for p in parts if P.PERSON.match(p) and not P.NOT_A_NAME.search(p)]
 
 
 # --- outlet ------------------------------------------------------------------------------------

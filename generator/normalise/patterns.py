@@ -207,7 +207,17 @@ LIST_LABELS = re.compile(
 NOT_A_NAME = re.compile(
     r"\b(?:articles?|links?|news|related|stories|viewed|sponsored|more|latest|popular|videos?|"
     r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement|"
-    r"click|alerts?|gallery|galleries|view)\b",
+    r"click|alerts?|gallery|galleries|view|reviews?|points|highlights|staff|writers?|"
+    r"reporters?|correspondents?|editors?|contributors?|whatsapp|facebook|twitter|pinterest|"
+    r"pint|linkedin|instagram|youtube|google)\b",
+    I,
+)
+# A reporter's name with the agency printed after it: "Tom Davies Associated Press".
+NAME_AGENCY_TAIL = re.compile(r"\s+(?:the )?(?:associated press|reuters|afp|bloomberg)$", I)
+# ... or the role before it: "Staff Writer Irma Widjojo", "Digital Editor Robert Browman".
+NAME_ROLE_HEAD = re.compile(
+    r"^(?:(?:senior|staff|digital|news|chief|political|business|sports?|web|online)\s+)*"
+    r"(?:writer|editor|reporter|correspondent)\s+(?=[A-Z])",
     I,
 )
 # Teaser lists: this many (headline, one short summary) pairs in a row, summaries of at
