@@ -68,7 +68,16 @@ def find_published(
     are claimed (so they never become paragraphs); above and below the body a line
     that looks like a date is claimed even when no full date can be read from it.
     "Today 10:43" or "2 hours ago" is read only against a known reference date."""
-    published = None
+    published = next(
+        (
+            parse_date(match["stamp"])
+            for i in lines
+            if i < len(sheet.texts)
+            and sheet.rules[i] == "byline_stamped"
+            and (match := P.BYLINE_STAMPED.match(sheet.texts[i]))
+        ),
+        None,
+    )  # a byline that carries its time stamp
     for i in [i for i in sheet.open() if i in lines]:
         text = sheet.texts[i]
         parsed = date_of_line(text)
@@ -205,6 +214,12 @@ def find_credits(
                 names += split_names(m["names"])
             sheet.claim(i, "credit", "reporting_by")
             signoff = i
+        elif match := P.BYLINE_STAMPED.match(text):
+            names += split_names(match["names"])
+            sheet.claim(i, "credit", "byline_stamped")
+        elif i in header and (match := P.NAME_HANDLE.match(text)):
+            names += split_names(match["names"])
+            sheet.claim(i, "credit", "name_handle")
         elif (match := P.CORRESPONDENT.match(text)) and (match["by"] or i in header):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "correspondent_line")

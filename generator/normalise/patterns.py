@@ -465,6 +465,18 @@ FILES_FROM = re.compile(
     r"(?P<names>(?i:the )?[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]*){0,8})"
     r"\.?$"
 )
+# A byline with its time stamp and section on one line: "By Tariq Malik, Mike Wall
+# 2019-11-18T22:05:36Z Spaceflight", "By Tim Childers - Live Science Contributor
+# 2019-11-19T12:48:14Z Space": the names are the credit, the stamp the publication date.
+BYLINE_STAMPED = re.compile(
+    r"^(?i:by)\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
+    r"(?:\s+[-–—|]\s+[^\d]{2,40}?)?\s+(?P<stamp>\d{4}-\d{2}-\d{2}T\d{1,2}:\d{2}(?::\d{2})?Z?)"
+    r"(?:\s+\S.{0,30})?$"
+)
+# A name and its social-media handle under the headline: "Jane Roe @janeroe / 2 days".
+NAME_HANDLE = re.compile(
+    r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w{2,30}(?:\s*[/|·•,-]\s*.{0,30})?$"
+)
 # "Jane Doe in Rio de Janeiro", "by Jane Doe in Karachi": a correspondent's byline names
 # where the story was filed (without "by" it is read only between headline and body)
 CORRESPONDENT = re.compile(
@@ -648,6 +660,8 @@ RULE_NOTES: dict[str, str] = {
     "files_from": "'with files from X' credit",
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
     "byline": "'By X' byline",
+    "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
+    "name_handle": "'Jane Roe @janeroe': a name and its social-media handle above the body",
     "credit_line": "photo caption with its credit on the next line",
     "credit_without_caption": "photo credit with no caption above it",
     "glued_credit": "photo caption with its credit glued on",
