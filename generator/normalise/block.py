@@ -268,7 +268,22 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
             best, best_score = i, score
     if best is None or best_score < P.HEADLINE_MIN_SCORE:
         return None
+    below = sheet.next_open(best)
+    if below is not None and below < first and _glued(sheet.texts[best], sheet.texts[below]):
+        sheet.drop(best, "glued_headline")
+        best = below
     return _top_of_headlines(sheet, best, lede | _content_words(sheet.texts[best]))
+
+
+def _glued(line: str, headline: str) -> bool:
+    """`line` is `headline` with words glued in front: a breadcrumb or section label the
+    scraper ran into it ("Home News Business News " + headline, "HomeSPORT NEWS" +
+    headline)."""
+    return (
+        len(line) - len(headline) >= P.GLUED_PREFIX_MIN_CHARS
+        and line.endswith(headline)
+        and words(headline) >= P.GLUED_HEADLINE_MIN_WORDS
+    )
 
 
 def lede_words(sheet: Sheet, first: int, last: int) -> set[str]:
@@ -350,7 +365,7 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
         if sheet.kinds[j] in _SKIPPABLE or (sheet.kinds[j] is None and fields.is_field_line(text)):
             j -= 1
             continue
-        if sheet.kinds[j] is None and text.endswith(" " + sheet.texts[top]):
+        if sheet.kinds[j] is None and _glued(text, sheet.texts[top]):
             sheet.drop(j, "glued_headline")
             break
         if sheet.kinds[j] is not None or not headline_shaped(text, min_words=2):

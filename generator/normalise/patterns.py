@@ -292,6 +292,9 @@ HEADLINE_NEAR = 6
 # (at most BYLINE_BLOCK_LINES lines down).
 HEADLINE_BYLINE_BONUS = 0.25
 BYLINE_BLOCK_LINES = 3
+# A line that is the headline with at least GLUED_PREFIX_MIN_CHARS glued in front of it is
+# the headline printed twice (a breadcrumb run into it); the headline has this many words.
+GLUED_PREFIX_MIN_CHARS, GLUED_HEADLINE_MIN_WORDS = 3, 3
 # Below this score (share of its words found in the lede, plus bonuses) no line is the headline.
 HEADLINE_MIN_SCORE = 0.25
 
