@@ -423,7 +423,8 @@ DATE_LINE = re.compile(
 # reference (front matter `retrieved`), never against the clock.
 RELATIVE_DATE_LINE = re.compile(
     r"^(?:(?:posted|published|updated|last updated)\s*(?:on|at)?\s*:?\s*)?"
-    r"(?P<value>(?:today|yesterday|\d{1,2}\s+(?:minutes?|hours?|days?)\s+ago)\b.{0,30})$",
+    r"(?P<value>(?:today|yesterday|\d{1,2}\s+(?:minutes?|hours?|days?)\s+ago|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\b)\.?.{0,30})$",
     I,
 )
 # In the lede: "WASHINGTON (AP) — The president said today (Feb. 26) ...", "... on Monday".
@@ -438,14 +439,16 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-# Also a day and a time stamped under a story ("12/30 10:34:59 ET") and the wire's
-# transmission stamp ("AP-ES-01-10-08 0607EST": service, month, day, year, time).
+# Also a day and a time stamped under a story ("12/30 10:34:59 ET"), the wire's
+# transmission stamp ("AP-ES-01-10-08 0607EST": service, month, day, year, time) and a
+# weekday and a time ("Monday 6:30PM": read only against a known reference date).
 DATE_HINT = re.compile(
     rf"\b{MONTH}\b\.?,?\s.*\d|"
     rf"\d\s+{MONTH}\b|"
     r"\b\d{4}-\d{2}-\d{2}(?:\b|T\d)|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"  # ISO, with its time too
     r"^\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\b|"
-    r"^AP-[A-Z]{2}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{2,4}$",
+    r"^AP-[A-Z]{2}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{2,4}$|"
+    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\b",
     I,
 )
 DATE_MAX_WORDS = 10
