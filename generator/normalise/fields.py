@@ -211,7 +211,7 @@ def find_credits(
             signoff = i
         elif P.REPORTING_BY.match(text):
             for m in P.REPORTING_NAMES.finditer(text):
-                names += split_names(m["names"])
+                names += split_names(P.FILED_IN.sub("", m["names"]))
             sheet.claim(i, "credit", "reporting_by")
             signoff = i
         elif match := P.BYLINE_STAMPED.match(text):
@@ -320,9 +320,10 @@ def _bare_name(text: str) -> str:
 def split_names(names: str) -> list[str]:
     """The people a credit names: 'Eric Song, IGN Staff' -> ['Eric Song'] (a staff credit
     is no person), 'Tom Davies Associated Press' and 'Staff Writer Tom Davies' ->
-    ['Tom Davies']."""
+    ['Tom Davies'], 'JILL LAWLESS' -> ['Jill Lawless']."""
     parts = (_bare_name(p) for p in P.NAME_SPLIT.split(names.strip().rstrip(".")))
-    return [p for p in parts if P.PERSON.match(p) and not P.NOT_A_NAME.search(p)]
+    found = [p for p in parts if P.PERSON.match(p) and not P.NOT_A_NAME.search(p)]
+    return [p.title() if p.isupper() else p for p in found]  # "By JILL LAWLESS"
 
 
 # --- outlet ------------------------------------------------------------------------------------

@@ -209,7 +209,8 @@ NOT_A_NAME = re.compile(
     r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement|"
     r"click|alerts?|gallery|galleries|view|reviews?|points|highlights|staff|writers?|"
     r"reporters?|correspondents?|editors?|contributors?|whatsapp|facebook|twitter|pinterest|"
-    r"pint|linkedin|instagram|youtube|google)\b",
+    r"pint|linkedin|instagram|youtube|google|sponsors?|advertis\w*|directory|information|"
+    r"printer|friendly|resize|save|blogging|reading)\b",
     I,
 )
 # A reporter's name with the agency printed after it: "Tom Davies Associated Press".
@@ -515,6 +516,14 @@ OUTLET_LINE = re.compile(
 )
 OUTLET_LINE_MAX_WORDS = 4
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s*&\s*)\s*")
+# Where each reporter filed from, after the names: "Writing by Gene Cherry in Salvo, North
+# Carolina" credits Gene Cherry; "by A in Tampa, Florida, B in New York and C" credits A,
+# B and C (a place runs to the next comma, "and" or end, and may take one more part of
+# one or two words: its state or country).
+FILED_IN = re.compile(
+    r"\s+in\s+[A-Z](?:(?!\s+and\s)[^,;)])*"
+    r"(?:,\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=\s*,|\s+and\s|\s*;|\s*\)|\s*$))?"
+)
 # A name in a credit: two to four capitalised words.
 PERSON = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
 # "Kevin Johnson and Kevin McCoy USA TODAY", "Jane Roe, John Doe and Ann Lee": between
