@@ -143,6 +143,14 @@ FURNITURE: tuple[Rule, ...] = (
         "photo gallery or slideshow teaser",
         needs=("slideshow", "gallery", "full caption"),
     ),
+    # a wire service's machine header printed into the page: "20080101T064242Z afp.com
+    # 20080101 080101062849.77i9bh87 1 urn:newsml:afp.com:20080101:..." (NewsML ids)
+    _rule(
+        "wire_header",
+        r"\burn:newsml:|^\d{8}T\d{6}Z\s+\S+\.(?:com|net|org)\s+\d{8}\b",
+        "a news agency's machine header (time stamps and NewsML ids)",
+        needs=("urn:newsml:", "t"),
+    ),
     # "Advertisement", "Story continues below advertisement"
     _rule(
         "advert",
@@ -210,7 +218,7 @@ NOT_A_NAME = re.compile(
     r"click|alerts?|gallery|galleries|view|reviews?|points|highlights|staff|writers?|"
     r"reporters?|correspondents?|editors?|contributors?|whatsapp|facebook|twitter|pinterest|"
     r"pint|linkedin|instagram|youtube|google|sponsors?|advertis\w*|directory|information|"
-    r"printer|friendly|resize|save|blogging|reading)\b",
+    r"printer|friendly|resize|save|blogging|reading|contact|user|username|sms)\b",
     I,
 )
 # A reporter's name with the agency printed after it: "Tom Davies Associated Press".
