@@ -40,6 +40,9 @@ def find_dek(sheet: Sheet, title: int | None, first: int) -> int | None:
     if i >= len(sheet.texts) or sheet.kinds[i] is not None:
         return None
     text = sheet.texts[i]
+    if P.LEADING_SYMBOLS.sub("", text) == sheet.texts[title]:  # "× " + the headline: a modal's
+        sheet.drop(i, "repeated_line")  # close button, then the headline printed again
+        return None
     if not P.DEK_MIN_WORDS <= words(text) <= P.DEK_MAX_WORDS or P.LIST_ITEM.match(text):
         return None
     nxt = sheet.next_open(i)
@@ -69,15 +72,8 @@ def find_published(
     that looks like a date is claimed even when no full date can be read from it.
     "Today 10:43" or "2 hours ago" is read only against a known reference date."""
     published = next(
-        (
-            parse_date(match["stamp"])
-            for i in lines
-            if i < len(sheet.texts)
-            and sheet.rules[i] == "byline_stamped"
-            and (match := P.BYLINE_STAMPED.match(sheet.texts[i]))
-        ),
-        None,
-    )  # a byline that carries its time stamp
+        (d for i in lines if i < len(sheet.texts) and (d := _byline_date(sheet, i))), None
+    )  # a byline that carries its date
     for i in [i for i in sheet.open() if i in lines]:
         text = sheet.texts[i]
         parsed = date_of_line(text)
@@ -88,6 +84,17 @@ def find_published(
             sheet.claim(i, "date", "date_line")
             published = published or parsed
     return published
+
+
+_DATED_BYLINES = {"byline_stamped": P.BYLINE_STAMPED, "byline_dated": P.BYLINE_DATED}
+
+
+def _byline_date(sheet: Sheet, i: int) -> str | None:
+    """The date a byline line carries ("By X 2019-11-18T22:05:36Z", "by: X Updated: Feb 6,
+    2017 - 3:44 PM"), when line i is one."""
+    pattern = _DATED_BYLINES.get(sheet.rules[i] or "")
+    match = pattern.match(sheet.texts[i]) if pattern else None
+    return parse_date(P.DATE_TIME_DASH.sub(" ", match["stamp"])) if match else None
 
 
 def lede_date(lede: str, reference: str | None) -> str | None:
@@ -217,6 +224,9 @@ def find_credits(
         elif match := P.BYLINE_STAMPED.match(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline_stamped")
+        elif match := P.BYLINE_DATED.match(text):
+            names += split_names(match["names"])
+            sheet.claim(i, "credit", "byline_dated")
         elif i in header and (match := P.NAME_HANDLE.match(text)):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "name_handle")
@@ -335,17 +345,27 @@ def cut_site_name(title: str) -> tuple[str, str | None]:
     for sep in P.SITE_TITLE_SEPARATOR.finditer(title):
         head, site = title[: sep.start()].strip(), title[sep.end() :].strip()
         if words(head) >= P.SITE_TITLE_MIN_WORDS and _site_name(site, capitals):
-            outlet = P.SITE_NAME_PARTS.split(site, maxsplit=1)[0].strip(" .")
+            address = P.SITE_ADDRESS.match(site)  # "wave3.com-Louisville News": wave3.com
+            outlet = address[0] if address else P.SITE_NAME_PARTS.split(site, maxsplit=1)[0]
+            outlet = outlet.strip(" .")
             named = _site_name(outlet, capitals) and not P.SITE_NAME_WORD.fullmatch(outlet)
             return head, outlet if named else None
     return title, None
 
 
 def _site_name(text: str, capitals: bool) -> bool:
-    if not (text[:1].isupper() or text[:1].isdigit()) or words(text) > P.SITE_NAME_MAX_WORDS:
+    address = P.SITE_ADDRESS.match(text)
+    if not (text[:1].isupper() or text[:1].isdigit() or address):
+        return False
+    if words(text) > P.SITE_NAME_MAX_WORDS:
         return False
     lower = [w for w in re.findall(r"[\w&.'’-]+", text) if w[:1].islower() or w == "&"]
-    if any(w not in P.SITE_NAME_LOWER_OK and not P.SITE_NAME_WORD.fullmatch(w) for w in lower):
+    if any(
+        w not in P.SITE_NAME_LOWER_OK
+        and not P.SITE_NAME_WORD.fullmatch(w)
+        and not P.SITE_ADDRESS.match(w)
+        for w in lower
+    ):
         return False
     return bool(P.SITE_NAME_WORD.search(text) or (not capitals and P.SITE_CALL_SIGN.search(text)))
 

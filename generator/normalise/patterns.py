@@ -108,9 +108,10 @@ FURNITURE: tuple[Rule, ...] = (
     _rule(
         "notice",
         r"\b(?:we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
-        r"log ?in to (?:continue|comment)|already a subscriber|create (?:a free )?account)\b",
-        "cookie, login or account notice",
-        needs=("cookie", "log", "already a subscriber", "account"),
+        r"log ?in to (?:continue|comment)|already a subscriber|create (?:a free )?account|"
+        r"(?:please )?enable javascript)\b",
+        "cookie, login, account or browser notice",
+        needs=("cookie", "log", "already a subscriber", "account", "javascript"),
     ),
     # "Share this article", "Share on Facebook", "Click to share"
     _rule(
@@ -118,6 +119,13 @@ FURNITURE: tuple[Rule, ...] = (
         r"^(?:share|tweet|email|print)(?: this| on| via| article| story)\b|"
         r"^click to (?:share|print|email)\b",
         "share prompt",
+    ),
+    # a page widget's ids printed as text: "photo_prev_inline|article-gallery-5845524|0"
+    _rule(
+        "widget_ids",
+        r"\b[a-z]+(?:_[a-z]+)+\|[a-z]+-[a-z]+-\d+\|",
+        "a page widget's internal ids",
+        needs=("_", "|"),
     ),
     # "del.icio.us | Digg it | Reddit | Newsvine": a bar of short items between pipes
     _rule(
@@ -222,7 +230,7 @@ NOT_A_NAME = re.compile(
     I,
 )
 # A reporter's name with the agency printed after it: "Tom Davies Associated Press".
-NAME_AGENCY_TAIL = re.compile(r"\s+(?:the )?(?:associated press|reuters|afp|bloomberg)$", I)
+NAME_AGENCY_TAIL = re.compile(r"(?:^|\s+)(?:the )?(?:associated press|reuters|afp|bloomberg)$", I)
 # ... or the role before it: "Staff Writer Irma Widjojo", "Digital Editor Robert Browman".
 NAME_ROLE_HEAD = re.compile(
     r"^(?:(?:senior|staff|digital|news|chief|political|business|sports?|web|online)\s+)*"
@@ -308,6 +316,8 @@ GLUED_PREFIX_MIN_CHARS, GLUED_HEADLINE_MIN_WORDS = 3, 3
 HEADLINE_MIN_SCORE = 0.25
 
 # --- Headlines and deks --------------------------------------------------------------------
+# Symbols a page puts before a line's words (a close button "×", bullets, arrows).
+LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(]+")
 TITLE_MAX_WORDS = 25
 DEK_MAX_WORDS = 40
 DEK_MIN_WORDS = 5
@@ -364,6 +374,7 @@ SITE_NAME_WORD = re.compile(
     r"cbs|nbc|abc|fox|cnn|bbc|pbs|npr)\b|\w\.(?:com|net|org|co\.uk)\b",
     I,
 )
+SITE_ADDRESS = re.compile(r"[a-z0-9][\w-]*\.(?:com|net|org|co\.uk)\b")  # "wave3.com"
 SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
 SITE_NAME_LOWER_OK = frozenset({"and", "&"})
 SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
@@ -488,6 +499,13 @@ BYLINE_STAMPED = re.compile(
     r"(?:\s+[-–—|]\s+[^\d]{2,40}?)?\s+(?P<stamp>\d{4}-\d{2}-\d{2}T\d{1,2}:\d{2}(?::\d{2})?Z?)"
     r"(?:\s+\S.{0,30})?$"
 )
+# ... or its label and date: "by: Jane Roe, Action News Updated: Feb 6, 2017 - 3:44 PM".
+BYLINE_DATED = re.compile(
+    r"^(?i:by):?\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8}?)"
+    r"\s+(?i:updated|posted|published)\s*:?\s*(?P<stamp>\S.{5,40})$"
+)
+# The dash some sites put between a date and its time: "Feb 6, 2017 - 3:44 PM".
+DATE_TIME_DASH = re.compile(r"\s+[-–—]\s+(?=\d{1,2}:\d{2})")
 # A name and its social-media handle under the headline: "Jane Roe @janeroe / 2 days".
 NAME_HANDLE = re.compile(
     r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w{2,30}(?:\s*[/|·•,-]\s*.{0,30})?$"
@@ -684,6 +702,7 @@ RULE_NOTES: dict[str, str] = {
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
     "byline": "'By X' byline",
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
+    "byline_dated": "'by: X Updated: <date>': byline and its date on one line",
     "name_handle": "'Jane Roe @janeroe': a name and its social-media handle above the body",
     "credit_line": "photo caption with its credit on the next line",
     "credit_without_caption": "photo credit with no caption above it",
