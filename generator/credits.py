@@ -37,7 +37,15 @@ ROLE_OF_RULE = {
 LONE_PHOTO_CREDIT_RULES = frozenset({"photo_credit_line", "credit_without_caption"})
 # Lines in which agencies are named: credit lines, and the dateline ("SEOUL (Reuters) -").
 AGENCY_RULES = frozenset(
-    {"agency_line", "source_line", "staff_line", "byline", "reporting_by", "dateline"}
+    {
+        "agency_line",
+        "source_line",
+        "staff_line",
+        "byline",
+        "reporting_by",
+        "dateline",
+        "lede_credit",
+    }
 )
 # Where a dateline ends and the lede begins: "SEOUL (Reuters) - ", "LONDON -- ".
 DATELINE_END = re.compile(r"\s(?:--|—|–|-|:)\s")
@@ -243,6 +251,6 @@ def _names_in(names: Iterable[str], text: str) -> list[str]:
 
 def _agency_part(verdict: LineVerdict) -> str:
     """The text of a credit line; of a dateline paragraph only the dateline itself."""
-    if verdict.rule == "dateline":
+    if verdict.rule in ("dateline", "lede_credit"):
         return DATELINE_END.split(verdict.text[:80], maxsplit=1)[0]
     return verdict.text

@@ -73,6 +73,16 @@ def test_byline_names_are_reporters_and_contributor_lines_contributors():
     assert not {("reporting", "Mary Major"), ("contributing", "Jane Doe")} & set(credits)
 
 
+def test_an_agency_in_brackets_opening_the_lede_is_credited():
+    found = article(
+        "Quake shakes the coast\n"
+        "(Reuters) - A strong earthquake shook the coast on Monday, officials said.\n"
+        "Trains were halted for hours while engineers checked the tracks for damage.\n"
+    )
+    assert found.paragraphs[0].startswith("A strong earthquake")
+    assert ("agency", "Reuters") in article_credits(found)
+
+
 def test_photo_credits_of_an_article_are_normalised():
     credits = article_credits(
         article(

@@ -61,6 +61,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         dateline, paragraphs[0] = fields.split_dateline(paragraphs[0])
         if dateline:
             sheet.claim(body_lines[0], "paragraph", "dateline")
+        else:
+            credit, paragraphs[0] = fields.split_lede_credit(paragraphs[0])
+            if credit:
+                sheet.claim(body_lines[0], "paragraph", "lede_credit")
 
     page_title, site = (
         fields.cut_site_name(sheet.texts[title_at]) if title_at is not None else (None, None)

@@ -55,6 +55,13 @@ def find_dek(sheet: Sheet, title: int | None, first: int) -> int | None:
 
 
 # --- dateline --------------------------------------------------------------------------------
+def split_lede_credit(lede: str) -> tuple[str | None, str]:
+    """'(CNN) - President Trump...' -> ('CNN', 'President Trump...'): a dateline with no
+    place."""
+    match = P.LEDE_CREDIT.match(lede)
+    return (match["agency"], lede[match.end() :]) if match else (None, lede)
+
+
 def split_dateline(lede: str) -> tuple[str | None, str]:
     """'LONDON -- The train...' -> ('LONDON', 'The train...')."""
     match = P.DATELINE.match(lede)

@@ -394,6 +394,11 @@ DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
 )
 
+# A dateline with no place, the outlet or agency alone in brackets: "(CNN) - President ...",
+# "(WMC) – Memphis police ...". It is cut off the lede as a dateline is, and credited.
+LEDE_CREDIT = re.compile(
+    r"^\((?P<agency>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})\)\s*(?:--|—|–|-)\s*(?=[A-Z“\"'‘])"
+)
 # A dateline alone on its line, before the lede: "RENO, Nev. --", and a press release's,
 # with the wire between dashes: "LAS VEGAS--(BUSINESS WIRE)--"
 DATELINE_ONLY = re.compile(
@@ -715,4 +720,5 @@ RULE_NOTES: dict[str, str] = {
     "photo_credit_line": "photographer's credit between headline and body, with no caption",
     "credit_above_caption": "photographer's credit between headline and body, and its caption",
     "dateline": "paragraph opening with a dateline",
+    "lede_credit": "paragraph opening with an outlet's or agency's name in brackets: '(CNN) -'",
 }
