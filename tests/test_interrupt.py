@@ -30,6 +30,9 @@ from generator.cli import main
 
 how, point, n, seeds, content = sys.argv[1:6]
 sig = signal.SIGKILL if how == "kill" else signal.SIGINT
+# Ctrl-C raises KeyboardInterrupt, as in a terminal: a child inherits an ignored SIGINT from
+# a parent that ignores it (Python then installs no handler), and would build on silently.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 calls = 0
 
 def hit():
@@ -125,7 +128,7 @@ def test_sigkill_during_the_renames_is_rolled_forward_by_the_next_build(before_a
 def test_ctrl_c_mid_write_changes_nothing_and_says_so(before_and_after):
     project, before, after = before_and_after
     result = run_child("int", "stage", 2, project)
-    assert result.returncode == 130
+    assert result.returncode == 130, (result.stdout, result.stderr)
     assert "interrupted" in result.stderr and "Traceback" not in result.stderr
     assert visible(project.content) == before
     assert hidden(project.content) == []  # cleaned up on the way out, not by the next build
