@@ -333,16 +333,52 @@ TITLE_SITE_SUFFIX = re.compile(
 )
 
 # --- Datelines ------------------------------------------------------------------------------
+# Words that label the item rather than name a place, printed in capitals before a colon or
+# a dash just as a dateline is: "UPDATE: Police said ...", "OPINION: ...", "CORRECTION: ...",
+# "DEAR ABBY: ...", "AUSTIN - UPDATE: ...", "ACTION NEWS INVESTIGATES: ...". A place never
+# opens or ends with one (a place may hold other common words: "LIVE OAK, Fla.", "WATCH HILL").
+DATELINE_LABEL_WORDS = (
+    "UPDATE",
+    "UPDATED",
+    "UPDATES",
+    "CORRECTION",
+    "CLARIFICATION",
+    "OPINION",
+    "EDITORIAL",
+    "COMMENTARY",
+    "ANALYSIS",
+    "EXCLUSIVE",
+    "BREAKING",
+    "DEVELOPING",
+    "ALERT",
+    "VIDEO",
+    "PHOTOS",
+    "REVIEW",
+    "INTERVIEW",
+    "INVESTIGATES",
+    "DEAR",
+)
+_LABEL_WORD = "|".join(DATELINE_LABEL_WORDS)
+# ... and a place never opens with the article "A" or "An": "A FIRE - BOMB attack on a
+# bank ..." is a lede whose first words are set in capitals ("THE HAGUE" is a place).
+_NOT_A_PLACE_OPENER = rf"(?!(?:{_LABEL_WORD})\b|AN? )"
+_NOT_A_PLACE_ENDING = "".join(rf"(?<!\b{w})" for w in DATELINE_LABEL_WORDS)
+# Such a label opening the lede, with its colon: "UPDATE: ", "UPDATED COVERAGE, March 26: ".
+# A dateline may follow it ("UPDATE: ROCKFORD, Ill. (WIFR) -- The coroner ..."), and a
+# headline built from the lede leaves it out.
+LEADING_LABEL = re.compile(rf"^(?:{_LABEL_WORD})\b[^:]{{0,30}}:\s+(?=\S)")
 # "LONDON -- ", "WASHINGTON (Reuters) - ", "NEW YORK, N.Y. — ", "Hanoi, Vietnam (AP) —"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
+    rf"^{_NOT_A_PLACE_OPENER}(?P<place>[A-Z][A-Z.'’ -]{{1,30}}[A-Z.]{_NOT_A_PLACE_ENDING}"
+    r"(?:,\s*[A-Z][\w.' ]{1,25})?)"
     r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
 )
 
 # A dateline alone on its line, before the lede: "RENO, Nev. --", and a press release's,
 # with the wire between dashes: "LAS VEGAS--(BUSINESS WIRE)--"
 DATELINE_ONLY = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
+    rf"^{_NOT_A_PLACE_OPENER}(?P<place>[A-Z][A-Z.'’ -]{{1,30}}[A-Z.]{_NOT_A_PLACE_ENDING}"
+    r"(?:,\s*[A-Z][\w.' ]{1,25})?)"
     r"\s*(?:(?:--|—|–)\s*(?=\())?(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?"
     r"\s*(?:--|—|–|-)\s*$"
 )
