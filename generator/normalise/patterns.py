@@ -76,6 +76,9 @@ FURNITURE: tuple[Rule, ...] = (
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S",
         "teaser link to another article",
     ),
+    # "Video: Highlights of the final round", "VIDEO: Watch Jane Roe's report": a link to a
+    # clip the page embeds (a clip's credit is printed under it, never behind "Video:")
+    _rule("video_link", r"^(?:video|audio)\s*:\s*\S.{0,100}$", "link to a video or audio clip"),
     # "The comments posted here are not from X. Kindly refrain from ...", a bare "Comments (12)"
     _rule(
         "comment_policy",
