@@ -76,6 +76,14 @@ FURNITURE: tuple[Rule, ...] = (
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S",
         "teaser link to another article",
     ),
+    # the page's text-size control: "text size", "Font size: Decrease Increase", "- Text
+    # Size: A A A", "Font size: + -" (the words alone, with the control's buttons)
+    _rule(
+        "text_size",
+        r"^(?:[-*•]\s*)?(?:text|font)[ -]?size\b[\s:+–-]*"
+        r"(?:(?:decrease|increase|reset|a)\b[\s+–-]*)*$",
+        "text-size control",
+    ),
     # "Video: Highlights of the final round", "VIDEO: Watch Jane Roe's report": a link to a
     # clip the page embeds (a clip's credit is printed under it, never behind "Video:")
     _rule("video_link", r"^(?:video|audio)\s*:\s*\S.{0,100}$", "link to a video or audio clip"),
