@@ -296,6 +296,26 @@ BYLINE_BLOCK_LINES = 3
 # Below this score (share of its words found in the lede, plus bonuses) no line is the headline.
 HEADLINE_MIN_SCORE = 0.25
 
+# --- Tables -----------------------------------------------------------------------------------
+# A table of figures that a scraper printed one cell per line (a player's statistics, a
+# results box): a header row of TABLE_MIN_COLUMNS to TABLE_MAX_COLUMNS labels, then at least
+# TABLE_MIN_ROWS rows of the same width, each a label (a name, a category) followed by
+# figures only. Printed between the article's paragraphs, it is the article's own; a title
+# of up to TABLE_TITLE_LINES short lines may stand above its header ("Final Stats").
+# A figure: a number with its unit or sign, a rank ("T5", "3rd"), a score ("2-1"), or "N/A".
+TABLE_FIGURE = re.compile(
+    r"^(?:[-+±$£€]?(?:T|No\. ?)?\d[\d,.:/-]*(?:st|nd|rd|th)?\s?(?:%|[a-z]{1,4}\.?)?|"
+    r"N/?A|n/?a|-{1,2}|—|–)$"
+)
+TABLE_CELL_MAX_WORDS = 5
+TABLE_MIN_COLUMNS = 2
+TABLE_MAX_COLUMNS = 8
+TABLE_MIN_ROWS = 3
+TABLE_TITLE_LINES = 2
+# The article's prose on each side of the table, within the body run: at least this many
+# words (a paragraph's worth, PROSE_LONG_WORDS), or the table is not the article's.
+TABLE_SIDE_MIN_WORDS = PROSE_LONG_WORDS
+
 # --- Headlines and deks --------------------------------------------------------------------
 TITLE_MAX_WORDS = 25
 DEK_MAX_WORDS = 40
@@ -662,4 +682,6 @@ RULE_NOTES: dict[str, str] = {
     "photo_credit_line": "photographer's credit between headline and body, with no caption",
     "credit_above_caption": "photographer's credit between headline and body, and its caption",
     "dateline": "paragraph opening with a dateline",
+    "table": "a table of figures printed one cell per line, between the article's paragraphs",
+    "table_outside": "a table of figures printed one cell per line, but not inside the article",
 }
