@@ -564,8 +564,14 @@ PHOTO_CONTROL = (
     r"enlarge (?:this )?(?:image|photo))"
 )
 # A photo credit alone on its line: "Photo: Jane Roe". (In brackets, "(Photo: KHOU 11)", it
-# sits under a headline or a paragraph as often as under a caption: not read as one.)
-CREDIT_LINE = re.compile(rf"^{CREDIT_WORDS}\s*:\s*(?P<credit>\S.{{0,80}})$", I)
+# sits under a headline or a paragraph as often as under a caption: not read as one.) Alone
+# on its line "Source: X" credits the article ("Source: The Associated Press", under the
+# last paragraph or beside the date), not a photo: it is a source credit (SOURCE_LINE).
+CREDIT_LINE = re.compile(
+    r"^(?i:(?:image|photo|photograph|picture|credit|photo credit|foto)s?)"
+    r"\s*:\s*(?P<credit>\S.{0,80})$",
+    I,
+)
 # A caption with its credit glued on: "Kim waves as his car is en route.Image: Reuters/Stringer",
 # "A police van. (Photo: Jane Roe / The Sentinel)", widget buttons either side left out
 GLUED_CREDIT = re.compile(
