@@ -76,6 +76,14 @@ FURNITURE: tuple[Rule, ...] = (
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S",
         "teaser link to another article",
     ),
+    # the article's pager: "Next page >", "« Previous", "- next", "- 2", "Page 1 of 3" (a
+    # number alone counts only as a list item: a bare figure may be a table's cell)
+    _rule(
+        "pagination",
+        r"^(?:[-*•]\s*)?(?:[<«‹]+\s*)?(?:next|prev|previous)(?: page)?(?:\s*[>»›]+)?$|"
+        r"^page \d{1,3} of \d{1,3}$|^[-*•]\s*\d{1,2}$",
+        "the article's page numbers or next-page link",
+    ),
     # the page's text-size control: "text size", "Font size: Decrease Increase", "- Text
     # Size: A A A", "Font size: + -" (the words alone, with the control's buttons)
     _rule(
