@@ -7,7 +7,7 @@ source (``manifest.tsv``):
 
 - bag-of-words precision / recall / F1 of the kept text against ``gold/`` (macro over
   pages; lower-cased ``\\w+`` tokens; multiset overlap). Kept text = title (unless it
-  was derived from the lede) + dek + dateline + highlights + paragraphs + captions
+  was derived from the lede) + dek + dateline + highlights + paragraphs + tables + captions
   (caption and wire text) + credit text. Credit text is the multiset *union*
   (per-token maximum, not sum) of the extracted names (article credits, caption credits) and the raw
   lines the normaliser classed as credit / caption_credit / date, so a byline's
@@ -168,6 +168,8 @@ def kept_bag(article: Article) -> Counter[str]:
             *article.paragraphs,
             *(c.caption for c in article.captions),
             *(c.wire for c in article.captions),
+            *(t.title for t in article.tables),
+            *(cell for t in article.tables for row in (t.header, *t.rows) for cell in row),
         ]
     )
     names = bag([*article.credits, *(c.credit for c in article.captions)])

@@ -29,6 +29,7 @@ from .models import (
     Rejected,
     SeedFile,
     SeedFolder,
+    Table,
 )
 from .similarity import Features
 
@@ -306,7 +307,7 @@ def _key(kind: str, *parts: object) -> str:
     return digest.hexdigest()
 
 
-ARTICLE_SHAPE = "article/3"  # the first item of a stored article: what its fields are
+ARTICLE_SHAPE = "article/4"  # the first item of a stored article: what its fields are
 
 
 def article_to_text(a: Article) -> str:
@@ -317,7 +318,8 @@ def article_to_text(a: Article) -> str:
     lines = [[v.line, at.get(v.text, v.text), v.kind, v.rule] for v in a.lines]
     captions = [[c.caption, c.credit, c.wire] for c in a.captions]
     fields = [a.source, a.title, a.title_derived, a.dek, a.dateline, a.published, a.outlet]
-    fields += [a.credits, a.paragraphs, captions, lines, a.url, a.encoding, a.highlights]
+    tables = [[t.title, t.header, t.rows] for t in a.tables]
+    fields += [a.credits, a.paragraphs, captions, lines, a.url, a.encoding, a.highlights, tables]
     return json.dumps([ARTICLE_SHAPE, *fields], ensure_ascii=False)
 
 
@@ -325,10 +327,10 @@ def article_from_text(body: str) -> Article:
     """The inverse of article_to_text, every field's type checked: ValueError, TypeError
     or KeyError for anything else (another shape, a damaged entry)."""
     data = json.loads(body)
-    if not isinstance(data, list) or len(data) != 15 or data[0] != ARTICLE_SHAPE:
+    if not isinstance(data, list) or len(data) != 16 or data[0] != ARTICLE_SHAPE:
         raise ValueError("not an article of this shape")
     _, source, title, derived, dek, dateline, published, outlet = data[:8]
-    credits, paragraphs, captions, lines, url, encoding, highlights = data[8:]
+    credits, paragraphs, captions, lines, url, encoding, highlights, tables = data[8:]
     paragraphs = tuple(_text(p) for p in paragraphs)
     if type(derived) is not bool:
         raise TypeError("title_derived is not true or false")
@@ -347,7 +349,21 @@ def article_from_text(body: str) -> Article:
         url=_opt(url),
         encoding=_text(encoding),
         highlights=tuple(_text(h) for h in highlights),
+        tables=tuple(_table(*t) for t in tables),
     )
+
+
+def _table(title: object, header: object, rows: object) -> Table:
+    if not isinstance(header, list) or not isinstance(rows, list):
+        raise TypeError("a table's header and rows are lists")
+    cells = tuple(tuple(_text(c) for c in _list(row)) for row in rows)
+    return Table(_opt(title), tuple(_text(h) for h in header), cells)
+
+
+def _list(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value
 
 
 def _verdict(paragraphs: tuple[str, ...], line: object, text: object, kind: object,

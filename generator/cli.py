@@ -19,7 +19,7 @@ from rich.markup import escape
 from . import __version__, pipeline
 from .config import DigestConfig, load
 from .errors import DigestError, SeedError
-from .models import Article, Rejected, Story
+from .models import Article, Rejected, Story, Table
 from .normalise import normalise as normalise_article
 from .normalise.patterns import RULE_NOTES
 from .read import read_seed
@@ -173,6 +173,7 @@ def article_json(a: Article) -> dict[str, object]:
         "credits": list(a.credits),
         "highlights": list(a.highlights),
         "paragraphs": list(a.paragraphs),
+        "tables": [asdict(t) for t in a.tables],
         "captions": [asdict(c) for c in a.captions],
         "dropped": [{"line": v.line, "text": v.text, "rule": v.rule} for v in a.dropped],
         "title_derived": a.title_derived,
@@ -198,7 +199,14 @@ def article_text(a: Article) -> str:
     highlights = "\n".join(f"- {h}" for h in a.highlights)
     captions = [f"[photo] {c.caption} ({c.credit or 'uncredited'})" for c in a.captions]
     body = [highlights] if highlights else []
-    return "\n\n".join(["\n".join(head), *body, *a.paragraphs, *captions]) + "\n"
+    tables = ["\n".join(_table_text(t)) for t in a.tables]
+    return "\n\n".join(["\n".join(head), *body, *a.paragraphs, *tables, *captions]) + "\n"
+
+
+def _table_text(t: Table) -> list[str]:
+    """A table as text: its title, then one line per row, cells between bars."""
+    title = [f"[table] {t.title}"] if t.title else ["[table]"]
+    return title + [" | ".join(row) for row in (t.header, *t.rows)]
 
 
 def _article(path: Path) -> Article:

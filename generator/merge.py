@@ -96,6 +96,7 @@ def merge(cluster: Cluster, images: Mapping[str, Sequence[Image]] | None = None)
         evidence=evidence(cluster.members),
         tags=story_tags([m.article for m in cluster.members]),
         highlights=lead.highlights,
+        tables=lead.tables,
     )
 
 

@@ -75,6 +75,15 @@ class Caption:
 
 
 @dataclass(frozen=True, slots=True)
+class Table:
+    """A table of figures printed in the article (a player's statistics, a results box)."""
+
+    title: str | None
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # each as wide as the header
+
+
+@dataclass(frozen=True, slots=True)
 class LineVerdict:
     """What normalisation made of one input line: kept as a field, or dropped by a rule."""
 
@@ -102,6 +111,7 @@ class Article:
     url: str | None = None
     encoding: str = "utf-8"
     highlights: tuple[str, ...] = ()  # summary points listed under the headline
+    tables: tuple[Table, ...] = ()  # tables of figures printed between the paragraphs
 
     @property
     def dropped(self) -> tuple[LineVerdict, ...]:
@@ -266,6 +276,7 @@ class Story:
     evidence: tuple[Evidence, ...] = field(default=())  # one per uncredited copy or rewrite
     tags: tuple[str, ...] = field(default=())  # the sources' own tag lists (generator/tags.py)
     highlights: tuple[str, ...] = field(default=())  # the lead article's summary points
+    tables: tuple[Table, ...] = field(default=())  # the lead article's tables of figures
 
     @property
     def canonical(self) -> Article:

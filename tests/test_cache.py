@@ -14,6 +14,7 @@ from generator import cache as cache_module
 from generator import navigation, pages
 from generator.cache import GROUPING, Cache
 from generator.config import validated
+from generator.models import Table
 from generator.pipeline import build
 from generator.read import load_seed
 
@@ -296,7 +297,8 @@ def test_stored_articles_read_back_equal_and_damage_is_refused(samples):
     """The cache's compact article form gives back an equal Article (line verdicts that
     repeat a paragraph are stored as its index); a damaged entry raises, so it is a miss."""
     assert samples
-    for article in samples.values():
+    table = Table("Final stats", ("Category", "Total"), (("Birdies", "17"), ("Pars", "50")))
+    for article in [*samples.values(), replace(next(iter(samples.values())), tables=(table,))]:
         body = cache_module.article_to_text(article)
         assert cache_module.article_from_text(body) == article
     data = json.loads(cache_module.article_to_text(next(iter(samples.values()))))
@@ -308,6 +310,8 @@ def test_stored_articles_read_back_equal_and_damage_is_refused(samples):
         lambda d: d[11][0].__setitem__(0, "1"),
         lambda d: d.__setitem__(3, "yes"),
         lambda d: d.pop(),
+        lambda d: d.__setitem__(15, [["Stats", "Category", [["Birdies", "17"]]]]),
+        lambda d: d.__setitem__(15, [["Stats", ["Category"], [["Birdies", 17]]]]),
     ):
         damaged = json.loads(json.dumps(data))
         damage(damaged)

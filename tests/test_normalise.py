@@ -86,6 +86,11 @@ def test_case_file(case):
                 }
                 for c in value
             ]
+        elif field == "tables":
+            value = [
+                {"title": t.title, "header": list(t.header), "rows": [list(r) for r in t.rows]}
+                for t in value
+            ]
         elif isinstance(value, tuple):
             value = list(value)
         assert value == expected, field

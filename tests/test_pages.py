@@ -12,7 +12,7 @@ import pytest
 
 from generator.cluster import cluster
 from generator.merge import merge, ordered
-from generator.models import Rejected
+from generator.models import Rejected, Table
 from generator.pages import md_escape, render, summary_line
 
 EXTENSIONS = [
@@ -193,6 +193,7 @@ def test_a_page_key_ignores_exactly_what_no_page_prints(samples, config):
         ),
         replace(story, paragraphs=story.paragraphs[1:]),
         replace(story, highlights=("A point the story makes",)),
+        replace(story, tables=(Table("Scores", ("Team", "Points"), (("Reds", "3"),)),)),
     ]
     for changed in printed:
         assert page_key(changed) != page_key(story)
@@ -284,3 +285,27 @@ def test_a_source_without_an_outlet_is_named_by_its_seed_file_said_to_be_one():
     )
     cells = re.findall(r"<tr>\s*<td>(.*?)</td>", _html_of(story_page(story)))
     assert cells[:2] == ["Daily Planet", "a1b2c3.txt (outlet unknown)"]
+
+
+def test_an_articles_table_is_printed_under_its_text_every_cell_escaped():
+    page = _wire_story(
+        (
+            "Daily Planet",
+            "Quake shakes the coast\n"
+            "TOKYO (AP) -- A strong earthquake shook the coast on Monday, officials said, and "
+            "trains were halted for hours while engineers checked the tracks for damage.\n"
+            "Inside the numbers\n"
+            "Town\nMagnitude\nDamage\n"
+            "Port Ellen\n6.1\n12%\n"
+            "Harbour | Town\n5.8\n3%\n"
+            "Kil*more <b>\n5.2\nN/A\n"
+            "The first trains ran again on Tuesday morning, the rail company said, after "
+            "engineers found no damage on the line along the coast or on its bridges.\n",
+        )
+    )
+    html = _html_of(page)
+    assert "<strong>Inside the numbers</strong>" in html
+    assert re.search(r"<th>Town</th>\s*<th>Magnitude</th>\s*<th>Damage</th>", html)
+    cells = re.findall(r"<td>(.*?)</td>", html)
+    assert cells[cells.index("Harbour | Town") :][:3] == ["Harbour | Town", "5.8", "3%"]
+    assert "Kil*more &lt;b&gt;" in cells  # Markdown and HTML in a cell stay literal

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Article, Outlet, RawDocument
-from . import block, captions, fields, furniture
+from . import block, captions, fields, furniture, tables
 from . import patterns as P
 from .sheet import Sheet
 
@@ -16,12 +16,15 @@ from .sheet import Sheet
 def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     sheet = Sheet(doc.text, doc.body_line)
     furniture.drop_line_furniture(sheet)
+    found_tables = tables.claim_tables(sheet)
     furniture.drop_repeats(sheet)
     furniture.drop_teasers(sheet)
     walls = block.drop_comment_markers(sheet)
     found_captions = captions.find_captions(sheet)
     dateline_lines = block.claim_dateline_lines(sheet)
     body = block.find_body(sheet, walls)
+    if tables.drop_tables_outside(sheet, found_tables, body):
+        body = block.find_body(sheet, walls)
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
     if body:
         last = block.extend_announced_list(sheet, block.extend_closing_line(sheet, last))
@@ -91,6 +94,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         paragraphs=tuple(paragraphs),
         captions=kept_captions,
         highlights=highlights,
+        tables=tables.kept_tables(sheet, found_tables),
         lines=sheet.verdicts(),
         url=_text(doc.meta_value("url")),
         encoding=doc.encoding,

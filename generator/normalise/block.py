@@ -12,7 +12,7 @@ from .sheet import Sheet, is_prose, is_sentence, words
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _NEUTRAL = frozenset(
-    {"blank", "caption", "caption_credit", "wire_caption", "date", "credit", "dateline"}
+    {"blank", "caption", "caption_credit", "wire_caption", "date", "credit", "dateline", "table"}
 )
 _TRAILER = frozenset({"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit"})
 

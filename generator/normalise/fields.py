@@ -17,7 +17,8 @@ from .sheet import Sheet, is_sentence, words
 # --- title ---------------------------------------------------------------------------------
 def derive_title(lede: str) -> str:
     """A headline built from the lede's first sentence, for pages that print none."""
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", lede.strip(), maxsplit=1)[0]
+    lede = P.LEADING_LABEL.sub("", lede.strip())
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", lede, maxsplit=1)[0]
     sentence = re.sub(r"\s*\([^)]*\)", "", sentence).rstrip(".!? ")
     head, _, rest = sentence.partition(", ")
     if rest and words(head) <= 10 and head.split()[0].lower() in P.SUBORDINATORS:
@@ -63,11 +64,14 @@ def split_lede_credit(lede: str) -> tuple[str | None, str]:
 
 
 def split_dateline(lede: str) -> tuple[str | None, str]:
-    """'LONDON -- The train...' -> ('LONDON', 'The train...')."""
-    match = P.DATELINE.match(lede)
+    """'LONDON -- The train...' -> ('LONDON', 'The train...'); behind a label the label
+    stays: 'UPDATE: LONDON -- The train...' -> ('LONDON', 'UPDATE: The train...')."""
+    label = P.LEADING_LABEL.match(lede)
+    head, rest = (lede[: label.end()], lede[label.end() :]) if label else ("", lede)
+    match = P.DATELINE.match(rest)
     if not match or not re.search(r"[A-Z]{2}", match["place"]):
         return None, lede
-    return match["place"].strip(" ,"), lede[match.end() :]
+    return match["place"].strip(" ,"), head + rest[match.end() :]
 
 
 # --- published date --------------------------------------------------------------------------

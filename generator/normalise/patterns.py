@@ -76,6 +76,25 @@ FURNITURE: tuple[Rule, ...] = (
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S",
         "teaser link to another article",
     ),
+    # the article's pager: "Next page >", "« Previous", "- next", "- 2", "Page 1 of 3" (a
+    # number alone counts only as a list item: a bare figure may be a table's cell)
+    _rule(
+        "pagination",
+        r"^(?:[-*•]\s*)?(?:[<«‹]+\s*)?(?:next|prev|previous)(?: page)?(?:\s*[>»›]+)?$|"
+        r"^page \d{1,3} of \d{1,3}$|^[-*•]\s*\d{1,2}$",
+        "the article's page numbers or next-page link",
+    ),
+    # the page's text-size control: "text size", "Font size: Decrease Increase", "- Text
+    # Size: A A A", "Font size: + -" (the words alone, with the control's buttons)
+    _rule(
+        "text_size",
+        r"^(?:[-*•]\s*)?(?:text|font)[ -]?size\b[\s:+–-]*"
+        r"(?:(?:decrease|increase|reset|a)\b[\s+–-]*)*$",
+        "text-size control",
+    ),
+    # "Video: Highlights of the final round", "VIDEO: Watch Jane Roe's report": a link to a
+    # clip the page embeds (a clip's credit is printed under it, never behind "Video:")
+    _rule("video_link", r"^(?:video|audio)\s*:\s*\S.{0,100}$", "link to a video or audio clip"),
     # "The comments posted here are not from X. Kindly refrain from ...", a bare "Comments (12)"
     _rule(
         "comment_policy",
@@ -315,6 +334,26 @@ GLUED_PREFIX_MIN_CHARS, GLUED_HEADLINE_MIN_WORDS = 3, 3
 # Below this score (share of its words found in the lede, plus bonuses) no line is the headline.
 HEADLINE_MIN_SCORE = 0.25
 
+# --- Tables -----------------------------------------------------------------------------------
+# A table of figures that a scraper printed one cell per line (a player's statistics, a
+# results box): a header row of TABLE_MIN_COLUMNS to TABLE_MAX_COLUMNS labels, then at least
+# TABLE_MIN_ROWS rows of the same width, each a label (a name, a category) followed by
+# figures only. Printed between the article's paragraphs, it is the article's own; a title
+# of up to TABLE_TITLE_LINES short lines may stand above its header ("Final Stats").
+# A figure: a number with its unit or sign, a rank ("T5", "3rd"), a score ("2-1"), or "N/A".
+TABLE_FIGURE = re.compile(
+    r"^(?:[-+±$£€]?(?:T|No\. ?)?\d[\d,.:/-]*(?:st|nd|rd|th)?\s?(?:%|[a-z]{1,4}\.?)?|"
+    r"N/?A|n/?a|-{1,2}|—|–)$"
+)
+TABLE_CELL_MAX_WORDS = 5
+TABLE_MIN_COLUMNS = 2
+TABLE_MAX_COLUMNS = 8
+TABLE_MIN_ROWS = 3
+TABLE_TITLE_LINES = 2
+# The article's prose on each side of the table, within the body run: at least this many
+# words (a paragraph's worth, PROSE_LONG_WORDS), or the table is not the article's.
+TABLE_SIDE_MIN_WORDS = PROSE_LONG_WORDS
+
 # --- Headlines and deks --------------------------------------------------------------------
 # Symbols a page puts before a line's words (a close button "×", bullets, arrows).
 LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(]+")
@@ -388,9 +427,44 @@ TITLE_SITE_SUFFIX = re.compile(
 )
 
 # --- Datelines ------------------------------------------------------------------------------
+# Words that label the item rather than name a place, printed in capitals before a colon or
+# a dash just as a dateline is: "UPDATE: Police said ...", "OPINION: ...", "CORRECTION: ...",
+# "DEAR ABBY: ...", "AUSTIN - UPDATE: ...", "ACTION NEWS INVESTIGATES: ...". A place never
+# opens or ends with one (a place may hold other common words: "LIVE OAK, Fla.", "WATCH HILL").
+DATELINE_LABEL_WORDS = (
+    "UPDATE",
+    "UPDATED",
+    "UPDATES",
+    "CORRECTION",
+    "CLARIFICATION",
+    "OPINION",
+    "EDITORIAL",
+    "COMMENTARY",
+    "ANALYSIS",
+    "EXCLUSIVE",
+    "BREAKING",
+    "DEVELOPING",
+    "ALERT",
+    "VIDEO",
+    "PHOTOS",
+    "REVIEW",
+    "INTERVIEW",
+    "INVESTIGATES",
+    "DEAR",
+)
+_LABEL_WORD = "|".join(DATELINE_LABEL_WORDS)
+# ... and a place never opens with the article "A" or "An": "A FIRE - BOMB attack on a
+# bank ..." is a lede whose first words are set in capitals ("THE HAGUE" is a place).
+_NOT_A_PLACE_OPENER = rf"(?!(?:{_LABEL_WORD})\b|AN? )"
+_NOT_A_PLACE_ENDING = "".join(rf"(?<!\b{w})" for w in DATELINE_LABEL_WORDS)
+# Such a label opening the lede, with its colon: "UPDATE: ", "UPDATED COVERAGE, March 26: ".
+# A dateline may follow it ("UPDATE: ROCKFORD, Ill. (WIFR) -- The coroner ..."), and a
+# headline built from the lede leaves it out.
+LEADING_LABEL = re.compile(rf"^(?:{_LABEL_WORD})\b[^:]{{0,30}}:\s+(?=\S)")
 # "LONDON -- ", "WASHINGTON (Reuters) - ", "NEW YORK, N.Y. — ", "Hanoi, Vietnam (AP) —"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
+    rf"^{_NOT_A_PLACE_OPENER}(?P<place>[A-Z][A-Z.'’ -]{{1,30}}[A-Z.]{_NOT_A_PLACE_ENDING}"
+    r"(?:,\s*[A-Z][\w.' ]{1,25})?)"
     r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
 )
 
@@ -402,7 +476,8 @@ LEDE_CREDIT = re.compile(
 # A dateline alone on its line, before the lede: "RENO, Nev. --", and a press release's,
 # with the wire between dashes: "LAS VEGAS--(BUSINESS WIRE)--"
 DATELINE_ONLY = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.' ]{1,25})?)"
+    rf"^{_NOT_A_PLACE_OPENER}(?P<place>[A-Z][A-Z.'’ -]{{1,30}}[A-Z.]{_NOT_A_PLACE_ENDING}"
+    r"(?:,\s*[A-Z][\w.' ]{1,25})?)"
     r"\s*(?:(?:--|—|–)\s*(?=\())?(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?"
     r"\s*(?:--|—|–|-)\s*$"
 )
@@ -597,8 +672,14 @@ PHOTO_CONTROL = (
     r"enlarge (?:this )?(?:image|photo))"
 )
 # A photo credit alone on its line: "Photo: Jane Roe". (In brackets, "(Photo: KHOU 11)", it
-# sits under a headline or a paragraph as often as under a caption: not read as one.)
-CREDIT_LINE = re.compile(rf"^{CREDIT_WORDS}\s*:\s*(?P<credit>\S.{{0,80}})$", I)
+# sits under a headline or a paragraph as often as under a caption: not read as one.) Alone
+# on its line "Source: X" credits the article ("Source: The Associated Press", under the
+# last paragraph or beside the date), not a photo: it is a source credit (SOURCE_LINE).
+CREDIT_LINE = re.compile(
+    r"^(?i:(?:image|photo|photograph|picture|credit|photo credit|foto)s?)"
+    r"\s*:\s*(?P<credit>\S.{0,80})$",
+    I,
+)
 # A caption with its credit glued on: "Kim waves as his car is en route.Image: Reuters/Stringer",
 # "A police van. (Photo: Jane Roe / The Sentinel)", widget buttons either side left out
 GLUED_CREDIT = re.compile(
@@ -721,4 +802,6 @@ RULE_NOTES: dict[str, str] = {
     "credit_above_caption": "photographer's credit between headline and body, and its caption",
     "dateline": "paragraph opening with a dateline",
     "lede_credit": "paragraph opening with an outlet's or agency's name in brackets: '(CNN) -'",
+    "table": "a table of figures printed one cell per line, between the article's paragraphs",
+    "table_outside": "a table of figures printed one cell per line, but not inside the article",
 }
