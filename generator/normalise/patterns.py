@@ -176,7 +176,7 @@ FURNITURE: tuple[Rule, ...] = (
         "wire_header",
         r"\burn:newsml:|^\d{8}T\d{6}Z\s+\S+\.(?:com|net|org)\s+\d{8}\b",
         "a news agency's machine header (time stamps and NewsML ids)",
-        needs=("urn:newsml:", "t"),
+        needs=("urn:newsml:", ".com ", ".net ", ".org "),
     ),
     # "Advertisement", "Story continues below advertisement"
     _rule(

@@ -4,6 +4,8 @@ between two paragraphs does not split the article; kept only when it stands insi
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..models import Table
 from . import patterns as P
 from .sheet import Sheet, is_prose, is_sentence, words
@@ -13,6 +15,9 @@ def claim_tables(sheet: Sheet) -> list[tuple[int, int, Table]]:
     """Every table on the page as (first line, last line, table); its lines are claimed."""
     lines = list(sheet.open())
     found: list[tuple[int, int, Table]] = []
+    figures = sum(1 for i in lines if _figure(sheet.texts[i]))
+    if figures < P.TABLE_MIN_ROWS * (P.TABLE_MIN_COLUMNS - 1):
+        return found  # too few figures on the page for any table (most pages)
     k = 0
     while k < len(lines):
         table = _table_at(sheet, lines, k)
@@ -67,6 +72,9 @@ def _prose_words(sheet: Sheet, a: int, b: int) -> int:
 
 def _table_at(sheet: Sheet, lines: list[int], k: int) -> tuple[list[int], Table] | None:
     """The table whose header row starts at open line lines[k], if one does."""
+    head = lines[k : k + P.TABLE_MIN_COLUMNS]
+    if len(head) < P.TABLE_MIN_COLUMNS or not all(_label(sheet.texts[i]) for i in head):
+        return None  # most lines: no header of any width starts here
     for width in range(P.TABLE_MIN_COLUMNS, P.TABLE_MAX_COLUMNS + 1):
         header = lines[k : k + width]
         if len(header) < width or not all(_label(sheet.texts[i]) for i in header):
@@ -90,15 +98,19 @@ def _table_at(sheet: Sheet, lines: list[int], k: int) -> tuple[list[int], Table]
 
 def _row(sheet: Sheet, cells: list[int]) -> bool:
     """A label, then figures only."""
-    return _label(sheet.texts[cells[0]]) and all(
-        P.TABLE_FIGURE.match(sheet.texts[i]) for i in cells[1:]
-    )
+    return _label(sheet.texts[cells[0]]) and all(_figure(sheet.texts[i]) for i in cells[1:])
 
 
+@lru_cache(maxsize=8192)  # asked of the same lines for each width tried
+def _figure(text: str) -> bool:
+    return P.TABLE_FIGURE.match(text) is not None
+
+
+@lru_cache(maxsize=8192)
 def _label(text: str) -> bool:
     return (
         0 < words(text) <= P.TABLE_CELL_MAX_WORDS
-        and not P.TABLE_FIGURE.match(text)
+        and not _figure(text)
         and not is_sentence(text)
         and not P.LIST_ITEM.match(text)
     )
