@@ -365,12 +365,12 @@ def cut_site_name(title: str) -> tuple[str, str | None]:
 
 
 def _site_name(text: str, capitals: bool) -> bool:
-    address = P.SITE_ADDRESS.match(text)
-    if not (text[:1].isupper() or text[:1].isdigit() or address):
+    """`text` (what follows a title's separator) reads as a site's name (SITE_NAME_WORD)."""
+    if not (text[:1].isupper() or text[:1].isdigit() or P.SITE_ADDRESS.match(text)):
         return False
     if words(text) > P.SITE_NAME_MAX_WORDS:
         return False
-    lower = [w for w in re.findall(r"[\w&.'’-]+", text) if w[:1].islower() or w == "&"]
+    lower = [w for w in P.SITE_NAME_TOKEN.findall(text) if w[:1].islower() or w == "&"]
     if any(
         w not in P.SITE_NAME_LOWER_OK
         and not P.SITE_NAME_WORD.fullmatch(w)

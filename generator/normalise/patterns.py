@@ -416,6 +416,7 @@ SITE_NAME_WORD = re.compile(
 SITE_ADDRESS = re.compile(r"[a-z0-9][\w-]*\.(?:com|net|org|co\.uk)\b")  # "wave3.com"
 SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
 SITE_NAME_LOWER_OK = frozenset({"and", "&"})
+SITE_NAME_TOKEN = re.compile(r"[\w&.'’-]+")  # a word of a site's name, its dots and dashes in
 SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 # The outlet is the site name's first part, when that reads as a site's name by itself:
 # "WMC Action News 5", "WALB.com", "CBS 5", "WTOC-TV" (not "Dayton" of "Dayton, OH News").
