@@ -54,6 +54,25 @@ MAX_LINES = 50_000
 # passes ASCII over; the others touch only non-ASCII characters. Such text (most seeds)
 # skips ftfy, the slowest step of reading a seed.
 _FTFY_ASCII_WORK = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
+# Hyphens a tokeniser spaced out ("59 - year - old", "hit - and - run", "Co - workers",
+# "20 - 13"; the ECB+ dumps do it throughout), joined again: a chain of three words with a
+# short lower-case (or joining) middle one, two short numbers (a score, not a date and a
+# time), a number and a unit, a prefix and its word. A dash between two clauses ("the man
+# - who was 27 - fled") or before a site's name ("Teen shot - NBC12 - WWBT") is none of these.
+_HYPHEN_UNITS = (
+    "year|month|week|day|hour|minute|second|yard|foot|feet|inch|mile|meter|metre|point|game|"
+    "man|woman|person|member|page|story|storey|car|vehicle|time|gauge|acre|pound|ton|seat|hole"
+)
+_SPACED_HYPHENS = (
+    re.compile(r"\b(\w+) - ([a-z]{1,5}|And|Of|In|To|The|By|For|On|Or|Year|Years) - (\w+)\b"),
+    re.compile(r"(?<![:\d./-])\b(\d{1,3}) - (\d{1,3})\b(?![:./-]\d)"),
+    re.compile(rf"\b(\d+) - ((?:{_HYPHEN_UNITS})s?)\b"),
+    re.compile(
+        r"\b(co|anti|ex|pre|post|non|self|vice|mid|semi|multi|inter|pro|quasi) - "
+        r"(?!(?-i:[A-Z0-9]{2,})\b)(\w)",
+        re.IGNORECASE,
+    ),
+)
 # Whitespace that scrapers leave in and readers never see as different from a space.
 _SPACES = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""))
 
@@ -270,7 +289,16 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
             folded = folded.replace(space, plain)
     if folded != fixed:
         repairs += ("whitespace",)
-    return folded, repairs
+    joined = _join_spaced_hyphens(folded) if " - " in folded else folded
+    if joined != folded:
+        repairs += ("spaced hyphens",)
+    return joined, repairs
+
+
+def _join_spaced_hyphens(text: str) -> str:
+    for pattern in _SPACED_HYPHENS:
+        text = pattern.sub(lambda m: "-".join(m.groups()), text)
+    return text
 
 
 def _ftfy_fix(text: str) -> tuple[str, Sequence[tuple[str, str]] | None]:

@@ -50,6 +50,27 @@ def test_mojibake_is_repaired_and_recorded(tmp_path):
     assert doc.repairs  # what ftfy did is kept
 
 
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("a 59 - year - old driver", "a 59-year-old driver"),
+        ("Woman Killed In Queens Hit - And - Run", "Woman Killed In Queens Hit-And-Run"),
+        ("his co - workers and an ex - Mafia boss", "his co-workers and an ex-Mafia boss"),
+        ("the Chiefs won 20 - 13 with a 7 - yard run", "the Chiefs won 20-13 with a 7-yard run"),
+        # dashes, not hyphens: between clauses, around an aside, before a site's name or a time
+        ("the man - who was 27 - fled", "the man - who was 27 - fled"),
+        ("Teen shot in Hopewell - NBC12 - WWBT", "Teen shot in Hopewell - NBC12 - WWBT"),
+        ("Updated: Feb 6, 2017 - 3:44 PM", "Updated: Feb 6, 2017 - 3:44 PM"),
+        ("shot himself - KAIT", "shot himself - KAIT"),
+    ],
+)
+def test_hyphens_a_tokeniser_spaced_out_are_joined_and_recorded(tmp_path, printed, read):
+    doc = _read(tmp_path, f"{printed}\nSecond line.\n".encode())
+    assert isinstance(doc, RawDocument)
+    assert doc.text.split("\n")[0] == read
+    assert ("spaced hyphens" in doc.repairs) == (printed != read)
+
+
 def test_curly_quotes_are_kept(tmp_path):
     doc = _read(tmp_path, "Kim’s “train”".encode())
     assert isinstance(doc, RawDocument) and doc.text == "Kim’s “train”"
