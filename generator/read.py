@@ -54,16 +54,19 @@ MAX_LINES = 50_000
 # passes ASCII over; the others touch only non-ASCII characters. Such text (most seeds)
 # skips ftfy, the slowest step of reading a seed.
 _FTFY_ASCII_WORK = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
-# Hyphens a tokeniser spaced out ("59 - year - old", "hit - and - run", "Co - workers",
-# "20 - 13"; the ECB+ dumps do it throughout), joined again: a chain of three words with a
-# short lower-case (or joining) middle one, two short numbers (a score, not a date and a
-# time), a number and a unit, a prefix and its word. A dash between two clauses ("the man
-# - who was 27 - fled") or before a site's name ("Teen shot - NBC12 - WWBT") is none of these.
+# What a tokeniser spaced out, joined again (the ECB+ dumps do it throughout: "59 - year -
+# old", "U. S. Marshals", "$2. 6 million"). Hyphens: a chain of three words with a short
+# lower-case (or joining) middle one, two short numbers (a score, not a date and a time), a
+# number and a unit, a prefix and its word. A dash between two clauses ("the man - who was
+# 27 - fled") or before a site's name ("Teen shot - NBC12 - WWBT") is none of these. Dots:
+# a place's initials ("U. S.", "L. A.", "D. C."; a person's stay as printed: "C. A. Deckard"),
+# and a decimal before an amount ("$2. 6", "1. 2 percent"), not a sentence's end before a
+# number ("in 2008. 6 people").
 _HYPHEN_UNITS = (
     "year|month|week|day|hour|minute|second|yard|foot|feet|inch|mile|meter|metre|point|game|"
     "man|woman|person|member|page|story|storey|car|vehicle|time|gauge|acre|pound|ton|seat|hole"
 )
-_SPACED_HYPHENS = (
+_TOKENISER_SPACES = (
     re.compile(r"\b(\w+) - ([a-z]{1,5}|And|Of|In|To|The|By|For|On|Or|Year|Years) - (\w+)\b"),
     re.compile(r"(?<![:\d./-])\b(\d{1,3}) - (\d{1,3})\b(?![:./-]\d)"),
     re.compile(rf"\b(\d+) - ((?:{_HYPHEN_UNITS})s?)\b"),
@@ -71,6 +74,13 @@ _SPACED_HYPHENS = (
         r"\b(co|anti|ex|pre|post|non|self|vice|mid|semi|multi|inter|pro|quasi) - "
         r"(?!(?-i:[A-Z0-9]{2,})\b)(\w)",
         re.IGNORECASE,
+    ),
+)
+_TOKENISER_DOTS = (
+    re.compile(r"\b(U|L|D|N)\. (?=(?:S|N|K|A|C|Y|J)\.)"),  # "U. S.", "L. A.", "D. C."
+    re.compile(
+        r"(?:(?<=[$£€])|(?<![\d.])(?=\d{1,3}\. \d{1,2} (?:million|billion|trillion|percent)\b))"
+        r"(\d{1,3})\. (?=\d{1,2}\b)"
     ),
 )
 # Whitespace that scrapers leave in and readers never see as different from a space.
@@ -289,15 +299,18 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
             folded = folded.replace(space, plain)
     if folded != fixed:
         repairs += ("whitespace",)
-    joined = _join_spaced_hyphens(folded) if " - " in folded else folded
+    joined = _join_tokeniser_spaces(folded) if " - " in folded or ". " in folded else folded
     if joined != folded:
-        repairs += ("spaced hyphens",)
+        repairs += ("tokeniser spaces",)
     return joined, repairs
 
 
-def _join_spaced_hyphens(text: str) -> str:
-    for pattern in _SPACED_HYPHENS:
-        text = pattern.sub(lambda m: "-".join(m.groups()), text)
+def _join_tokeniser_spaces(text: str) -> str:
+    if " - " in text:
+        for pattern in _TOKENISER_SPACES:
+            text = pattern.sub(lambda m: "-".join(m.groups()), text)
+    for pattern in _TOKENISER_DOTS:
+        text = pattern.sub(lambda m: m[1] + ".", text)
     return text
 
 

@@ -57,18 +57,23 @@ def test_mojibake_is_repaired_and_recorded(tmp_path):
         ("Woman Killed In Queens Hit - And - Run", "Woman Killed In Queens Hit-And-Run"),
         ("his co - workers and an ex - Mafia boss", "his co-workers and an ex-Mafia boss"),
         ("the Chiefs won 20 - 13 with a 7 - yard run", "the Chiefs won 20-13 with a 7-yard run"),
+        ("a $2. 6 million heist in the U. S.", "a $2.6 million heist in the U.S."),
+        ("shares rose 1. 2 percent", "shares rose 1.2 percent"),
         # dashes, not hyphens: between clauses, around an aside, before a site's name or a time
         ("the man - who was 27 - fled", "the man - who was 27 - fled"),
         ("Teen shot in Hopewell - NBC12 - WWBT", "Teen shot in Hopewell - NBC12 - WWBT"),
         ("Updated: Feb 6, 2017 - 3:44 PM", "Updated: Feb 6, 2017 - 3:44 PM"),
         ("shot himself - KAIT", "shot himself - KAIT"),
+        # a sentence's end before a number, and a person's initials, stay as printed
+        ("It closed in 2008. 6 people lost jobs", "It closed in 2008. 6 people lost jobs"),
+        ("said Pastor C. A. Deckard", "said Pastor C. A. Deckard"),
     ],
 )
-def test_hyphens_a_tokeniser_spaced_out_are_joined_and_recorded(tmp_path, printed, read):
+def test_what_a_tokeniser_spaced_out_is_joined_and_recorded(tmp_path, printed, read):
     doc = _read(tmp_path, f"{printed}\nSecond line.\n".encode())
     assert isinstance(doc, RawDocument)
     assert doc.text.split("\n")[0] == read
-    assert ("spaced hyphens" in doc.repairs) == (printed != read)
+    assert ("tokeniser spaces" in doc.repairs) == (printed != read)
 
 
 def test_curly_quotes_are_kept(tmp_path):
