@@ -18,7 +18,7 @@ from .sheet import Sheet, is_sentence, words
 def derive_title(lede: str) -> str:
     """A headline built from the lede's first sentence, for pages that print none."""
     lede = P.LEADING_LABEL.sub("", lede.strip())
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", lede, maxsplit=1)[0]
+    sentence = _first_sentence(lede)
     sentence = re.sub(r"\s*\([^)]*\)", "", sentence).rstrip(".!? ")
     head, _, rest = sentence.partition(", ")
     if rest and words(head) <= 10 and head.split()[0].lower() in P.SUBORDINATORS:
@@ -27,6 +27,16 @@ def derive_title(lede: str) -> str:
     if len(tokens) > P.DERIVED_TITLE_MAX_WORDS:
         return " ".join(tokens[: P.DERIVED_TITLE_MAX_WORDS]).rstrip(",;:") + "…"
     return sentence
+
+
+def _first_sentence(text: str) -> str:
+    """Up to the first full stop that ends a sentence: not the one of an abbreviation or an
+    initial ("Obama may name Dr. Sanjay Gupta", "J. Edgar Hoover")."""
+    for end in P.TITLE_SENTENCE_END.finditer(text):
+        before = text[: end.start()].rsplit(" ", 1)[-1]
+        if not (before.rstrip(".!?") in P.ABBREVIATIONS or P.INITIAL.fullmatch(before)):
+            return text[: end.start()]
+    return text
 
 
 # --- dek -------------------------------------------------------------------------------------

@@ -374,6 +374,15 @@ HIGHLIGHTS_MIN = 2
 HIGHLIGHT_MIN_WORDS = 5
 # Words that open a lede's scene-setting clause ("After a train ride of two days, ..."),
 # which a headline built from the lede leaves out.
+# Where a headline built from the lede ends: a full stop, question or exclamation mark and
+# a capital; unless the word before is an abbreviation or an initial ("Dr. Sanjay Gupta").
+TITLE_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+ABBREVIATIONS = _words(
+    "Dr Mr Mrs Ms Mt St Ft Sen Gov Rep Gen Lt Col Sgt Capt Cmdr Adm Jr Sr Prof Rev Hon Det "
+    "Insp Supt No Nos Vol Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec Ave Blvd Co Corp Inc Ltd "
+    "U.S U.K U.N"
+)
+INITIAL = re.compile(r"(?:[A-Z]\.)+")
 SUBORDINATORS = frozenset(
     {
         "after",
