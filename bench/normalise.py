@@ -7,7 +7,7 @@ source (``manifest.tsv``):
 
 - bag-of-words precision / recall / F1 of the kept text against ``gold/`` (macro over
   pages; lower-cased ``\\w+`` tokens; multiset overlap). Kept text = title (unless it
-  was derived from the lede) + dek + dateline + highlights + paragraphs + tables + captions
+  was derived from the lede) + kicker + dek + dateline + highlights + paragraphs + tables + captions
   (caption and wire text) + credit text. Credit text is the multiset *union*
   (per-token maximum, not sum) of the extracted names (article credits, caption credits) and the raw
   lines the normaliser classed as credit / caption_credit / date, so a byline's
@@ -162,6 +162,7 @@ def kept_bag(article: Article) -> Counter[str]:
     fields = bag(
         [
             None if article.title_derived else article.title,
+            article.kicker,
             article.dek,
             article.dateline,
             *article.highlights,

@@ -307,7 +307,7 @@ def _key(kind: str, *parts: object) -> str:
     return digest.hexdigest()
 
 
-ARTICLE_SHAPE = "article/4"  # the first item of a stored article: what its fields are
+ARTICLE_SHAPE = "article/5"  # the first item of a stored article: what its fields are
 
 
 def article_to_text(a: Article) -> str:
@@ -320,6 +320,7 @@ def article_to_text(a: Article) -> str:
     fields = [a.source, a.title, a.title_derived, a.dek, a.dateline, a.published, a.outlet]
     tables = [[t.title, t.header, t.rows] for t in a.tables]
     fields += [a.credits, a.paragraphs, captions, lines, a.url, a.encoding, a.highlights, tables]
+    fields += [a.kicker]
     return json.dumps([ARTICLE_SHAPE, *fields], ensure_ascii=False)
 
 
@@ -327,10 +328,10 @@ def article_from_text(body: str) -> Article:
     """The inverse of article_to_text, every field's type checked: ValueError, TypeError
     or KeyError for anything else (another shape, a damaged entry)."""
     data = json.loads(body)
-    if not isinstance(data, list) or len(data) != 16 or data[0] != ARTICLE_SHAPE:
+    if not isinstance(data, list) or len(data) != 17 or data[0] != ARTICLE_SHAPE:
         raise ValueError("not an article of this shape")
     _, source, title, derived, dek, dateline, published, outlet = data[:8]
-    credits, paragraphs, captions, lines, url, encoding, highlights, tables = data[8:]
+    credits, paragraphs, captions, lines, url, encoding, highlights, tables, kicker = data[8:]
     paragraphs = tuple(_text(p) for p in paragraphs)
     if type(derived) is not bool:
         raise TypeError("title_derived is not true or false")
@@ -350,6 +351,7 @@ def article_from_text(body: str) -> Article:
         encoding=_text(encoding),
         highlights=tuple(_text(h) for h in highlights),
         tables=tuple(_table(*t) for t in tables),
+        kicker=_opt(kicker),
     )
 
 

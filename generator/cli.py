@@ -166,6 +166,7 @@ def article_json(a: Article) -> dict[str, object]:
     return {
         "source": a.source,
         "title": a.title,
+        "kicker": a.kicker,
         "dek": a.dek,
         "dateline": a.dateline,
         "published": a.published,
@@ -187,6 +188,7 @@ def article_text(a: Article) -> str:
         *(
             f"{k}: {v}"
             for k, v in (
+                ("kicker", a.kicker),
                 ("dek", a.dek),
                 ("dateline", a.dateline),
                 ("published", a.published),

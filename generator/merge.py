@@ -97,6 +97,7 @@ def merge(cluster: Cluster, images: Mapping[str, Sequence[Image]] | None = None)
         tags=story_tags([m.article for m in cluster.members]),
         highlights=lead.highlights,
         tables=lead.tables,
+        kicker=lead.kicker,
     )
 
 

@@ -112,6 +112,7 @@ class Article:
     encoding: str = "utf-8"
     highlights: tuple[str, ...] = ()  # summary points listed under the headline
     tables: tuple[Table, ...] = ()  # tables of figures printed between the paragraphs
+    kicker: str | None = None  # the short label printed above the headline ("Dubai Airshow")
 
     @property
     def dropped(self) -> tuple[LineVerdict, ...]:
@@ -277,6 +278,7 @@ class Story:
     tags: tuple[str, ...] = field(default=())  # the sources' own tag lists (generator/tags.py)
     highlights: tuple[str, ...] = field(default=())  # the lead article's summary points
     tables: tuple[Table, ...] = field(default=())  # the lead article's tables of figures
+    kicker: str | None = None  # the lead article's label above its headline
 
     @property
     def canonical(self) -> Article:

@@ -315,6 +315,7 @@ def _story_text(story: Story) -> str:
         "generator": GENERATOR_MARK,
         "digest": {
             "id": story.id,
+            "kicker": _html(story.kicker),
             "dek": _html(story.dek),
             "dateline": _html(story.dateline),
             "published": story.published,

@@ -309,3 +309,28 @@ def test_an_articles_table_is_printed_under_its_text_every_cell_escaped():
     cells = re.findall(r"<td>(.*?)</td>", html)
     assert cells[cells.index("Harbour | Town") :][:3] == ["Harbour | Town", "5.8", "3%"]
     assert "Kil*more &lt;b&gt;" in cells  # Markdown and HTML in a cell stay literal
+
+
+def test_the_lead_articles_kicker_is_in_front_matter_and_printed_over_the_headline():
+    import jinja2
+    from conftest import ROOT
+
+    headline = "Strong quake shakes the coast and halts the trains"
+    body = QUAKE.partition("\n")[2]
+    page = _wire_story(("Daily Planet", f"Coast <Quake> Watch\n{headline}\n{body}"))
+    meta = frontmatter.loads(page).metadata
+    assert meta["digest"]["kicker"] == "Coast &lt;Quake&gt; Watch"  # escaped, as every field
+    assert meta["title"] == headline
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "theme"), autoescape=False)
+    header = env.get_template("partials/story-header.html").render(
+        page={"meta": meta, "title": meta["title"]}, nav=None
+    )
+    assert re.search(
+        rf'<p class="digest-label">Coast &lt;Quake&gt; Watch</p>\s*<h1>{headline}</h1>',
+        header,
+    )
+    plain = frontmatter.loads(_wire_story(("Daily Planet", QUAKE))).metadata
+    assert plain["digest"]["kicker"] is None
+    assert "digest-label" not in env.get_template("partials/story-header.html").render(
+        page={"meta": plain, "title": plain["title"]}, nav=None
+    )

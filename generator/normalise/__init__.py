@@ -72,6 +72,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     page_title, site = (
         fields.cut_site_name(sheet.texts[title_at]) if title_at is not None else (None, None)
     )
+    kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
     meta_title = _text(doc.meta_value("title"))
     title = meta_title or page_title or fields.derive_title(paragraphs[0] if paragraphs else "")
     meta_published = _text(doc.meta_value("published"))
@@ -98,6 +99,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         lines=sheet.verdicts(),
         url=_text(doc.meta_value("url")),
         encoding=doc.encoding,
+        kicker=kicker,
     )
 
 

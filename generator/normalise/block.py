@@ -80,6 +80,9 @@ def extend_head(sheet: Sheet, top: int) -> int:
         kind, text = sheet.kinds[i], sheet.texts[i]
         if kind in ("blank", "dropped"):
             continue
+        if kind == "kicker":  # the label over the headline
+            head = i
+            continue
         if kind is not None:
             break
         if not fields.is_field_line(text) and not (
@@ -372,8 +375,24 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
             break
         if not (_content_words(text) & topic):
             break
+        if _kicker(text, sheet.texts[top]):
+            sheet.claim(j, "kicker", "kicker")
+            break
         top, j = j, j - 1
     return top
+
+
+def _kicker(text: str, headline: str) -> bool:
+    """A label above the headline, not a headline of its own: a few capitalised words
+    ("Dubai Airshow", "BLACK DEATH FEARS", "Dancing With the Stars") over a longer line in
+    sentence case ("Emirates inks $9 billion order for 30 Boeing 787 jets")."""
+    names = P.KICKER_WORD.findall(text)
+    return (
+        0 < words(text) <= P.KICKER_MAX_WORDS
+        and words(headline) >= P.KICKER_HEADLINE_MIN_WORDS
+        and not headline.isupper()
+        and all(w[:1].isupper() or w.casefold() in P.KICKER_JOINERS for w in names)
+    )
 
 
 def headline_shaped(text: str, min_words: int = 3) -> bool:

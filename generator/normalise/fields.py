@@ -56,6 +56,8 @@ def find_dek(sheet: Sheet, title: int | None, first: int) -> int | None:
         return None
     if not P.DEK_MIN_WORDS <= words(text) <= P.DEK_MAX_WORDS or P.LIST_ITEM.match(text):
         return None
+    if P.DATE_LINE.match(text) or P.METADATA_LINE.match(text):
+        return None  # "Published Wed, Nov 20 2019...": a date or label line, however garbled
     nxt = sheet.next_open(i)
     if i == first and (
         nxt is None or (is_sentence(text) and not P.DATELINE.match(sheet.texts[nxt]))

@@ -354,6 +354,14 @@ TABLE_TITLE_LINES = 2
 # words (a paragraph's worth, PROSE_LONG_WORDS), or the table is not the article's.
 TABLE_SIDE_MIN_WORDS = PROSE_LONG_WORDS
 
+# A kicker: a label of at most KICKER_MAX_WORDS capitalised words (joiners aside) printed
+# above a headline of KICKER_HEADLINE_MIN_WORDS or more words not set in capitals. Kept as
+# the article's kicker, not taken for its headline. "Battery power" (sentence case) is a
+# headline of its own.
+KICKER_MAX_WORDS, KICKER_HEADLINE_MIN_WORDS = 3, 6
+KICKER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+KICKER_JOINERS = frozenset({"of", "the", "and", "in", "on", "for", "with", "at", "to", "a"})
+
 # --- Headlines and deks --------------------------------------------------------------------
 # Symbols a page puts before a line's words (a close button "×", bullets, arrows).
 LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(]+")
@@ -772,6 +780,7 @@ RULE_NOTES: dict[str, str] = {
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
     "glued_headline": "the headline again, with a breadcrumb or label glued in front of it",
+    "kicker": "a short label above the headline (a series, section or event): its kicker",
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
     "closing_line": "short sentence right under the body: its closing line",
