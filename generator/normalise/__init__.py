@@ -19,17 +19,23 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     found_tables = tables.claim_tables(sheet)
     furniture.drop_repeats(sheet)
     furniture.drop_teasers(sheet)
+    furniture.drop_video_lists(sheet)
     walls = block.drop_comment_markers(sheet)
     found_captions = captions.find_captions(sheet)
     dateline_lines = block.claim_dateline_lines(sheet)
+    stamps = fields.claim_date_stamps(sheet)
     body = block.find_body(sheet, walls)
     if tables.drop_tables_outside(sheet, found_tables, body):
         body = block.find_body(sheet, walls)
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
     if body:
+        first = block.split_head(sheet, first, last)
         last = block.extend_announced_list(sheet, block.extend_closing_line(sheet, last))
     title_at = block.find_headline(sheet, first, last) if body else None
+    title_line = sheet.texts[title_at] if title_at is not None else ""
     if title_at is not None:
+        if sheet.rules[title_at] == "headline_stamps":
+            title_line = fields.stamp_head(title_line)
         sheet.claim(title_at, "title", "headline_above_body")
     top = block.extend_head(sheet, title_at if title_at is not None else first)
     tail = range(top, last + 1 + P.TAIL_WINDOW)
@@ -40,7 +46,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     end = block.claim_tag_lists(sheet, first, end)
     retrieved = _text(doc.meta_value("retrieved"))
     reference = fields.parse_date(retrieved) if retrieved else None
-    published = fields.find_published(sheet, range(top, end + 1), range(first, last + 1), reference)
+    published = fields.find_published(
+        sheet, range(top, end + 1), range(first, last + 1), reference, stamps
+    )
     dek_at = fields.find_dek(sheet, title_at, first)
     head = dek_at if dek_at is not None else title_at
     highlights = block.claim_highlights(sheet, head, first, last) if head is not None else ()
@@ -69,9 +77,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
             if credit:
                 sheet.claim(body_lines[0], "paragraph", "lede_credit")
 
-    page_title, site = (
-        fields.cut_site_name(sheet.texts[title_at]) if title_at is not None else (None, None)
-    )
+    page_title, site = fields.cut_site_name(title_line) if title_at is not None else (None, None)
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
     meta_title = _text(doc.meta_value("title"))
     title = meta_title or page_title or fields.derive_title(paragraphs[0] if paragraphs else "")

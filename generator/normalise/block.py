@@ -14,6 +14,7 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _NEUTRAL = frozenset(
     {"blank", "caption", "caption_credit", "wire_caption", "date", "credit", "dateline", "table"}
 )
+_FIELD_KINDS = frozenset({"date", "credit"})  # the lines a page prints between headline and body
 _TRAILER = frozenset({"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit"})
 
 
@@ -71,6 +72,22 @@ def _weight(sheet: Sheet, i: int) -> float:
     return float(words(text)) if is_prose(text) else -P.SHORT_LINE_COST
 
 
+def split_head(sheet: Sheet, first: int, last: int) -> int:
+    """The body's first line when the run of prose opens with the article's head: a
+    headline-shaped line (or two) with a date or byline right under it, then the body.
+    The date and byline stand between a headline and its story, never inside the story."""
+    for k in range(first + 1, min(first + 1 + P.HEAD_IN_BODY_LINES, last)):
+        kind = sheet.kinds[k]
+        if kind not in _FIELD_KINDS and not (kind is None and fields.is_field_line(sheet.texts[k])):
+            continue
+        head = [i for i in range(first, k) if sheet.kinds[i] is None]
+        if not head or any(not headline_shaped(sheet.texts[i]) for i in head):
+            return first
+        body = next((i for i in range(k + 1, last + 1) if _weight(sheet, i) > 0), None)
+        return body if body is not None else first
+    return first
+
+
 def extend_head(sheet: Sheet, top: int) -> int:
     """Dates and bylines printed right above the headline still belong to the article;
     so does a bare name beside such a date or credit line ("Tuesday 8 January 2008",
@@ -80,7 +97,7 @@ def extend_head(sheet: Sheet, top: int) -> int:
         kind, text = sheet.kinds[i], sheet.texts[i]
         if kind in ("blank", "dropped"):
             continue
-        if kind == "kicker":  # the label over the headline
+        if kind in ("kicker", "date"):  # the label over the headline, its date stamps
             head = i
             continue
         if kind is not None:
@@ -245,7 +262,11 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     best, best_score = None, 0.0
     for i in range(first - 1, max(-1, first - 1 - P.HEADLINE_WINDOW), -1):
         text = sheet.texts[i]
-        if sheet.kinds[i] is not None or not headline_shaped(text):
+        if sheet.rules[i] == "headline_stamps":  # the headline printed with its date stamps
+            text = fields.stamp_head(text)
+        elif sheet.kinds[i] is not None:
+            continue
+        if not headline_shaped(text):
             continue
         own = _content_words(text)
         overlap = len(own & lede) / len(own) if own else 0.0
@@ -259,7 +280,8 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         near = first - i <= P.HEADLINE_NEAR and not any(
             sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in range(i + 1, first)
         )
-        bylined = near and _above_byline(sheet, i)
+        # a headline stands over its byline, or carries its own date stamps
+        bylined = near and (_above_byline(sheet, i) or sheet.rules[i] == "headline_stamps")
         score = (
             overlap
             + (0.5 if titlebar else 0.0)

@@ -88,25 +88,89 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
 
 # --- published date --------------------------------------------------------------------------
 def find_published(
-    sheet: Sheet, lines: range, body: range, reference: str | None = None
+    sheet: Sheet,
+    lines: range,
+    body: range,
+    reference: str | None = None,
+    stamps: Stamps | None = None,
 ) -> str | None:
-    """The first publication date the page states on a line of its own. Date lines
+    """The first publication date the page states on a line of its own; a date labelled
+    as an update ("Updated on: ...") only when the page states no other. Date lines
     are claimed (so they never become paragraphs); above and below the body a line
     that looks like a date is claimed even when no full date can be read from it.
-    "Today 10:43" or "2 hours ago" is read only against a known reference date."""
+    "Today 10:43" or "2 hours ago" is read only against a known reference date. `stamps`
+    are the lines of date stamps claim_date_stamps found."""
     published = next(
         (d for i in lines if i < len(sheet.texts) and (d := _byline_date(sheet, i))), None
     )  # a byline that carries its date
-    for i in [i for i in sheet.open() if i in lines]:
+    updated = None
+    for i in [i for i in lines if i < len(sheet.texts)]:
         text = sheet.texts[i]
+        if stamps and i in stamps:  # claimed before the body was found (claim_date_stamps)
+            published, updated = published or stamps[i][0], updated or stamps[i][1]
+            continue
+        if sheet.kinds[i] is not None:
+            continue
         parsed = date_of_line(text)
         relative = P.RELATIVE_DATE_LINE.match(text) if i not in body else None
         if relative and not parsed and reference:
             parsed = relative_date(relative["value"], reference)
         if parsed or relative or (i not in body and looks_like_date(text)):
             sheet.claim(i, "date", "date_line")
+            if P.UPDATE_LABEL.match(text):
+                updated = updated or parsed
+            else:
+                published = published or parsed
+    return published or updated
+
+
+Stamps = dict[int, tuple[str | None, str | None]]  # line -> (published, updated)
+
+
+def claim_date_stamps(sheet: Sheet) -> Stamps:
+    """Lines of labelled date stamps, claimed before the body is looked for (a headline
+    printed with its stamps, "<headline> Posted: <date> Updated: <date>", reads like
+    prose): a line of stamps alone as a date line, one after a headline as the headline's
+    (find_headline reads the headline off it). A byline with its date is the credits'."""
+    found: Stamps = {}
+    for i in list(sheet.open()):
+        text = sheet.texts[i]
+        mark = P.STAMP_LABEL.search(text)
+        if not mark or P.BYLINE_DATED.match(text) or P.BYLINE_STAMPED.match(text):
+            continue
+        head = text[: mark.start()].strip()
+        dates = stamped_dates(text)
+        if dates is None or is_credit_line(head):
+            continue
+        sheet.claim(i, "date", "headline_stamps" if head else "date_stamps")
+        found[i] = dates
+    return found
+
+
+def stamp_head(text: str) -> str:
+    """What a line of date stamps prints before them: the headline, or nothing."""
+    mark = P.STAMP_LABEL.search(text)
+    return text[: mark.start()].strip() if mark else text
+
+
+def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
+    """(published, updated) of a line of labelled date stamps ("Posted: <date> Updated:
+    <date>"), perhaps after a headline; None unless every stamp is a full date and what
+    stands before the first is short enough to be a headline."""
+    marks = list(P.STAMP_LABEL.finditer(text))
+    if not marks or words(text[: marks[0].start()]) > P.TITLE_MAX_WORDS:
+        return None
+    published = updated = None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    for mark, end in zip(marks, ends, strict=True):
+        parsed = parse_date(text[mark.end() : end].strip(" |"))
+        if parsed is None:
+            return None
+        if P.UPDATE_LABEL.match(mark["label"]):
+            updated = updated or parsed
+        else:
             published = published or parsed
-    return published
+    return published, updated
 
 
 _DATED_BYLINES = {"byline_stamped": P.BYLINE_STAMPED, "byline_dated": P.BYLINE_DATED}
@@ -207,7 +271,7 @@ def parse_date(value: str) -> str | None:
     """An explicit date as ISO 8601 (with the time when one is given); None if not a full date."""
     import dateparser  # slow to import: only pay for it when a date line is found
 
-    value = value.strip()
+    value = P.SPACED_TIME.sub(":", P.SPACED_DATE.sub("/", value.strip()))
     settings = {
         "STRICT_PARSING": True,
         "REQUIRE_PARTS": ["day", "month", "year"],
@@ -219,7 +283,8 @@ def parse_date(value: str) -> str | None:
     except (ValueError, OverflowError):
         parsed = None
     if not isinstance(parsed, datetime):
-        return None
+        trimmed = P.DATE_TRAILER.sub("", value)
+        return parse_date(trimmed) if trimmed != value else None
     return parsed.isoformat() if P.HAS_TIME.search(value) else parsed.date().isoformat()
 
 

@@ -59,6 +59,25 @@ def drop_teasers(sheet: Sheet) -> None:
                     sheet.drop(i, "teaser_list")
 
 
+def drop_video_lists(sheet: Sheet) -> None:
+    """Video playlists: VIDEO_LIST_MIN or more lines in a row of a clip's length and
+    title ("2:52 How can I be sure my ballot counts"), none ending in a full stop."""
+    run: list[int] = []
+    for i in [*sheet.open(), None]:
+        text = sheet.texts[i] if i is not None else ""
+        if i is not None and P.VIDEO_ITEM.match(text) and not _full_stop(text):
+            run.append(i)
+            continue
+        if len(run) >= P.VIDEO_LIST_MIN:
+            for k in run:
+                sheet.drop(k, "video_list")
+        run = []
+
+
+def _full_stop(text: str) -> bool:
+    return text.rstrip("\"'”’)").endswith(".") and not text.endswith("...")
+
+
 def _teaser_summary(sheet: Sheet, lines: list[int], k: int) -> bool:
     text = sheet.texts[lines[k]]
     nxt = lines[k + 1] if k + 1 < len(lines) else None

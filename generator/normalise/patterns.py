@@ -258,6 +258,11 @@ NAME_ROLE_HEAD = re.compile(
 )
 # Teaser lists: this many (headline, one short summary) pairs in a row, summaries of at
 # most TEASER_MAX_WORDS words.
+# A video playlist: clip lengths before clip titles ("3:00 Trump vows to be a president
+# for all Americans"), this many in a row. A clock time ("12:39 a.m.") is no clip length,
+# and a timeline's entries end in a full stop, clip titles do not.
+VIDEO_ITEM = re.compile(r"^\d{1,2}:\d{2}\s+(?![ap]\.?m\b)(?i:[^\W\d_]|[\"'‘“])")
+VIDEO_LIST_MIN = 3
 TEASER_MIN_PAIRS = 3
 # A teaser's head is up to this many short lines: headline, byline, date.
 TEASER_MAX_HEADS = 3
@@ -323,6 +328,9 @@ FUNCTION_WORDS = _words(
 )
 # A headline-shaped line this close above the body, with no prose between, is favoured.
 HEADLINE_NEAR = 6
+# A date or byline this many lines into the body's run splits the head (the headline
+# lines above it) off the body (block.split_head).
+HEAD_IN_BODY_LINES = 2
 # A headline-shaped line right above the byline that opens the article scores this much more;
 # the credit ("By X", an author, agency, staff or source credit) may sit under date lines
 # (at most BYLINE_BLOCK_LINES lines down).
@@ -532,11 +540,23 @@ METADATA_LINE = re.compile(
 # --- Dates ----------------------------------------------------------------------------------
 # "Date:2025-04-14 00:50:45", "Published: June 13, 2013", "Posted on: ...", "Last modified: ..."
 DATE_LINE = re.compile(
-    r"^(?:date|published(?: on)?|first published|posted(?: on)?|updated(?: on)?|last updated|"
-    r"created|(?:last )?modified|transmitted|released|filed)\s*(?:at|on)?\s*:?\s*"
+    r"^(?:date|published(?: on)?|first (?:published|posted)|posted(?: on)?|updated(?: on)?|"
+    r"last updated|created|(?:last )?modified|transmitted|released|filed)\s*(?:at|on)?\s*:?\s*"
     r"(?P<value>.{6,60})$",
     I,
 )
+# Labelled date stamps, several on one line, perhaps printed after the headline: "Posted:
+# Sunday, July 19, 2015 6:17 PM EDT Updated: ...", "Published: 15:41 GMT, 16 December 2014 |
+# Updated: 16:01 GMT, 16 December 2014". Each label's value runs to the next label.
+STAMP_LABEL = re.compile(
+    r"(?:^|\s+|\s*\|\s*)(?P<label>first posted|posted|published|(?:last )?updated)\s*:\s*", I
+)
+# Slashes and colons a tokeniser spaced out inside a date or a time: "04 / 9 / 2012",
+# "5:59: 13 PM". Closed up before a date is read (the text itself is left as it is).
+SPACED_DATE = re.compile(r"(?<=\d) / (?=\d)")
+SPACED_TIME = re.compile(r"(?<=\d:\d\d): (?=\d\d\b)")
+# A date line that states when the article was changed, not when it was published.
+UPDATE_LABEL = re.compile(r"^(?:(?:last )?updated|(?:last )?modified)\b", I)
 # Dates stated relative to the day the page was read: resolved only against a known
 # reference (front matter `retrieved`), never against the clock.
 RELATIVE_DATE_LINE = re.compile(
@@ -564,12 +584,16 @@ DATE_HINT = re.compile(
     rf"\b{MONTH}\b\.?,?\s.*\d|"
     rf"\d\s+{MONTH}\b|"
     r"\b\d{4}-\d{2}-\d{2}(?:\b|T\d)|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"  # ISO, with its time too
+    r"\b\d{1,2} / \d{1,2} / \d{2,4}\b|"  # spaced out by a tokeniser
     r"^\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\b|"
     r"^AP-[A-Z]{2}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{2,4}$|"
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\b",
     I,
 )
 DATE_MAX_WORDS = 10
+# What a page prints after a date behind a bar or slash that is no part of it: the
+# outlet ("November 19, 2019 / 10:07 AM / CBS News"), segments without a digit.
+DATE_TRAILER = re.compile(r"(?:\s+[/|·•]\s+[^\d/|·•]+)+$")
 HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 # --- Credits --------------------------------------------------------------------------------
@@ -791,6 +815,9 @@ RULE_NOTES: dict[str, str] = {
     "between_headline_and_lede": "standfirst between headline and lede",
     "highlights": "summary points listed under the headline: the story's highlights",
     "highlights_label": "the label over the story's highlights ('Story Highlights')",
+    "video_list": "a video playlist: clip lengths before clip titles",
+    "date_stamps": "a line of labelled date stamps (posted, updated)",
+    "headline_stamps": "the headline printed with its labelled date stamps",
     "date_line": "a date stated on its own line",
     "agency_line": "news agency or staff credit on its own line",
     "staff_line": "staff or agency credit above the body",
