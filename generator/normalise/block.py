@@ -374,7 +374,11 @@ def _above_byline(sheet: Sheet, i: int) -> bool:
     return False
 
 
-_SKIPPABLE = frozenset({"blank", "date", "credit", "dateline"})
+# What stands between a headline and its sub-headline (_top_of_headlines): dates, bylines,
+# datelines, a photo and its caption.
+_SKIPPABLE = frozenset(
+    {"blank", "date", "credit", "dateline", "caption", "caption_credit", "wire_caption"}
+)
 
 
 def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:

@@ -68,12 +68,14 @@ FURNITURE: tuple[Rule, ...] = (
     ),
     # "veryGood! (96)", "Like (12)", "Angry (3)"
     _rule("reaction_counter", r"^[\w'’ ]{1,20}[!?]?\s*\(\d[\d,.]*[km]?\)$", "reaction counter"),
-    # "MORE: Top US general ...", "READ MORE: ...", "Related: ..."
+    # "MORE: Top US general ...", "READ MORE: ...", "Related: ...", and the label run into
+    # the headline it heads: "Related Coverage 3-year-old child shot in Hamilton"
     _rule(
         "more_link",
         r"^(?:read |see |watch |also )?(?:more|also|related|recommended|watch|listen|trending|see)"
         r"(?: stories| coverage| articles)?\s*:\s*\S|"
-        r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S",
+        r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S|"
+        r"(?-i:^Related (?:Coverage|Stories|Articles|Content|Links) [A-Z0-9])",
         "teaser link to another article",
     ),
     # the article's pager: "Next page >", "« Previous", "- next", "- 2", "Page 1 of 3" (a
@@ -750,6 +752,13 @@ PHOTO_BY_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?\s+(?i:by)\s+"
     r"(?P<credit>[A-Z][^()]{1,60})\)$"
 )
+# A caption ending in its credit in brackets behind "Photo:" or "Photo/", or "Photo
+# courtesy (of)": "Police tape (Photo: stock photo)", "A child was shot in the city.
+# (Photo/WLWT)", "The two siblings. (Photo courtesy of Jane Roe)". Lower-case credits too.
+PAREN_PHOTO_CREDIT = re.compile(
+    r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?"
+    r"(?:\s*[:/]\s*|\s+(?i:courtesy)(?:\s+(?i:of))?\s*:?\s*)(?P<credit>[^()\s][^()]{1,80})\)$"
+)
 # A caption, the photo gallery's expand control, then the credit (the control's label was
 # scraped with the text around it): "The shooting happened near the park, police said. View
 # Full Caption DNAinfo/Jane Roe", "Crews at the scene. Enlarge this image Shutterstock"
@@ -815,6 +824,7 @@ RULE_NOTES: dict[str, str] = {
     "between_headline_and_lede": "standfirst between headline and lede",
     "highlights": "summary points listed under the headline: the story's highlights",
     "highlights_label": "the label over the story's highlights ('Story Highlights')",
+    "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
     "video_list": "a video playlist: clip lengths before clip titles",
     "date_stamps": "a line of labelled date stamps (posted, updated)",
     "headline_stamps": "the headline printed with its labelled date stamps",
