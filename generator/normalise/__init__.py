@@ -79,6 +79,11 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
 
     page_title, site = fields.cut_site_name(title_line) if title_at is not None else (None, None)
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
+    if page_title and title_at is not None:  # a title bar cut short: the headline in full
+        page_title = fields.complete_title(page_title, sheet, range(title_at + 1, first))
+    if page_title and (label := P.TITLE_LABEL.match(page_title)):  # "UPDATE: <headline>"
+        kicker, page_title = kicker or label["label"], page_title[label.end() :]
+        page_title = page_title[:1].upper() + page_title[1:]
     meta_title = _text(doc.meta_value("title"))
     title = meta_title or page_title or fields.derive_title(paragraphs[0] if paragraphs else "")
     meta_published = _text(doc.meta_value("published"))

@@ -432,13 +432,35 @@ def cut_site_name(title: str) -> tuple[str, str | None]:
     capitals = title.isupper()
     for sep in P.SITE_TITLE_SEPARATOR.finditer(title):
         head, site = title[: sep.start()].strip(), title[sep.end() :].strip()
-        if words(head) >= P.SITE_TITLE_MIN_WORDS and _site_name(site, capitals):
+        first = P.SITE_NAME_PARTS.split(site, maxsplit=1)[0]  # then a tagline, a city
+        if words(head) >= P.SITE_TITLE_MIN_WORDS and (
+            _site_name(site, capitals) or _site_name(first, capitals)
+        ):
             address = P.SITE_ADDRESS.match(site)  # "wave3.com-Louisville News": wave3.com
             outlet = address[0] if address else P.SITE_NAME_PARTS.split(site, maxsplit=1)[0]
             outlet = outlet.strip(" .")
             named = _site_name(outlet, capitals) and not P.SITE_NAME_WORD.fullmatch(outlet)
             return head, outlet if named else None
     return title, None
+
+
+def complete_title(title: str, sheet: Sheet, below: range) -> str:
+    """The headline in full when `title` is a title bar cut short ("... after son
+    accidentally sh") and a line under it (or the headline part of a line of date
+    stamps) prints the whole headline: it goes on mid-word, or by a few words (more is
+    the standfirst run into the headline)."""
+    if words(title) < P.SITE_TITLE_MIN_WORDS:
+        return title
+    cut = title.rstrip(" .…")
+    for i in below:
+        text = stamp_head(sheet.texts[i]) if sheet.rules[i] == "headline_stamps" else sheet.texts[i]
+        if len(text) <= len(cut) or not text.startswith(cut):
+            continue
+        rest = text[len(cut) :]
+        mid_word = cut[-1:].isalnum() and rest[:1].isalnum()  # "...accidentally sh" + "oots self"
+        if mid_word or words(rest) <= P.TITLE_COMPLETION_MAX_WORDS:
+            return text
+    return title
 
 
 def _site_name(text: str, capitals: bool) -> bool:

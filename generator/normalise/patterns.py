@@ -372,6 +372,14 @@ KICKER_MAX_WORDS, KICKER_HEADLINE_MIN_WORDS = 3, 6
 KICKER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 KICKER_JOINERS = frozenset({"of", "the", "and", "in", "on", "for", "with", "at", "to", "a"})
 
+# A label a page prints in front of its headline, behind a colon or a dash: "UPDATE: Dog
+# shot by deputy", "Breaking News - Three shot in office", "Watch Live: Trial begins".
+# Kept as the kicker, not as part of the headline.
+TITLE_LABEL = re.compile(
+    r"^(?P<label>(?i:update[d]?|breaking(?: news)?|watch live|watch|live|video|exclusive))"
+    r"\s*(?::|\s[-–—|])\s+(?=\S)"
+)
+
 # --- Headlines and deks --------------------------------------------------------------------
 # Symbols a page puts before a line's words (a close button "×", bullets, arrows).
 LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(]+")
@@ -437,7 +445,7 @@ SITE_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—]|::)\s+|\s*\|\s*")
 SITE_NAME_WORD = re.compile(
     r"\b(?:news|newschannel|weather|sports|tv|television|channel|radio|times|post|herald|"
     r"tribune|journal|gazette|daily|online|media|network|press|magazine|today|"
-    r"cbs|nbc|abc|fox|cnn|bbc|pbs|npr)\b|\w\.(?:com|net|org|co\.uk)\b",
+    r"cbs|nbc|abc|fox|cnn|bbc|pbs|npr)\b|\w\.(?:com|net|org|co\.uk)\b|\b\d+(?:news|tv)\b",
     I,
 )
 SITE_ADDRESS = re.compile(r"[a-z0-9][\w-]*\.(?:com|net|org|co\.uk)\b")  # "wave3.com"
@@ -445,6 +453,8 @@ SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
 SITE_NAME_LOWER_OK = frozenset({"and", "&"})
 SITE_NAME_TOKEN = re.compile(r"[\w&.'’-]+")  # a word of a site's name, its dots and dashes in
 SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
+# A title bar cut short at a word's end is completed by at most this many words.
+TITLE_COMPLETION_MAX_WORDS = 3
 # The outlet is the site name's first part, when that reads as a site's name by itself:
 # "WMC Action News 5", "WALB.com", "CBS 5", "WTOC-TV" (not "Dayton" of "Dayton, OH News").
 SITE_NAME_PARTS = re.compile(r"\s+[-|–—]\s+|\s*:\s+|\s*[,|]\s*|\s+[-|–—]$")
