@@ -251,7 +251,9 @@ NOT_A_NAME = re.compile(
     I,
 )
 # A reporter's name with the agency printed after it: "Tom Davies Associated Press".
-NAME_AGENCY_TAIL = re.compile(r"(?:^|\s+)(?:the )?(?:associated press|reuters|afp|bloomberg)$", I)
+NAME_AGENCY_TAIL = re.compile(
+    r"(?:^|\s+|(?-i:(?<=[A-Z]{2})))(?:the )?(?:associated press|reuters|afp|bloomberg)$", I
+)  # also glued to a name in capitals: "ED WHITEAssociated Press"
 # ... or the role before it: "Staff Writer Irma Widjojo", "Digital Editor Robert Browman".
 NAME_ROLE_HEAD = re.compile(
     r"^(?:(?:senior|staff|digital|news|chief|political|business|sports?|web|online)\s+)*"
