@@ -260,7 +260,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     body's opening (or is repeated in a title bar), nearest first on ties."""
     lede = lede_words(sheet, first, last)
     best, best_score = None, 0.0
-    for i in range(first - 1, max(-1, first - 1 - P.HEADLINE_WINDOW), -1):
+    for i in _lines_above(sheet, first, P.HEADLINE_WINDOW):
         text = sheet.texts[i]
         if sheet.rules[i] == "headline_stamps":  # the headline printed with its date stamps
             text = fields.stamp_head(text)
@@ -298,6 +298,19 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         sheet.drop(best, "glued_headline")
         best = below
     return _top_of_headlines(sheet, best, lede | _content_words(sheet.texts[best]))
+
+
+def _lines_above(sheet: Sheet, first: int, count: int) -> list[int]:
+    """The `count` lines above `first`, nearest first, not counting blank lines and those
+    dropped already (a video playlist between headline and body does not push the
+    headline out of reach)."""
+    found: list[int] = []
+    for i in range(first - 1, -1, -1):
+        if len(found) >= count:
+            break
+        if sheet.kinds[i] not in ("blank", "dropped"):
+            found.append(i)
+    return found
 
 
 def _glued(line: str, headline: str) -> bool:

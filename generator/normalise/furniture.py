@@ -61,7 +61,14 @@ def drop_teasers(sheet: Sheet) -> None:
 
 def drop_video_lists(sheet: Sheet) -> None:
     """Video playlists: VIDEO_LIST_MIN or more lines in a row of a clip's length and
-    title ("2:52 How can I be sure my ballot counts"), none ending in a full stop."""
+    title ("2:52 How can I be sure my ballot counts"), none ending in a full stop; and
+    the clip titles listed right under a video player's controls (rule video_embed),
+    up to the first line of prose."""
+    for i in [i for i, rule in enumerate(sheet.rules) if rule == "video_embed"]:
+        j = sheet.next_open(i)
+        while j is not None and not is_prose(sheet.texts[j]):
+            sheet.drop(j, "video_list")
+            j = sheet.next_open(j)
     run: list[int] = []
     for i in [*sheet.open(), None]:
         text = sheet.texts[i] if i is not None else ""

@@ -130,14 +130,38 @@ FURNITURE: tuple[Rule, ...] = (
         "notice",
         r"\b(?:we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
         r"log ?in to (?:continue|comment)|already a subscriber|create (?:a free )?account|"
-        r"(?:please )?enable javascript)\b",
-        "cookie, login, account or browser notice",
-        needs=("cookie", "log", "already a subscriber", "account", "javascript"),
+        r"(?:please )?enable javascript|"
+        r"(?:you must )?enter the characters (?:with|shown|you see))\b",
+        "cookie, login, account, captcha or browser notice",
+        needs=("cookie", "log", "already a subscriber", "account", "javascript", "characters"),
+    ),
+    # "Follow CBSDFW.COM: Facebook | Twitter", "Follow us on Twitter and Instagram"
+    _rule(
+        "follow_prompt",
+        r"^follow (?:us|[@\w.-]+)(?: on)?\s*:?\s*"
+        r"(?:(?:facebook|twitter|instagram|youtube|linkedin|snapchat)\b\s*(?:[|,&]|and)?\s*)+$",
+        "prompt to follow the site on social media",
+        needs=("follow",),
+    ),
+    # "For the latest information, click or tap here.", "On the go? Tap here for a summary"
+    _rule(
+        "click_prompt",
+        r"^(?:\S+\s+){0,8}(?:click|tap)(?: or (?:click|tap))? here\b\W*(?:\s+\S+){0,8}$",
+        "a prompt to click for something else",
+        needs=("click", "tap"),
+    ),
+    # a video player's controls scraped with its description: "CLOSE Skip in Skip x Embed x
+    # Share A memorial is set up in honor of ..."
+    _rule(
+        "video_embed",
+        r"^close\s+skip in skip\b|\bskip in skip x embed x share\b",
+        "a video player's controls and its clip's description",
+        needs=("skip in skip",),
     ),
     # "Share this article", "Share on Facebook", "Click to share"
     _rule(
         "share_prompt",
-        r"^(?:share|tweet|email|print)(?: this| on| via| article| story)\b|"
+        r"^(?:share|tweet|e-?mail|print)(?: this| on| via| article| story)\b|"
         r"^click to (?:share|print|email)\b",
         "share prompt",
     ),
