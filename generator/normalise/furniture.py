@@ -64,15 +64,14 @@ def drop_video_lists(sheet: Sheet) -> None:
     title ("2:52 How can I be sure my ballot counts"), none ending in a full stop; and
     the clip titles listed right under a video player's controls (rule video_embed),
     up to the first line of prose."""
-    for i in [i for i, rule in enumerate(sheet.rules) if rule == "video_embed"]:
-        j = sheet.next_open(i)
+    for player in [i for i, rule in enumerate(sheet.rules) if rule == "video_embed"]:
+        j = sheet.next_open(player)
         while j is not None and not is_prose(sheet.texts[j]):
             sheet.drop(j, "video_list")
             j = sheet.next_open(j)
     run: list[int] = []
     for i in [*sheet.open(), None]:
-        text = sheet.texts[i] if i is not None else ""
-        if i is not None and P.VIDEO_ITEM.match(text) and not _full_stop(text):
+        if i is not None and P.VIDEO_ITEM.match(sheet.texts[i]) and not _full_stop(sheet.texts[i]):
             run.append(i)
             continue
         if len(run) >= P.VIDEO_LIST_MIN:
