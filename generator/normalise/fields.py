@@ -448,12 +448,16 @@ def complete_title(title: str, sheet: Sheet, below: range) -> str:
     """The headline in full when `title` is a title bar cut short ("... after son
     accidentally sh") and a line under it (or the headline part of a line of date
     stamps) prints the whole headline: it goes on mid-word, or by a few words (more is
-    the standfirst run into the headline)."""
+    the standfirst run into the headline). A title bar that puts the site's name first
+    ("CBS 58 - <headline>") gives the headline printed under it."""
     if words(title) < P.SITE_TITLE_MIN_WORDS:
         return title
     cut = title.rstrip(" .…")
     for i in below:
         text = stamp_head(sheet.texts[i]) if sheet.rules[i] == "headline_stamps" else sheet.texts[i]
+        before = title[: len(title) - len(text)]
+        if len(title) > len(text) and title.endswith(text) and P.SITE_PREFIX_END.search(before):
+            return text  # "CBS 58 - <headline>": the site's name first, then the headline
         if len(text) <= len(cut) or not text.startswith(cut):
             continue
         rest = text[len(cut) :]
