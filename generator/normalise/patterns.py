@@ -790,13 +790,18 @@ PHOTO_BY_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?\s+(?i:by)\s+"
     r"(?P<credit>[A-Z][^()]{1,60})\)$"
 )
-# A caption ending in its credit in brackets behind "Photo:" or "Photo/", or "Photo
-# courtesy (of)": "Police tape (Photo: stock photo)", "A child was shot in the city.
-# (Photo/WLWT)", "The two siblings. (Photo courtesy of Jane Roe)". Lower-case credits too.
+# A caption ending in its credit in brackets, the bracket naming it a credit: "Police tape
+# (Photo: stock photo)", "... (Photo/WLWT)", "... (Photo courtesy of Jane Roe)", "...
+# (Courtesy: Jane Roe)", "... (Sheriff's Office / Courtesy photo)", "... (WISH photo)",
+# "... (via 7NEWS)". Lower-case credits too; "(left)" or "(photos taken Monday)" is no credit.
 PAREN_PHOTO_CREDIT = re.compile(
-    r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?"
-    r"(?:\s*[:/]\s*|\s+(?i:courtesy)(?:\s+(?i:of))?\s*:?\s*)(?P<credit>[^()\s][^()]{1,80})\)$"
-)
+    r"^(?P<caption>\S.{7,}?)\s*\("
+    r"(?P<pre>(?i:photo(?:graph)?|picture|image)s?"
+    r"(?:\s*[:/]\s*|\s+(?i:courtesy)(?:\s+(?i:of))?\s*:?\s*)|"
+    r"(?i:courtesy)(?:\s+(?i:of))?\s*[:,]?\s*|(?i:via)\s+(?=[A-Z0-9]))?"
+    r"(?P<credit>[^()\s][^()]{1,80}?)"
+    r"(?(pre)|(?P<post>\s*/\s*(?i:courtesy|file)(?:\s+(?i:photo))?|\s+(?i:photo)))\)$"
+)  # a label before the credit (pre) or after it (post): one of the two
 # A caption, the photo gallery's expand control, then the credit (the control's label was
 # scraped with the text around it): "The shooting happened near the park, police said. View
 # Full Caption DNAinfo/Jane Roe", "Crews at the scene. Enlarge this image Shutterstock"
