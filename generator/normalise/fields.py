@@ -135,6 +135,8 @@ def claim_date_stamps(sheet: Sheet) -> Stamps:
     found: Stamps = {}
     for i in list(sheet.open()):
         text = sheet.texts[i]
+        if ":" not in text or not any(n in sheet.casefolded[i] for n in P.STAMP_NEEDS):
+            continue  # speed-up only: STAMP_LABEL needs a label word and a colon
         mark = P.STAMP_LABEL.search(text)
         if not mark or P.BYLINE_DATED.match(text) or P.BYLINE_STAMPED.match(text):
             continue
@@ -163,7 +165,8 @@ def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
     published = updated = None
     ends = [m.start() for m in marks[1:]] + [len(text)]
     for mark, end in zip(marks, ends, strict=True):
-        parsed = parse_date(text[mark.end() : end].strip(" |"))
+        value = text[mark.end() : end].strip(" |")
+        parsed = parse_date(value) if any(c.isdigit() for c in value) else None
         if parsed is None:
             return None
         if P.UPDATE_LABEL.match(mark["label"]):
