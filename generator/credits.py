@@ -115,6 +115,11 @@ RIGHTS_HOLDER_END = re.compile(
 )
 # Words around the holder that are not its name: "Courtesy of The Sports Network".
 RIGHTS_NOT_HOLDER = re.compile(r"^(?:[-–,.\s]+|courtesy of\s+|by\s+)+|[-–,.\s]+$", re.IGNORECASE)
+# A North American station's call sign stays in capitals when a name in capitals is
+# title-cased: "WFMY-TV" anywhere, "KSLA" or "WBTV" when it is the whole name (a word
+# like "KIM" or "KING" in a longer name is a person's name).
+CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)\d{0,2}")
+CALL_SIGN_ALONE = re.compile(r"[KW][A-Z]{2,3}\d{0,2}")
 # A holder's name is at most this many words (more is a sentence of legal text).
 RIGHTS_HOLDER_MAX_WORDS = 8
 
@@ -134,7 +139,7 @@ def rights_notice(line: str) -> str | None:
     if not holder[:1].isalnum() or len(holder.split()) > RIGHTS_HOLDER_MAX_WORDS:
         return None
     if holder.isupper() and len(holder) > SHORT_AGENCY_MAX:
-        holder = holder.title()  # "REUTERS" -> "Reuters"
+        holder = _title_case(holder)  # "REUTERS" -> "Reuters"
     if not years:
         return f"© {holder}"
     span = re.sub(r"\s*[-–]\s*", "–", years[0]).rstrip("–")
@@ -175,8 +180,15 @@ def _name_or_agency(text: str) -> str:
     if text.casefold() in PHOTO_ROLES:
         return PHOTO_ROLES[text.casefold()]
     if text.isupper() and len(text) > SHORT_AGENCY_MAX:
-        return text.title()  # "JASON REED" -> "Jason Reed"
+        return _title_case(text)  # "JASON REED" -> "Jason Reed"
     return text
+
+
+def _title_case(text: str) -> str:
+    """Words in capitals title-cased, call signs left as they are."""
+    if CALL_SIGN_ALONE.fullmatch(text):
+        return text
+    return " ".join(w if CALL_SIGN.fullmatch(w) else w.title() for w in text.split(" "))
 
 
 def agency(text: str) -> str | None:

@@ -115,6 +115,9 @@ RIGHTS = [
     ("© REUTERS 2008", "© 2008 Reuters"),
     ("Copyright 2008 Courtesy of The Sports Network .", "© 2008 The Sports Network"),
     ("© AAP", "© AAP"),
+    ("© 2017 WFMY-TV", "© 2017 WFMY-TV"),  # a call sign stays in capitals
+    ("© 2017 WBTV", "© 2017 WBTV"),
+    ("© 2016 WSB-TV NEWS CHANNEL", "© 2016 WSB-TV News Channel"),
     # no holder named: the line is kept, but there is no notice to show
     ("© All rights reserved. Reproduction in whole or in part is prohibited.", None),
     ("Copyright 2008", None),

@@ -500,7 +500,18 @@ def find_outlet(
         # owns the text, often an agency, not the publication that ran it
         or _from_dropped(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
         or contributor_org
+        or _station_rights(sheet)
     )
+
+
+def _station_rights(sheet: Sheet) -> str | None:
+    """A station the article's own copyright line names ("© 2017 WFMY-TV"): its call sign
+    is the outlet (an agency named there, "© 2017 The Associated Press", is not)."""
+    for text, rule in zip(sheet.texts, sheet.rules, strict=True):
+        if rule == "copyright_line" and (match := P.OUTLET_FROM_COPYRIGHT.search(text)):
+            name = match["outlet"].strip()
+            return name if P.SITE_CALL_SIGN.fullmatch(name) else None
+    return None
 
 
 def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
