@@ -76,6 +76,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
             credit, paragraphs[0] = fields.split_lede_credit(paragraphs[0])
             if credit:
                 sheet.claim(body_lines[0], "paragraph", "lede_credit")
+            elif dash := P.LOST_DATELINE.match(paragraphs[0]):  # "— The daughter of ..."
+                paragraphs[0] = paragraphs[0][dash.end() :]
+                sheet.claim(body_lines[0], "paragraph", "lost_dateline")
 
     page_title, site = fields.cut_site_name(title_line) if title_at is not None else (None, None)
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)

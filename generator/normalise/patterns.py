@@ -541,6 +541,8 @@ LEDE_CREDIT = re.compile(
 )
 # A dateline alone on its line, before the lede: "RENO, Nev. --", and a press release's,
 # with the wire between dashes: "LAS VEGAS--(BUSINESS WIRE)--"
+# The dash a lede opens with when the page left its dateline out: "— The daughter of ..."
+LOST_DATELINE = re.compile(r"^[—–-]{1,2}\s+(?=[A-Z\"“‘'])")
 DATELINE_ONLY = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>[A-Z][A-Z.'’ -]{{1,30}}[A-Z.]{_NOT_A_PLACE_ENDING}"
     r"(?:,\s*[A-Z][\w.' ]{1,25})?)"
@@ -869,6 +871,7 @@ RULE_NOTES: dict[str, str] = {
     "highlights": "summary points listed under the headline: the story's highlights",
     "highlights_label": "the label over the story's highlights ('Story Highlights')",
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
+    "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
     "video_list": "a video playlist: clip lengths before clip titles",
     "date_stamps": "a line of labelled date stamps (posted, updated)",
     "headline_stamps": "the headline printed with its labelled date stamps",
