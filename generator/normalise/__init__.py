@@ -68,6 +68,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         dict.fromkeys(c for i, c in sorted(found_captions.items()) if top <= i <= end)
     )
     dateline = next((d for i, d in sorted(dateline_lines.items()) if top <= i <= first), None)
+    station = fields.dateline_station(paragraphs[0]) if paragraphs else None
     if paragraphs and not dateline:
         dateline, paragraphs[0] = fields.split_dateline(paragraphs[0])
         if dateline:
@@ -101,7 +102,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         or fields.lede_date(paragraphs[0] if paragraphs else "", reference),
         outlet=fields.registered_outlet(
             _text(doc.meta_value("outlet"))
-            or fields.find_outlet(sheet, title, contributor_org, site),
+            or fields.find_outlet(sheet, title, contributor_org, site, station),
             _text(doc.meta_value("url")),
             outlets,
         ),

@@ -488,10 +488,15 @@ def _site_name(text: str, capitals: bool) -> bool:
 
 
 def find_outlet(
-    sheet: Sheet, title: str | None, contributor_org: str | None, site: str | None = None
+    sheet: Sheet,
+    title: str | None,
+    contributor_org: str | None,
+    site: str | None = None,
+    station: str | None = None,
 ) -> str | None:
     """The publication the page names as its own, strongest signal first (`site`: the
-    name cut from the headline's own title bar, cut_site_name)."""
+    name cut from the headline's own title bar, cut_site_name; `station`: the one the
+    dateline credits, dateline_station)."""
     return (
         site
         or _site_suffix(sheet, title)
@@ -501,7 +506,18 @@ def find_outlet(
         or _from_dropped(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
         or contributor_org
         or _station_rights(sheet)
+        or station
     )
+
+
+def dateline_station(lede: str) -> str | None:
+    """The station a dateline credits by its call sign ("ROCKFORD (WIFR) --", "DETROIT
+    (WWJ/AP) -"): the outlet that ran the story. An agency there ("(AP)") is not."""
+    label = P.LEADING_LABEL.match(lede)
+    match = P.DATELINE.match(lede[label.end() :] if label else lede)
+    credit = (match["agency"] or "") if match else ""
+    station = credit.split("/", 1)[0].strip()
+    return station if P.SITE_CALL_SIGN.fullmatch(station) else None
 
 
 def _station_rights(sheet: Sheet) -> str | None:
