@@ -507,7 +507,19 @@ def find_outlet(
         or contributor_org
         or _station_rights(sheet)
         or station
+        or _reporter_mail_domain(sheet)
     )
+
+
+def _reporter_mail_domain(sheet: Sheet) -> str | None:
+    """The domain of a reporter's address on the article's own credit line
+    ("cwells@baltsun.com"): the publication's, unless it is a webmail service's."""
+    for text, kind in zip(sheet.texts, sheet.kinds, strict=True):
+        if kind == "credit" and (match := P.EMAIL_DOMAIN.search(text)):
+            domain = match["domain"].casefold()
+            if domain not in P.WEBMAIL_DOMAINS:
+                return domain
+    return None
 
 
 def dateline_station(lede: str) -> str | None:

@@ -739,6 +739,12 @@ OUTLET_FROM_COMMENTS = re.compile(
 # "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved.", "© Copyright
 # 2008 Outlet", "Copyright © Outlet 2008" (the signs, words and years around the name, a
 # year in Roman numerals too: "© MMVIII, Outlet")
+# A reporter's address on the article's credit line gives the publication's domain.
+EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\b", I)
+WEBMAIL_DOMAINS = frozenset(
+    {"gmail.com", "yahoo.com", "hotmail.com", "aol.com", "outlook.com", "icloud.com",
+     "msn.com", "comcast.net", "live.com", "mail.com", "protonmail.com"}
+)  # fmt: skip
 OUTLET_FROM_COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?|by\b|"
     r"(?-i:M{1,3}[CDLXVI]*\b)),?)*\s*(?!copyright\b|all rights\b)"
