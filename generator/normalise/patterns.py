@@ -289,7 +289,7 @@ NAME_ROLE_HEAD = re.compile(
 # A video playlist: clip lengths before clip titles ("3:00 Trump vows to be a president
 # for all Americans"), this many in a row. A clock time ("12:39 a.m.") is no clip length,
 # and a timeline's entries end in a full stop, clip titles do not.
-VIDEO_ITEM = re.compile(r"^\d{1,2}:\d{2}\s+(?![ap]\.?m\b)(?i:[^\W\d_]|[\"'‘“])")
+VIDEO_ITEM = re.compile(r"^\d{1,2}:\d{2}\s+(?![ap]\.?m\b)(?i:[^\W_]|[\"'‘“])")
 VIDEO_LIST_MIN = 3
 TEASER_MIN_PAIRS = 3
 # A teaser's head is up to this many short lines: headline, byline, date.
