@@ -138,7 +138,7 @@ def claim_date_stamps(sheet: Sheet) -> Stamps:
         if ":" not in text or not any(n in sheet.casefolded[i] for n in P.STAMP_NEEDS):
             continue  # speed-up only: STAMP_LABEL needs a label word and a colon
         mark = P.STAMP_LABEL.search(text)
-        if not mark or P.BYLINE_DATED.match(text) or P.BYLINE_STAMPED.match(text):
+        if not mark or dated_byline(text) or P.BYLINE_STAMPED.match(text):
             continue
         head = text[: mark.start()].strip()
         dates = stamped_dates(text)
@@ -174,6 +174,15 @@ def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
         else:
             published = published or parsed
     return published, updated
+
+
+def dated_byline(text: str) -> re.Match[str] | None:
+    """A byline with its date (P.BYLINE_DATED): behind a label ("Updated:"), or with no
+    label when what follows the names reads as a date."""
+    match = P.BYLINE_DATED.match(text)
+    if match and not match["label"] and not parse_date(P.DATE_TIME_DASH.sub(" ", match["stamp"])):
+        return None
+    return match
 
 
 _DATED_BYLINES = {"byline_stamped": P.BYLINE_STAMPED, "byline_dated": P.BYLINE_DATED}
@@ -315,7 +324,7 @@ def find_credits(
         elif match := P.BYLINE_STAMPED.match(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline_stamped")
-        elif match := P.BYLINE_DATED.match(text):
+        elif match := dated_byline(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline_dated")
         elif i in header and (match := P.NAME_HANDLE.match(text)):
@@ -327,7 +336,11 @@ def find_credits(
         elif match := P.FILES_FROM.match(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "files_from")
-        elif (match := P.BYLINE.match(text) or P.AUTHOR_LINE.match(text)) and words(text) <= 14:
+        elif (
+            (match := P.BYLINE.match(text) or P.AUTHOR_LINE.match(text))
+            and words(text) <= 14
+            and (split_names(match["names"]) or not P.SENTENCE_END.search(text))
+        ):  # a sentence naming no one ("By Friday, March 3, 2008 the plan had passed.") is none
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline")
         elif P.AGENCY_LINE.match(text):

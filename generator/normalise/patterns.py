@@ -667,8 +667,11 @@ BYLINE_STAMPED = re.compile(
 # ... or its label and date: "by: Jane Roe, Action News Updated: Feb 6, 2017 - 3:44 PM".
 BYLINE_DATED = re.compile(
     r"^(?i:by):?\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8}?)"
-    r"\s+(?i:updated|posted|published)\s*:?\s*(?P<stamp>\S.{5,40})$"
-)
+    r"(?:\s+(?P<label>(?i:updated|posted|published|created))\s*:?\s*|"
+    rf"\s*[-–—|,]?\s+(?=(?i:{MONTH})\b\.?\s*\d|\d{{1,4}}[-/.]\d))"
+    r"(?P<stamp>\S.{5,40}?)(?:\s+[-–—|]\s+(?i:updated|last updated)\s*:.*)?$"
+)  # also with no label when a date follows ("by Tim Cashmere - January 16 2008"): then the
+# stamp must read as a date (fields.dated_byline), or "By Friday, March 3 ..." is a byline
 # The dash some sites put between a date and its time: "Feb 6, 2017 - 3:44 PM".
 DATE_TIME_DASH = re.compile(r"\s+[-–—]\s+(?=\d{1,2}:\d{2})")
 # A name and its social-media handle under the headline: "Jane Roe @janeroe / 2 days".
@@ -683,8 +686,9 @@ CORRESPONDENT = re.compile(
 )
 # "By Jane Doe and John Roe", "By SANDRA CHEREB", "By Richard Lam (AP)", "By X, Staff Writer"
 BYLINE = re.compile(
-    r"^(?i:by)\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
-    r"(?:\s*\((?P<agency>[A-Za-z. ]{2,20})\))?(?:\s*[,|]\s*(?P<org>[A-Z][\w.&,'’ ]{1,60}))?$"
+    r"^(?i:by):?\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
+    r"(?:\s*\((?P<agency>[A-Za-z. ]{2,20})\))?(?:\s*[,|]\s*(?P<org>[A-Z][\w.&,'’ ]{1,60}))?"
+    r"(?:\s+\[email\s+protected\])?$"  # a scraped page's hidden address
 )
 # "Author: DPA", "Written by: Jane Doe"
 AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
