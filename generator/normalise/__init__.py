@@ -32,12 +32,15 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         first = block.split_head(sheet, first, last)
         last = block.extend_announced_list(sheet, block.extend_closing_line(sheet, last))
     title_at = block.find_headline(sheet, first, last) if body else None
+    head_at = title_at  # the headline over the body, where the article's head starts
+    if title_at is None and body:  # else the page's own title line, far above the body
+        title_at = block.page_title_line(sheet, first, last)
     title_line = sheet.texts[title_at] if title_at is not None else ""
     if title_at is not None:
         if sheet.rules[title_at] == "headline_stamps":
             title_line = fields.stamp_head(title_line)
-        sheet.claim(title_at, "title", "headline_above_body")
-    top = block.extend_head(sheet, title_at if title_at is not None else first)
+        sheet.claim(title_at, "title", "page_title" if head_at is None else "headline_above_body")
+    top = block.extend_head(sheet, head_at if head_at is not None else first)
     tail = range(top, last + 1 + P.TAIL_WINDOW)
     credits, contributor_org, signoff = fields.find_credits(sheet, tail, range(top, first))
     found_captions |= captions.header_photo_credits(sheet, range(top, first), first)
@@ -49,8 +52,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     published = fields.find_published(
         sheet, range(top, end + 1), range(first, last + 1), reference, stamps
     )
-    dek_at = fields.find_dek(sheet, title_at, first)
-    head = dek_at if dek_at is not None else title_at
+    dek_at = fields.find_dek(sheet, head_at, first)
+    head = dek_at if dek_at is not None else head_at
     highlights = block.claim_highlights(sheet, head, first, last) if head is not None else ()
     block.drop_outside(sheet, top, first, end)
     furniture.drop_repeats(sheet, range(top, end + 1))

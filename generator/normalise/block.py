@@ -300,6 +300,21 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     return _top_of_headlines(sheet, best, lede | _content_words(sheet.texts[best]))
 
 
+def page_title_line(sheet: Sheet, first: int, last: int) -> int | None:
+    """When no headline stands near the body: the page's first line, the title a scraper
+    saves at the top of a dump, if it reads as a headline and shares a word with the
+    story (not only with its opening)."""
+    top = next((i for i in range(first) if sheet.kinds[i] != "blank"), None)
+    if top is None or sheet.kinds[top] is not None:
+        return None
+    text = sheet.texts[top]
+    if not headline_shaped(text):
+        return None
+    story = set().union(*(_content_words(sheet.texts[i]) for i in range(first, last + 1)
+                          if sheet.kinds[i] is None))  # fmt: skip
+    return top if _content_words(text) & story else None
+
+
 def _lines_above(sheet: Sheet, first: int, count: int) -> list[int]:
     """The `count` lines above `first`, nearest first, not counting blank lines and those
     dropped already (a video playlist between headline and body does not push the
@@ -480,7 +495,7 @@ def drop_outside(sheet: Sheet, top: int, first: int, end: int) -> None:
     """Everything above the headline and below the article's tail is page furniture;
     between headline and body only fields (dek, byline, date, captions) stay."""
     for i, kind in enumerate(sheet.kinds):
-        if kind in ("blank", "dropped"):
+        if kind in ("blank", "dropped") or sheet.rules[i] == "page_title":
             continue
         if i < top or i > end:
             sheet.drop(i, "outside_article")

@@ -158,6 +158,13 @@ FURNITURE: tuple[Rule, ...] = (
         "a video player's controls and its clip's description",
         needs=("skip in skip",),
     ),
+    # "Make us your home page", "Set as homepage"
+    _rule(
+        "homepage_prompt",
+        r"^(?:make (?:us|this|[\w.]+) your home ?page|set as (?:your )?home ?page)\b",
+        "prompt to make the site the browser's home page",
+        needs=("home",),
+    ),
     # "Share this article", "Share on Facebook", "Click to share"
     _rule(
         "share_prompt",
@@ -882,6 +889,7 @@ RULE_NOTES: dict[str, str] = {
     "highlights_label": "the label over the story's highlights ('Story Highlights')",
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
+    "page_title": "the page's own title line at the top of the dump (no headline near the body)",
     "video_list": "a video playlist: clip lengths before clip titles",
     "date_stamps": "a line of labelled date stamps (posted, updated)",
     "headline_stamps": "the headline printed with its labelled date stamps",
