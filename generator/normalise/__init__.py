@@ -35,10 +35,12 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     head_at = title_at  # the headline over the body, where the article's head starts
     if title_at is None and body:  # else the page's own title line, far above the body
         title_at = block.page_title_line(sheet, first, last)
-    title_line = sheet.texts[title_at] if title_at is not None else ""
+    page_title, site, label = (
+        fields.headline_parts(sheet, title_at, first)
+        if title_at is not None
+        else (None, None, None)
+    )
     if title_at is not None:
-        if sheet.rules[title_at] == "headline_stamps":
-            title_line = fields.stamp_head(title_line)
         sheet.claim(title_at, "title", "page_title" if head_at is None else "headline_above_body")
     top = block.extend_head(sheet, head_at if head_at is not None else first)
     tail = range(top, last + 1 + P.TAIL_WINDOW)
@@ -84,13 +86,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
                 paragraphs[0] = paragraphs[0][dash.end() :]
                 sheet.claim(body_lines[0], "paragraph", "lost_dateline")
 
-    page_title, site = fields.cut_site_name(title_line) if title_at is not None else (None, None)
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
-    if page_title and title_at is not None:  # a title bar cut short: the headline in full
-        page_title = fields.complete_title(page_title, sheet, range(title_at + 1, first))
-    if page_title and (label := P.TITLE_LABEL.match(page_title)):  # "UPDATE: <headline>"
-        kicker, page_title = kicker or label["label"], page_title[label.end() :]
-        page_title = page_title[:1].upper() + page_title[1:]
+    kicker = kicker or label
     meta_title = _text(doc.meta_value("title"))
     title = meta_title or page_title or fields.derive_title(paragraphs[0] if paragraphs else "")
     meta_published = _text(doc.meta_value("published"))

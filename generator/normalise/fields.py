@@ -460,6 +460,22 @@ def cut_site_name(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+def headline_parts(sheet: Sheet, title_at: int, first: int) -> tuple[str, str | None, str | None]:
+    """(headline, site name, label) of the headline line `title_at` (before it is claimed):
+    the headline without its date stamps, the site's name glued to it (cut_site_name), cut
+    short no more (complete_title), and without a label before it ("UPDATE:", the kicker)."""
+    text = sheet.texts[title_at]
+    if sheet.rules[title_at] == "headline_stamps":
+        text = stamp_head(text)
+    title, site = cut_site_name(text)
+    title = complete_title(title, sheet, range(title_at + 1, first))
+    label = P.TITLE_LABEL.match(title)
+    if label is None:
+        return title, site, None
+    rest = title[label.end() :]
+    return rest[:1].upper() + rest[1:], site, label["label"]
+
+
 def complete_title(title: str, sheet: Sheet, below: range) -> str:
     """The headline in full when `title` is a title bar cut short ("... after son
     accidentally sh") and a line under it (or the headline part of a line of date
