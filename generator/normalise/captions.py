@@ -62,6 +62,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     ("bracket_credit", P.BRACKET_CREDIT, lambda text: text.endswith("]"), False),
     ("photo_by_credit", P.PHOTO_BY_CREDIT, lambda text: text.endswith(")"), False),
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),
+    ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
     (
         "gallery_control_credit",
         P.GALLERY_CONTROL_CREDIT,

@@ -822,6 +822,9 @@ PAREN_PHOTO_CREDIT = re.compile(
     r"(?P<credit>[^()\s][^()]{1,80}?)"
     r"(?(pre)|(?P<post>\s*/\s*(?i:courtesy|file)(?:\s+(?i:photo))?|\s+(?i:photo)))\)$"
 )  # a label before the credit (pre) or after it (post): one of the two
+# A caption credited to a station by its call sign in brackets: "The shooting happened at
+# the bus station on Monday afternoon. (WSMV)" (a paragraph says "(WSMV) -" where it starts).
+CALL_SIGN_CREDIT = re.compile(r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>[KW][A-Z]{2,3}(?:-TV)?)\)$")
 # A caption, the photo gallery's expand control, then the credit (the control's label was
 # scraped with the text around it): "The shooting happened near the park, police said. View
 # Full Caption DNAinfo/Jane Roe", "Crews at the scene. Enlarge this image Shutterstock"
@@ -890,6 +893,7 @@ RULE_NOTES: dict[str, str] = {
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
     "page_title": "the page's own title line at the top of the dump (no headline near the body)",
+    "call_sign_credit": "a caption ending in a station's call sign in brackets: (WSMV)",
     "video_list": "a video playlist: clip lengths before clip titles",
     "date_stamps": "a line of labelled date stamps (posted, updated)",
     "headline_stamps": "the headline printed with its labelled date stamps",
