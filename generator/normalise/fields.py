@@ -453,7 +453,7 @@ def cut_site_name(title: str) -> tuple[str, str | None]:
             _site_name(site, capitals) or _site_name(first, capitals)
         ):
             address = P.SITE_ADDRESS.match(site)  # "wave3.com-Louisville News": wave3.com
-            outlet = address[0] if address else P.SITE_NAME_PARTS.split(site, maxsplit=1)[0]
+            outlet = address[0] if address else first
             outlet = outlet.strip(" .")
             named = _site_name(outlet, capitals) and not P.SITE_NAME_WORD.fullmatch(outlet)
             return head, outlet if named else None
