@@ -78,12 +78,19 @@ def split_lede_credit(lede: str) -> tuple[str | None, str]:
 def split_dateline(lede: str) -> tuple[str | None, str]:
     """'LONDON -- The train...' -> ('LONDON', 'The train...'); behind a label the label
     stays: 'UPDATE: LONDON -- The train...' -> ('LONDON', 'UPDATE: The train...')."""
+    head, rest, match = _dateline(lede)
+    if match is None:
+        return None, lede
+    return match["place"].strip(" ,"), head + rest[match.end() :]
+
+
+def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:
+    """(label, the rest, the dateline opening the rest): P.DATELINE behind an optional
+    label, when its place is in capitals."""
     label = P.LEADING_LABEL.match(lede)
     head, rest = (lede[: label.end()], lede[label.end() :]) if label else ("", lede)
     match = P.DATELINE.match(rest)
-    if not match or not re.search(r"[A-Z]{2}", match["place"]):
-        return None, lede
-    return match["place"].strip(" ,"), head + rest[match.end() :]
+    return head, rest, match if match and re.search(r"[A-Z]{2}", match["place"]) else None
 
 
 # --- published date --------------------------------------------------------------------------
@@ -529,10 +536,10 @@ def find_outlet(
     return (
         site
         or _site_suffix(sheet, title)
-        or _from_dropped(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
+        or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
         # the site's copyright line; the article's own (rule copyright_line) names who
         # owns the text, often an agency, not the publication that ran it
-        or _from_dropped(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
+        or _from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
         or contributor_org
         or _station_rights(sheet)
         or station
@@ -554,21 +561,16 @@ def _reporter_mail_domain(sheet: Sheet) -> str | None:
 def dateline_station(lede: str) -> str | None:
     """The station a dateline credits by its call sign ("ROCKFORD (WIFR) --", "DETROIT
     (WWJ/AP) -"): the outlet that ran the story. An agency there ("(AP)") is not."""
-    label = P.LEADING_LABEL.match(lede)
-    match = P.DATELINE.match(lede[label.end() :] if label else lede)
-    credit = (match["agency"] or "") if match else ""
-    station = credit.split("/", 1)[0].strip()
+    match = _dateline(lede)[2]
+    station = ((match["agency"] or "") if match else "").split("/", 1)[0].strip()
     return station if P.SITE_CALL_SIGN.fullmatch(station) else None
 
 
 def _station_rights(sheet: Sheet) -> str | None:
     """A station the article's own copyright line names ("© 2017 WFMY-TV"): its call sign
     is the outlet (an agency named there, "© 2017 The Associated Press", is not)."""
-    for text, rule in zip(sheet.texts, sheet.rules, strict=True):
-        if rule == "copyright_line" and (match := P.OUTLET_FROM_COPYRIGHT.search(text)):
-            name = match["outlet"].strip()
-            return name if P.SITE_CALL_SIGN.fullmatch(name) else None
-    return None
+    name = _from_rule(sheet, "copyright_line", P.OUTLET_FROM_COPYRIGHT)
+    return name if name and P.SITE_CALL_SIGN.fullmatch(name) else None
 
 
 def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
@@ -585,8 +587,8 @@ def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
     return None
 
 
-def _from_dropped(sheet: Sheet, rule: str, pattern: re.Pattern[str]) -> str | None:
-    """The outlet named in the first line the rule dropped."""
+def _from_rule(sheet: Sheet, rule: str, pattern: re.Pattern[str]) -> str | None:
+    """The outlet named in the first line the rule dropped or claimed."""
     for text, r in zip(sheet.texts, sheet.rules, strict=True):
         if r == rule and (match := pattern.search(text)):
             return match["outlet"].strip()
