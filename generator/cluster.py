@@ -684,6 +684,7 @@ def relate(
     canonical = choose_canonical(docs, config)
     lead = docs[canonical]
     members = [Member(lead.article, Relation.CANONICAL, 1.0, _self_alignment(lead.article))]
+    index = sim.shingle_index(lead.article.paragraphs)  # one for every member's alignment
     for k, d in enumerate(docs):
         if k == canonical:
             continue
@@ -694,6 +695,7 @@ def relate(
             vectors[canonical],
             config.copy_overlap,
             config.reworded,
+            index,
         )
         relation = label(alignment)
         similarity = round(float(d.vector @ lead.vector), 3)
@@ -752,9 +754,13 @@ def choose_canonical(docs: Sequence[_Doc], config: DigestConfig) -> int:
         return i
 
     for i in range(n):
+        a = docs[i].shingles
         for j in range(i + 1, n):
-            a, b = docs[i].shingles, docs[j].shingles
-            if max(sim.containment(a, b), sim.containment(b, a)) >= config.copy_overlap:
+            if find(j) == find(i):
+                continue  # one family already: joining them again changes nothing
+            b = docs[j].shingles
+            smaller = min(len(a), len(b))  # the larger of the two containments
+            if (len(a & b) / smaller if smaller else 0.0) >= config.copy_overlap:
                 root[find(j)] = find(i)
     family = [find(k) for k in range(n)]
     sizes = Counter(family)

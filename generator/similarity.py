@@ -411,19 +411,48 @@ def neighbour_pairs(vectors: np.ndarray, k: int, floor: float) -> dict[tuple[int
     return pairs
 
 
+SAMPLE_STRIDE = 8  # _nearest finds a bound on each row's k-th largest in every 8th column
+SAMPLE_MIN = 4096  # rows narrower than this are partitioned whole
+
+
 def _nearest(
     block: np.ndarray, start: int, k: int, floor: float
 ) -> list[tuple[tuple[int, int], float]]:
-    """neighbour_pairs() of one block of rows of the similarity matrix (rows start..)."""
+    """neighbour_pairs() of one block of rows of the similarity matrix (rows start..).
+    A row's neighbours are the cells at least its k-th largest: every one of those tied
+    with the k-th is kept, rather than some picked at random."""
     rows = np.arange(len(block))
     block[rows, rows + start] = -np.inf  # not its own neighbour
-    nearest = np.argpartition(-block, k - 1, axis=1)[:, :k]
-    sims = np.round(np.take_along_axis(block, nearest, axis=1).astype(np.float64), 6)
+    row, column = _top_cells(block, k)
+    sims = np.round(block[row, column].astype(np.float64), 6)
     keep = sims >= floor
-    left = np.broadcast_to((rows + start)[:, None], nearest.shape)[keep]
-    right = nearest[keep]
+    left, right = row[keep] + start, column[keep]
     low, high = np.minimum(left, right).tolist(), np.maximum(left, right).tolist()
     return list(zip(zip(low, high, strict=True), sims[keep].tolist(), strict=True))
+
+
+def _top_cells(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of every cell at least its row's k-th largest value, by row.
+
+    Partitioning whole rows costs as much as the matrix product itself at 20,000
+    articles, so a wide block is partitioned on a sample of its columns first: the k-th
+    largest of a sample is at most the row's own, so the cells at least that bound hold
+    the row's top k (about k * SAMPLE_STRIDE cells), among which the k-th is found by
+    sorting. Exact: the same cells as partitioning the whole row."""
+    width = block.shape[1]
+    if width < SAMPLE_MIN or width // SAMPLE_STRIDE <= k:
+        kth = np.partition(block, width - k, axis=1)[:, width - k]
+        row, column = np.nonzero(block >= kth[:, None])
+        return row, column
+    sample = block[:, ::SAMPLE_STRIDE]
+    bound = np.partition(sample, sample.shape[1] - k, axis=1)[:, sample.shape[1] - k]
+    row, column = np.nonzero(block >= bound[:, None])  # by row, at least k in each
+    values = block[row, column]
+    order = np.lexsort((-values, row))  # by row, largest first
+    starts = np.searchsorted(row[order], np.arange(len(block)))
+    kth = values[order][starts + k - 1]
+    keep = values >= kth[row]
+    return row[keep], column[keep]
 
 
 def copy_pairs(signatures: np.ndarray, bands: int = BANDS) -> set[tuple[int, int]]:
@@ -449,6 +478,25 @@ def copy_pairs(signatures: np.ndarray, bands: int = BANDS) -> set[tuple[int, int
 
 
 # --- paragraph alignment ----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ShingleIndex:
+    """A text's paragraphs by shingle: a paragraph's overlap with each of them is counted
+    in one pass over its own shingles (most shingles are in one paragraph or none),
+    rather than by a set intersection with every one of them."""
+
+    sizes: tuple[int, ...]  # each paragraph's number of shingles
+    where: dict[int, list[int]]  # shingle -> the paragraphs that have it
+
+
+def shingle_index(paragraphs: Sequence[str]) -> ShingleIndex:
+    where: dict[int, list[int]] = {}
+    sets = [shingles(p) for p in paragraphs]
+    for k, grams in enumerate(sets):
+        for gram in grams:
+            where.setdefault(gram, []).append(k)
+    return ShingleIndex(tuple(len(g) for g in sets), where)
+
+
 def align(
     member: Sequence[str],
     canonical: Sequence[str],
@@ -456,18 +504,25 @@ def align(
     canonical_vectors: np.ndarray,
     copy_overlap: float,
     reworded: float,
+    index: ShingleIndex | None = None,
 ) -> tuple[ParagraphMatch, ...]:
     """For each member paragraph: the canonical paragraph that carries it, and how.
 
     Verbatim: most of the paragraph's 5-grams (or of the canonical paragraph's, when
-    one was split in two) recur. Reworded: no such overlap, but the meaning matches."""
-    canon_sets = [shingles(p) for p in canonical]
+    one was split in two) recur. Reworded: no such overlap, but the meaning matches.
+    `index` is shingle_index(canonical), when the caller aligns several members with it."""
+    index = index or shingle_index(canonical)
     sims = member_vectors @ canonical_vectors.T if len(canonical) else np.zeros((len(member), 0))
     matches = []
     for i, text in enumerate(member):
         own = shingles(text)
-        lexical = [len(own & c) / max(1, min(len(own), len(c))) for c in canon_sets]
-        best_lex = int(np.argmax(lexical)) if lexical else None
+        shared = [0] * len(canonical)
+        for gram in own:
+            for k in index.where.get(gram, ()):
+                shared[k] += 1
+        sizes = zip(shared, index.sizes, strict=True)
+        lexical = [n / max(1, min(len(own), size)) for n, size in sizes]
+        best_lex = max(range(len(lexical)), key=lexical.__getitem__) if lexical else None
         best_sem = int(np.argmax(sims[i])) if len(canonical) else None
         if best_lex is not None and lexical[best_lex] >= copy_overlap:
             matches.append(ParagraphMatch(i, best_lex, "verbatim", round(lexical[best_lex], 3)))

@@ -7,11 +7,15 @@ import pytest
 
 from generator.cluster import article_features, doc_text, embedded
 from generator.similarity import (
+    SAMPLE_MIN,
     STOP_WORDS,
     Features,
+    _top_cells,
+    align,
     copy_pairs,
     embed,
     neighbour_pairs,
+    shingle_index,
     shingles,
     word_matrix,
 )
@@ -106,6 +110,47 @@ def test_neighbours_are_the_exact_k_nearest_above_the_floor():
             if row[j] >= 0.2:
                 expected.add((min(i, int(j)), max(i, int(j))))
     assert set(found) == expected
+
+
+def test_a_wide_rows_top_cells_are_found_exactly_from_a_sample_ties_included():
+    rng = np.random.default_rng(11)
+    block = rng.normal(size=(40, SAMPLE_MIN + 500)).astype(np.float32)
+    block[:, 100:130] = block[:, [7]]  # thirty cells tied with one another in every row
+    block[3] = 1.0  # a row of one value throughout: every cell is its top
+    block[5, ::2] = -np.inf
+    row, column = _top_cells(block, 20)
+    expected = set()
+    for i, values in enumerate(block):
+        kth = np.sort(values)[-20]
+        expected |= {(i, int(j)) for j in np.flatnonzero(values >= kth)}
+    assert set(zip(row.tolist(), column.tolist(), strict=True)) == expected
+    assert np.all(np.diff(row) >= 0)  # by row
+
+
+def test_alignment_counts_shared_shingles_as_set_intersections_would():
+    rng = np.random.default_rng(2)
+    words = [f"w{k}" for k in range(40)]
+    canonical = [" ".join(rng.choice(words, 12)) for _ in range(6)] + ["short one"]
+    member = [canonical[2], " ".join(canonical[4].split()[:7]), "short one", "w1 w2 w3 w4 w5 w6"]
+    vectors = np.eye(len(member), 8, dtype=np.float32)
+    canon_vectors = np.eye(len(canonical), 8, dtype=np.float32)
+    found = align(member, canonical, vectors, canon_vectors, 0.5, 0.99, shingle_index(canonical))
+    assert found == align(member, canonical, vectors, canon_vectors, 0.5, 0.99)
+    for match, text in zip(found, member, strict=True):
+        own = shingles(text)
+        shared = [
+            len(own & shingles(c)) / max(1, min(len(own), len(shingles(c)))) for c in canonical
+        ]
+        best = int(np.argmax(shared))
+        if shared[best] >= 0.5:
+            assert (match.canonical, match.how, match.score) == (
+                best,
+                "verbatim",
+                round(shared[best], 3),
+            )
+        else:
+            assert match.how != "verbatim"
+    assert [m.canonical for m in found[:3]] == [2, 4, 6]
 
 
 def test_lsh_pairs_share_a_whole_band_of_the_signature():
