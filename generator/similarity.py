@@ -486,6 +486,7 @@ class ShingleIndex:
 
     sizes: tuple[int, ...]  # each paragraph's number of shingles
     where: dict[int, list[int]]  # shingle -> the paragraphs that have it
+    every: frozenset[int]  # the shingles of all paragraphs
 
 
 def shingle_index(paragraphs: Sequence[str]) -> ShingleIndex:
@@ -494,7 +495,7 @@ def shingle_index(paragraphs: Sequence[str]) -> ShingleIndex:
     for k, grams in enumerate(sets):
         for gram in grams:
             where.setdefault(gram, []).append(k)
-    return ShingleIndex(tuple(len(g) for g in sets), where)
+    return ShingleIndex(tuple(len(g) for g in sets), where, frozenset(where))
 
 
 def align(
@@ -516,16 +517,16 @@ def align(
     matches = []
     for i, text in enumerate(member):
         own = shingles(text)
-        shared = [0] * len(canonical)
-        for gram in own:
-            for k in index.where.get(gram, ()):
-                shared[k] += 1
-        sizes = zip(shared, index.sizes, strict=True)
-        lexical = [n / max(1, min(len(own), size)) for n, size in sizes]
-        best_lex = max(range(len(lexical)), key=lexical.__getitem__) if lexical else None
+        shared = Counter(chain.from_iterable(index.where[g] for g in own & index.every))
+        # the first paragraph of the largest overlap (the first of all when none overlaps)
+        best_lex, lexical = (0, 0.0) if len(canonical) else (None, 0.0)
+        for k in sorted(shared):
+            overlap = shared[k] / max(1, min(len(own), index.sizes[k]))
+            if overlap > lexical:
+                best_lex, lexical = k, overlap
         best_sem = int(np.argmax(sims[i])) if len(canonical) else None
-        if best_lex is not None and lexical[best_lex] >= copy_overlap:
-            matches.append(ParagraphMatch(i, best_lex, "verbatim", round(lexical[best_lex], 3)))
+        if best_lex is not None and lexical >= copy_overlap:
+            matches.append(ParagraphMatch(i, best_lex, "verbatim", round(lexical, 3)))
         elif best_sem is not None and _means_same(sims[i], best_sem, reworded):
             matches.append(
                 ParagraphMatch(i, best_sem, "reworded", round(float(sims[i, best_sem]), 3))
