@@ -87,12 +87,9 @@ def cluster(
         memo.keep_grouping(groups.trace().to_bytes())
     joins = groups.joins_by_group()
     stories = [
-        (
-            [groups.with_shingles(i) for i in members] if len(members) > 1 else [docs[members[0]]],
-            joins.get(groups.find(members[0]), ()),
-        )
+        ([docs[i] for i in members], joins.get(groups.find(members[0]), ()))
         for members in groups.members()
-    ]  # a lone article needs no shingle set: it is compared with nobody
+    ]
     return relate_all(stories, config, embed, memo)
 
 
@@ -198,6 +195,14 @@ def meaning_text(article: Article) -> str:
     return doc_text(article)[:MEANING_CHARS]
 
 
+def shingle_set(doc: _Doc) -> frozenset[int]:
+    """The article's shingles as a set: given, or made from its features (for a story
+    related on a worker, made there)."""
+    if doc.shingles or doc.features is None:
+        return doc.shingles
+    return frozenset(doc.features.shingles.tolist())
+
+
 def _remembered(body: str | None, docs: Sequence[_Doc], joins: tuple[Join, ...]) -> Cluster | None:
     """The story as an earlier build related it, when it kept one this version can read."""
     if body is None:
@@ -265,8 +270,19 @@ def _dot(a: WordSum, b: WordSum) -> float:
 
 
 def _add(a: WordSum, b: WordSum) -> WordSum:
-    columns, where = np.unique(np.concatenate((a[0], b[0])), return_inverse=True)
-    return columns, np.bincount(where, weights=np.concatenate((a[1], b[1])))
+    """The sum of two summed vectors. Their columns are two sorted runs, which a stable
+    sort merges in one pass (np.unique sorts them afresh); a column in both is a's
+    weight plus b's."""
+    columns, weights = np.concatenate((a[0], b[0])), np.concatenate((a[1], b[1]))
+    if not len(columns):
+        return columns, weights
+    order = np.argsort(columns, kind="stable")
+    columns, weights = columns[order], weights[order]
+    first = np.empty(len(columns), dtype=bool)
+    first[0] = True
+    np.not_equal(columns[1:], columns[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return columns[starts], np.add.reduceat(weights, starts)
 
 
 def doc_text(article: Article) -> str:
@@ -605,17 +621,9 @@ class Groups:
         return bool(smaller) and len(a & b) / smaller >= self.copy_overlap
 
     def _shingles(self, i: int) -> frozenset[int]:
-        found = self.docs[i].features
-        if found is None or self.docs[i].shingles:
-            return self.docs[i].shingles
         if i not in self.sets:
-            self.sets[i] = frozenset(found.shingles.tolist())
+            self.sets[i] = shingle_set(self.docs[i])
         return self.sets[i]
-
-    def with_shingles(self, i: int) -> _Doc:
-        """Article i with its shingle set, as relate() needs it."""
-        d = self.docs[i]
-        return d if d.shingles else replace(d, shingles=self._shingles(i))
 
     def _join(self, i: int, j: int, reason: str, known: Join | None = None) -> bool:
         """Join the groups of articles i and j, unless an editor keeps them apart; the
@@ -753,12 +761,13 @@ def choose_canonical(docs: Sequence[_Doc], config: DigestConfig) -> int:
             i = root[i]
         return i
 
+    sets = [shingle_set(d) for d in docs]
     for i in range(n):
-        a = docs[i].shingles
+        a = sets[i]
         for j in range(i + 1, n):
             if find(j) == find(i):
                 continue  # one family already: joining them again changes nothing
-            b = docs[j].shingles
+            b = sets[j]
             smaller = min(len(a), len(b))  # the larger of the two containments
             if (len(a & b) / smaller if smaller else 0.0) >= config.copy_overlap:
                 root[find(j)] = find(i)
