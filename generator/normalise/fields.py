@@ -312,7 +312,9 @@ def find_credits(
     sheet: Sheet, lines: range, header: range = range(0)
 ) -> tuple[tuple[str, ...], str | None, int | None]:
     """Reporter names, the outlet a contributor line names, and the closing sign-off line.
-    In the `header` (between headline and body) a staff line or a bare name is a byline."""
+    In the `header` (between headline and body) a staff line or a bare name is a byline,
+    and a contributor or "Reporting by" line is a credit but closes nothing: the article
+    is still to come under it."""
     names: list[str] = []
     org: str | None = None
     signoff: int | None = None
@@ -322,12 +324,12 @@ def find_credits(
             names += split_names(match["names"])
             org = org or (match["org"] or "").strip() or None
             sheet.claim(i, "credit", "contributed_line")
-            signoff = i
+            signoff = i if i not in header else signoff
         elif P.REPORTING_BY.match(text):
             for m in P.REPORTING_NAMES.finditer(text):
                 names += split_names(P.FILED_IN.sub("", m["names"]))
             sheet.claim(i, "credit", "reporting_by")
-            signoff = i
+            signoff = i if i not in header else signoff
         elif match := P.BYLINE_STAMPED.match(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline_stamped")
