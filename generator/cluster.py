@@ -616,9 +616,7 @@ class Groups:
         known = self.copied.get((min(i, j), max(i, j)))
         if known is not None and self.docs[i].features and self.docs[j].features:
             return known
-        a, b = self._shingles(i), self._shingles(j)
-        smaller = min(len(a), len(b))  # the larger of the two containments
-        return bool(smaller) and len(a & b) / smaller >= self.copy_overlap
+        return sim.overlap(self._shingles(i), self._shingles(j)) >= self.copy_overlap
 
     def _shingles(self, i: int) -> frozenset[int]:
         if i not in self.sets:
@@ -763,13 +761,10 @@ def choose_canonical(docs: Sequence[_Doc], config: DigestConfig) -> int:
 
     sets = [shingle_set(d) for d in docs]
     for i in range(n):
-        a = sets[i]
         for j in range(i + 1, n):
             if find(j) == find(i):
                 continue  # one family already: joining them again changes nothing
-            b = sets[j]
-            smaller = min(len(a), len(b))  # the larger of the two containments
-            if (len(a & b) / smaller if smaller else 0.0) >= config.copy_overlap:
+            if sim.overlap(sets[i], sets[j]) >= config.copy_overlap:
                 root[find(j)] = find(i)
     family = [find(k) for k in range(n)]
     sizes = Counter(family)

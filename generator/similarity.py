@@ -58,9 +58,11 @@ def _hash(gram: bytes) -> int:
     return zlib.crc32(gram) << 32 | zlib.adler32(gram)
 
 
-def containment(part: frozenset[int], whole: frozenset[int]) -> float:
-    """Share of `part`'s shingles found in `whole`."""
-    return len(part & whole) / len(part) if part else 0.0
+def overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    """Shared shingles over the smaller set's size: the larger of the two containments
+    (how much of the shorter text the longer one holds); 0 when either is empty."""
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
 
 
 # --- embeddings ------------------------------------------------------------------------------
@@ -486,7 +488,6 @@ class ShingleIndex:
 
     sizes: tuple[int, ...]  # each paragraph's number of shingles
     where: dict[int, list[int]]  # shingle -> the paragraphs that have it
-    every: frozenset[int]  # the shingles of all paragraphs
 
 
 def shingle_index(paragraphs: Sequence[str]) -> ShingleIndex:
@@ -495,7 +496,7 @@ def shingle_index(paragraphs: Sequence[str]) -> ShingleIndex:
     for k, grams in enumerate(sets):
         for gram in grams:
             where.setdefault(gram, []).append(k)
-    return ShingleIndex(tuple(len(g) for g in sets), where, frozenset(where))
+    return ShingleIndex(tuple(len(g) for g in sets), where)
 
 
 def align(
@@ -517,7 +518,7 @@ def align(
     matches = []
     for i, text in enumerate(member):
         own = shingles(text)
-        shared = Counter(chain.from_iterable(index.where[g] for g in own & index.every))
+        shared = Counter(chain.from_iterable(index.where[g] for g in own & index.where.keys()))
         # the first paragraph of the largest overlap (the first of all when none overlaps)
         best_lex, lexical = (0, 0.0) if len(canonical) else (None, 0.0)
         for k in sorted(shared):
