@@ -195,7 +195,7 @@ def meaning_text(article: Article) -> str:
     return doc_text(article)[:MEANING_CHARS]
 
 
-def shingle_set(doc: _Doc) -> frozenset[int]:
+def doc_shingles(doc: _Doc) -> frozenset[int]:
     """The article's shingles as a set: given, or made from its features (for a story
     related on a worker, made there)."""
     if doc.shingles or doc.features is None:
@@ -620,7 +620,7 @@ class Groups:
 
     def _shingles(self, i: int) -> frozenset[int]:
         if i not in self.sets:
-            self.sets[i] = shingle_set(self.docs[i])
+            self.sets[i] = doc_shingles(self.docs[i])
         return self.sets[i]
 
     def _join(self, i: int, j: int, reason: str, known: Join | None = None) -> bool:
@@ -759,7 +759,7 @@ def choose_canonical(docs: Sequence[_Doc], config: DigestConfig) -> int:
             i = root[i]
         return i
 
-    sets = [shingle_set(d) for d in docs]
+    sets = [doc_shingles(d) for d in docs]
     for i in range(n):
         for j in range(i + 1, n):
             if find(j) == find(i):
