@@ -521,10 +521,10 @@ def align(
         shared = Counter(chain.from_iterable(index.where[g] for g in own & index.where.keys()))
         # the first paragraph of the largest overlap (the first of all when none overlaps)
         best_lex, lexical = (0, 0.0) if len(canonical) else (None, 0.0)
-        for k in sorted(shared):
-            overlap = shared[k] / max(1, min(len(own), index.sizes[k]))
-            if overlap > lexical:
-                best_lex, lexical = k, overlap
+        for k in sorted(shared):  # overlap() of the two sets, from the count: neither is empty
+            share = shared[k] / min(len(own), index.sizes[k])
+            if share > lexical:
+                best_lex, lexical = k, share
         best_sem = int(np.argmax(sims[i])) if len(canonical) else None
         if best_lex is not None and lexical >= copy_overlap:
             matches.append(ParagraphMatch(i, best_lex, "verbatim", round(lexical, 3)))
