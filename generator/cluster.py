@@ -686,10 +686,12 @@ def relate(
     embed: Embed = sim.embed,
 ) -> Cluster:
     """Pick the canonical article and label every other member against it."""
-    vectors = [_paragraph_vectors(d, embed) for d in docs] if len(docs) > 1 else []
     canonical = choose_canonical(docs, config)
     lead = docs[canonical]
     members = [Member(lead.article, Relation.CANONICAL, 1.0, _self_alignment(lead.article))]
+    if len(docs) == 1:
+        return Cluster(tuple(members), joins)  # most stories: nothing to align
+    vectors = [_paragraph_vectors(d, embed) for d in docs]
     index = sim.shingle_index(lead.article.paragraphs)  # one for every member's alignment
     for k, d in enumerate(docs):
         if k == canonical:
