@@ -66,8 +66,18 @@ def overlap(a: frozenset[int], b: frozenset[int]) -> float:
 
 
 # --- embeddings ------------------------------------------------------------------------------
+# The model's two files inside the wordllama wheel (what WordLlama.load(dim=256) reads).
+MODEL_WEIGHTS = ("weights", "l2_supercat_256.safetensors")
+MODEL_TOKENIZER = ("tokenizers", "l2_supercat_tokenizer_config.json")
+MODEL_TENSOR = "embedding.weight"
+
+
 @cache
 def _model() -> Any:
+    """wordllama's own model, loaded from the wheel with downloads off. embed() needs
+    only its token vectors and tokenizer, read straight from the same files (see
+    _model_files); this is the fallback when they are not where this version keeps them,
+    and what the tests compare embed() with."""
     import wordllama
     from wordllama import WordLlama
 
@@ -75,11 +85,42 @@ def _model() -> Any:
 
 
 @cache
+def _model_files() -> tuple[Path, Path] | None:
+    """The weights and tokenizer files in the installed wordllama package, found without
+    importing it (its import and WordLlama.load are a third of a second of a rebuild that
+    embeds one new article, and the package sets up logging on import); None when absent."""
+    from importlib.util import find_spec
+
+    spec = find_spec("wordllama")
+    for folder in spec.submodule_search_locations or () if spec else ():
+        weights, tokenizer = Path(folder, *MODEL_WEIGHTS), Path(folder, *MODEL_TOKENIZER)
+        if weights.is_file() and tokenizer.is_file():
+            return weights, tokenizer
+    return None
+
+
+@cache
+def _table() -> np.ndarray:
+    """The model's token vectors, float32, one row per token id."""
+    files = _model_files()
+    if files is None:
+        return _model().embedding
+    from safetensors import safe_open
+
+    with safe_open(str(files[0]), framework="np", device="cpu") as weights:
+        return np.ascontiguousarray(weights.get_tensor(MODEL_TENSOR).astype(np.float32))
+
+
+@cache
 def _tokenizer() -> Any:
     """The model's tokenizer, without padding: each text's own tokens and no more."""
     from tokenizers import Tokenizer
 
-    tokenizer = Tokenizer.from_str(_model().tokenizer.to_str())
+    files = _model_files()
+    if files is None:
+        tokenizer = Tokenizer.from_str(_model().tokenizer.to_str())
+    else:
+        tokenizer = Tokenizer.from_file(str(files[1]))
     tokenizer.no_padding()
     tokenizer.no_truncation()
     return tokenizer
@@ -96,7 +137,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         return np.zeros((0, 1), dtype=np.float32)
     from scipy.sparse import csr_matrix
 
-    table = _model().embedding
+    table = _table()
     ids = [e.ids for e in _tokenizer().encode_batch(list(texts), add_special_tokens=False)]
     ends = np.cumsum([len(i) for i in ids])
     tokens = np.fromiter(chain.from_iterable(ids), dtype=np.int32, count=int(ends[-1]))

@@ -97,6 +97,22 @@ def test_embeddings_point_where_wordllamas_own_mean_pooling_points(samples):
     assert not ours[len(texts) - 3].any() and np.isclose(np.linalg.norm(ours[-1]), 1.0)
 
 
+def test_the_model_read_from_its_files_is_the_one_wordllama_loads():
+    """embed() reads the token vectors and tokenizer from the wheel's files itself; they
+    are the very ones WordLlama.load gives (the tokenizer with its padding turned off)."""
+    from tokenizers import Tokenizer
+
+    from generator.similarity import _model, _model_files, _table, _tokenizer
+
+    assert _model_files() is not None  # else embed() is on the fallback, and this proves nothing
+    model = _model()
+    assert np.array_equal(_table(), model.embedding) and _table().dtype == model.embedding.dtype
+    theirs = Tokenizer.from_str(model.tokenizer.to_str())
+    theirs.no_padding()
+    theirs.no_truncation()
+    assert _tokenizer().to_str() == theirs.to_str()
+
+
 def test_neighbours_are_the_exact_k_nearest_above_the_floor():
     rng = np.random.default_rng(3)
     vectors = rng.normal(size=(2500, 8)).astype(np.float32)  # more rows than one block
