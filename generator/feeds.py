@@ -20,10 +20,12 @@ import json
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
-
-from feedgen.feed import FeedGenerator
+from typing import TYPE_CHECKING
 
 from .models import Story
+
+if TYPE_CHECKING:  # feedgen (and dateutil under it) is imported when a feed is made:
+    from feedgen.feed import FeedGenerator  # a build that finds nothing changed makes none
 
 RSS, ATOM, JSON_FEED = "rss.xml", "atom.xml", "feed.json"  # at the root of the site
 FEED_FILES = (RSS, ATOM, JSON_FEED)
@@ -96,6 +98,8 @@ def _feedgen(
 ) -> FeedGenerator:
     base, stories_url, file_name = urls
     self_url = base + file_name
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
     fg.id(feed_id(output))
     fg.title(name)
