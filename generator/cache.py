@@ -15,8 +15,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING, TypeAlias
 
 from . import __version__
 from .config import SITE_OPTIONS, DigestConfig, Paths
@@ -31,7 +30,11 @@ from .models import (
     SeedFolder,
     Table,
 )
-from .similarity import Features
+
+if TYPE_CHECKING:  # numpy and the similarity stage are imported where entries are read,
+    import numpy as np  # not with this module: a build that finds nothing changed (BuildState)
+
+    from .similarity import Features  # needs neither
 
 
 def _code_version() -> str:
@@ -59,7 +62,7 @@ BATCH = 500  # keys per `IN (...)` look-up, well under SQLite's limit on bound p
 PRUNE_SHARE = 0.25
 PRUNE_SLACK = 100
 
-Known = tuple[Article, Features | None]  # an article and, when it has text, its features
+Known: TypeAlias = "tuple[Article, Features | None]"  # and its features when it has text
 
 
 class Cache:
@@ -111,6 +114,8 @@ class Cache:
                 articles.append(article_from_text(str(bodies[key])))
             except (ValueError, TypeError, KeyError):
                 articles.append(None)  # unknown, or not what this version writes: recompute
+        from .similarity import Features
+
         with_text = [k for k, a in zip(keys, articles, strict=True) if a and a.paragraphs]
         blobs = self._get_many("features", with_text)
         out: list[Known | None] = []
@@ -179,6 +184,8 @@ class Cache:
     # --- embeddings ----------------------------------------------------------------------
     def embedder(self, embed: Callable[[Sequence[str]], np.ndarray]) -> Callable[..., np.ndarray]:
         """`embed` with a memory of every text it has seen."""
+
+        import numpy as np
 
         def cached_embed(texts: Sequence[str]) -> np.ndarray:
             if not texts:

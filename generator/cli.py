@@ -20,8 +20,6 @@ from . import __version__, pipeline
 from .config import DigestConfig, load
 from .errors import DigestError, SeedError
 from .models import Article, Rejected, Story, Table
-from .normalise import normalise as normalise_article
-from .normalise.patterns import RULE_NOTES
 from .read import read_seed
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -107,6 +105,8 @@ def normalise(files: tuple[Path, ...], fmt: str) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 def explain(file: Path) -> None:
     """Show, line by line, what FILE's lines were kept as and which rule dropped the rest."""
+    from .normalise.patterns import RULE_NOTES
+
     article = _article(file)
     click.echo(
         f"{file}: title {'derived from the lede' if article.title_derived else 'from page'}"
@@ -212,13 +212,15 @@ def _table_text(t: Table) -> list[str]:
 
 
 def _article(path: Path) -> Article:
+    from .normalise import normalise  # with the command that needs it, not every command
+
     with _user_errors():
         if not path.is_file():
             raise SeedError(path, "no such file")
         doc = read_seed(path, path.as_posix(), 200_000_000)
         if isinstance(doc, Rejected):
             raise SeedError(path, doc.reason)
-        return normalise_article(doc)
+        return normalise(doc)
     raise AssertionError("unreachable")
 
 

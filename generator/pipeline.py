@@ -8,14 +8,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
-from . import images, pages, similarity, write
 from .cache import BuildState, Cache
-from .cluster import article_features, cluster, embedded
 from .config import DigestConfig, Paths
 from .errors import SeedError
-from .merge import keep_identities, merge, ordered, unique_slugs
 from .models import (
     Article,
     BuildResult,
@@ -27,9 +24,15 @@ from .models import (
     SeedFolder,
     Story,
 )
-from .normalise import normalise
 from .read import decode_seed, read_folder, read_outlets, read_overrides
-from .similarity import Features
+
+if TYPE_CHECKING:
+    from .similarity import Features
+
+# The stages' modules (and numpy, scipy, the normaliser's patterns, Jinja under them) are
+# imported where a build first needs them, not with this module: a build that finds
+# nothing changed, the daily case when the scrapers found nothing new, needs none of them,
+# and importing them was half of its time.
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -84,6 +87,8 @@ def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> Bui
         del folder  # every seed's bytes: not needed past planning
         _warn(rejected)
         step(f"writing {len(stories)} stories to {paths.content}")
+        from . import pages, write
+
         files = pages.render(stories, rejected, config.output, config, cache)
         cache.prune([p for s in stories for m in s.members for p in m.article.paragraphs])
     finally:
@@ -106,6 +111,10 @@ def plan(
     logged, and added to `notes` when given (a build that finds nothing changed repeats them).
     `folder` is the seeds folder as read (read here when not given); `cache` an open
     cache (opened and closed here when not given)."""
+    from . import images, pages, similarity
+    from .cluster import cluster
+    from .merge import keep_identities, merge, ordered, unique_slugs
+
     _check_seeds_folder(paths)
     overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
     if folder is None:
@@ -165,7 +174,7 @@ def split(items: Iterable[T | Rejected]) -> tuple[list[T], list[Rejected]]:
     return kept, rejected
 
 
-Prepared = tuple[Article, Features | None] | Rejected
+Prepared: TypeAlias = "tuple[Article, Features | None] | Rejected"
 
 
 def prepare(item: SeedFile | RawDocument, outlets: Sequence[Outlet] = ()) -> Prepared:
@@ -179,6 +188,9 @@ def prepare_batch(
 ) -> list[Prepared]:
     """prepare() of several seeds, their articles embedded together (one model call for
     the headlines and leads, one for the paragraphs)."""
+    from .cluster import article_features, embedded
+    from .normalise import normalise
+
     done: list[Prepared] = []
     for item in items:
         doc = decode_seed(item) if isinstance(item, SeedFile) else item
