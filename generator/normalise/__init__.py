@@ -20,6 +20,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     furniture.drop_repeats(sheet)
     furniture.drop_teasers(sheet)
     furniture.drop_video_lists(sheet)
+    furniture.drop_advert_units(sheet)
     walls = block.drop_comment_markers(sheet)
     found_captions = captions.find_captions(sheet)
     dateline_lines = block.claim_dateline_lines(sheet)

@@ -80,6 +80,27 @@ def drop_video_lists(sheet: Sheet) -> None:
         run = []
 
 
+def drop_advert_units(sheet: Sheet) -> None:
+    """Text adverts under an ad label ("Sponsored Links"): a title, a blurb and the
+    advertiser's web address, unit after unit. From the label to the last address, when
+    an address comes at most AD_UNIT_LINES lines after the label or the address before;
+    a label with no address under it drops nothing more than itself (the prose under an
+    "Advertisement" slot is the article's)."""
+    for label in [i for i in sheet.open() if P.AD_LABEL.match(sheet.texts[i])]:
+        unit: list[int] = []
+        advert: list[int] = []
+        j = sheet.next_open(label)
+        while j is not None and len(unit) < P.AD_UNIT_LINES:
+            unit.append(j)
+            if P.AD_ADDRESS.match(sheet.texts[j].strip()):
+                advert += unit
+                unit = []
+            j = sheet.next_open(j)
+        if advert:
+            for i in (label, *advert):
+                sheet.drop(i, "advert_units")
+
+
 def _full_stop(text: str) -> bool:
     return text.rstrip("\"'”’)").endswith(".") and not text.endswith("...")
 

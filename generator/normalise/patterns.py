@@ -298,6 +298,16 @@ NAME_ROLE_HEAD = re.compile(
 # and a timeline's entries end in a full stop, clip titles do not.
 VIDEO_ITEM = re.compile(r"^\d{1,2}:\d{2}\s+(?![ap]\.?m\b)(?i:[^\W_]|[\"'‘“])")
 VIDEO_LIST_MIN = 3
+# Advertisers' text links under a label ("Sponsored Links", "Ads by Google"): units of a
+# title, a blurb and the advertiser's web address. Everything from the label to the last
+# address is the advert, as long as an address comes every AD_UNIT_LINES lines or sooner.
+AD_LABEL = re.compile(
+    r"^(?:sponsored(?: links?| listings?| results?)?|ads by \w+|advertisements?|"
+    r"paid (?:links|listings))\s*:?$",
+    I,
+)
+AD_UNIT_LINES = 3
+AD_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^(?:[\w-]+\.)+[a-z]{2,6}(?:/\S*)?$", I)
 TEASER_MIN_PAIRS = 3
 # A teaser's head is up to this many short lines: headline, byline, date.
 TEASER_MAX_HEADS = 3
@@ -894,6 +904,7 @@ RULE_NOTES: dict[str, str] = {
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
     "page_title": "the page's own title line at the top of the dump (no headline near the body)",
     "call_sign_credit": "a caption ending in a station's call sign in brackets: (WSMV)",
+    "advert_units": "advertisers' text links: title, blurb, web address, under an ad label",
     "video_list": "a video playlist: clip lengths before clip titles",
     "date_stamps": "a line of labelled date stamps (posted, updated)",
     "headline_stamps": "the headline printed with its labelled date stamps",
