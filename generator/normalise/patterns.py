@@ -411,7 +411,7 @@ TABLE_SIDE_MIN_WORDS = PROSE_LONG_WORDS
 # above a headline of KICKER_HEADLINE_MIN_WORDS or more words not set in capitals. Kept as
 # the article's kicker, not taken for its headline. "Battery power" (sentence case) is a
 # headline of its own.
-KICKER_MAX_WORDS, KICKER_HEADLINE_MIN_WORDS = 3, 6
+KICKER_MAX_WORDS, KICKER_HEADLINE_MIN_WORDS = 3, 5
 KICKER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 KICKER_JOINERS = frozenset({"of", "the", "and", "in", "on", "for", "with", "at", "to", "a"})
 
