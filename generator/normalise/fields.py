@@ -45,9 +45,7 @@ def find_dek(sheet: Sheet, title: int | None, first: int) -> int | None:
     (the lede opens with a dateline, or the line is not a full sentence)."""
     if title is None:
         return None
-    i = title + 1
-    while i < len(sheet.texts) and sheet.kinds[i] == "blank":
-        i += 1
+    i = _below_share_bar(sheet, title, first)
     if i >= len(sheet.texts) or sheet.kinds[i] is not None:
         return None
     text = sheet.texts[i]
@@ -65,6 +63,35 @@ def find_dek(sheet: Sheet, title: int | None, first: int) -> int | None:
         return None  # the first paragraph, not a standfirst
     sheet.claim(i, "dek", "between_headline_and_lede")
     return i
+
+
+def _below_share_bar(sheet: Sheet, title: int, first: int) -> int:
+    """The line under the headline, past blank lines; and above the body, past a share
+    bar: at most DEK_SKIP_LINES lines of dropped furniture and at least DEK_BUTTONS_MIN
+    share buttons or counters ("Views", "2,731", "- Send to Friend", "- Print"), which
+    pages print between headline and standfirst."""
+    i = title + 1
+    while i < len(sheet.texts) and sheet.kinds[i] == "blank":
+        i += 1
+    j, skipped, buttons = i, 0, 0
+    while j < first and skipped < P.DEK_SKIP_LINES:
+        kind, text = sheet.kinds[j], sheet.texts[j]
+        if kind is None and words(text) >= P.DEK_MIN_WORDS and not P.LIST_ITEM.match(text):
+            return j if buttons >= P.DEK_BUTTONS_MIN else i  # the words after the buttons
+        if kind is None and _button(text):
+            buttons += 1
+        elif kind not in ("blank", "dropped"):
+            return i
+        skipped += kind != "blank"
+        j += 1
+    return i
+
+
+def _button(text: str) -> bool:
+    """A share button or counter: a list item of a few words, or a number alone."""
+    if P.COUNTER.match(text):
+        return True
+    return bool(P.LIST_ITEM.match(text)) and words(text) <= P.LABEL_MAX_WORDS + 1
 
 
 # --- dateline --------------------------------------------------------------------------------

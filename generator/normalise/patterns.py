@@ -429,6 +429,10 @@ LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(]+")
 TITLE_MAX_WORDS = 25
 DEK_MAX_WORDS = 40
 DEK_MIN_WORDS = 5
+# Share buttons, counters and dropped furniture between a headline and its standfirst:
+# at most DEK_SKIP_LINES are looked past, DEK_BUTTONS_MIN of them buttons or counters.
+DEK_SKIP_LINES, DEK_BUTTONS_MIN = 6, 2
+COUNTER = re.compile(r"^[\d,.]+[km]?$", I)
 DERIVED_TITLE_MAX_WORDS = 20
 # The story's highlights: a list of summary points right under the headline (or its dek),
 # perhaps under a label ("Story Highlights"), before the byline and the body. At least
