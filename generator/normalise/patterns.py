@@ -301,8 +301,9 @@ VIDEO_LIST_MIN = 3
 # Advertisers' text links under a label ("Sponsored Links", "Ads by Google"): units of a
 # title, a blurb and the advertiser's web address. Everything from the label to the last
 # address is the advert, as long as an address comes every AD_UNIT_LINES lines or sooner.
+# ("Advertisement" and "Sponsored" alone are dropped before, by the `advert` rule: a slot.)
 AD_LABEL = re.compile(
-    r"^(?:sponsored(?: links?| listings?| results?)?|ads by \w+|advertisements?|"
+    r"^(?:sponsored (?:links?|listings?|results?)|ads by \w+|advertisements|"
     r"paid (?:links|listings))\s*:?$",
     I,
 )
