@@ -49,13 +49,18 @@ NUMBER = re.compile(r"\b\d[\d,.:]*\b")
 
 def grouped(items: Sequence[Item]) -> tuple[Any, list[Item]]:
     """The half's articles grouped by cluster.Groups, and the items that have an article."""
-    from generator.cluster import NO_OVERRIDES, NO_SHINGLES, Groups, _Doc, article_features
-    from generator.cluster import meaning_text as text_of
+    from generator.cluster import (
+        NO_OVERRIDES,
+        NO_SHINGLES,
+        Groups,
+        _Doc,
+        article_features,
+        embedded,
+    )
     from generator.config import validated
     from generator.models import Rejected
     from generator.normalise import normalise
     from generator.read import read_seed
-    from generator.similarity import embed
 
     articles, kept = [], []
     for item in items:
@@ -64,10 +69,8 @@ def grouped(items: Sequence[Item]) -> tuple[Any, list[Item]]:
         if article is not None and article.paragraphs:
             articles.append(article)
             kept.append(item)
-    vectors = embed([text_of(a) for a in articles])
-    docs = [
-        _Doc(a, v, NO_SHINGLES, article_features(a)) for a, v in zip(articles, vectors, strict=True)
-    ]
+    found = embedded(articles, [article_features(a) for a in articles])
+    docs = [_Doc(a, f.meaning, NO_SHINGLES, f) for a, f in zip(articles, found, strict=True)]
     groups = Groups(docs, validated({}), NO_OVERRIDES)
     groups.run()
     return groups, kept

@@ -24,7 +24,7 @@ from .models import Article, Cluster, Join, Member, Overrides, ParagraphMatch, R
 from .trace import REASONS, Trace, fingerprints
 
 NEIGHBOURS = 20  # nearest neighbours by meaning per article considered as story candidates
-MEANING_CHARS = 2000  # an article's meaning is embedded from its headline and lead: this much
+MEANING_CHARS = 2000  # an article's meaning: its headline and the paragraphs starting in this much
 CANDIDATE_FLOOR = 0.3  # embedding cosine below which a neighbour is not even a candidate
 # Two groups of at least this many articles each are formed stories: they join at
 # `same_story_formed`, not `same_story`. An average over nine or more pairs leaves little
@@ -78,7 +78,7 @@ def cluster(
     already has them, say from the cache; otherwise they are computed here, and so are
     the embeddings they do not carry (with `embed`)."""
     found = found if found is not None else [article_features(a) for a in articles]
-    vectors = _meanings(articles, found, embed)
+    vectors = _meanings(articles, found)
     docs = [_Doc(a, v, NO_SHINGLES, f) for a, v, f in zip(articles, vectors, found, strict=True)]
     previous = Trace.from_bytes(memo.grouping()) if memo is not None else None
     groups = Groups(docs, config, overrides, previous)
@@ -161,13 +161,13 @@ def _relate_plain(k: int) -> dict[str, object]:
     return _cluster_to_json(relate(docs, config, joins, embed))
 
 
-def embedded(
-    articles: Sequence[Article], found: Sequence[sim.Features], embed: Embed = sim.embed
-) -> list[sim.Features]:
-    """`found` with each article's meaning and paragraph embeddings, in two calls to the
-    model: the per-article work of clustering that can run on any core and be cached."""
-    meanings = embed([meaning_text(a) for a in articles])
-    paragraphs = embed([p for a in articles for p in a.paragraphs])
+def embedded(articles: Sequence[Article], found: Sequence[sim.Features]) -> list[sim.Features]:
+    """`found` with each article's meaning and paragraph embeddings, from one pass of the
+    model over the paragraphs (and one over the headlines): the per-article work of
+    clustering that can run on any core and be cached."""
+    sums = sim.token_sums([p for a in articles for p in a.paragraphs])
+    meanings = lead_meanings(articles, sums)
+    paragraphs = sim.unit(sums)
     ends = np.cumsum([len(a.paragraphs) for a in articles]).tolist()
     return [
         replace(f, meaning=meanings[k], paragraph_vectors=paragraphs[end - len(a.paragraphs) : end])
@@ -175,24 +175,58 @@ def embedded(
     ]
 
 
-def _meanings(
-    articles: Sequence[Article], found: Sequence[sim.Features], embed: Embed
-) -> np.ndarray:
-    """Every article's meaning embedding: from its features, else embedded here (at once)."""
+def lead_meanings(articles: Sequence[Article], paragraph_sums: np.ndarray) -> np.ndarray:
+    """Each article's meaning: the direction of the sum of the token vectors of its
+    headline and of its lead, the paragraphs that start in the first MEANING_CHARS of
+    the headline and text. `paragraph_sums` are sim.token_sums of every article's
+    paragraphs in turn; the lead's are taken from them, so no paragraph is tokenized
+    twice."""
+    meanings = sim.token_sums([a.title for a in articles])
+    start = 0
+    for k, article in enumerate(articles):
+        lead = _lead_count(article)
+        if lead:
+            meanings[k] += paragraph_sums[start : start + lead].sum(axis=0)
+        start += len(article.paragraphs)
+    return sim.unit(meanings)
+
+
+def _lead_count(article: Article) -> int:
+    """How many of the paragraphs start in the first MEANING_CHARS of the headline and
+    text (each on its own line)."""
+    at, count = len(article.title) + 1, 0
+    for paragraph in article.paragraphs:
+        if at >= MEANING_CHARS:
+            break
+        count += 1
+        at += len(paragraph) + 1
+    return count
+
+
+MEANING_BATCH = 256  # articles embedded at once here: their paragraphs' sums, not all of them
+
+
+def _meanings(articles: Sequence[Article], found: Sequence[sim.Features]) -> np.ndarray:
+    """Every article's meaning embedding: from its features, else embedded here
+    (MEANING_BATCH articles at a time)."""
     todo = [k for k, f in enumerate(found) if f.meaning is None]
+    missing = [articles[k] for k in todo]
+    made = np.concatenate(
+        [
+            lead_meanings(part, sim.token_sums([p for a in part for p in a.paragraphs]))
+            for part in (
+                missing[k : k + MEANING_BATCH] for k in range(0, len(missing) or 1, MEANING_BATCH)
+            )
+        ]
+    )
     if len(todo) == len(found):
-        return embed([meaning_text(a) for a in articles])
+        return made
     known = [(k, f.meaning) for k, f in enumerate(found) if f.meaning is not None]
     vectors = np.zeros((len(found), len(known[0][1])), dtype=np.float32)
     vectors[[k for k, _ in known]] = np.stack([v for _, v in known])
     if todo:
-        vectors[todo] = embed([meaning_text(articles[k]) for k in todo])
+        vectors[todo] = made
     return vectors
-
-
-def meaning_text(article: Article) -> str:
-    """What an article's meaning is embedded from: its headline and lead."""
-    return doc_text(article)[:MEANING_CHARS]
 
 
 def doc_shingles(doc: _Doc) -> frozenset[int]:

@@ -128,11 +128,18 @@ def _tokenizer() -> Any:
 
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-length float32 rows, one per text (zeros for an empty text): the direction of
-    the mean of the text's token vectors, which is what wordllama's embed() averages.
-    Added up as one sparse matrix of token counts times the model's token vectors:
-    wordllama pads each batch to its longest text and gathers a copy of every token's
-    vector, a third of the time of embedding an article. A text's vector does not depend
-    on its batch (tests/test_similarity.py checks that)."""
+    the mean of the text's token vectors, which is what wordllama's embed() averages. A
+    text's vector does not depend on its batch (tests/test_similarity.py checks that)."""
+    return unit(token_sums(texts))
+
+
+def token_sums(texts: Sequence[str]) -> np.ndarray:
+    """Float32 rows, one per text: the sum of the model's vectors of the text's tokens
+    (embed() is its direction). Added up as one sparse matrix of token counts times the
+    model's token vectors: wordllama pads each batch to its longest text and gathers a
+    copy of every token's vector, a third of the time of embedding an article. Sums of
+    several texts add up to the sum of their tokens (cluster.embedded builds an
+    article's meaning from its paragraphs' sums)."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
     from scipy.sparse import csr_matrix
@@ -147,7 +154,11 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         shape=(len(ids), table.shape[0]),
     )
     counts.sum_duplicates()
-    vectors = np.asarray(counts @ table, dtype=np.float32)
+    return np.asarray(counts @ table, dtype=np.float32)
+
+
+def unit(vectors: np.ndarray) -> np.ndarray:
+    """Each row scaled to length 1 (a zero row stays zero)."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from generator.cluster import article_features, doc_text, embedded
+from generator.cluster import MEANING_CHARS, _meanings, article_features, doc_text, embedded
 from generator.similarity import (
     SAMPLE_MIN,
     STOP_WORDS,
@@ -81,6 +83,39 @@ def test_a_texts_embedding_does_not_depend_on_its_batch(samples):
     assert np.array_equal(alone, together[::7])  # bit for bit, not just close
     backwards = embed(texts[::-1])[::-1]
     assert np.array_equal(backwards, together)
+
+
+def test_an_articles_meaning_is_its_headline_and_lead(samples):
+    """The meaning is made from the paragraphs' own token sums (nothing tokenized twice):
+    the direction of the headline's and the lead's tokens together, the lead being the
+    paragraphs that start in the first MEANING_CHARS of the text."""
+    article = samples[sorted(samples)[0]]
+    lead = []
+    at = len(article.title) + 1
+    for paragraph in article.paragraphs:
+        if at >= MEANING_CHARS:
+            break
+        lead.append(paragraph)
+        at += len(paragraph) + 1
+    assert 0 < len(lead) < len(article.paragraphs)  # the sample has text past its lead
+    meaning = embedded([article], [article_features(article)])[0].meaning
+    # One space between the pieces: each still starts a word, as it does tokenized alone.
+    assert np.allclose(meaning, embed([" ".join([article.title, *lead])])[0], atol=1e-6)
+    later = replace(article, paragraphs=(*article.paragraphs[:-1], "Something else entirely."))
+    assert np.array_equal(embedded([later], [article_features(later)])[0].meaning, meaning)
+    first = replace(article, paragraphs=("Something else entirely.", *article.paragraphs[1:]))
+    assert not np.allclose(embedded([first], [article_features(first)])[0].meaning, meaning)
+
+
+def test_meanings_made_in_clustering_are_the_ones_made_with_the_features(samples):
+    """cluster() embeds the articles given without features in batches of its own: the
+    same vectors, bit for bit, as pipeline.prepare's batches give."""
+    articles = [samples[name] for name in sorted(samples)] * 60  # more than one batch
+    found = [article_features(a) for a in articles]
+    prepared = np.stack([f.meaning for f in embedded(articles[:7], found[:7])])
+    here = _meanings(articles, found)
+    assert here.shape[0] == len(articles) > 256
+    assert np.array_equal(here[:7], prepared) and np.array_equal(here[-5:], here[:5])
 
 
 def test_embeddings_point_where_wordllamas_own_mean_pooling_points(samples):
