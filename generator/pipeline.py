@@ -53,7 +53,7 @@ GC_THRESHOLDS = (50_000, 20, 100)
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def fewer_collections() -> Iterator[None]:
     before = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
     try:
@@ -63,7 +63,7 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) -> BuildResult:
-    with _fewer_collections():
+    with fewer_collections():
         return _build(config, paths, progress)
 
 
