@@ -405,10 +405,20 @@ def word_weights(found: Sequence[Features], name_weight: float = 0.0) -> WordWei
     return WordWeights(matrix, columns[keep], idf)
 
 
+# overlaps() puts each shingle in the column its top COLUMN_BITS bits name: a sparse
+# matrix needs column numbers below 2**63, and numbering the distinct shingles (np.unique
+# over every article's) took as long as counting what the pairs share.
+COLUMN_BITS = 62
+COLUMNS = 1 << COLUMN_BITS
+
+
 def overlaps(found: Sequence[Features], left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """For each pair (left[k], right[k]): shared shingles over the smaller set's size, the
     larger of the two containments (0 when either set is empty). A block of pairs at a
-    time, as sparse row products, instead of one set intersection per pair."""
+    time, as sparse row products, instead of one set intersection per pair. Two shingles
+    count as one when their top COLUMN_BITS bits agree: among the 4.5 million shingles of
+    20,000 articles, about 2e-6 such pairs are expected in all (within one article they
+    are told apart)."""
     from scipy.sparse import csr_matrix
 
     involved, at = np.unique(np.concatenate((left, right)), return_inverse=True)
@@ -417,11 +427,15 @@ def overlaps(found: Sequence[Features], left: np.ndarray, right: np.ndarray) -> 
     sizes = np.array([len(f.shingles) for f in found], dtype=np.int64)
     if not len(left) or not sizes.sum():
         return np.zeros(len(left))
-    _, where = np.unique(np.concatenate([f.shingles for f in found]), return_inverse=True)
     indptr = np.concatenate(([0], np.cumsum(sizes)))
-    sets = csr_matrix(
-        (np.ones(len(where), np.float32), where, indptr), shape=(len(found), 1 + int(np.max(where)))
-    )
+    hashes = np.concatenate([f.shingles for f in found])
+    where = (hashes >> np.uint64(64 - COLUMN_BITS)).astype(np.int64)  # sorted in each row
+    same = np.diff(where) == 0
+    starts = indptr[1:-1]
+    same[starts[(starts > 0) & (starts < len(where))] - 1] = False  # one article's, the next's
+    if same.any():  # two shingles of one article in one column: number them instead
+        _, where = np.unique(hashes, return_inverse=True)
+    sets = csr_matrix((np.ones(len(where), np.float32), where, indptr), shape=(len(found), COLUMNS))
     shared = np.concatenate(
         [
             np.asarray(sets[lc].multiply(sets[rc]).sum(axis=1), dtype=np.float64).ravel()

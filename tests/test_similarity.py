@@ -17,6 +17,8 @@ from generator.similarity import (
     copy_pairs,
     embed,
     neighbour_pairs,
+    overlap,
+    overlaps,
     shingle_index,
     shingles,
     word_matrix,
@@ -239,3 +241,28 @@ def test_word_and_name_cosines_blend_linearly(samples):
     expected = 0.75 * (words @ words.T).toarray() + 0.25 * (names @ names.T).toarray()
     assert np.allclose((both @ both.T).toarray(), expected, atol=1e-5)
     assert not np.allclose((both @ both.T).toarray(), (words @ words.T).toarray(), atol=1e-3)
+
+
+def test_pair_overlaps_are_the_set_overlaps(samples):
+    articles = [samples[name] for name in sorted(samples)]
+    found = [article_features(a) for a in articles]
+    pairs = [(i, j) for i in range(len(found)) for j in range(len(found)) if i != j]
+    left, right = np.array([i for i, _ in pairs]), np.array([j for _, j in pairs])
+    sets = [frozenset(f.shingles.tolist()) for f in found]
+    want = [overlap(sets[i], sets[j]) for i, j in pairs]
+    assert np.allclose(overlaps(found, left, right), want) and max(want) > 0.5
+
+
+def test_two_shingles_of_one_article_in_one_column_are_still_two():
+    """overlaps() files a shingle by its top bits: 8 and 9 share them (8 >> 2 == 9 >> 2),
+    so within one article it must tell them apart, or the first article would hold
+    shingle 9 twice over."""
+
+    def found(*hashes: int) -> Features:
+        empty = np.zeros(0, np.uint64)
+        return Features(np.array(hashes, np.uint64), empty, np.zeros(0, np.float32), empty)
+
+    top = np.uint64(1) << np.uint64(63)  # a shingle in the last column
+    both = [found(8, 9, int(top)), found(9), found(int(top)), found()]
+    got = overlaps(both, np.array([0, 1, 0, 3]), np.array([1, 0, 2, 0]))
+    assert got.tolist() == [1.0, 1.0, 1.0, 0.0]
