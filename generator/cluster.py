@@ -29,7 +29,9 @@ CANDIDATE_FLOOR = 0.3  # embedding cosine below which a neighbour is not even a 
 # Two groups of at least this many articles each are formed stories: they join at
 # `same_story_formed`, not `same_story`. An average over nine or more pairs leaves little
 # to chance, and two events of one kind (two earthquakes, two rulings on one law) that
-# each drew several reports average just above `same_story`.
+# each drew several reports average just above `same_story`. Nor does one copied pair
+# join two formed stories: a roundup that reprints two stories is a copy of each, and
+# copies join on one pair (single link), so roundups would chain stories into one.
 FORMED = 3
 COPY_SHARE = 0.6  # share of paragraphs copied verbatim that makes an article a copy
 REWRITE_SHARE = 0.5  # share of paragraphs matched (verbatim or reworded) that makes a rewrite
@@ -354,8 +356,9 @@ class Groups:
     Two groups are one story when their articles share rare words on average (TF-IDF
     cosine at least `same_story`, or `same_story_formed` when both are formed stories of
     FORMED articles or more) or mean the same on average (embedding cosine at least
-    `same_meaning`), or when one copies the other. Each group keeps the sums of
-    its unit vectors, so an average over all cross pairs is one dot product. Editor
+    `same_meaning`), or when one copies the other (unless both are formed stories).
+    Each group keeps the sums of its unit vectors, so an average over all cross pairs
+    is one dot product. Editor
     overrides apply first: `together` groups are joined, `apart` pairs never meet.
 
     Given the `previous` build's trace, a decision between two groups that no changed
@@ -428,6 +431,8 @@ class Groups:
             return self._join(i, j, "shared words")
         if meaning >= self.same_meaning:
             return self._join(i, j, "same meaning")
+        if min(size[a], size[b]) >= FORMED:
+            return False  # a copied pair joins only a lone article or a few (see FORMED)
         return self._copied(i, j) and self._join(i, j, "copied")
 
     def _replay(self, reuse: _Reuse) -> None:

@@ -10,7 +10,15 @@ import pytest
 from conftest import GOLD, SEEDS, article_from
 
 from generator import cluster as cluster_module
-from generator.cluster import Groups, _Doc, choose_canonical, cluster, label
+from generator.cluster import (
+    FORMED,
+    Groups,
+    _Doc,
+    article_features,
+    choose_canonical,
+    cluster,
+    label,
+)
 from generator.config import validated
 from generator.models import Overrides, ParagraphMatch, RawDocument, Relation
 from generator.pipeline import prepare_all
@@ -73,6 +81,45 @@ def test_average_link_does_not_chain(config):
     groups.run()
     assert len(groups.members()) == 2
     assert not any({0, 2} <= set(g) for g in groups.members())
+
+
+HARBOUR = (
+    "Harbour plan approved\n"
+    "The city council approved a plan on Tuesday to dredge the old harbour and rebuild "
+    "its sea wall, after two years of arguments about the cost.\n"
+    "Work on the northern quay begins in spring, and the ferry terminal will move to a "
+    "temporary pier while the channel is deepened.\n"
+    "Fishermen who moor in the inner basin said the plan gave them too little notice.\n"
+)
+ORCHESTRA = (
+    "Orchestra names conductor\n"
+    "The national orchestra has chosen a young violinist from Tallinn as its next music "
+    "director, ending a search that lasted three seasons.\n"
+    "She will conduct six programmes next year, including a cycle of Sibelius symphonies "
+    "and two new commissions.\n"
+    "Subscribers were told of the appointment in a letter sent on Monday evening.\n"
+)
+
+
+def test_one_copied_pair_does_not_join_two_formed_stories(config):
+    """A roundup that reprints two stories whole is a copy of each; copied pairs join
+    single link, so without a guard it would chain the two stories (at 50,000 articles of
+    bench/scale.py's corpus such splices chained 41,068 articles into one story)."""
+    roundup = HARBOUR + ORCHESTRA.split("\n", 1)[1]  # both stories' paragraphs
+
+    def doc(vector, text):  # the meaning given, the copy overlap from the text's shingles
+        article = article_from(text)
+        v = np.asarray(vector, dtype=np.float32)
+        return _Doc(article, v / np.linalg.norm(v), frozenset(), article_features(article))
+
+    docs = [doc([1.0, 0.0], HARBOUR) for _ in range(3)]
+    docs += [doc([0.0, 1.0], ORCHESTRA) for _ in range(3)]
+    docs.append(doc([1.0, 1.0], roundup))
+    groups = Groups(docs, config, Overrides())
+    groups.run()
+    stories = [set(g) for g in groups.members()]
+    assert len(stories) == 2 and {0, 1, 2} in [g - {6} for g in stories]
+    assert not any({0, 3} <= g for g in stories)
 
 
 def test_label_thresholds():
@@ -169,7 +216,9 @@ class ReferenceGroups(Groups):
                 self._join(i, j, "shared words")
             elif meaning >= self.same_meaning:
                 self._join(i, j, "same meaning")
-            elif self._copied(i, j):
+            elif min(self.size[self.find(i)], self.size[self.find(j)]) < FORMED and self._copied(
+                i, j
+            ):
                 self._join(i, j, "copied")
 
     def _average(self, i, j):
