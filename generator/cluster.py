@@ -78,7 +78,8 @@ def cluster(
 ) -> tuple[Cluster, ...]:
     """Stories of `articles`. `found` are their features (sim.features), when the caller
     already has them, say from the cache; otherwise they are computed here, and so are
-    the embeddings they do not carry (with `embed`)."""
+    the meanings they do not carry (lead_meanings). Paragraph embeddings they do not
+    carry are asked of `embed` (the cache's memory of the model) when relating."""
     found = found if found is not None else [article_features(a) for a in articles]
     vectors = _meanings(articles, found)
     docs = [_Doc(a, v, NO_SHINGLES, f) for a, v, f in zip(articles, vectors, found, strict=True)]
@@ -358,8 +359,8 @@ class Groups:
     FORMED articles or more) or mean the same on average (embedding cosine at least
     `same_meaning`), or when one copies the other (unless both are formed stories).
     Each group keeps the sums of its unit vectors, so an average over all cross pairs
-    is one dot product. Editor
-    overrides apply first: `together` groups are joined, `apart` pairs never meet.
+    is one dot product. Editor overrides apply first: `together` groups are joined,
+    `apart` pairs never meet.
 
     Given the `previous` build's trace, a decision between two groups that no changed
     article has touched is read from it instead of computed (see _replay)."""
