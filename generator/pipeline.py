@@ -187,7 +187,7 @@ def prepare_batch(
     items: Sequence[SeedFile | RawDocument], outlets: Sequence[Outlet] = ()
 ) -> list[Prepared]:
     """prepare() of several seeds, their articles embedded together (one model call for
-    the headlines and leads, one for the paragraphs)."""
+    the paragraphs, one for the headlines; each meaning is made from those)."""
     from .cluster import article_features, embedded
     from .normalise import normalise
 
