@@ -83,9 +83,33 @@ def split_head(sheet: Sheet, first: int, last: int) -> int:
         head = [i for i in range(first, k) if sheet.kinds[i] is None]
         if not head or any(not headline_shaped(sheet.texts[i]) for i in head):
             return first
-        body = next((i for i in range(k + 1, last + 1) if _weight(sheet, i) > 0), None)
-        return body if body is not None else first
+        return _body_under(sheet, k, last, first)
+    return _under_bylined_head(sheet, first, last)
+
+
+def _under_bylined_head(sheet: Sheet, first: int, last: int) -> int:
+    """The body's first line under a headline that stands over a credit line a few lines
+    into the run of prose (split_head's rule for a head under other prose on the page),
+    else `first`."""
+    prose = 1  # the run opens with prose
+    for k in range(first + 1, min(first + P.BYLINED_HEAD_LINES, last)):
+        if sheet.kinds[k] is not None:
+            continue
+        if not fields.is_credit_line(sheet.texts[k]):
+            prose += is_prose(sheet.texts[k])
+            continue
+        head = sheet.previous_open(k)
+        if head is None or head <= first or not headline_shaped(sheet.texts[head]):
+            return first
+        if prose - is_prose(sheet.texts[head]) > P.BYLINED_HEAD_PROSE_LINES:
+            return first
+        return _body_under(sheet, k, last, first)
     return first
+
+
+def _body_under(sheet: Sheet, k: int, last: int, first: int) -> int:
+    """The first line of prose under the head's field line `k`, else `first`."""
+    return next((i for i in range(k + 1, last + 1) if _weight(sheet, i) > 0), first)
 
 
 def extend_head(sheet: Sheet, top: int) -> int:
