@@ -88,14 +88,14 @@ def split_head(sheet: Sheet, first: int, last: int) -> int:
 
 
 def _under_bylined_head(sheet: Sheet, first: int, last: int) -> int:
-    """The body's first line under a headline that stands over a credit line a few lines
-    into the run of prose (split_head's rule for a head under other prose on the page),
+    """The body's first line under a headline that stands over a byline or date a few
+    lines into the run of prose (split_head's rule for a head under other prose on the page),
     else `first`."""
     prose = 1  # the run opens with prose
     for k in range(first + 1, min(first + P.BYLINED_HEAD_LINES, last)):
         if sheet.kinds[k] is not None:
             continue
-        if not fields.is_credit_line(sheet.texts[k]):
+        if not fields.is_field_line(sheet.texts[k]):
             prose += is_prose(sheet.texts[k])
             continue
         head = sheet.previous_open(k)

@@ -377,10 +377,10 @@ HEADLINE_NEAR = 6
 # A date or byline this many lines into the body's run splits the head (the headline
 # lines above it) off the body (block.split_head).
 HEAD_IN_BODY_LINES = 2
-# A headline standing right over a credit line ("By Ibrahim Barzak") at most
-# BYLINED_HEAD_LINES lines into the run of prose is the article's head, when no more than
-# BYLINED_HEAD_PROSE_LINES lines of prose stand above it in the run (a reader poll or a
-# teaser the page printed over the article): the body starts under the head's fields.
+# A headline standing right over a field line (a byline "By Ibrahim Barzak", a date) at
+# most BYLINED_HEAD_LINES lines into the run of prose is the article's head, when no more
+# than BYLINED_HEAD_PROSE_LINES lines of prose stand above it in the run (a reader poll, a
+# site blurb or a teaser printed over the article): the body starts under the head's fields.
 BYLINED_HEAD_LINES, BYLINED_HEAD_PROSE_LINES = 8, 1
 # A headline-shaped line right above the byline that opens the article scores this much more;
 # the credit ("By X", an author, agency, staff or source credit) may sit under date lines
