@@ -475,7 +475,7 @@ def _kicker(text: str, headline: str) -> bool:
 
 def headline_shaped(text: str, min_words: int = 3) -> bool:
     n = words(text)
-    if P.LIST_ITEM.match(text) or P.WEB_ADDRESS.match(text):
+    if P.LIST_ITEM.match(text) or P.WEB_ADDRESS.match(text) or P.READER_APPEAL.match(text):
         return False
     if not min_words <= n <= P.TITLE_MAX_WORDS:
         return False

@@ -433,6 +433,9 @@ TITLE_LABEL = re.compile(
 # Symbols a page puts before a line's words (a close button "×", bullets, arrows).
 LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(]+")
 TITLE_MAX_WORDS = 25
+# A line that asks the reader for something ("Please support local business!", "Please log
+# in to comment") speaks for the site: it is never the headline, nor one of its lines.
+READER_APPEAL = re.compile(r"^please\s+\w", I)
 DEK_MAX_WORDS = 40
 DEK_MIN_WORDS = 5
 # Share buttons, counters and dropped furniture between a headline and its standfirst:
