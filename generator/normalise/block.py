@@ -321,6 +321,8 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     if below is not None and below < first and _glued(sheet.texts[best], sheet.texts[below]):
         sheet.drop(best, "glued_headline")
         best = below
+    elif below is not None and below < first and _scoreboard(sheet.texts[best], sheet.texts[below]):
+        best = below  # the score over the game's story: the headline is the line under it
     return _top_of_headlines(sheet, best, lede | _content_words(sheet.texts[best]))
 
 
@@ -451,13 +453,18 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
             break
         if sheet.kinds[j] is not None or not headline_shaped(text, min_words=2):
             break
-        if not (_content_words(text) & topic):
-            break
+        if not (_content_words(text) & topic) or P.SCORE_LINE.search(text):
+            break  # another story's line, or the scoreboard over a game's story
         if _kicker(text, sheet.texts[top]):
             sheet.claim(j, "kicker", "kicker")
             break
         top, j = j, j - 1
     return top
+
+
+def _scoreboard(line: str, below: str) -> bool:
+    """`line` is a final score printed over a headline (`below`)."""
+    return bool(P.SCORE_LINE.search(line)) and headline_shaped(below)
 
 
 def _kicker(text: str, headline: str) -> bool:

@@ -436,6 +436,16 @@ TITLE_MAX_WORDS = 25
 # A line that asks the reader for something ("Please support local business!", "Please log
 # in to comment") speaks for the site: it is never the headline, nor one of its lines.
 READER_APPEAL = re.compile(r"^please\s+\w", I)
+# A final score, two sides of one to four capitalised words (a ranking before them) each
+# followed by its points, the whole line or after a label ("No. 14 Boston College 24,
+# Michigan State 21", "Basketball - M: San Jose State 64, Hawai'i 65"): the scoreboard a
+# sports page prints over its story, not the story's headline when a headline stands under
+# it. Counts of casualties ("Shooting Kills 1, Wounds 12") are no score.
+_SIDE = r"(?:No\. \d{1,2} )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+SCORE_LINE = re.compile(
+    rf"(?:^|: )(?!.*\b(?i:kill|wound|injur|dead|died|hurt|shot|arrest))"
+    rf"{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,3}}$"
+)
 DEK_MAX_WORDS = 40
 DEK_MIN_WORDS = 5
 # Share buttons, counters and dropped furniture between a headline and its standfirst:
