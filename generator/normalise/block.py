@@ -84,15 +84,15 @@ def split_head(sheet: Sheet, first: int, last: int) -> int:
         if not head or any(not headline_shaped(sheet.texts[i]) for i in head):
             return first
         return _body_under(sheet, k, last, first)
-    return _under_bylined_head(sheet, first, last)
+    return _under_head_in_run(sheet, first, last)
 
 
-def _under_bylined_head(sheet: Sheet, first: int, last: int) -> int:
+def _under_head_in_run(sheet: Sheet, first: int, last: int) -> int:
     """The body's first line under a headline that stands over a byline or date a few
     lines into the run of prose (split_head's rule for a head under other prose on the page),
     else `first`."""
     prose = 1  # the run opens with prose
-    for k in range(first + 1, min(first + P.BYLINED_HEAD_LINES, last)):
+    for k in range(first + 1, min(first + P.HEAD_IN_RUN_LINES, last)):
         if sheet.kinds[k] is not None:
             continue
         if not fields.is_field_line(sheet.texts[k]):
@@ -101,7 +101,7 @@ def _under_bylined_head(sheet: Sheet, first: int, last: int) -> int:
         head = sheet.previous_open(k)
         if head is None or head <= first or not headline_shaped(sheet.texts[head]):
             return first
-        if prose - is_prose(sheet.texts[head]) > P.BYLINED_HEAD_PROSE_LINES:
+        if prose - is_prose(sheet.texts[head]) > P.HEAD_IN_RUN_PROSE_LINES:
             return first
         return _body_under(sheet, k, last, first)
     return first

@@ -378,10 +378,10 @@ HEADLINE_NEAR = 6
 # lines above it) off the body (block.split_head).
 HEAD_IN_BODY_LINES = 2
 # A headline standing right over a field line (a byline "By Ibrahim Barzak", a date) at
-# most BYLINED_HEAD_LINES lines into the run of prose is the article's head, when no more
-# than BYLINED_HEAD_PROSE_LINES lines of prose stand above it in the run (a reader poll, a
+# most HEAD_IN_RUN_LINES lines into the run of prose is the article's head, when no more
+# than HEAD_IN_RUN_PROSE_LINES lines of prose stand above it in the run (a reader poll, a
 # site blurb or a teaser printed over the article): the body starts under the head's fields.
-BYLINED_HEAD_LINES, BYLINED_HEAD_PROSE_LINES = 8, 1
+HEAD_IN_RUN_LINES, HEAD_IN_RUN_PROSE_LINES = 8, 1
 # A headline-shaped line right above the byline that opens the article scores this much more;
 # the credit ("By X", an author, agency, staff or source credit) may sit under date lines
 # (at most BYLINE_BLOCK_LINES lines down).
