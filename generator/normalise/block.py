@@ -290,7 +290,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
             text = fields.stamp_head(text)
         elif sheet.kinds[i] is not None:
             continue
-        if not headline_shaped(text):
+        if not headline_shaped(text) or _listed(sheet, i):
             continue
         own = _content_words(text)
         overlap = len(own & lede) / len(own) if own else 0.0
@@ -453,6 +453,8 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
             break
         if sheet.kinds[j] is not None or not headline_shaped(text, min_words=2):
             break
+        if _listed(sheet, j):
+            break  # the last item of a list of the section's stories
         if not (_content_words(text) & topic) or P.SCORE_LINE.search(text):
             break  # another story's line, or the scoreboard over a game's story
         if _kicker(text, sheet.texts[top]):
@@ -460,6 +462,25 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
             break
         top, j = j, j - 1
     return top
+
+
+def _listed(sheet: Sheet, i: int) -> bool:
+    """The line opens with a section's label ("Cricket: ...") that a headline-shaped open
+    line above or below it opens with too: an item of a list of that section's stories.
+    Not when one line begins with the other: that is the headline printed twice (once with
+    its dek run into it)."""
+    text = sheet.texts[i]
+    label = P.SECTION_PREFIX.match(text)
+    if label is None or P.TITLE_LABEL.match(text):  # "UPDATE: ..." is the headline's own
+        return False
+    key = label.group(1).casefold()
+    for j in (sheet.prev_open(i), sheet.next_open(i)):
+        if j is None or sheet.texts[j].startswith(text) or text.startswith(sheet.texts[j]):
+            continue
+        other = P.SECTION_PREFIX.match(sheet.texts[j])
+        if other and other.group(1).casefold() == key and headline_shaped(sheet.texts[j]):
+            return True
+    return False
 
 
 def _scoreboard(line: str, below: str) -> bool:

@@ -436,6 +436,10 @@ TITLE_MAX_WORDS = 25
 # A line that asks the reader for something ("Please support local business!", "Please log
 # in to comment") speaks for the site: it is never the headline, nor one of its lines.
 READER_APPEAL = re.compile(r"^please\s+\w", I)
+# A section's label in front of a headline ("Cricket: Di Venuto signs three-year deal"):
+# one to three words and a colon. Two such lines one under the other with the same label
+# are items of a list of that section's stories (a "Recent articles" box), not a headline.
+SECTION_PREFIX = re.compile(r"^([^\W\d_][\w'’&.-]*(?: [\w'’&.-]+){0,2}):\s+\S")
 # A final score, two sides of one to four capitalised words (a ranking before them) each
 # followed by its points, the whole line or after a label ("No. 14 Boston College 24,
 # Michigan State 21", "Basketball - M: San Jose State 64, Hawai'i 65"): the scoreboard a
