@@ -290,7 +290,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
             text = fields.stamp_head(text)
         elif sheet.kinds[i] is not None:
             continue
-        if not headline_shaped(text) or _listed(sheet, i):
+        if not headline_shaped(text) or _listed(sheet, i) or _among_names(sheet, i):
             continue
         own = _content_words(text)
         overlap = len(own & lede) / len(own) if own else 0.0
@@ -455,6 +455,8 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
             break
         if _listed(sheet, j):
             break  # the last item of a list of the section's stories
+        if text.islower() and not sheet.texts[top].islower():
+            break  # a menu item or a label ("film blog") over a headline set in capitals
         if not (_content_words(text) & topic) or P.SCORE_LINE.search(text):
             break  # another story's line, or the scoreboard over a game's story
         if _kicker(text, sheet.texts[top]):
@@ -481,6 +483,24 @@ def _listed(sheet: Sheet, i: int) -> bool:
         if other and other.group(1).casefold() == key and headline_shaped(sheet.texts[j]):
             return True
     return False
+
+
+def _among_names(sheet: Sheet, i: int) -> bool:
+    """The line is a person's name of a few words, and so is the open line above or below
+    it: a list of names (a film's cast, a panel), not a headline. (A byline under the
+    headline is the headline's own, and a title-case headline has more words.)"""
+    return _short_name(sheet.texts[i]) and any(
+        j is not None and _short_name(sheet.texts[j])
+        for j in (sheet.prev_open(i), sheet.next_open(i))
+    )
+
+
+def _short_name(text: str) -> bool:
+    return (
+        words(text) <= P.NAME_LIST_MAX_WORDS
+        and fields.is_name(text)
+        and not fields.is_credit_line(text)
+    )
 
 
 def _scoreboard(line: str, below: str) -> bool:

@@ -440,6 +440,9 @@ READER_APPEAL = re.compile(r"^please\s+\w", I)
 # one to three words and a colon. Two such lines one under the other with the same label
 # are items of a list of that section's stories (a "Recent articles" box), not a headline.
 SECTION_PREFIX = re.compile(r"^([^\W\d_][\w'’&.-]*(?: [\w'’&.-]+){0,2}):\s+\S")
+# A name in a list of names (a film's cast) has at most this many words ("Philip Seymour
+# Hoffman"); a title-case headline over its title-case dek has more.
+NAME_LIST_MAX_WORDS = 3
 # A final score, two sides of one to four capitalised words (a ranking before them) each
 # followed by its points, the whole line or after a label ("No. 14 Boston College 24,
 # Michigan State 21", "Basketball - M: San Jose State 64, Hawai'i 65"): the scoreboard a
