@@ -476,7 +476,7 @@ def _listed(sheet: Sheet, i: int) -> bool:
     if label is None or P.TITLE_LABEL.match(text):  # "UPDATE: ..." is the headline's own
         return False
     key = label.group(1).casefold()
-    for j in (sheet.prev_open(i), sheet.next_open(i)):
+    for j in (sheet.previous_open(i), sheet.next_open(i)):
         if j is None or sheet.texts[j].startswith(text) or text.startswith(sheet.texts[j]):
             continue
         other = P.SECTION_PREFIX.match(sheet.texts[j])
@@ -491,7 +491,7 @@ def _among_names(sheet: Sheet, i: int) -> bool:
     headline is the headline's own, and a title-case headline has more words.)"""
     return _short_name(sheet.texts[i]) and any(
         j is not None and _short_name(sheet.texts[j])
-        for j in (sheet.prev_open(i), sheet.next_open(i))
+        for j in (sheet.previous_open(i), sheet.next_open(i))
     )
 
 

@@ -48,12 +48,6 @@ class Sheet:
                 return j
         return None
 
-    def prev_open(self, i: int) -> int | None:
-        for j in range(i - 1, -1, -1):
-            if self.kinds[j] is None:
-                return j
-        return None
-
     def verdicts(self) -> tuple[LineVerdict, ...]:
         return tuple(
             LineVerdict(i + self.first_line, t, k or "paragraph", r)
