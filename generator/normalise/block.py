@@ -104,6 +104,34 @@ def _under_head_in_run(sheet: Sheet, first: int, last: int) -> int:
         if prose - is_prose(sheet.texts[head]) > P.HEAD_IN_RUN_PROSE_LINES:
             return first
         return _body_under(sheet, k, last, first)
+    return _head_after_furniture(sheet, first, last)
+
+
+def _head_after_furniture(sheet: Sheet, first: int, last: int) -> int:
+    """The body's first line under a headline with its byline or date that stands after a
+    long stretch of short lines inside the run of prose (a teaser of another story, then
+    a box of links and listings, then the article's own head), when the prose under the
+    head weighs more than the prose above the stretch; else `first`."""
+    short = 0  # open lines that are not prose, since the last line of prose
+    for k in range(first + 1, last):
+        if sheet.kinds[k] not in (None, "date", "credit"):
+            continue
+        text = sheet.texts[k]
+        if sheet.kinds[k] is None and is_prose(text):
+            short = 0
+            continue
+        short += 1
+        field = sheet.kinds[k] is not None or fields.is_field_line(text)
+        head = sheet.previous_open(k)
+        if (
+            field
+            and short >= P.HEAD_AFTER_SHORT_LINES
+            and head is not None
+            and headline_shaped(sheet.texts[head])
+        ):
+            above = sum(_weight(sheet, i) for i in range(first, k))
+            below = sum(_weight(sheet, i) for i in range(k + 1, last + 1))
+            return _body_under(sheet, k, last, first) if below > above else first
     return first
 
 

@@ -382,6 +382,9 @@ HEAD_IN_BODY_LINES = 2
 # than HEAD_IN_RUN_PROSE_LINES lines of prose stand above it in the run (a reader poll, a
 # site blurb or a teaser printed over the article): the body starts under the head's fields.
 HEAD_IN_RUN_LINES, HEAD_IN_RUN_PROSE_LINES = 8, 1
+# ... or after at least this many short lines in a row inside the run (a box of links or
+# listings between a teaser of another story and the article's own head).
+HEAD_AFTER_SHORT_LINES = 12
 # A headline-shaped line right above the byline that opens the article scores this much more;
 # the credit ("By X", an author, agency, staff or source credit) may sit under date lines
 # (at most BYLINE_BLOCK_LINES lines down).
