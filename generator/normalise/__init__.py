@@ -58,6 +58,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     dek_at = fields.find_dek(sheet, head_at, first)
     head = dek_at if dek_at is not None else head_at
     highlights = block.claim_highlights(sheet, head, first, last) if head is not None else ()
+    if head_at is not None:
+        block.claim_series_label(sheet, head_at, first)
     block.drop_outside(sheet, top, first, end)
     furniture.drop_repeats(sheet, range(top, end + 1))
     furniture.drop_link_lists(sheet, first, end)

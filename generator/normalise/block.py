@@ -440,6 +440,15 @@ def _adjacent_lines(sheet: Sheet, below: int, points: list[int]) -> bool:
     )
 
 
+def claim_series_label(sheet: Sheet, head: int, first: int) -> None:
+    """A series' label between the headline and the body ("Special report: Tension
+    escalates in Iraq") names the coverage the story belongs to: it is the kicker."""
+    for i in range(head + 1, first):
+        if sheet.kinds[i] is None and P.SERIES_LABEL.match(sheet.texts[i]):
+            sheet.claim(i, "kicker", "series_label")
+            return
+
+
 def _above_byline(sheet: Sheet, i: int) -> bool:
     """The line stands right above the article's credit ("By X", an author, agency, staff
     or source credit), perhaps with date lines between: the headline-byline-date block."""

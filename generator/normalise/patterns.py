@@ -439,6 +439,11 @@ TITLE_MAX_WORDS = 25
 # A line that asks the reader for something ("Please support local business!", "Please log
 # in to comment") speaks for the site: it is never the headline, nor one of its lines.
 READER_APPEAL = re.compile(r"^please\s+\w", I)
+# The label of the series or coverage a story belongs to, printed between its headline and
+# its body ("Special report: Tension escalates in Iraq", "Series: Lost in care").
+SERIES_LABEL = re.compile(
+    r"^(?:special (?:report|coverage|series|section)|series|in depth|full coverage)\s*:\s*\S", I
+)
 # A section's label in front of a headline ("Cricket: Di Venuto signs three-year deal"):
 # one to three words and a colon. Two such lines one under the other with the same label
 # are items of a list of that section's stories (a "Recent articles" box), not a headline.
@@ -923,6 +928,7 @@ RULE_NOTES: dict[str, str] = {
     "headline_above_body": "headline-shaped line above the body that the body talks about",
     "glued_headline": "the headline again, with a breadcrumb or label glued in front of it",
     "kicker": "a short label above the headline (a series, section or event): its kicker",
+    "series_label": "the label of the series or coverage the story belongs to, under its headline",
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
     "closing_line": "short sentence right under the body: its closing line",
