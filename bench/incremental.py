@@ -8,6 +8,7 @@ made from the five sample seeds, perturbed.
 
     .venv/bin/python bench/incremental.py            # 5,000 articles
     .venv/bin/python bench/incremental.py --articles 1000
+    .venv/bin/python bench/incremental.py --stages   # and the add-one build by stage
 
 Targets (issue "Trustworthy under bad input, big input and repeated builds"): a warm
 no-change rebuild <= 5 % of the cold build and rewrites no file; one added article
@@ -122,10 +123,73 @@ def step(
     return (seconds, cpu), after
 
 
+# The add-one build's stages (--stages): (module, attribute, label), each timed where it
+# is called, in a fresh process so that imports count. Nested stages are inside others.
+STAGES = (
+    ("generator.pipeline", "read_folder", "reading the seeds"),
+    ("generator.cache", "Cache.prepared_all", "cached articles"),
+    ("generator.pipeline", "prepare_batch", "new articles (normalise, embed)"),
+    ("generator.cluster", "cluster", "clustering, all"),
+    ("generator.similarity", "neighbour_pairs", "  nearest neighbours"),
+    ("generator.cluster", "Groups.__init__", "  grouping set-up"),
+    ("generator.cluster", "Groups._replay", "  grouping replay"),
+    ("generator.cluster", "relate_all", "  relating"),
+    ("generator.merge", "merge", "merge"),
+    ("generator.pages", "render", "pages, all"),
+    ("generator.pages", "story_page", "  story pages"),
+    ("generator.write", "write_files", "write"),
+)
+
+
+def stage_times(work: Path) -> None:
+    """In this process: one `digest build` of `work`, printing each stage's seconds."""
+    import functools
+    import importlib
+
+    start = time.perf_counter()
+    from generator.cli import main as digest
+
+    imports = time.perf_counter() - start
+    spent: dict[str, float] = {}
+    for module_name, attribute, label in STAGES:
+        owner: object = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+
+        def timed(*a: object, _f=original, _label=label, **k: object) -> object:
+            t = time.perf_counter()
+            try:
+                return _f(*a, **k)
+            finally:
+                spent[_label] = spent.get(_label, 0.0) + time.perf_counter() - t
+
+        setattr(owner, name, functools.wraps(original)(timed))
+    argv = ["build", "--seeds", str(work / "seeds"), "--content", str(work / "content")]
+    try:
+        digest([*argv, "-f", str(work / "mkdocs.yml"), "--quiet"], standalone_mode=False)
+    finally:
+        total = time.perf_counter() - start
+        print(f"  {'importing the CLI':<34} {imports:6.2f} s")
+        for _, _, label in STAGES:
+            print(f"  {label:<34} {spent.get(label, 0.0):6.2f} s")
+        print(f"  {'total (this process)':<34} {total:6.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="after the timings, run the add-one build again in a fresh process, by stage",
+    )
+    parser.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)  # the fresh process
     args = parser.parse_args()
+    if args.stages_of:
+        stage_times(args.stages_of)
+        return
     with tempfile.TemporaryDirectory(prefix="digest-incremental-") as tmp:
         work = Path(tmp)
         paths = make_corpus(work / "seeds", args.articles)
@@ -135,7 +199,10 @@ def main() -> None:
         _, state = step("warm, no change", work, cold, state)
         rng = random.Random(7)
         added = work / "seeds" / "zz-added.txt"
-        added.write_text(perturbed(paths[3].read_text(encoding="utf-8"), rng), encoding="utf-8")
+        text = perturbed(paths[3].read_text(encoding="utf-8"), rng)
+        if args.stages:
+            shutil.copytree(work, Path(tmp + "-before-add"), symlinks=True)
+        added.write_text(text, encoding="utf-8")
         _, state = step("one article added", work, cold, state)
         edited = paths[11]
         edited.write_text(
@@ -144,6 +211,18 @@ def main() -> None:
         )
         _, state = step("one article edited", work, cold, state)
         shutil.rmtree(work / ".cache", ignore_errors=True)
+        if args.stages:
+            again = Path(tmp + "-before-add")
+            try:
+                (again / "seeds" / added.name).write_text(text, encoding="utf-8")
+                print("one article added, again, by stage (a fresh process, timed in it):")
+                subprocess.run(
+                    [sys.executable, __file__, "--stages-of", str(again)],
+                    check=True,
+                    stderr=subprocess.DEVNULL,
+                )
+            finally:
+                shutil.rmtree(again, ignore_errors=True)
         print(
             "targets: warm no change <= 5 % and writes nothing; one added <= 10 %, "
             "touching only its story's page and the indexes (index.md, stories.json)"
