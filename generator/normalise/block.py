@@ -5,6 +5,7 @@ comment thread starts at a marker and is never part of the body."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import fields
 from . import patterns as P
@@ -513,22 +514,27 @@ def _listed(sheet: Sheet, i: int) -> bool:
     if label is None or P.TITLE_LABEL.match(text):  # "UPDATE: ..." is the headline's own
         return False
     key = label.group(1).casefold()
-    for j in (sheet.previous_open(i), sheet.next_open(i)):
-        if j is None or sheet.texts[j].startswith(text) or text.startswith(sheet.texts[j]):
-            continue
-        other = P.SECTION_PREFIX.match(sheet.texts[j])
-        if other and other.group(1).casefold() == key and headline_shaped(sheet.texts[j]):
-            return True
-    return False
+
+    def item(other: str) -> bool:
+        if other.startswith(text) or text.startswith(other):
+            return False
+        match = P.SECTION_PREFIX.match(other)
+        return match is not None and match.group(1).casefold() == key and headline_shaped(other)
+
+    return _beside(sheet, i, item)
 
 
 def _among_names(sheet: Sheet, i: int) -> bool:
     """The line is a person's name of a few words, and so is the open line above or below
     it: a list of names (a film's cast, a panel), not a headline. (A byline under the
     headline is the headline's own, and a title-case headline has more words.)"""
-    return _short_name(sheet.texts[i]) and any(
-        j is not None and _short_name(sheet.texts[j])
-        for j in (sheet.previous_open(i), sheet.next_open(i))
+    return _short_name(sheet.texts[i]) and _beside(sheet, i, _short_name)
+
+
+def _beside(sheet: Sheet, i: int, test: Callable[[str], bool]) -> bool:
+    """`test` holds for the open line right above or right below line i."""
+    return any(
+        j is not None and test(sheet.texts[j]) for j in (sheet.previous_open(i), sheet.next_open(i))
     )
 
 
