@@ -190,8 +190,12 @@ def main() -> None:
     if args.stages_of:
         stage_times(args.stages_of)
         return
-    with tempfile.TemporaryDirectory(prefix="digest-incremental-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="digest-incremental-") as tmp,
+        tempfile.TemporaryDirectory(prefix="digest-incremental-stages-") as spare,
+    ):
         work = Path(tmp)
+        again = Path(spare) / "work"  # the state before the article is added (--stages)
         paths = make_corpus(work / "seeds", args.articles)
         (work / "mkdocs.yml").write_text("site_name: bench\ndocs_dir: content\n")
         print(f"{args.articles:,} articles in {work / 'seeds'}; each line is one `digest build`")
@@ -201,7 +205,7 @@ def main() -> None:
         added = work / "seeds" / "zz-added.txt"
         text = perturbed(paths[3].read_text(encoding="utf-8"), rng)
         if args.stages:
-            shutil.copytree(work, Path(tmp + "-before-add"), symlinks=True)
+            shutil.copytree(work, again, symlinks=True)
         added.write_text(text, encoding="utf-8")
         _, state = step("one article added", work, cold, state)
         edited = paths[11]
@@ -212,17 +216,13 @@ def main() -> None:
         _, state = step("one article edited", work, cold, state)
         shutil.rmtree(work / ".cache", ignore_errors=True)
         if args.stages:
-            again = Path(tmp + "-before-add")
-            try:
-                (again / "seeds" / added.name).write_text(text, encoding="utf-8")
-                print("one article added, again, by stage (a fresh process, timed in it):")
-                subprocess.run(
-                    [sys.executable, __file__, "--stages-of", str(again)],
-                    check=True,
-                    stderr=subprocess.DEVNULL,
-                )
-            finally:
-                shutil.rmtree(again, ignore_errors=True)
+            (again / "seeds" / added.name).write_text(text, encoding="utf-8")
+            print("one article added, again, by stage (a fresh process, timed in it):")
+            subprocess.run(
+                [sys.executable, __file__, "--stages-of", str(again)],
+                check=True,
+                stderr=subprocess.DEVNULL,
+            )
         print(
             "targets: warm no change <= 5 % and writes nothing; one added <= 10 %, "
             "touching only its story's page and the indexes (index.md, stories.json)"
