@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -101,12 +101,34 @@ class Cache:
         unknown or does not parse back."""
         return self.prepared_all([item], outlets)[0]
 
+    @staticmethod
+    def keys(items: Sequence[SeedFile | RawDocument], outlets: Sequence[Outlet]) -> list[str]:
+        """Each item's key among the articles (and features)."""
+        return _item_keys(items, outlets)
+
+    def absent(self, keys: Sequence[str]) -> list[int]:
+        """The indexes of the `keys` (Cache.keys) whose article this cache does not hold
+        for this version, found from the keys alone: the work a build can start on
+        before it reads the rest back (prepared_all)."""
+        if self.db is None:
+            return list(range(len(keys)))
+        held: set[str] = set()
+        try:
+            held.update(key for (key,) in self._select("articles", "key", keys))
+        except sqlite3.DatabaseError:
+            return list(range(len(keys)))
+        return [i for i, key in enumerate(keys) if key not in held]
+
     def prepared_all(
-        self, items: Sequence[SeedFile | RawDocument], outlets: Sequence[Outlet]
+        self,
+        items: Sequence[SeedFile | RawDocument],
+        outlets: Sequence[Outlet],
+        keys: Sequence[str] | None = None,
     ) -> list[Known | None]:
         """prepared() for each item, in two batched look-ups (articles, then the features
-        of those with text) rather than two queries per item."""
-        keys = _item_keys(items, outlets)
+        of those with text) rather than two queries per item. `keys` are the items'
+        Cache.keys, when the caller has them."""
+        keys = keys if keys is not None else _item_keys(items, outlets)
         bodies = self._get_many("articles", keys)
         articles: list[Article | None] = []
         for key in keys:
@@ -219,19 +241,24 @@ class Cache:
         found: dict[str, object] = {}
         if self.db is None:
             return found
-        unique = list(dict.fromkeys(keys))
         try:
-            for at in range(0, len(unique), BATCH):
-                chunk = unique[at : at + BATCH]
-                rows = self.db.execute(
-                    f"SELECT key, body FROM {table} WHERE version = ? "
-                    f"AND key IN ({','.join('?' * len(chunk))})",
-                    (VERSION, *chunk),
-                )
-                found.update(rows)
+            found.update(self._select(table, "key, body", keys))
         except sqlite3.DatabaseError:
             return {}
         return found
+
+    def _select(self, table: str, columns: str, keys: Sequence[str]) -> Iterator[tuple]:
+        """`columns` of the rows of `table` kept by this version under any of `keys`,
+        BATCH keys a query."""
+        assert self.db is not None
+        unique = list(dict.fromkeys(keys))
+        for at in range(0, len(unique), BATCH):
+            chunk = unique[at : at + BATCH]
+            yield from self.db.execute(
+                f"SELECT {columns} FROM {table} WHERE version = ? "
+                f"AND key IN ({','.join('?' * len(chunk))})",
+                (VERSION, *chunk),
+            )
 
     def _put(self, table: str, key: str, body: object) -> None:
         self.used[table].add(key)

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from .cache import BuildState, Cache
@@ -27,6 +28,8 @@ from .models import (
 from .read import decode_seed, read_folder, read_outlets, read_overrides
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from .similarity import Features
 
 # The stages' modules (and numpy, scipy, the normaliser's patterns, Jinja under them) are
@@ -38,6 +41,9 @@ log = logging.getLogger("mkdocs.plugins.digest")
 
 Progress = Callable[[str], None]
 PARALLEL_MIN = 200  # below this many seeds, starting worker processes costs more than it saves
+# With this many seeds known to the cache, reading them back takes longer than starting one
+# worker process for the few new ones, which then normalises them meanwhile.
+OVERLAP_MIN = 500
 BATCH = 64  # seeds per task sent to a worker: the embedding model works a batch at a time
 T = TypeVar("T")
 REJECTED = "digest_rejected"  # a log record about a rejected seed carries it under this name
@@ -210,22 +216,26 @@ def prepare_all(
     cache: Cache | None = None,
 ) -> tuple[list[Article], list[Features], list[Rejected]]:
     """Articles with text and their features (from the cache when known; the rest on
-    every core for large batches), and the seeds that gave no article."""
+    every core for large batches), and the seeds that gave no article.
+
+    The seeds the cache does not hold are sent to worker processes before the others are
+    read back from it, so on a daily rebuild the few new articles are normalised while
+    the thousands of known ones load."""
     cache = cache or Cache(None)
-    known: dict[int, Prepared | None] = dict(enumerate(cache.prepared_all(items, outlets)))
-    todo = [i for i, done in known.items() if done is None]
-    batches = [[items[i] for i in todo[k : k + BATCH]] for k in range(0, len(todo), BATCH)]
+    keys = cache.keys(items, outlets)
+    absent = cache.absent(keys)
     work = partial(prepare_batch, outlets=outlets)
     with ExitStack() as stack:
-        if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
-            from concurrent.futures import ProcessPoolExecutor  # only for a batch this large
-
-            pool = stack.enter_context(ProcessPoolExecutor(initializer=_one_thread_each))
-            made: Iterable[list[Prepared]] = pool.map(work, batches)
-        else:
-            made = map(work, batches)
-        fresh = (p for batch in made for p in batch)  # kept as they come, while workers work
-        for i, new in zip(todo, fresh, strict=True):
+        pool = _pool(stack, len(absent), len(items) - len(absent))
+        early = _batches(work, [items[i] for i in absent], pool)
+        known: dict[int, Prepared | None] = dict(
+            enumerate(cache.prepared_all(items, outlets, keys))
+        )
+        missing = set(absent)
+        unreadable = [i for i, done in known.items() if done is None and i not in missing]
+        late = _batches(work, [items[i] for i in unreadable], None)
+        fresh = chain(early, late)  # kept as they come, while workers work
+        for i, new in zip([*absent, *unreadable], fresh, strict=True):
             known[i] = new
             if not isinstance(new, Rejected):
                 cache.keep(items[i], outlets, *new)
@@ -241,6 +251,30 @@ def prepare_all(
         elif done is not None:
             rejected.append(Rejected(done[0].source, f"{NO_TEXT} ({_what_was_there(done[0])})"))
     return articles, found, rejected
+
+
+def _pool(stack: ExitStack, todo: int, known: int) -> Executor | None:
+    """Worker processes for `todo` seeds to normalise while `known` are read from the
+    cache: one per core for PARALLEL_MIN or more, one beside this process for a few when
+    there are OVERLAP_MIN known ones to read meanwhile, else none."""
+    if not todo or (os.cpu_count() or 1) < 2:
+        return None
+    if todo < PARALLEL_MIN and known < OVERLAP_MIN:
+        return None
+    from concurrent.futures import ProcessPoolExecutor  # only for work this large
+
+    workers = None if todo >= PARALLEL_MIN else 1
+    return stack.enter_context(ProcessPoolExecutor(workers, initializer=_one_thread_each))
+
+
+def _batches(
+    work: Callable[[list[T]], list[Prepared]], items: Sequence[T], pool: Executor | None
+) -> Iterator[Prepared]:
+    """work() of BATCH items at a time, on `pool` when given (all sent to it now), one
+    result per item in order."""
+    batches = [list(items[k : k + BATCH]) for k in range(0, len(items), BATCH)]
+    made = pool.map(work, batches) if pool is not None and batches else map(work, batches)
+    return (p for batch in made for p in batch)
 
 
 def _what_was_there(article: Article) -> str:

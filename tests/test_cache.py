@@ -11,7 +11,7 @@ from dataclasses import replace
 import numpy as np
 
 from generator import cache as cache_module
-from generator import navigation, pages
+from generator import navigation, pages, pipeline
 from generator.cache import GROUPING, Cache
 from generator.config import validated
 from generator.models import Table
@@ -170,6 +170,39 @@ def test_warm_rebuilds_after_add_edit_remove_equal_cold_builds(project, config, 
         s for s in stories["stories"] if "zz-copy.txt" in {a["source"] for a in s["articles"]}
     ]
     assert {a["source"] for a in joined[0]["articles"]} >= {"000_769eb25042b505df.txt"}
+
+
+def test_new_seeds_are_normalised_in_a_worker_while_known_ones_load(
+    project, config, tmp_path, monkeypatch
+):
+    """A rebuild sends the seeds the cache lacks to a worker before reading the others
+    back; one whose cached article is damaged is redone here. Either way the pages are
+    those of a build with no cache."""
+    monkeypatch.setattr(pipeline, "OVERLAP_MIN", 1)  # five samples stand for thousands
+    pools: list[object] = []
+    real = pipeline._pool
+    monkeypatch.setattr(pipeline, "_pool", lambda *a: pools.append(real(*a)) or pools[-1])
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    original = (project.seeds / "000_769eb25042b505df.txt").read_text(encoding="utf-8")
+    (project.seeds / "zz-copy.txt").write_text(original.replace("\n\n", "\n"), "utf-8")
+    db = sqlite3.connect(cached.cache / "cache.sqlite")
+    (damaged,) = db.execute("SELECT key FROM articles LIMIT 1").fetchone()
+    db.execute("UPDATE articles SET body = '[]' WHERE key = ?", (damaged,))
+    db.commit()
+    db.close()
+    store = Cache(cached.cache)
+    docs = [load_seed(p, p.name, 10**7) for p in sorted(project.seeds.iterdir())]
+    keys = store.keys(docs, ())
+    assert [docs[i].source for i in store.absent(keys)] == ["zz-copy.txt"]
+    assert store.article(docs[keys.index(damaged)], ()) is None
+    store.close()
+    build(config, cached)
+    assert [p is not None for p in pools] == [False, True]  # cold: nothing known to read
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
+    assert Cache(cached.cache).article(docs[keys.index(damaged)], ()) is not None  # redone
 
 
 def _texts(folder):
