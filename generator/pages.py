@@ -464,40 +464,47 @@ def rejected_page(rejected: Sequence[Rejected]) -> str:
 
 
 def manifest(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> str:
-    data = {
-        "stories": [
-            {
-                "id": s.id,
-                "slug": s.slug,
-                "title": s.title,
-                "url": f"{output}/{s.slug}/",
-                "published": s.published,
-                "articles": [
-                    {
-                        "source": m.article.source,
-                        "title": m.article.title,
-                        "outlet": m.article.outlet,
-                        "published": m.article.published,
-                        "relation": m.relation.value,
-                        "similarity": m.similarity,
-                    }
-                    for m in s.members
-                ],
-                "captions": [
-                    {
-                        "caption": g.caption,
-                        "credit": g.credit,
-                        "wire": g.wire,
-                        "sources": list(g.sources),
-                    }
-                    for g in s.gallery
-                ],
-            }
-            for s in stories
-        ],
-        "rejected": [{"source": r.source, "reason": r.reason} for r in rejected],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """stories.json: each story, and each rejected seed, on a line of its own, so a change
+    to one story is a change to one line (and the file is written by json's C encoder:
+    indenting makes it the pure-Python one, a tenth of a second for 5,000 stories)."""
+    entries = [
+        {
+            "id": s.id,
+            "slug": s.slug,
+            "title": s.title,
+            "url": f"{output}/{s.slug}/",
+            "published": s.published,
+            "articles": [
+                {
+                    "source": m.article.source,
+                    "title": m.article.title,
+                    "outlet": m.article.outlet,
+                    "published": m.article.published,
+                    "relation": m.relation.value,
+                    "similarity": m.similarity,
+                }
+                for m in s.members
+            ],
+            "captions": [
+                {
+                    "caption": g.caption,
+                    "credit": g.credit,
+                    "wire": g.wire,
+                    "sources": list(g.sources),
+                }
+                for g in s.gallery
+            ],
+        }
+        for s in stories
+    ]
+    reasons = [{"source": r.source, "reason": r.reason} for r in rejected]
+    return f'{{"stories": {_one_per_line(entries)},\n"rejected": {_one_per_line(reasons)}}}\n'
+
+
+def _one_per_line(items: Sequence[object]) -> str:
+    """A JSON list with each item on a line of its own."""
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    return f"[\n{lines}\n]" if items else "[]"
 
 
 def previous(content: Path) -> list[tuple[str, str, frozenset[str]]]:
