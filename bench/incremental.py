@@ -130,7 +130,7 @@ STAGES = (
     ("generator.cache", "Cache.prepared_all", "cached articles"),
     ("generator.pipeline", "prepare_batch", "new articles (normalise, embed)"),
     ("generator.cluster", "cluster", "clustering, all"),
-    ("generator.similarity", "neighbour_pairs", "  nearest neighbours"),
+    ("generator.similarity", "nearest", "  nearest neighbours"),
     ("generator.cluster", "Groups.__init__", "  grouping set-up"),
     ("generator.cluster", "Groups._replay", "  grouping replay"),
     ("generator.cluster", "relate_all", "  relating"),

@@ -349,6 +349,7 @@ class _Reuse:
     known: set[
         tuple[int, int]
     ]  # candidate pairs scored by the previous build (this pass's indices)
+    unchanged: np.ndarray  # each article's index in the previous pass; -1 when new or edited
 
 
 class Groups:
@@ -378,6 +379,7 @@ class Groups:
         self.found = found
         self.copied: dict[tuple[int, int], bool] = {}  # candidate pair -> copy overlap reached
         self.prints: np.ndarray | None = None  # each article's trace.fingerprint, once asked
+        self.near = sim.nearest(np.zeros((0, 1), np.float32), np.zeros(0, np.float32), 0)
         self.weights = sim.word_weights(found, float(config.name_weight))
         self.words = self.weights.matrix
         self.signatures = (
@@ -409,7 +411,7 @@ class Groups:
             for j in members[1:]:
                 self._join(members[0], j, "editor")
         reuse = self._reusable()
-        self.pairs = self._pair_similarities(sorted(self._candidates()), reuse)
+        self.pairs = self._pair_similarities(sorted(self._candidates(reuse)), reuse)
         if reuse is None:
             for i, j in self._strongest_first():
                 self._decide(i, j)
@@ -474,10 +476,13 @@ class Groups:
         strength = np.maximum(scores[:, 0] / self.same_story, scores[:, 1] / self.same_meaning)
         return [pairs[k] for k in np.argsort(-strength, kind="stable").tolist()]
 
-    def _candidates(self) -> set[tuple[int, int]]:
-        """Nearest neighbours by meaning, and MinHash-LSH copy candidates."""
-        pairs = set(sim.neighbour_pairs(self.vectors, NEIGHBOURS, CANDIDATE_FLOOR))
-        return pairs | sim.copy_pairs(self.signatures)
+    def _candidates(self, reuse: _Reuse | None = None) -> set[tuple[int, int]]:
+        """Nearest neighbours by meaning (those of unchanged articles read from the
+        previous build where they can be), and MinHash-LSH copy candidates."""
+        whole, scale = sim.exact_rows(self.vectors)
+        previous, old = (reuse.previous.neighbours, reuse.unchanged) if reuse else (None, None)
+        self.near = sim.nearest(whole, scale, NEIGHBOURS, previous, old)
+        return self.near.pairs(CANDIDATE_FLOOR) | sim.copy_pairs(self.signatures)
 
     def _pair_similarities(
         self, pairs: Sequence[tuple[int, int]], reuse: _Reuse | None = None
@@ -555,10 +560,11 @@ class Groups:
         changed = ~same | moved
         if changed.sum() * 2 > len(self.docs):
             return None
+        unchanged = np.where(same, old, -1)
         old[changed] = -1
         joined = {(i, j): join for i, j, join in previous.joins() if join.reason != "editor"}
         tainted = {self.find(k) for k in np.flatnonzero(changed).tolist()}
-        return _Reuse(previous, old, tainted, joined, set())
+        return _Reuse(previous, old, tainted, joined, set(), unchanged)
 
     def _prints(self) -> np.ndarray:
         if self.prints is None:
@@ -615,6 +621,10 @@ class Groups:
                 dtype=np.float64,
             ).reshape(-1, 4),
             np.array([REASONS.index(j.reason) for _, _, j in joins], dtype=np.uint8),
+            np.array(self.near.k, dtype=np.int64),
+            self.near.ptr,
+            self.near.columns,
+            self.near.values,
         )
 
     def _average(self, i: int, j: int) -> tuple[float, float]:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import zlib
 from collections import Counter
@@ -453,50 +454,180 @@ def blocks(index: np.ndarray, size: int = 8192) -> list[np.ndarray]:
 
 
 # --- candidates ------------------------------------------------------------------------------
+# Nearest neighbours are found on the meaning vectors rounded to whole numbers, each row
+# scaled so that its largest component is `levels` (exact_rows): every product and every
+# partial sum of a dot product is then a whole number below 2**24, which float32 holds
+# exactly, so a cell's value does not depend on how the matrix product is blocked or in
+# what order it adds up. A row's neighbours are therefore the same whether found over the
+# whole corpus or, in a rebuild, from the last build's list and the changed rows alone
+# (nearest with `previous`). The rounding moves a cosine by about 0.001.
 CHUNK = 1024  # rows of the similarity matrix held at once
+EXACT_SUM = 1 << 24  # float32 holds every whole number up to this exactly
+REDO_SHARE = 0.25  # more rows than this to find afresh: one pass over them all is as quick
 
 
-def neighbour_pairs(vectors: np.ndarray, k: int, floor: float) -> dict[tuple[int, int], float]:
-    """Each row's k nearest other rows by cosine (rows are unit length), kept when at least
-    `floor`; (i<j) -> cosine. Exact, a block of rows at a time, so memory stays flat. While
-    one block's neighbours are picked (numpy lets go of the GIL), the next is multiplied."""
+def exact_rows(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(whole, scale): float32 rows of whole numbers of at most `levels` in size, where
+    levels**2 times the width stays below EXACT_SUM, and each row's float32 scale, so
+    that vectors ≈ whole * scale[:, None]."""
+    width = max(vectors.shape[1], 1)
+    levels = math.isqrt(EXACT_SUM // width) - 1
+    peak = np.abs(vectors).max(axis=1) if vectors.size else np.zeros(len(vectors))
+    scale = (peak / levels).astype(np.float32)
+    whole = np.zeros(vectors.shape, dtype=np.float32)
+    nonzero = scale > 0
+    whole[nonzero] = np.rint(vectors[nonzero] / scale[nonzero, None])
+    np.clip(whole, -levels, levels, out=whole)
+    return whole, scale
+
+
+@dataclass(frozen=True, eq=False)
+class Neighbours:
+    """Each row's nearest other rows by cosine of exact_rows: row i's are
+    columns[ptr[i]:ptr[i+1]] (ascending) with their cosines, every cell at least the
+    row's k-th largest (cells tied with it are all kept, rather than some at random)."""
+
+    k: int
+    ptr: np.ndarray  # int64 (rows + 1)
+    columns: np.ndarray  # int64
+    values: np.ndarray  # float32
+
+    def pairs(self, floor: float) -> set[tuple[int, int]]:
+        """Every (i < j) that is one of the other's neighbours with a cosine of `floor` or more."""
+        rows = np.repeat(np.arange(len(self.ptr) - 1), np.diff(self.ptr))
+        keep = self.values >= floor
+        left, right = rows[keep], self.columns[keep]
+        low, high = np.minimum(left, right).tolist(), np.maximum(left, right).tolist()
+        return set(zip(low, high, strict=True))
+
+    def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        cells = slice(self.ptr[i], self.ptr[i + 1])
+        return self.columns[cells], self.values[cells]
+
+
+def neighbour_pairs(vectors: np.ndarray, k: int, floor: float) -> set[tuple[int, int]]:
+    """Each row's k nearest other rows by cosine (rows are unit length), kept when at
+    least `floor`, as pairs (i < j)."""
+    whole, scale = exact_rows(vectors)
+    return nearest(whole, scale, k).pairs(floor)
+
+
+def nearest(
+    whole: np.ndarray,
+    scale: np.ndarray,
+    k: int,
+    previous: Neighbours | None = None,
+    old: np.ndarray | None = None,
+) -> Neighbours:
+    """The k nearest neighbours of every row of exact_rows (whole, scale). With the
+    `previous` build's neighbours, where `old[i]` is row i's index in that build (-1 when
+    it is new or its vector changed), only the rows that cannot be read from it are
+    found afresh: new and changed rows, and rows that lost a neighbour. The others are
+    last build's list and those new rows that reach its k-th cosine. Exact either way."""
+    n = len(whole)
+    k = max(min(k, n - 1), 0)
+    if n < 2:
+        return Neighbours(k, np.zeros(n + 1, dtype=np.int64), *_no_cells())
+    if previous is None or old is None or previous.k != k:
+        return _assemble(n, k, _tops(whole, scale, np.arange(n), k))
+    was = len(previous.ptr) - 1
+    now = np.full(was, -1, dtype=np.int64)  # each previous row's index in this build
+    known = old >= 0
+    now[old[known]] = np.flatnonzero(known)
+    columns = now[previous.columns]
+    redo = ~known
+    owners = np.repeat(np.arange(was), np.diff(previous.ptr))
+    lost = now[np.unique(owners[columns < 0])]
+    redo[lost[lost >= 0]] = True
+    if redo.sum() > REDO_SHARE * n:
+        return _assemble(n, k, _tops(whole, scale, np.arange(n), k))
+    changed = np.flatnonzero(~known)
+    kept = np.flatnonzero(~redo)
+    found: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    if len(changed):
+        cross = _cosines(whole, scale, kept, changed)
+        kth = np.minimum.reduceat(previous.values, previous.ptr[:-1])[old[kept]]
+        for at in np.flatnonzero((cross >= kth[:, None]).any(axis=1)).tolist():
+            i = int(kept[at])
+            cols, vals = previous.row(int(old[i]))
+            cols = np.concatenate([now[cols], changed])
+            vals = np.concatenate([vals, cross[at]])
+            bound = np.sort(vals)[-k]
+            keep = vals >= bound
+            order = np.argsort(cols[keep], kind="stable")
+            found[i] = cols[keep][order], vals[keep][order]
+    rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for i in kept.tolist():
+        if i not in found:
+            cols, vals = previous.row(int(old[i]))
+            found[i] = now[cols], vals
+    for i, (cols, vals) in found.items():
+        rows.append((np.full(len(cols), i, dtype=np.int64), cols, vals))
+    rows += _tops(whole, scale, np.flatnonzero(redo), k)
+    return _assemble(n, k, rows)
+
+
+def _cosines(
+    whole: np.ndarray, scale: np.ndarray, rows: np.ndarray, columns: np.ndarray | None = None
+) -> np.ndarray:
+    """Cosines of `rows` against `columns` (all when None): the exact dot products of the
+    whole-number rows, times the column's scale, times the row's, always in that order."""
+    right = whole if columns is None else whole[columns]
+    cells = whole[rows] @ right.T
+    cells *= scale[None, :] if columns is None else scale[columns][None, :]
+    cells *= scale[rows][:, None]
+    return cells
+
+
+def _tops(
+    whole: np.ndarray, scale: np.ndarray, rows: np.ndarray, k: int
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(row, column, cosine) of each of `rows`' top-k cells, CHUNK rows at a time. While
+    one block's cells are picked (numpy lets go of the GIL), the next is multiplied."""
     from concurrent.futures import ThreadPoolExecutor
 
-    n = len(vectors)
-    if n < 2:
-        return {}
-    k = min(k, n - 1)
-    pairs: dict[tuple[int, int], float] = {}
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     with ThreadPoolExecutor(1) as picker:
         pending = None
-        for start in range(0, n, CHUNK):
-            block = vectors[start : start + CHUNK] @ vectors.T
+        for start in range(0, len(rows), CHUNK):
+            part = rows[start : start + CHUNK]
+            block = _cosines(whole, scale, part)
             if pending is not None:
-                pairs.update(pending.result())
-            pending = picker.submit(_nearest, block, start, k, floor)
+                found.append(pending.result())
+            pending = picker.submit(_block_tops, block, part, k)
         if pending is not None:
-            pairs.update(pending.result())
-    return pairs
+            found.append(pending.result())
+    return found
 
 
-SAMPLE_STRIDE = 8  # _nearest finds a bound on each row's k-th largest in every 8th column
-SAMPLE_MIN = 4096  # rows narrower than this are partitioned whole
-
-
-def _nearest(
-    block: np.ndarray, start: int, k: int, floor: float
-) -> list[tuple[tuple[int, int], float]]:
-    """neighbour_pairs() of one block of rows of the similarity matrix (rows start..).
-    A row's neighbours are the cells at least its k-th largest: every one of those tied
-    with the k-th is kept, rather than some picked at random."""
-    rows = np.arange(len(block))
-    block[rows, rows + start] = -np.inf  # not its own neighbour
+def _block_tops(
+    block: np.ndarray, rows: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    block[np.arange(len(rows)), rows] = -np.inf  # not its own neighbour
     row, column = _top_cells(block, k)
-    sims = np.round(block[row, column].astype(np.float64), 6)
-    keep = sims >= floor
-    left, right = row[keep] + start, column[keep]
-    low, high = np.minimum(left, right).tolist(), np.maximum(left, right).tolist()
-    return list(zip(zip(low, high, strict=True), sims[keep].tolist(), strict=True))
+    return rows[row], column, block[row, column]
+
+
+def _assemble(
+    n: int, k: int, parts: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]
+) -> Neighbours:
+    if not parts:
+        return Neighbours(k, np.zeros(n + 1, dtype=np.int64), *_no_cells())
+    rows = np.concatenate([p[0] for p in parts])
+    columns = np.concatenate([p[1] for p in parts]).astype(np.int64)
+    values = np.concatenate([p[2] for p in parts]).astype(np.float32)
+    order = np.lexsort((columns, rows))
+    rows, columns, values = rows[order], columns[order], values[order]
+    ptr = np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
+    return Neighbours(k, ptr, columns, values)
+
+
+def _no_cells() -> tuple[np.ndarray, np.ndarray]:
+    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+
+
+SAMPLE_STRIDE = 8  # _top_cells finds a bound on each row's k-th largest in every 8th column
+SAMPLE_MIN = 4096  # rows narrower than this are partitioned whole
 
 
 def _top_cells(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -5,8 +5,9 @@ pair, strongest first (cluster.Groups); a decision between two groups that the n
 articles do not touch comes out as it did last time, so the next build reads it from
 here instead of computing it. What makes that safe is kept alongside: each article's
 fingerprint (its features and meaning vector), the idf of every word (so an article
-whose TF-IDF row changed is known), every candidate pair's scores, and every join in
-the order it was made. Anything that does not parse back whole is no trace at all."""
+whose TF-IDF row changed is known), every candidate pair's scores, every join in the
+order it was made, and each article's nearest neighbours by meaning. Anything that
+does not parse back whole is no trace at all."""
 
 from __future__ import annotations
 
@@ -19,10 +20,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .models import Join
-from .similarity import Features
+from .similarity import Features, Neighbours
 
 REASONS = ("editor", "shared words", "same meaning", "copied")  # Join.reason, by number
-FORMAT = "digest-grouping-1"  # changes when what is kept changes
+FORMAT = "digest-grouping-2"  # changes when what is kept changes
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,14 @@ class Trace:
     joined: np.ndarray  # int64 (m, 2): the articles of each join, in the order made
     values: np.ndarray  # float64 (m, 4): Join.words, meaning, average_words, average_meaning
     reasons: np.ndarray  # uint8: index in REASONS
+    near_k: np.ndarray  # int64 (): Neighbours.k of the nearest neighbours by meaning
+    near_ptr: np.ndarray  # int64 (n + 1): Neighbours.ptr
+    near_columns: np.ndarray  # int64: Neighbours.columns
+    near_values: np.ndarray  # float32: Neighbours.values
+
+    @property
+    def neighbours(self) -> Neighbours:
+        return Neighbours(int(self.near_k), self.near_ptr, self.near_columns, self.near_values)
 
     def joins(self) -> list[tuple[int, int, Join]]:
         found = []
@@ -96,10 +105,18 @@ class Trace:
             and bool(np.all((self.pairs >= 0) & (self.pairs < n)))
             and bool(np.all((self.joined >= 0) & (self.joined < n)))
             and bool(np.all(self.reasons < len(REASONS)))
+            and self.near_k.shape == ()
+            and self.near_ptr.shape == (n + 1,)
+            and self.near_columns.shape == self.near_values.shape == (int(self.near_ptr[-1]),)
+            and bool(self.near_ptr[0] == 0 and np.all(np.diff(self.near_ptr) >= 0))
+            and bool(np.all((self.near_columns >= 0) & (self.near_columns < n)))
         )
 
 
-_ARRAYS = ("prints", "terms", "idf", "pairs", "scores", "copied", "joined", "values", "reasons")
+_ARRAYS = (
+    *("prints", "terms", "idf", "pairs", "scores", "copied", "joined", "values", "reasons"),
+    *("near_k", "near_ptr", "near_columns", "near_values"),
+)
 
 
 def fingerprint(found: Features, vector: np.ndarray) -> bytes:

@@ -16,6 +16,8 @@ from generator.similarity import (
     align,
     copy_pairs,
     embed,
+    exact_rows,
+    nearest,
     neighbour_pairs,
     overlap,
     overlaps,
@@ -150,19 +152,57 @@ def test_the_model_read_from_its_files_is_the_one_wordllama_loads():
     assert _tokenizer().to_str() == theirs.to_str()
 
 
+def _unit_rows(rng, n, width):
+    vectors = rng.normal(size=(n, width)).astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
 def test_neighbours_are_the_exact_k_nearest_above_the_floor():
-    rng = np.random.default_rng(3)
-    vectors = rng.normal(size=(2500, 8)).astype(np.float32)  # more rows than one block
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = _unit_rows(np.random.default_rng(3), 2500, 8)  # more rows than one block
     found = neighbour_pairs(vectors, 3, 0.2)
-    sims = vectors @ vectors.T
+    whole, scale = exact_rows(vectors)
+    rounded = whole.astype(np.float64) * scale[:, None]
+    sims = rounded @ rounded.T
     np.fill_diagonal(sims, -np.inf)
     expected = set()
     for i, row in enumerate(sims):
         for j in np.argsort(-row)[:3]:
             if row[j] >= 0.2:
                 expected.add((min(i, int(j)), max(i, int(j))))
-    assert set(found) == expected
+    assert found == expected
+
+
+def test_rounding_to_whole_numbers_moves_a_cosine_by_little_and_sums_exactly():
+    vectors = _unit_rows(np.random.default_rng(5), 300, 256)
+    whole, scale = exact_rows(vectors)
+    assert np.all(whole == np.rint(whole)) and np.abs(whole).max() ** 2 * 256 < 1 << 24
+    rounded = whole.astype(np.float64) * scale[:, None]
+    assert np.abs(rounded @ rounded.T - vectors.astype(np.float64) @ vectors.T).max() < 0.002
+    # the float32 product of whole numbers is exact, however it is blocked
+    assert np.array_equal(whole @ whole.T, (whole.astype(np.int64) @ whole.T.astype(np.int64)))
+    assert np.array_equal((whole[:7] @ whole.T)[3], whole[3] @ whole.T)
+
+
+def test_neighbours_read_from_the_last_build_are_those_found_afresh():
+    """A rebuild finds only new, changed and orphaned rows' neighbours; the rest come from
+    the previous build's lists. Every kind of change, ties included, gives the exact
+    neighbours a build of the new rows from nothing finds."""
+    rng = np.random.default_rng(8)
+    vectors = _unit_rows(rng, 1500, 16)
+    vectors[100:110] = vectors[99]  # ten copies of one row: ties at every k-th cell
+    before = nearest(*exact_rows(vectors), 5)
+    gone = [7, 400, 1210]
+    keep = np.setdiff1d(np.arange(len(vectors)), gone)
+    after = np.concatenate([vectors[keep], _unit_rows(rng, 4, 16), vectors[[99]]])
+    after[20] = _unit_rows(rng, 1, 16)[0]  # an edited row
+    old = np.concatenate([keep, np.full(5, -1)])
+    old[20] = -1
+    fresh = nearest(*exact_rows(after), 5)
+    reread = nearest(*exact_rows(after), 5, before, old)
+    for name in ("ptr", "columns", "values"):
+        assert np.array_equal(getattr(reread, name), getattr(fresh, name)), name
+    assert reread.k == fresh.k == 5
+    assert nearest(*exact_rows(after), 6, before, old).k == 6  # another k: found afresh
 
 
 def test_a_wide_rows_top_cells_are_found_exactly_from_a_sample_ties_included():
