@@ -411,7 +411,7 @@ class Groups:
             for j in members[1:]:
                 self._join(members[0], j, "editor")
         reuse = self._reusable()
-        self.pairs = self._pair_similarities(sorted(self._candidates(reuse)), reuse)
+        self.pairs = self._pair_similarities(self._candidates(reuse), reuse)
         if reuse is None:
             for i, j in self._strongest_first():
                 self._decide(i, j)
@@ -476,13 +476,16 @@ class Groups:
         strength = np.maximum(scores[:, 0] / self.same_story, scores[:, 1] / self.same_meaning)
         return [pairs[k] for k in np.argsort(-strength, kind="stable").tolist()]
 
-    def _candidates(self, reuse: _Reuse | None = None) -> set[tuple[int, int]]:
+    def _candidates(self, reuse: _Reuse | None = None) -> list[tuple[int, int]]:
         """Nearest neighbours by meaning (those of unchanged articles read from the
-        previous build where they can be), and MinHash-LSH copy candidates."""
+        previous build where they can be), and MinHash-LSH copy candidates; in (i, j)
+        order."""
         whole, scale = sim.exact_rows(self.vectors)
         previous, old = (reuse.previous.neighbours, reuse.unchanged) if reuse else (None, None)
         self.near = sim.nearest(whole, scale, NEIGHBOURS, previous, old)
-        return self.near.pairs(CANDIDATE_FLOOR) | sim.copy_pairs(self.signatures)
+        copies = np.array(sorted(sim.copy_pairs(self.signatures)), dtype=np.int64).reshape(-1, 2)
+        both = np.concatenate([self.near.pairs(CANDIDATE_FLOOR), copies])
+        return list(map(tuple, sim.ordered_pairs(both[:, 0], both[:, 1], len(self.docs)).tolist()))
 
     def _pair_similarities(
         self, pairs: Sequence[tuple[int, int]], reuse: _Reuse | None = None

@@ -226,15 +226,16 @@ def story_page(story: Story, nav: Navigation | None = None, memo: Memo | None = 
     story's value), then the links the navigation gives it (related stories, topics)."""
     own = remembered(memo, "story page", lambda: (page_key(story),),
                      lambda: _story_text(page_view(story)), as_text, as_text)  # fmt: skip
-    nav_block = (
-        _env()
-        .get_template("story_nav.md")
-        .render(
-            related=nav.related_to(story) if nav else (),
-            topics=nav.topics_of(story) if nav else (),
-        )
-    )
-    return own + nav_block
+    related = nav.related_to(story) if nav else ()
+    topics = nav.topics_of(story) if nav else ()
+    if not related and not topics:
+        return own + _no_links()  # most stories: rendered once, not once each
+    return own + _env().get_template("story_nav.md").render(related=related, topics=topics)
+
+
+@cache
+def _no_links() -> str:
+    return _env().get_template("story_nav.md").render(related=(), topics=())
 
 
 # What no page prints, by the value that holds it: each article's line verdicts and

@@ -492,13 +492,14 @@ class Neighbours:
     columns: np.ndarray  # int64
     values: np.ndarray  # float32
 
-    def pairs(self, floor: float) -> set[tuple[int, int]]:
-        """Every (i < j) that is one of the other's neighbours with a cosine of `floor` or more."""
-        rows = np.repeat(np.arange(len(self.ptr) - 1), np.diff(self.ptr))
+    def pairs(self, floor: float) -> np.ndarray:
+        """Every (i < j) where one is the other's neighbour with a cosine of `floor` or
+        more, once, in (i, j) order: int64 (pairs, 2)."""
+        n = len(self.ptr) - 1
+        rows = np.repeat(np.arange(n), np.diff(self.ptr))
         keep = self.values >= floor
         left, right = rows[keep], self.columns[keep]
-        low, high = np.minimum(left, right).tolist(), np.maximum(left, right).tolist()
-        return set(zip(low, high, strict=True))
+        return ordered_pairs(np.minimum(left, right), np.maximum(left, right), n)
 
     def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         cells = slice(self.ptr[i], self.ptr[i + 1])
@@ -509,7 +510,13 @@ def neighbour_pairs(vectors: np.ndarray, k: int, floor: float) -> set[tuple[int,
     """Each row's k nearest other rows by cosine (rows are unit length), kept when at
     least `floor`, as pairs (i < j)."""
     whole, scale = exact_rows(vectors)
-    return nearest(whole, scale, k).pairs(floor)
+    return {(i, j) for i, j in nearest(whole, scale, k).pairs(floor).tolist()}
+
+
+def ordered_pairs(low: np.ndarray, high: np.ndarray, n: int) -> np.ndarray:
+    """The pairs (low[k], high[k]) of rows below `n`, each once, in (i, j) order."""
+    codes = np.unique(low.astype(np.int64) * n + high.astype(np.int64))
+    return np.stack([codes // max(n, 1), codes % max(n, 1)], axis=1)
 
 
 def nearest(
