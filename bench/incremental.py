@@ -127,8 +127,9 @@ def step(
 # is called, in a fresh process so that imports count. Nested stages are inside others.
 STAGES = (
     ("generator.pipeline", "read_folder", "reading the seeds"),
-    ("generator.cache", "Cache.prepared_all", "cached articles"),
-    ("generator.pipeline", "prepare_batch", "new articles (normalise, embed)"),
+    ("generator.pipeline", "prepare_all", "articles, all"),
+    ("generator.cache", "Cache.prepared_all", "  cached articles"),
+    ("generator.pipeline", "prepare_batch", "  new articles, in this process"),
     ("generator.cluster", "cluster", "clustering, all"),
     ("generator.similarity", "nearest", "  nearest neighbours"),
     ("generator.cluster", "Groups.__init__", "  grouping set-up"),

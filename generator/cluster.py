@@ -504,7 +504,12 @@ class Groups:
                 for lc, rc in zip(sim.blocks(left), sim.blocks(right), strict=True)
             ]
         )
-        meaning = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
+        meaning = np.concatenate(  # a block at a time: every pair's two rows gathered at
+            [  # once are 600 MB at 20,000 articles, and ten times slower (page faults)
+                np.einsum("ij,ij->i", self.vectors[lc], self.vectors[rc])
+                for lc, rc in zip(sim.blocks(left), sim.blocks(right), strict=True)
+            ]
+        )
         copied = sim.overlaps(self.found, left, right) >= self.copy_overlap
         self.copied = dict(zip(pairs, copied.tolist(), strict=True))
         return dict(zip(pairs, zip(words.tolist(), meaning.tolist(), strict=True), strict=True))
