@@ -379,7 +379,7 @@ class Groups:
         self.found = found
         self.copied: dict[tuple[int, int], bool] = {}  # candidate pair -> copy overlap reached
         self.prints: np.ndarray | None = None  # each article's trace.fingerprint, once asked
-        self.near = sim.nearest(np.zeros((0, 1), np.float32), np.zeros(0, np.float32), 0)
+        self.near = sim.Neighbours.none(len(docs))  # found by run()
         self.weights = sim.word_weights(found, float(config.name_weight))
         self.words = self.weights.matrix
         self.signatures = (

@@ -492,6 +492,12 @@ class Neighbours:
     columns: np.ndarray  # int64
     values: np.ndarray  # float32
 
+    @classmethod
+    def none(cls, n: int, k: int = 0) -> Neighbours:
+        """n rows without a neighbour."""
+        empty = np.zeros(0, dtype=np.int64)
+        return cls(k, np.zeros(n + 1, dtype=np.int64), empty, empty.astype(np.float32))
+
     def pairs(self, floor: float) -> np.ndarray:
         """Every (i < j) where one is the other's neighbour with a cosine of `floor` or
         more, once, in (i, j) order: int64 (pairs, 2)."""
@@ -534,7 +540,7 @@ def nearest(
     n = len(whole)
     k = max(min(k, n - 1), 0)
     if n < 2:
-        return Neighbours(k, np.zeros(n + 1, dtype=np.int64), *_no_cells())
+        return Neighbours.none(n, k)
     if previous is None or old is None or previous.k != k:
         return _assemble(n, k, _tops(whole, scale, np.arange(n), k))
     was = len(previous.ptr) - 1
@@ -619,7 +625,7 @@ def _assemble(
     n: int, k: int, parts: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]
 ) -> Neighbours:
     if not parts:
-        return Neighbours(k, np.zeros(n + 1, dtype=np.int64), *_no_cells())
+        return Neighbours.none(n, k)
     rows = np.concatenate([p[0] for p in parts])
     columns = np.concatenate([p[1] for p in parts]).astype(np.int64)
     values = np.concatenate([p[2] for p in parts]).astype(np.float32)
@@ -627,10 +633,6 @@ def _assemble(
     rows, columns, values = rows[order], columns[order], values[order]
     ptr = np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
     return Neighbours(k, ptr, columns, values)
-
-
-def _no_cells() -> tuple[np.ndarray, np.ndarray]:
-    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
 
 
 SAMPLE_STRIDE = 8  # _top_cells finds a bound on each row's k-th largest in every 8th column
