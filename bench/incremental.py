@@ -9,6 +9,7 @@ made from the five sample seeds, perturbed.
     .venv/bin/python bench/incremental.py            # 5,000 articles
     .venv/bin/python bench/incremental.py --articles 1000
     .venv/bin/python bench/incremental.py --stages   # and the add-one build by stage
+    .venv/bin/python bench/incremental.py --repeat 5 # the add-one build 5 more times
 
 Targets (issue "Trustworthy under bad input, big input and repeated builds"): a warm
 no-change rebuild <= 5 % of the cold build and rewrites no file; one added article
@@ -178,6 +179,24 @@ def stage_times(work: Path) -> None:
         print(f"  {'total (this process)':<34} {total:6.2f} s")
 
 
+def repeated(state: Path, name: str, text: str, times: int, cold: float) -> None:
+    """The add-one build `times` more times, each in a copy of `state` (the folder before
+    the article was added): median, least and most wall seconds."""
+    seconds = []
+    for _ in range(times):
+        with tempfile.TemporaryDirectory(prefix="digest-incremental-again-") as tmp:
+            work = Path(tmp) / "work"
+            shutil.copytree(state, work, symlinks=True)
+            (work / "seeds" / name).write_text(text, encoding="utf-8")
+            seconds.append(run(work)[0])
+    seconds.sort()
+    median = seconds[len(seconds) // 2]
+    print(
+        f"one article added, {times} more runs: median {median:.2f} s "
+        f"({100 * median / cold:.1f} % of cold), least {seconds[0]:.2f} s, most {seconds[-1]:.2f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
@@ -185,6 +204,14 @@ def main() -> None:
         "--stages",
         action="store_true",
         help="after the timings, run the add-one build again in a fresh process, by stage",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=0,
+        help="after the timings, run the add-one build this many more times, each from the "
+        "state before the article was added, and print the median (the machine is shared: "
+        "one run can be a quarter off)",
     )
     parser.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)  # the fresh process
     args = parser.parse_args()
@@ -205,7 +232,7 @@ def main() -> None:
         rng = random.Random(7)
         added = work / "seeds" / "zz-added.txt"
         text = perturbed(paths[3].read_text(encoding="utf-8"), rng)
-        if args.stages:
+        if args.stages or args.repeat:
             shutil.copytree(work, again, symlinks=True)
         added.write_text(text, encoding="utf-8")
         _, state = step("one article added", work, cold, state)
@@ -216,6 +243,8 @@ def main() -> None:
         )
         _, state = step("one article edited", work, cold, state)
         shutil.rmtree(work / ".cache", ignore_errors=True)
+        if args.repeat:
+            repeated(again, added.name, text, args.repeat, cold[0])
         if args.stages:
             (again / "seeds" / added.name).write_text(text, encoding="utf-8")
             print("one article added, again, by stage (a fresh process, timed in it):")
