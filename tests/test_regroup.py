@@ -12,6 +12,7 @@ import pytest
 from conftest import article_from
 
 from generator import cluster as cluster_module
+from generator import similarity
 from generator.cluster import NO_SHINGLES, Groups, _Doc, article_features, cluster
 from generator.config import validated
 from generator.models import Overrides, RawDocument
@@ -117,6 +118,20 @@ def replays(monkeypatch):
     return seen
 
 
+@pytest.fixture
+def searched(monkeypatch):
+    """How many rows each nearest-neighbour search looked for afresh."""
+    rows: list[int] = []
+    original = similarity._tops
+
+    def spy(whole, scale, found, k):
+        rows.append(len(found))
+        return original(whole, scale, found, k)
+
+    monkeypatch.setattr(similarity, "_tops", spy)
+    return rows
+
+
 @pytest.fixture(scope="module")
 def corpus():
     return _corpus()
@@ -127,7 +142,9 @@ def _edited(doc: RawDocument) -> RawDocument:
 
 
 @pytest.mark.parametrize("change", ["add", "edit", "remove", "add to a story", "two changes"])
-def test_a_replayed_pass_gives_exactly_the_stories_of_a_full_pass(corpus, replays, change):
+def test_a_replayed_pass_gives_exactly_the_stories_of_a_full_pass(
+    corpus, replays, searched, change
+):
     # 163 articles, 162 to 164 after the change: one step of the corpus size (CORPUS_STEP),
     # so only the articles that share a word with the changed ones move
     assert len(corpus) == 163
@@ -144,11 +161,11 @@ def test_a_replayed_pass_gives_exactly_the_stories_of_a_full_pass(corpus, replay
     else:
         docs[12] = _edited(docs[12])
         docs.append(extra[1])
-    _same_as_a_full_pass(corpus, docs, replays)
+    _same_as_a_full_pass(corpus, docs, replays, searched)
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_replays_on_events_that_share_names_match_full_passes(replays, seed):
+def test_replays_on_events_that_share_names_match_full_passes(replays, searched, seed):
     """Events that share half their names sit near the thresholds: a change anywhere can
     tip a decision, and what it tips must be decided afresh."""
     rng = random.Random(seed)
@@ -158,10 +175,10 @@ def test_replays_on_events_that_share_names_match_full_passes(replays, seed):
         k = rng.randrange(len(docs))
         docs[k] = RawDocument(docs[k].source, docs[rng.randrange(len(docs))].text, "utf-8")
     del docs[rng.randrange(len(docs))]
-    _same_as_a_full_pass(corpus, docs, replays, tainted_share=1.0)
+    _same_as_a_full_pass(corpus, docs, replays, searched, tainted_share=1.0)
 
 
-def _same_as_a_full_pass(before, after, replays, tainted_share=1 / 4):
+def _same_as_a_full_pass(before, after, replays, searched, tainted_share=1 / 4):
     config = validated({})
     memo = DictMemo()
     articles, found = _prepared(before)
@@ -170,8 +187,15 @@ def _same_as_a_full_pass(before, after, replays, tainted_share=1 / 4):
     replayed = cluster(articles, found=found, config=config, memo=memo, embed=_embed)
     assert len(replays) == 1, "the previous pass was not read"
     assert replays[0] < len(articles) * tainted_share  # most decisions were read, not made
-    full = cluster(articles, found=found, config=config, embed=_embed)
+    if tainted_share < 1:  # one or two changes: most neighbours were read from the trace
+        assert searched[-1] < len(articles) * similarity.REDO_SHARE
+    fresh = DictMemo()
+    full = cluster(articles, found=found, config=config, embed=_embed, memo=fresh)
+    assert searched[-1] == len(articles)
     assert _outcome(replayed) == _outcome(full)
+    ours, theirs = (Trace.from_bytes(m.kept["grouping"]).neighbours for m in (memo, fresh))
+    for name in ("k", "ptr", "columns", "values"):
+        assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
     assert sum(len(c.members) > 1 for c in full) > 20  # there were stories to get wrong
 
 
