@@ -364,6 +364,23 @@ class WordWeights:
     idf: np.ndarray  # float64 idf of each column
 
 
+def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.unique(values, return_inverse=True), by a stable sort: the arrays of many
+    articles, each sorted, put end to end are sorted runs, which timsort finds and merges
+    (np.unique sorts them from scratch: 1.1 of the 1.3 s of word_weights at 20,000
+    articles)."""
+    if not len(values):
+        return values[:0], np.zeros(0, dtype=np.intp)
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    inverse = np.empty(len(values), dtype=np.intp)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], inverse
+
+
 def word_matrix(found: Sequence[Features], name_weight: float = 0.0) -> Any:
     return word_weights(found, name_weight).matrix
 
@@ -384,7 +401,7 @@ def word_weights(found: Sequence[Features], name_weight: float = 0.0) -> WordWei
     terms = np.concatenate([f.terms for f in found]) if found else np.zeros(0, np.uint64)
     counts = np.concatenate([f.counts for f in found]) if found else np.zeros(0, np.float32)
     rows = np.repeat(np.arange(n), [len(f.terms) for f in found])
-    columns, where = np.unique(terms, return_inverse=True)
+    columns, where = unique_inverse(terms)
     df = np.bincount(where, minlength=len(columns))
     is_name = (columns & np.uint64(NAME_BIT)) != 0
     corpus = stepped(np.array([max(n, 1)]), CORPUS_STEP)[0]
@@ -435,7 +452,7 @@ def overlaps(found: Sequence[Features], left: np.ndarray, right: np.ndarray) -> 
     starts = indptr[1:-1]
     same[starts[(starts > 0) & (starts < len(where))] - 1] = False  # one article's, the next's
     if same.any():  # two shingles of one article in one column: number them instead
-        _, where = np.unique(hashes, return_inverse=True)
+        _, where = unique_inverse(hashes)
     sets = csr_matrix((np.ones(len(where), np.float32), where, indptr), shape=(len(found), COLUMNS))
     shared = np.concatenate(
         [

@@ -23,6 +23,7 @@ from generator.similarity import (
     overlaps,
     shingle_index,
     shingles,
+    unique_inverse,
     word_matrix,
 )
 
@@ -306,3 +307,14 @@ def test_two_shingles_of_one_article_in_one_column_are_still_two():
     both = [found(8, 9, int(top)), found(9), found(int(top)), found()]
     got = overlaps(both, np.array([0, 1, 0, 3]), np.array([1, 0, 2, 0]))
     assert got.tolist() == [1.0, 1.0, 1.0, 0.0]
+
+
+def test_unique_inverse_is_numpys_unique_with_the_inverse():
+    rng = np.random.default_rng(4)
+    runs = [np.unique(rng.integers(0, 50, size=rng.integers(0, 30))) for _ in range(40)]
+    for values in (np.concatenate(runs).astype(np.uint64), rng.integers(0, 9, 200), np.zeros(0)):
+        found, inverse = unique_inverse(values)
+        expected, expected_inverse = np.unique(values, return_inverse=True)
+        assert np.array_equal(found, expected) and found.dtype == values.dtype
+        assert np.array_equal(inverse, expected_inverse.ravel())
+        assert np.array_equal(found[inverse], values)
