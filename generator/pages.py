@@ -467,7 +467,8 @@ def rejected_page(rejected: Sequence[Rejected]) -> str:
 def manifest(stories: Sequence[Story], rejected: Sequence[Rejected], output: str) -> str:
     """stories.json: each story, and each rejected seed, on a line of its own, so a change
     to one story is a change to one line (and the file is written by json's C encoder:
-    indenting makes it the pure-Python one, a tenth of a second for 5,000 stories)."""
+    indenting makes it the pure-Python one: a tenth of a second for the 2,340 stories of
+    5,000 articles)."""
     entries = [
         {
             "id": s.id,
