@@ -255,6 +255,21 @@ def test_lsh_pairs_share_a_whole_band_of_the_signature():
     assert copy_pairs(signatures) == {(7, 30)}
 
 
+def test_lsh_pairs_are_every_pair_with_an_equal_band():
+    rng = np.random.default_rng(6)
+    signatures = rng.integers(0, 4, size=(120, 32), dtype=np.uint32)  # 8 bands of 4, values 0-3
+    signatures[40:45, 8:12] = signatures[3, 8:12]  # a bucket of six
+    bands = signatures.reshape(len(signatures), 8, 4)
+    expected = {
+        (i, j)
+        for i in range(len(signatures))
+        for j in range(i + 1, len(signatures))
+        if any(np.array_equal(bands[i, b], bands[j, b]) for b in range(8))
+    }
+    assert len(expected) > 100
+    assert copy_pairs(signatures, bands=8) == expected
+
+
 def test_names_are_capitalised_words_inside_sentences_and_numbers():
     from generator.similarity import name_terms
 
