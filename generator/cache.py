@@ -163,10 +163,13 @@ class Cache:
         outlets: Sequence[Outlet],
         article: Article,
         found: Features | None,
+        key: str | None = None,
     ) -> None:
+        """Keep the article made from `item`, and its features; `key` is the item's
+        Cache.keys, when the caller has it (hashing a seed's bytes again costs as much)."""
         if self.db is None:
             return  # no cache: not even the text form of the article
-        key = _item_keys([item], outlets)[0]
+        key = key if key is not None else _item_keys([item], outlets)[0]
         self._put("articles", key, article_to_text(article))
         if found is not None:
             self._put("features", key, found.to_bytes())

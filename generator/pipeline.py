@@ -238,7 +238,7 @@ def prepare_all(
         for i, new in zip([*absent, *unreadable], fresh, strict=True):
             known[i] = new
             if not isinstance(new, Rejected):
-                cache.keep(items[i], outlets, *new)
+                cache.keep(items[i], outlets, *new, key=keys[i])
     articles: list[Article] = []
     found: list[Features] = []
     rejected: list[Rejected] = []
