@@ -483,7 +483,7 @@ class Groups:
         whole, scale = sim.exact_rows(self.vectors)
         previous, old = (reuse.previous.neighbours, reuse.unchanged) if reuse else (None, None)
         self.near = sim.nearest(whole, scale, NEIGHBOURS, previous, old)
-        copies = np.array(sorted(sim.copy_pairs(self.signatures)), dtype=np.int64).reshape(-1, 2)
+        copies = np.array(list(sim.copy_pairs(self.signatures)), dtype=np.int64).reshape(-1, 2)
         both = np.concatenate([self.near.pairs(CANDIDATE_FLOOR), copies])
         return list(map(tuple, sim.ordered_pairs(both[:, 0], both[:, 1], len(self.docs)).tolist()))
 

@@ -529,13 +529,6 @@ class Neighbours:
         return self.columns[cells], self.values[cells]
 
 
-def neighbour_pairs(vectors: np.ndarray, k: int, floor: float) -> set[tuple[int, int]]:
-    """Each row's k nearest other rows by cosine (rows are unit length), kept when at
-    least `floor`, as pairs (i < j)."""
-    whole, scale = exact_rows(vectors)
-    return {(i, j) for i, j in nearest(whole, scale, k).pairs(floor).tolist()}
-
-
 def ordered_pairs(low: np.ndarray, high: np.ndarray, n: int) -> np.ndarray:
     """The pairs (low[k], high[k]) of rows below `n`, each once, in (i, j) order."""
     codes = np.unique(low.astype(np.int64) * n + high.astype(np.int64))
@@ -573,28 +566,21 @@ def nearest(
         return _assemble(n, k, _tops(whole, scale, np.arange(n), k))
     changed = np.flatnonzero(~known)
     kept = np.flatnonzero(~redo)
-    found: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    reached = np.zeros(len(kept), dtype=bool)  # a new row reaches the row's k-th cosine
     if len(changed):
         cross = _cosines(whole, scale, kept, changed)
         kth = np.minimum.reduceat(previous.values, previous.ptr[:-1])[old[kept]]
-        for at in np.flatnonzero((cross >= kth[:, None]).any(axis=1)).tolist():
-            i = int(kept[at])
-            cols, vals = previous.row(int(old[i]))
-            cols = np.concatenate([now[cols], changed])
-            vals = np.concatenate([vals, cross[at]])
-            bound = np.sort(vals)[-k]
-            keep = vals >= bound
-            order = np.argsort(cols[keep], kind="stable")
-            found[i] = cols[keep][order], vals[keep][order]
-    rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for i in kept.tolist():
-        if i not in found:
-            cols, vals = previous.row(int(old[i]))
-            found[i] = now[cols], vals
-    for i, (cols, vals) in found.items():
+        reached = (cross >= kth[:, None]).any(axis=1)
+    rows = _tops(whole, scale, np.flatnonzero(redo), k)
+    for at, i in enumerate(kept.tolist()):
+        cols, vals = previous.row(int(old[i]))
+        cols = now[cols]
+        if reached[at]:  # the last list and the new rows, cut at the k-th again
+            cols, vals = np.concatenate([cols, changed]), np.concatenate([vals, cross[at]])
+            keep = vals >= np.sort(vals)[-k]
+            cols, vals = cols[keep], vals[keep]
         rows.append((np.full(len(cols), i, dtype=np.int64), cols, vals))
-    rows += _tops(whole, scale, np.flatnonzero(redo), k)
-    return _assemble(n, k, rows)
+    return _assemble(n, k, rows)  # ordered by row and column
 
 
 def _cosines(

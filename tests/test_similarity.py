@@ -18,7 +18,6 @@ from generator.similarity import (
     embed,
     exact_rows,
     nearest,
-    neighbour_pairs,
     overlap,
     overlaps,
     shingle_index,
@@ -160,8 +159,8 @@ def _unit_rows(rng, n, width):
 
 def test_neighbours_are_the_exact_k_nearest_above_the_floor():
     vectors = _unit_rows(np.random.default_rng(3), 2500, 8)  # more rows than one block
-    found = neighbour_pairs(vectors, 3, 0.2)
     whole, scale = exact_rows(vectors)
+    found = {(i, j) for i, j in nearest(whole, scale, 3).pairs(0.2).tolist()}
     rounded = whole.astype(np.float64) * scale[:, None]
     sims = rounded @ rounded.T
     np.fill_diagonal(sims, -np.inf)
