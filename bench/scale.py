@@ -94,7 +94,8 @@ def _run_size(n: int) -> dict[str, float]:
     docs = [RawDocument(f"{k:06d}.txt", t, "utf-8") for k, t in enumerate(texts)]
     out: dict[str, float] = {"articles": n}
     start, used = time.perf_counter(), cpu_seconds()
-    articles, found, _empty = prepare_all(docs)  # normalise + features, on every core
+    prepared = prepare_all(docs)  # normalise + features, on every core
+    articles, found = list(prepared.articles), list(prepared.found)
     out["normalise"] = time.perf_counter() - start
     out["normalise_cpu"] = cpu_seconds() - used
     start, used = time.perf_counter(), cpu_seconds()

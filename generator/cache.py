@@ -1,8 +1,8 @@
 """Per-article work kept between builds: normalised articles (keyed by the seed's bytes,
 so a known seed is not even decoded), their similarity features (shingles, MinHash,
-term counts), embeddings, stories' relations, and the text of story pages and their
-named entities (generator/memo.py), keyed by a hash of everything they
-depend on and the generator's version.
+term counts), embeddings, stories' relations, stories as their pages need them, and the
+text of story pages and their named entities (generator/memo.py), keyed by a hash of
+everything they depend on and the generator's version.
 
 One SQLite file (atomic commits, corruption is an exception, not garbage). An entry
 from another version, one that does not parse back, or a file that is not a cache
@@ -11,14 +11,17 @@ is never trusted: it is a miss, recomputed and overwritten."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from . import __version__
+from . import __version__, models
 from .config import SITE_OPTIONS, DigestConfig, Paths
+from .memo import FieldsPickler
 from .models import (
     Article,
     Caption,
@@ -28,6 +31,7 @@ from .models import (
     Rejected,
     SeedFile,
     SeedFolder,
+    Story,
     Table,
 )
 
@@ -49,12 +53,15 @@ def _code_version() -> str:
 
 
 VERSION = _code_version()
-TABLES = ("articles", "features", "vectors", "relations", "texts")
-_SCHEMA = tuple(
-    f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, version TEXT, body BLOB)"
-    for table in TABLES
+TABLES = ("articles", "features", "vectors", "stories", "texts")
+_SCHEMA = (
+    "DROP TABLE IF EXISTS relations",  # stories' relations, kept by 0.1 caches: stories hold them
+    *(
+        f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, version TEXT, body BLOB)"
+        for table in TABLES
+    ),
 )
-GROUPING = "grouping"  # the key of the last grouping pass among the relations
+GROUPING = "grouping"  # the key of the last grouping pass among the stories
 BATCH = 500  # keys per `IN (...)` look-up, well under SQLite's limit on bound parameters
 # Pruning: a table is swept of the rows this build did not use when it holds more than
 # this share over the rows it used (plus PRUNE_SLACK), so the cache stays within about
@@ -174,21 +181,28 @@ class Cache:
         if found is not None:
             self._put("features", key, found.to_bytes())
 
-    # --- stories' relations (cluster.Memo) ------------------------------------------------
-    def relation(self, key: str) -> str | None:
-        body = self._get("relations", key)
-        return body if isinstance(body, str) else None
-
-    def keep_relation(self, key: str, body: str) -> None:
-        self._put("relations", key, body)
-
+    # --- the grouping pass (cluster.Memo) and stories (pipeline.plan) ----------------------
     def grouping(self) -> bytes | None:
         """The previous build's grouping pass (trace.Trace), as kept."""
-        body = self._get("relations", GROUPING)
+        body = self._get("stories", GROUPING)
         return body if isinstance(body, bytes) else None
 
     def keep_grouping(self, body: bytes) -> None:
-        self._put("relations", GROUPING, body)
+        self._put("stories", GROUPING, body)
+
+    def stories(self, keys: Sequence[str], articles: Mapping[str, Article]) -> dict[str, Story]:
+        """The stories kept under any of `keys` that are whole and load back, by key;
+        their articles are taken from `articles` (by source)."""
+        found: dict[str, Story] = {}
+        for key, body in self._get_many("stories", keys).items():
+            story = story_from_bytes(body, articles)
+            if story is not None:
+                found[key] = story
+        return found
+
+    def keep_story(self, key: str, story: Story) -> None:
+        if self.db is not None:  # no cache: not even the bytes of the story
+            self._put("stories", key, story_to_bytes(story))
 
     # --- texts made from a story (memo.Memo): its page, its named entities --------------
     def text(self, kind: str, key: str) -> str | None:
@@ -342,6 +356,55 @@ def _key(kind: str, *parts: object) -> str:
         digest.update(b"\0")
         digest.update(repr(part).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def story_to_bytes(story: Story) -> bytes:
+    """A story as kept: a SHA-256 of the pickle, then the pickle, in which each article
+    is only its source (the articles are kept on their own, and known when it is read)."""
+    out = io.BytesIO()
+    _StoryPickler(out, protocol=5).dump(story)
+    body = out.getvalue()
+    return hashlib.sha256(body).digest() + body
+
+
+def story_from_bytes(blob: object, articles: Mapping[str, Article]) -> Story | None:
+    """The story story_to_bytes kept, its articles taken from `articles` (by source), or
+    None when the blob is damaged, not a story, names an article not given, or names
+    anything but the story's own types (generator.models): a cache file is never trusted
+    to say what to build."""
+    if not isinstance(blob, bytes) or len(blob) <= 32:
+        return None
+    check, body = blob[:32], blob[32:]
+    if hashlib.sha256(body).digest() != check:
+        return None
+    try:
+        story = _StoryUnpickler(io.BytesIO(body), articles).load()
+    except (pickle.UnpicklingError, ValueError, TypeError, AttributeError, EOFError):
+        return None
+    return story if isinstance(story, Story) else None
+
+
+class _StoryPickler(FieldsPickler):
+    def persistent_id(self, obj: object) -> str | None:
+        return obj.source if isinstance(obj, Article) else None
+
+
+class _StoryUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, articles: Mapping[str, Article]) -> None:
+        super().__init__(file)
+        self.articles = articles
+
+    def persistent_load(self, pid: object) -> Article:
+        found = self.articles.get(pid) if isinstance(pid, str) else None
+        if found is None:
+            raise pickle.UnpicklingError(f"the story names an article not given: {pid!r}")
+        return found
+
+    def find_class(self, module: str, name: str) -> type:
+        found = getattr(models, name, None) if module == models.__name__ else None
+        if not isinstance(found, type) or found.__module__ != models.__name__:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a story")
+        return found
 
 
 ARTICLE_SHAPE = "article/5"  # the first item of a stored article: what its fields are

@@ -7,7 +7,6 @@ chaining that single link suffers on large pools."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -33,6 +32,7 @@ CANDIDATE_FLOOR = 0.3  # embedding cosine below which a neighbour is not even a 
 # join two formed stories: a roundup that reprints two stories is a copy of each, and
 # copies join on one pair (single link), so roundups would chain stories into one.
 FORMED = 3
+RELATE_OPTIONS = ("copy_overlap", "reworded")  # the settings relate() reads
 COPY_SHARE = 0.6  # share of paragraphs copied verbatim that makes an article a copy
 REWRITE_SHARE = 0.5  # share of paragraphs matched (verbatim or reworded) that makes a rewrite
 # How a copy or rewrite credits its origin: "according to X", "X reported", "via X".
@@ -57,11 +57,7 @@ class _Doc:
 
 
 class Memo(Protocol):
-    """Where relate() results are remembered between builds (the cache implements it)."""
-
-    def relation(self, key: str) -> str | None: ...
-
-    def keep_relation(self, key: str, body: str) -> None: ...
+    """Where the grouping pass is remembered between builds (the cache implements it)."""
 
     def grouping(self) -> bytes | None: ...
 
@@ -76,10 +72,23 @@ def cluster(
     memo: Memo | None = None,
     found: Sequence[sim.Features] | None = None,
 ) -> tuple[Cluster, ...]:
-    """Stories of `articles`. `found` are their features (sim.features), when the caller
-    already has them, say from the cache; otherwise they are computed here, and so are
-    the meanings they do not carry (lead_meanings). Paragraph embeddings they do not
-    carry are asked of `embed` (the cache's memory of the model) when relating."""
+    """Stories of `articles`: group() them, then relate_all(). `found` are their features
+    (sim.features), when the caller already has them, say from the cache; otherwise
+    they are computed here, and so are the meanings they do not carry (lead_meanings).
+    Paragraph embeddings they do not carry are asked of `embed` (the cache's memory of
+    the model) when relating."""
+    return relate_all(group(articles, config, overrides, memo, found), config, embed)
+
+
+def group(
+    articles: Sequence[Article],
+    config: DigestConfig,
+    overrides: Overrides = NO_OVERRIDES,
+    memo: Memo | None = None,
+    found: Sequence[sim.Features] | None = None,
+) -> list[Group]:
+    """The articles of each story, and the joins behind it, in a stable order (by each
+    story's first article): the grouping pass, replayed from `memo` where it can be."""
     found = found if found is not None else [article_features(a) for a in articles]
     vectors = _meanings(articles, found)
     docs = [_Doc(a, v, NO_SHINGLES, f) for a, v, f in zip(articles, vectors, found, strict=True)]
@@ -89,38 +98,20 @@ def cluster(
     if memo is not None:
         memo.keep_grouping(groups.trace().to_bytes())
     joins = groups.joins_by_group()
-    stories = [
+    return [
         ([docs[i] for i in members], joins.get(groups.find(members[0]), ()))
         for members in groups.members()
     ]
-    return relate_all(stories, config, embed, memo)
 
 
-Story = tuple[Sequence["_Doc"], tuple[Join, ...]]  # a story's articles and the joins behind it
+Group = tuple[Sequence["_Doc"], tuple[Join, ...]]  # a story's articles and the joins behind it
 
 
-def relate_all(
-    stories: Sequence[Story], config: DigestConfig, embed: Embed, memo: Memo | None
-) -> tuple[Cluster, ...]:
-    """relate() of every story, or its result from an earlier build when the story's
-    articles (and the thresholds that label them) are exactly the same. Stories that are
-    not remembered are related on every core when there are many of them."""
-    done: dict[int, Cluster] = {}
-    keys: dict[int, str] = {}
-    for k, (docs, joins) in enumerate(stories):
-        if len(docs) == 1 or memo is None:
-            continue
-        keys[k] = _relation_key(docs, config)
-        remembered = _remembered(memo.relation(keys[k]), docs, joins)
-        if remembered is not None:
-            done[k] = remembered
-    todo = [k for k, (docs, _joins) in enumerate(stories) if len(docs) > 1 and k not in done]
-    for k, result in zip(
-        todo, _relate_many([stories[k] for k in todo], config, embed), strict=True
-    ):
-        done[k] = result
-        if memo is not None:
-            memo.keep_relation(keys[k], json.dumps(_cluster_to_json(result)))
+def relate_all(stories: Sequence[Group], config: DigestConfig, embed: Embed) -> tuple[Cluster, ...]:
+    """relate() of every story; those of two or more articles on every core when there
+    are many of them."""
+    shared = [k for k, (docs, _joins) in enumerate(stories) if len(docs) > 1]
+    done = dict(zip(shared, _relate_many([stories[k] for k in shared], config, embed), strict=True))
     return tuple(
         done[k] if k in done else relate(docs, config, joins, embed)
         for k, (docs, joins) in enumerate(stories)
@@ -128,10 +119,10 @@ def relate_all(
 
 
 PARALLEL_STORIES = 200  # fewer stories to relate than this: worker processes cost more
-_WORK: tuple[Sequence[Story], DigestConfig, Embed] | None = None  # what forked workers relate
+_WORK: tuple[Sequence[Group], DigestConfig, Embed] | None = None  # what forked workers relate
 
 
-def _relate_many(stories: Sequence[Story], config: DigestConfig, embed: Embed) -> list[Cluster]:
+def _relate_many(stories: Sequence[Group], config: DigestConfig, embed: Embed) -> list[Cluster]:
     """relate() of each story; on every core (forked workers, which inherit the stories
     rather than receive them) when there are many. Workers send back each result's plain
     form, the one the cache keeps, and it is rebuilt on the articles held here."""
@@ -238,26 +229,6 @@ def doc_shingles(doc: _Doc) -> frozenset[int]:
     if doc.shingles or doc.features is None:
         return doc.shingles
     return frozenset(doc.features.shingles.tolist())
-
-
-def _remembered(body: str | None, docs: Sequence[_Doc], joins: tuple[Join, ...]) -> Cluster | None:
-    """The story as an earlier build related it, when it kept one this version can read."""
-    if body is None:
-        return None
-    try:
-        return _cluster_from_json(json.loads(body), docs, joins)
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None  # not what this version writes: relate again
-
-
-def _relation_key(docs: Sequence[_Doc], config: DigestConfig) -> str:
-    digest = hashlib.sha256(repr((config.copy_overlap, config.reworded)).encode())
-    for d in sorted(docs, key=lambda d: d.article.source):
-        a = d.article
-        fields = (a.source, a.title, a.outlet, a.published, a.credits, a.paragraphs)
-        digest.update(repr(fields).encode("utf-8", "surrogatepass"))
-        digest.update(d.vector.tobytes())
-    return digest.hexdigest()
 
 
 def _cluster_to_json(c: Cluster) -> dict[str, object]:

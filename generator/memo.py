@@ -8,8 +8,10 @@ memo (tests, `digest` without a cache folder) everything is computed."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from typing import Protocol, TypeVar
+import pickle
+from collections.abc import Callable, Mapping
+from dataclasses import fields, is_dataclass
+from typing import Any, ClassVar, Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -60,3 +62,32 @@ def as_text(text: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"expected text, got {type(text).__name__}")
     return text
+
+
+class FieldsPickler(pickle.Pickler):
+    """Writes each dataclass as its class and its fields in order, but those `leaving`
+    names for its class: loading one back calls the class (faster than restoring each
+    object's slots), and a value left out is not written at all."""
+
+    leaving: ClassVar[Mapping[type, frozenset[str]]] = {}
+    _names: ClassVar[dict[type, tuple[str, ...] | None]] = {}  # per class: written fields
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._names = {}
+
+    def reducer_override(self, obj: object) -> Any:
+        """Called for every object but str, bytes, numbers, None and the built-in
+        containers."""
+        cls = type(obj)
+        if cls not in self._names:
+            left = self.leaving.get(cls, frozenset())
+            self._names[cls] = (
+                tuple(f.name for f in fields(cls) if f.name not in left)
+                if is_dataclass(cls)
+                else None
+            )
+        names = self._names[cls]
+        if names is None:
+            return NotImplemented
+        return cls, tuple(getattr(obj, name) for name in names)

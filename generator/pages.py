@@ -10,13 +10,11 @@ from __future__ import annotations
 import html
 import io
 import json
-import pickle
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import jinja2
 import yaml
@@ -25,7 +23,7 @@ from . import feeds, navigation
 from .config import DigestConfig, validated
 from .credits import ROLE_LABELS, ROLES
 from .images import OUTPUT_FOLDER
-from .memo import Memo, as_text, remembered
+from .memo import FieldsPickler, Memo, as_text, remembered
 from .models import Article, Evidence, Member, Paragraph, Rejected, Relation, Story
 from .navigation import Navigation
 
@@ -272,24 +270,8 @@ def page_key(story: Story) -> bytes:
     return out.getvalue()
 
 
-class _KeyPickler(pickle.Pickler):
-    def reducer_override(self, obj: object) -> Any:
-        """Called for every object but str, bytes, numbers, None and the built-in
-        containers: a dataclass becomes (its class, its fields but the unprinted)."""
-        cls = type(obj)
-        if cls not in _PRINTED:
-            _PRINTED[cls] = (
-                tuple(f.name for f in fields(cls) if f.name not in UNPRINTED.get(cls, ()))
-                if is_dataclass(cls)
-                else None
-            )
-        names = _PRINTED[cls]
-        if names is None:
-            return NotImplemented
-        return cls, tuple(getattr(obj, name) for name in names)
-
-
-_PRINTED: dict[type, tuple[str, ...] | None] = {}  # each class's fields in a page key
+class _KeyPickler(FieldsPickler):
+    leaving = UNPRINTED
 
 
 def _story_text(story: Story) -> str:

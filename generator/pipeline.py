@@ -5,8 +5,9 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
@@ -17,6 +18,7 @@ from .errors import SeedError
 from .models import (
     Article,
     BuildResult,
+    Image,
     Outlet,
     Overrides,
     RawDocument,
@@ -30,6 +32,7 @@ from .read import decode_seed, read_folder, read_outlets, read_overrides
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from .cluster import Embed, Group
     from .similarity import Features
 
 # The stages' modules (and numpy, scipy, the normaliser's patterns, Jinja under them) are
@@ -113,13 +116,13 @@ def plan(
     cache: Cache | None = None,
 ) -> tuple[tuple[Story, ...], tuple[Rejected, ...]]:
     """Every stage but the writing: the stories and rejected seeds a build would write.
-    Other warnings (image files left out, seeds stories.yml names that are not there) are
-    logged, and added to `notes` when given (a build that finds nothing changed repeats them).
-    `folder` is the seeds folder as read (read here when not given); `cache` an open
-    cache (opened and closed here when not given)."""
+    Other warnings (image files left out, seeds stories.yml names that are not
+    there) are logged, and added to `notes` when given (a build that finds nothing
+    changed repeats them). `folder` is the seeds folder as read (read here when not
+    given); `cache` an open cache (opened and closed here when not given)."""
     from . import images, pages, similarity
-    from .cluster import cluster
-    from .merge import keep_identities, merge, ordered, unique_slugs
+    from .cluster import group
+    from .merge import keep_identities, ordered, unique_slugs
 
     _check_seeds_folder(paths)
     overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
@@ -130,15 +133,17 @@ def plan(
     step(f"normalising {len(seeds)} articles")
     store = cache or Cache(paths.cache)
     try:
-        articles, found, unread = prepare_all(seeds, outlets, store)
-        rejected += unread
-        undecoded = {r.source for r in unread if not _empty(r)}
+        corpus = prepare_all(seeds, outlets, store)
+        articles = corpus.articles
+        rejected += corpus.rejected
+        undecoded = {r.source for r in corpus.rejected if not _empty(r)}
         documents = [s.source for s in seeds if s.source not in undecoded]
         photos, warnings = images.assign(dict(folder.images), documents)
         warnings += _unknown_overrides(overrides, set(documents), paths)
         step(f"clustering {len(articles)} articles ({store.hits} known from the cache)")
         embed = store.embedder(similarity.embed)
-        clusters = cluster(articles, config, overrides, embed, store, found) if articles else ()
+        groups = group(articles, config, overrides, store, corpus.found) if articles else []
+        made = _stories(groups, corpus, photos, config, embed, store)
     finally:
         if cache is None:
             store.close()
@@ -146,8 +151,55 @@ def plan(
         log.warning("%s", warning)
         if notes is not None:
             notes.append(warning)
-    merged = keep_identities([merge(c, photos) for c in clusters], pages.previous(paths.content))
+    merged = keep_identities(made, pages.previous(paths.content))
     return ordered(unique_slugs(merged)), tuple(sorted(rejected, key=lambda r: r.source))
+
+
+def _stories(
+    groups: Sequence[Group],
+    corpus: Corpus,
+    photos: Mapping[str, Sequence[Image]],
+    config: DigestConfig,
+    embed: Embed,
+    cache: Cache,
+) -> list[Story]:
+    """Each group of articles related (cluster.relate_all) and merged into its story, or
+    the story an earlier build made from the same articles, photos and settings
+    (story_key), read back from the cache: on a daily rebuild, every story but those
+    that gained or lost an article. A story is kept without its joins, and given this
+    build's (their scores move with every article added anywhere)."""
+    from .cluster import relate_all
+    from .merge import merge
+
+    keys = dict(zip((a.source for a in corpus.articles), corpus.keys, strict=True))
+    made_from = [
+        story_key([(d.article.source, keys[d.article.source]) for d in docs], photos, config)
+        for docs, _joins in groups
+    ]
+    known = cache.stories(made_from, {a.source: a for a in corpus.articles})
+    todo = [k for k, key in enumerate(made_from) if key not in known]
+    for k, c in zip(todo, relate_all([groups[k] for k in todo], config, embed), strict=True):
+        known[made_from[k]] = story = merge(c, photos)
+        cache.keep_story(made_from[k], replace(story, joins=()))
+    return [
+        replace(known[key], joins=joins)
+        for key, (_docs, joins) in zip(made_from, groups, strict=True)
+    ]
+
+
+def story_key(
+    members: Iterable[tuple[str, str]], photos: Mapping[str, Sequence[Image]], config: DigestConfig
+) -> str:
+    """A hash of everything a story is made from: its articles, as (source, Cache.keys)
+    pairs (the key hashes the seed's bytes and the generator's code), the photos their
+    seeds brought, and the settings relating its articles (cluster.RELATE_OPTIONS)."""
+    from .cluster import RELATE_OPTIONS
+    from .memo import key
+
+    parts = [repr([config[name] for name in RELATE_OPTIONS])]
+    for source, article in sorted(members):
+        parts += [article, *(f"{image.file}\0{image.name}" for image in photos.get(source, ()))]
+    return key("story", *parts)
 
 
 def _empty(rejected: Rejected) -> bool:
@@ -210,11 +262,21 @@ def prepare_batch(
     return [d if isinstance(d, Rejected) or d[1] is None else (d[0], next(vectors)) for d in done]
 
 
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The seeds that gave an article with text, ready to cluster, and those that did not."""
+
+    articles: tuple[Article, ...]
+    found: tuple[Features, ...]  # each article's similarity features
+    keys: tuple[str, ...]  # each article's Cache.keys: a hash of all it is made from
+    rejected: tuple[Rejected, ...]
+
+
 def prepare_all(
     items: Sequence[SeedFile | RawDocument],
     outlets: Sequence[Outlet] = (),
     cache: Cache | None = None,
-) -> tuple[list[Article], list[Features], list[Rejected]]:
+) -> Corpus:
     """Articles with text and their features (from the cache when known; the rest on
     every core for large batches), and the seeds that gave no article.
 
@@ -241,16 +303,19 @@ def prepare_all(
                 cache.keep(items[i], outlets, *new, key=keys[i])
     articles: list[Article] = []
     found: list[Features] = []
+    with_text: list[str] = []
     rejected: list[Rejected] = []
-    for done in (known[i] for i in range(len(items))):
+    for i in range(len(items)):
+        done = known[i]
         if isinstance(done, Rejected):
             rejected.append(done)
         elif done is not None and done[1] is not None:
             articles.append(done[0])
             found.append(done[1])
+            with_text.append(keys[i])
         elif done is not None:
             rejected.append(Rejected(done[0].source, f"{NO_TEXT} ({_what_was_there(done[0])})"))
-    return articles, found, rejected
+    return Corpus(tuple(articles), tuple(found), tuple(with_text), tuple(rejected))
 
 
 def _pool(stack: ExitStack, todo: int, known: int) -> Executor | None:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import shutil
 import sqlite3
 from dataclasses import replace
 
 import numpy as np
+from conftest import png
 
 from generator import cache as cache_module
+from generator import merge as merge_module
 from generator import navigation, pages, pipeline
 from generator.cache import GROUPING, Cache
+from generator.cluster import cluster
 from generator.config import validated
 from generator.models import Table
 from generator.pipeline import build
@@ -106,21 +110,101 @@ def test_an_unchanged_build_stops_early_and_a_changed_one_does_not(project, conf
     assert not build(validated({"same_meaning": 0.9}), cached).unchanged  # config counts too
 
 
-def test_remembered_relations_give_the_same_pages_as_a_fresh_build(project, config, tmp_path):
+BAKERY = (
+    "Bakery wins national bread prize\n"
+    "A family bakery in the old town won the national bread prize on Sunday, its owners said.\n"
+)
+
+
+def _merges(monkeypatch):
+    """The sources of each story merged from now on (merge.merge, counted)."""
+    merged: list[list[str]] = []
+    real = merge_module.merge
+
+    def counted(cluster, images=None):
+        merged.append(sorted(m.article.source for m in cluster.members))
+        return real(cluster, images)
+
+    monkeypatch.setattr(merge_module, "merge", counted)
+    return merged
+
+
+def test_remembered_stories_are_not_merged_again_and_give_the_pages_of_a_fresh_build(
+    project, config, tmp_path, monkeypatch
+):
     cached = replace(project, cache=tmp_path / "cache")
     build(config, cached)
-    (project.seeds / "extra.txt").write_text(
-        "Bakery wins national bread prize\n"
-        "A family bakery in the old town won the national bread prize on Sunday, its owners said.\n"
-    )
-    build(config, cached)  # the two multi-article stories are remembered, not related again
-    db = sqlite3.connect(cached.cache / "cache.sqlite")
-    query = "SELECT count(*) FROM relations WHERE key != ?"  # the stories, not the grouping
-    assert db.execute(query, (GROUPING,)).fetchone()[0] == 2
-    db.close()
+    (project.seeds / "extra.txt").write_text(BAKERY)
+    merged = _merges(monkeypatch)
+    build(config, cached)
+    assert merged == [["extra.txt"]]  # the two stories of the samples are read back
     fresh = replace(project, content=tmp_path / "fresh", cache=None)
     build(config, fresh)
     assert _tree(fresh.content) == _tree(project.content)
+
+
+def test_a_story_whose_seed_gains_a_photo_is_made_again(project, config, tmp_path, monkeypatch):
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    (project.seeds / "003_5b900e03b5c10ba5.png").write_bytes(png(2, 2, (10, 20, 30)))
+    merged = _merges(monkeypatch)
+    build(config, cached)
+    assert merged == [["003_5b900e03b5c10ba5.txt", "004_509b700b257930df.txt"]]
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
+
+
+def test_a_damaged_remembered_story_is_made_again_not_trusted(
+    project, config, tmp_path, monkeypatch
+):
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    db = sqlite3.connect(cached.cache / "cache.sqlite")
+    rows = db.execute("SELECT key, body FROM stories WHERE key != ?", (GROUPING,)).fetchall()
+    assert len(rows) == 2  # the two stories of the samples
+    for key, body in rows:
+        damaged = body.replace(b" the ", b" thE ", 1)  # loads, says something else
+        assert damaged != body
+        db.execute("UPDATE stories SET body = ? WHERE key = ?", (damaged, key))
+    db.commit()
+    db.close()
+    (project.seeds / "extra.txt").write_text(BAKERY)
+    merged = _merges(monkeypatch)
+    build(config, cached)
+    assert len(merged) == 3  # both samples stories made again, and the new one
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
+
+
+CALLED: list[str] = []
+
+
+def _called(what: str) -> None:
+    CALLED.append(what)
+
+
+class _Calls:
+    def __reduce__(self):
+        return (_called, ("unpickled",))
+
+
+def test_a_kept_story_loads_back_only_when_whole_and_made_of_stories_types(samples, config):
+    story = merge_module.merge(cluster(list(samples.values()), config)[0])
+    articles = {m.article.source: m.article for m in story.members}
+    kept = cache_module.story_to_bytes(story)
+    assert b"Article" in pickle.dumps(story) and b"Article" not in kept  # each only named
+    assert cache_module.story_from_bytes(kept, articles) == story
+    for damaged in (kept.replace(b" the ", b" thE ", 1), kept[:-1], b""):  # the hash tells
+        assert cache_module.story_from_bytes(damaged, articles) is None
+    lead = story.members[0].article.source
+    assert cache_module.story_from_bytes(kept, {**articles, lead: None}) is None  # not given
+    hostile = pickle.dumps(_Calls(), protocol=5)  # loading it would call _called()
+    assert cache_module.story_from_bytes(hashlib.sha256(hostile).digest() + hostile, {}) is None
+    assert CALLED == []
+    other = pickle.dumps(story.members[0].relation, protocol=5)  # a story's type, not a story
+    assert cache_module.story_from_bytes(hashlib.sha256(other).digest() + other, {}) is None
 
 
 def test_an_unchanged_build_still_warns_about_rejected_seeds(project, config, tmp_path, caplog):
@@ -307,7 +391,7 @@ def test_rows_no_seed_or_story_uses_any_more_are_pruned(project, config, tmp_pat
         build(config, cold)
         assert _tree(cold.content) == _tree(project.content)
         fresh = _keys(cold.cache)
-        for table in ("articles", "features", "relations", "texts"):
+        for table in ("articles", "features", "stories", "texts"):
             assert warm[table] == fresh[table], table
         assert fresh["vectors"] <= warm["vectors"]
         assert warm != before  # something was added and something removed each time

@@ -187,8 +187,8 @@ def crowd():
             other = [x for x in texts[rng.randrange(len(texts))].split("\n") if x.strip()]
             lines = lines[: len(lines) // 2] + other[len(other) // 2 :]
         made.append(RawDocument(f"crowd/{k:03d}.txt", "\n".join(lines), "utf-8"))
-    articles, found, _empty = prepare_all(made)
-    return articles, found
+    corpus = prepare_all(made)
+    return list(corpus.articles), list(corpus.found)
 
 
 def _old_dot(a, b):

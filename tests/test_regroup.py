@@ -80,12 +80,6 @@ class DictMemo:
     def __init__(self) -> None:
         self.kept: dict[str, object] = {}
 
-    def relation(self, key):
-        return self.kept.get(key)
-
-    def keep_relation(self, key, body):
-        self.kept[key] = body
-
     def grouping(self):
         return self.kept.get("grouping")
 
@@ -94,8 +88,8 @@ class DictMemo:
 
 
 def _prepared(docs):
-    articles, found, _rejected = prepare_all(sorted(docs, key=lambda d: d.source))
-    return articles, found
+    corpus = prepare_all(sorted(docs, key=lambda d: d.source))
+    return list(corpus.articles), list(corpus.found)
 
 
 def _outcome(clusters):
