@@ -140,7 +140,7 @@ STAGES = (
     ("generator.cluster", "relate_all", "  relating"),
     ("generator.merge", "merge", "  merge"),
     ("generator.pages", "render", "pages, all"),
-    ("generator.pages", "story_page", "  story pages"),
+    ("generator.pages", "story_pages", "  story pages"),
     ("generator.write", "write_files", "write"),
 )
 

@@ -205,16 +205,18 @@ class Cache:
             self._put("stories", key, story_to_bytes(story))
 
     # --- texts made from a story (memo.Memo): its page, its named entities --------------
-    def text(self, kind: str, key: str) -> str | None:
-        """The text kept under `key`, if it is whole: each is stored after a hash of
-        itself, so a damaged entry is a miss, never a page."""
-        body = self._get("texts", f"{kind}:{key}")
-        if not isinstance(body, str):
-            return None
-        check, _, text = body.partition("\n")
-        if check != hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest():
-            return None
-        return text
+    def texts(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        """The texts kept under any of `keys` that are whole, by key: each is stored
+        after a hash of itself, so a damaged entry is a miss, never a page."""
+        found: dict[str, str] = {}
+        named = {f"{kind}:{key}": key for key in keys}
+        for name, body in self._get_many("texts", list(named)).items():
+            if not isinstance(body, str):
+                continue
+            check, _, text = body.partition("\n")
+            if check == hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest():
+                found[named[name]] = text
+        return found
 
     def keep_text(self, kind: str, key: str, body: str) -> None:
         check = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()

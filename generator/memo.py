@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, is_dataclass
 from typing import Any, ClassVar, Protocol, TypeVar
 
 T = TypeVar("T")
+X = TypeVar("X")
 
 
 class Memo(Protocol):
-    def text(self, kind: str, key: str) -> str | None: ...
+    def texts(self, kind: str, keys: Sequence[str]) -> Mapping[str, str]: ...
 
     def keep_text(self, kind: str, key: str, body: str) -> None: ...
 
@@ -35,26 +36,33 @@ def key(*parts: bytes | str) -> str:
 def remembered(
     memo: Memo | None,
     kind: str,
-    parts: Callable[[], tuple[bytes | str, ...]],
-    compute: Callable[[], T],
+    items: Sequence[X],
+    parts: Callable[[X], tuple[bytes | str, ...]],
+    compute: Callable[[X], T],
     dump: Callable[[T], str],
     load: Callable[[str], T],
-) -> T:
-    """`compute()`, or what it gave before for the same `parts` (of this `kind`), read
-    back by `load`. A remembered text that `load` refuses (ValueError, TypeError or
-    KeyError) is computed again and overwritten, never used."""
+) -> list[T]:
+    """`compute(item)` for each of `items`, or what it gave before for the same
+    `parts(item)` (of this `kind`), read back by `load`; all looked up at once. A
+    remembered text that `load` refuses (ValueError, TypeError or KeyError) is computed
+    again and overwritten, never used."""
     if memo is None:
-        return compute()
-    k = key(kind, *parts())
-    body = memo.text(kind, k)
-    if body is not None:
-        try:
-            return load(body)
-        except (ValueError, TypeError, KeyError):
-            pass
-    value = compute()
-    memo.keep_text(kind, k, dump(value))
-    return value
+        return [compute(item) for item in items]
+    keys = [key(kind, *parts(item)) for item in items]
+    known = memo.texts(kind, keys)
+    out: list[T] = []
+    for item, k in zip(items, keys, strict=True):
+        body = known.get(k)
+        if body is not None:
+            try:
+                out.append(load(body))
+                continue
+            except (ValueError, TypeError, KeyError):
+                pass
+        value = compute(item)
+        memo.keep_text(kind, k, dump(value))
+        out.append(value)
+    return out
 
 
 def as_text(text: str) -> str:

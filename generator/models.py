@@ -279,6 +279,9 @@ class Story:
     highlights: tuple[str, ...] = field(default=())  # the lead article's summary points
     tables: tuple[Table, ...] = field(default=())  # the lead article's tables of figures
     kicker: str | None = None  # the lead article's label above its headline
+    # A hash of everything the story is made from (pipeline.story_key), "" when unknown:
+    # with its id and slug (set after merging) it names the story's page.
+    made_from: str = ""
 
     @property
     def canonical(self) -> Article:

@@ -129,7 +129,7 @@ def plan(
     memo: Memo | None = None,
 ) -> Navigation:
     order = ranked(stories)
-    named = {s.id: story_entities(s, memo) for s in order}
+    named = dict(zip((s.id for s in order), story_entities(order, memo), strict=True))
     days, undated = _days(order)
     index = _index(order, named)
     rank = {s.id: i for i, s in enumerate(order)}
@@ -172,23 +172,30 @@ def _days(order: Sequence[Story]) -> tuple[tuple[Day, ...], tuple[Story, ...]]:
     return days, tuple(undated)
 
 
-def story_entities(story: Story, memo: Memo | None = None) -> tuple[Entity, ...]:
-    """The entities a story is about: named often in its text, or in its headline;
+def story_entities(stories: Sequence[Story], memo: Memo | None = None) -> list[tuple[Entity, ...]]:
+    """The entities each story is about: named often in its text, or in its headline;
     never its own outlets or the people and agencies credited for it (the sources list
     and the credits name those: a reporter's name in a sign-off or "contact" line is no
     topic). Remembered in `memo` by exactly those inputs."""
-    text = "\n\n".join([story.dek or "", *(p.text for p in story.paragraphs)])
-    outlets = {m.article.outlet for m in story.members if m.article.outlet}
-    credited = {part.strip() for c in story.credit_roll for part in c.name.split("/")}
-    named = sorted(outlets | credited - {""})
+    inputs = [_entity_inputs(story) for story in stories]
     return remembered(
         memo,
         "entities",
-        lambda: (text, story.title, *named),
-        lambda: _story_entities(text, story.title, set(named)),
+        inputs,
+        lambda made: (made[0], made[1], *made[2]),
+        lambda made: _story_entities(made[0], made[1], set(made[2])),
         _entities_json,
         _entities_from_json,
     )
+
+
+def _entity_inputs(story: Story) -> tuple[str, str, list[str]]:
+    """What a story's entities are found in (its text and title) and which names are
+    left out (its outlets and credited names)."""
+    text = "\n\n".join([story.dek or "", *(p.text for p in story.paragraphs)])
+    outlets = {m.article.outlet for m in story.members if m.article.outlet}
+    credited = {part.strip() for c in story.credit_roll for part in c.name.split("/")}
+    return text, story.title, sorted(outlets | credited - {""})
 
 
 def _story_entities(text: str, title: str, excluded: set[str]) -> tuple[Entity, ...]:

@@ -220,15 +220,25 @@ def front_matter(data: Mapping[str, object]) -> str:
 
 
 def story_page(story: Story, nav: Navigation | None = None, memo: Memo | None = None) -> str:
-    """A story's page: its own text (front matter and body, remembered in `memo` by the
-    story's value), then the links the navigation gives it (related stories, topics)."""
-    own = remembered(memo, "story page", lambda: (page_key(story),),
-                     lambda: _story_text(page_view(story)), as_text, as_text)  # fmt: skip
+    return story_pages([story], nav, memo)[0]
+
+
+def story_pages(
+    stories: Sequence[Story], nav: Navigation | None = None, memo: Memo | None = None
+) -> list[str]:
+    """Each story's page: its own text (front matter and body, remembered in `memo` by
+    the story's value), then the links the navigation gives it (related stories, topics)."""
+    own = remembered(memo, "story page", stories, _page_parts,
+                     lambda s: _story_text(page_view(s)), as_text, as_text)  # fmt: skip
+    return [text + _links(story, nav) for story, text in zip(stories, own, strict=True)]
+
+
+def _links(story: Story, nav: Navigation | None) -> str:
     related = nav.related_to(story) if nav else ()
     topics = nav.topics_of(story) if nav else ()
     if not related and not topics:
-        return own + _no_links()  # most stories: rendered once, not once each
-    return own + _env().get_template("story_nav.md").render(related=related, topics=topics)
+        return _no_links()  # most stories: rendered once, not once each
+    return _env().get_template("story_nav.md").render(related=related, topics=topics)
 
 
 @cache
@@ -237,10 +247,10 @@ def _no_links() -> str:
 
 
 # What no page prints, by the value that holds it: each article's line verdicts and
-# paragraph alignment, and the story's joins (whose TF-IDF scores move with every
-# article added anywhere). A page is made from its story without these (page_view).
+# paragraph alignment, the story's joins (whose TF-IDF scores move with every article
+# added anywhere) and its key. A page is made from its story without these (page_view).
 UNPRINTED: dict[type, frozenset[str]] = {
-    Story: frozenset({"joins"}),
+    Story: frozenset({"joins", "made_from"}),
     Member: frozenset({"alignment"}),
     Article: frozenset({"lines"}),
 }
@@ -252,10 +262,17 @@ def page_view(story: Story) -> Story:
     return replace(
         story,
         joins=(),
+        made_from="",
         members=tuple(
             replace(m, article=replace(m.article, lines=()), alignment=()) for m in story.members
         ),
     )
+
+
+def _page_parts(story: Story) -> tuple[bytes | str, ...]:
+    """What names a story's page: what the story was made from, its id and slug (the
+    fields set after merging); for a story made elsewhere, its page_key."""
+    return (story.made_from, story.id, story.slug) if story.made_from else (page_key(story),)
 
 
 def page_key(story: Story) -> bytes:
@@ -524,8 +541,8 @@ def render(
         "index.md": index_page(nav, rejected, output),
         MANIFEST: manifest(stories, rejected, output),
     }
-    for story in stories:
-        files[f"{output}/{story.slug}.md"] = story_page(story, nav, memo)
+    for story, page in zip(stories, story_pages(stories, nav, memo), strict=True):
+        files[f"{output}/{story.slug}.md"] = page
     if rejected:
         files[f"{output}/rejected.md"] = rejected_page(rejected)
     for story in stories:

@@ -167,7 +167,7 @@ def _stories(
     the story an earlier build made from the same articles, photos and settings
     (story_key), read back from the cache: on a daily rebuild, every story but those
     that gained or lost an article. A story is kept without its joins, and given this
-    build's (their scores move with every article added anywhere)."""
+    build's (their scores move with every article added anywhere) and its key."""
     from .cluster import relate_all
     from .merge import merge
 
@@ -182,7 +182,7 @@ def _stories(
         known[made_from[k]] = story = merge(c, photos)
         cache.keep_story(made_from[k], replace(story, joins=()))
     return [
-        replace(known[key], joins=joins)
+        replace(known[key], joins=joins, made_from=key)
         for key, (_docs, joins) in zip(made_from, groups, strict=True)
     ]
 

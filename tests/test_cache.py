@@ -325,6 +325,44 @@ def test_story_pages_and_entities_are_remembered_and_redone_only_when_their_stor
     assert set(found) <= {edited[0]["title"]}  # its text may be another article's
 
 
+def test_a_kept_story_whose_slug_changes_gets_a_new_page(project, config, tmp_path):
+    """A new story with the same headline slug makes both slugs carry their ids: the
+    unchanged story, read back from the cache, is written under its new slug (and the
+    old page removed), exactly as a build with no cache writes it."""
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    first = json.loads((project.content / "stories.json").read_text())["stories"]
+    title = f"{first[0]['title'].upper()}: a bakery's prize"  # the same first 60 in a slug
+    (project.seeds / "zz-same-slug.txt").write_text(f"{title}\n{BAKERY.split(chr(10))[1]}\n")
+    build(config, cached)
+    again = {
+        s["id"]: s["slug"] for s in json.loads(_tree(project.content)["stories.json"])["stories"]
+    }
+    assert again[first[0]["id"]] == f"{first[0]['slug']}-{first[0]['id'][:6]}"
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
+
+
+def test_a_kept_story_whose_id_changes_gets_a_new_page(project, config, tmp_path):
+    """A story keeps the id of the last build's story it shares most sources with; when
+    there is no last build to ask, the same story read back from the cache gets its own
+    id again, and its page (whose front matter has the id) is made again."""
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    (project.seeds / "000_769eb25042b505df.txt").unlink()  # the lead: its id stays on
+    build(config, cached)
+    inherited = json.loads((project.content / "stories.json").read_text())["stories"]
+    shutil.rmtree(project.content)  # no last build to inherit from
+    (project.seeds / "extra.txt").write_text(BAKERY)
+    build(config, cached)
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
+    own = json.loads((project.content / "stories.json").read_text())["stories"]
+    assert {s["id"] for s in inherited} - {s["id"] for s in own}  # an id did change
+
+
 def test_a_damaged_remembered_page_or_entity_list_is_redone_not_trusted(project, config, tmp_path):
     cached = replace(project, cache=tmp_path / "cache")
     build(config, cached)
