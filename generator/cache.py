@@ -131,16 +131,18 @@ class Cache:
         items: Sequence[SeedFile | RawDocument],
         outlets: Sequence[Outlet],
         keys: Sequence[str] | None = None,
+        lines: bool = True,
     ) -> list[Known | None]:
         """prepared() for each item, in two batched look-ups (articles, then the features
         of those with text) rather than two queries per item. `keys` are the items'
-        Cache.keys, when the caller has them."""
+        Cache.keys, when the caller has them; without `lines`, articles with text come
+        without their line verdicts (article_from_text)."""
         keys = keys if keys is not None else _item_keys(items, outlets)
         bodies = self._get_many("articles", keys)
         articles: list[Article | None] = []
         for key in keys:
             try:
-                articles.append(article_from_text(str(bodies[key])))
+                articles.append(article_from_text(str(bodies[key]), lines))
             except (ValueError, TypeError, KeyError):
                 articles.append(None)  # unknown, or not what this version writes: recompute
         from .similarity import Features
@@ -409,34 +411,41 @@ class _StoryUnpickler(pickle.Unpickler):
         return found
 
 
-ARTICLE_SHAPE = "article/5"  # the first item of a stored article: what its fields are
+ARTICLE_SHAPE = "article/6"  # the first item of a stored article: what its fields are
 
 
 def article_to_text(a: Article) -> str:
-    """An Article as compact JSON: its fields by position, and each line verdict whose
-    text is one of the article's paragraphs by that paragraph's index (most are: the
-    same text twice was two thirds of what was stored, and of what a build parses)."""
+    """An Article as compact JSON: its fields by position on the first line, its line
+    verdicts on the second (a build reads them only for a seed with no text: read back,
+    they were half of a build's time to load articles). A verdict whose text is one of
+    the article's paragraphs names it by index (most do: the same text twice was two
+    thirds of what was stored)."""
     at = {p: i for i, p in reversed(list(enumerate(a.paragraphs)))}
     lines = [[v.line, at.get(v.text, v.text), v.kind, v.rule] for v in a.lines]
     captions = [[c.caption, c.credit, c.wire] for c in a.captions]
     fields = [a.source, a.title, a.title_derived, a.dek, a.dateline, a.published, a.outlet]
     tables = [[t.title, t.header, t.rows] for t in a.tables]
-    fields += [a.credits, a.paragraphs, captions, lines, a.url, a.encoding, a.highlights, tables]
-    fields += [a.kicker]
-    return json.dumps([ARTICLE_SHAPE, *fields], ensure_ascii=False)
+    fields += [a.credits, a.paragraphs, captions, a.url, a.encoding, a.highlights, tables]
+    fields += [a.kicker, a.tags, a.credited]
+    head = json.dumps([ARTICLE_SHAPE, *fields], ensure_ascii=False)
+    return f"{head}\n{json.dumps(lines, ensure_ascii=False)}"  # JSON holds no raw newline
 
 
-def article_from_text(body: str) -> Article:
+def article_from_text(body: str, lines: bool = True) -> Article:
     """The inverse of article_to_text, every field's type checked: ValueError, TypeError
-    or KeyError for anything else (another shape, a damaged entry)."""
-    data = json.loads(body)
-    if not isinstance(data, list) or len(data) != 17 or data[0] != ARTICLE_SHAPE:
+    or KeyError for anything else (another shape, a damaged entry). Without `lines`, the
+    article has no line verdicts, unless it has no paragraph either."""
+    head, newline, verdicts = body.partition("\n")
+    data = json.loads(head)
+    if not isinstance(data, list) or len(data) != 18 or data[0] != ARTICLE_SHAPE or not newline:
         raise ValueError("not an article of this shape")
     _, source, title, derived, dek, dateline, published, outlet = data[:8]
-    credits, paragraphs, captions, lines, url, encoding, highlights, tables, kicker = data[8:]
-    paragraphs = tuple(_text(p) for p in paragraphs)
+    credits, paragraphs, captions, url, encoding, highlights, tables, kicker = data[8:16]
+    tags, credited = data[16:]
+    paragraphs = tuple(_text(p) for p in _list(paragraphs))
     if type(derived) is not bool:
         raise TypeError("title_derived is not true or false")
+    read = json.loads(verdicts) if lines or not paragraphs else []
     return Article(
         source=_text(source),
         title=_text(title),
@@ -445,16 +454,22 @@ def article_from_text(body: str) -> Article:
         dateline=_opt(dateline),
         published=_opt(published),
         outlet=_opt(outlet),
-        credits=tuple(_text(c) for c in credits),
+        credits=tuple(_text(c) for c in _list(credits)),
         paragraphs=paragraphs,
-        captions=tuple(Caption(_text(c), _opt(cr), _opt(w)) for c, cr, w in captions),
-        lines=tuple(_verdict(paragraphs, *v) for v in lines),
+        captions=tuple(_caption(*_list(c)) for c in _list(captions)),
+        lines=tuple(_verdict(paragraphs, *_list(v)) for v in _list(read)),
         url=_opt(url),
         encoding=_text(encoding),
-        highlights=tuple(_text(h) for h in highlights),
-        tables=tuple(_table(*t) for t in tables),
+        highlights=tuple(_text(h) for h in _list(highlights)),
+        tables=tuple(_table(*_list(t)) for t in _list(tables)),
         kicker=_opt(kicker),
+        tags=tuple(_text(t) for t in _list(tags)),
+        credited=tuple((_text(role), _text(name)) for role, name in map(_list, _list(credited))),
     )
+
+
+def _caption(caption: object, credit: object, wire: object) -> Caption:
+    return Caption(_text(caption), _opt(credit), _opt(wire))
 
 
 def _table(title: object, header: object, rows: object) -> Table:

@@ -221,11 +221,12 @@ _AGENCY_WORDS = re.compile(
 
 
 def credit_roll(articles: Sequence[Article]) -> tuple[Credit, ...]:
-    """Every source's credits by role (reporting, contributing, agency, photo), each
-    name once with the sources that print it; roles in ROLES order, names in page order."""
+    """Every source's credits (Article.credited) by role (reporting, contributing, agency,
+    photo), each name once with the sources that print it; roles in ROLES order, names in
+    page order."""
     found: dict[tuple[str, str], list[str]] = {}
     for article in articles:
-        for role, name in article_credits(article):
+        for role, name in article.credited:
             found.setdefault((role, name), []).append(article.source)
     ordered = sorted(found.items(), key=lambda item: ROLES.index(item[0][0]))
     return tuple(

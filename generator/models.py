@@ -113,6 +113,9 @@ class Article:
     highlights: tuple[str, ...] = ()  # summary points listed under the headline
     tables: tuple[Table, ...] = ()  # tables of figures printed between the paragraphs
     kicker: str | None = None  # the short label printed above the headline ("Dubai Airshow")
+    # Read off the line verdicts when normalising, so that merging needs no verdicts:
+    tags: tuple[str, ...] = ()  # the items of its tag lines (tags.article_tags)
+    credited: tuple[tuple[str, str], ...] = ()  # (role, name) it credits (credits.article_credits)
 
     @property
     def dropped(self) -> tuple[LineVerdict, ...]:

@@ -37,10 +37,10 @@ def article_tags(article: Article) -> list[str]:
 
 
 def story_tags(articles: Sequence[Article]) -> tuple[str, ...]:
-    """Every source's tags once (the first spelling of each, letter case aside), lead
-    article first, at most MAX_TAGS."""
+    """Every source's tags (Article.tags) once (the first spelling of each, letter case
+    aside), lead article first, at most MAX_TAGS."""
     seen: dict[str, str] = {}
     for article in articles:
-        for tag in article_tags(article):
+        for tag in article.tags:
             seen.setdefault(tag.casefold(), tag)
     return tuple(seen.values())[:MAX_TAGS]

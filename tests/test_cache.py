@@ -456,22 +456,28 @@ def test_stored_articles_read_back_equal_and_damage_is_refused(samples):
     for article in [*samples.values(), replace(next(iter(samples.values())), tables=(table,))]:
         body = cache_module.article_to_text(article)
         assert cache_module.article_from_text(body) == article
-    data = json.loads(cache_module.article_to_text(next(iter(samples.values()))))
-    lines = data[11]
+        without = cache_module.article_from_text(body, lines=False)
+        assert without == replace(article, lines=()) and article.lines
+    assert any(a.credited for a in samples.values())  # stored too, checked equal above
+    head, lines = (json.loads(part) for part in cache_module.article_to_text(article).split("\n"))
     assert any(type(v[1]) is int for v in lines)
     for damage in (
-        lambda d: d.__setitem__(0, "article/1"),
-        lambda d: d[11][0].__setitem__(1, 10_000),
-        lambda d: d[11][0].__setitem__(0, "1"),
-        lambda d: d.__setitem__(3, "yes"),
-        lambda d: d.pop(),
-        lambda d: d.__setitem__(15, [["Stats", "Category", [["Birdies", "17"]]]]),
-        lambda d: d.__setitem__(15, [["Stats", ["Category"], [["Birdies", 17]]]]),
+        lambda d, _l: d.__setitem__(0, "article/1"),
+        lambda _d, ls: ls[0].__setitem__(1, 10_000),
+        lambda _d, ls: ls[0].__setitem__(0, "1"),
+        lambda d, _l: d.__setitem__(3, "yes"),
+        lambda d, _l: d.pop(),
+        lambda d, _l: d.__setitem__(15, [["Stats", "Category", [["Birdies", "17"]]]]),
+        lambda d, _l: d.__setitem__(15, [["Stats", ["Category"], [["Birdies", 17]]]]),
+        lambda d, _l: d.__setitem__(16, "a tag"),
+        lambda d, _l: d.__setitem__(17, [["reporting", None]]),
     ):
-        damaged = json.loads(json.dumps(data))
-        damage(damaged)
+        damaged_head, damaged_lines = json.loads(json.dumps(head)), json.loads(json.dumps(lines))
+        damage(damaged_head, damaged_lines)
         try:
-            cache_module.article_from_text(json.dumps(damaged))
+            cache_module.article_from_text(
+                f"{json.dumps(damaged_head)}\n{json.dumps(damaged_lines)}"
+            )
         except (ValueError, TypeError, KeyError):
             continue
-        raise AssertionError(f"accepted {damaged!r:.200}")
+        raise AssertionError(f"accepted {damaged_head!r:.200}")

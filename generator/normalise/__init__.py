@@ -6,8 +6,11 @@ sheet, so later passes only see what is still unexplained."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from ..credits import article_credits
 from ..models import Article, Outlet, RawDocument
+from ..tags import article_tags
 from . import block, captions, fields, furniture, tables
 from . import patterns as P
 from .sheet import Sheet
@@ -94,7 +97,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     meta_title = _text(doc.meta_value("title"))
     title = meta_title or page_title or fields.derive_title(paragraphs[0] if paragraphs else "")
     meta_published = _text(doc.meta_value("published"))
-    return Article(
+    article = Article(
         source=doc.source,
         title=title,
         title_derived=not (meta_title or page_title),
@@ -118,6 +121,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         url=_text(doc.meta_value("url")),
         encoding=doc.encoding,
         kicker=kicker,
+    )
+    return replace(
+        article, tags=tuple(article_tags(article)), credited=tuple(article_credits(article))
     )
 
 
