@@ -332,6 +332,12 @@ def _pool(stack: ExitStack, todo: int, known: int) -> Executor | None:
         return None
     from concurrent.futures import ProcessPoolExecutor  # only for work this large
 
+    # What this process needs next anyway, imported before the workers start: a forked
+    # worker inherits it, rather than spend a few new seeds' time importing it again.
+    import scipy.sparse  # noqa: F401
+
+    from . import similarity  # noqa: F401
+
     workers = None if todo >= PARALLEL_MIN else 1
     return stack.enter_context(ProcessPoolExecutor(workers, initializer=_one_thread_each))
 
