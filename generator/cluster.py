@@ -600,10 +600,7 @@ class Groups:
                 dtype=np.float64,
             ).reshape(-1, 4),
             np.array([REASONS.index(j.reason) for _, _, j in joins], dtype=np.uint8),
-            np.array(self.near.k, dtype=np.int64),
-            self.near.ptr,
-            self.near.columns,
-            self.near.values,
+            self.near,
         )
 
     def _average(self, i: int, j: int) -> tuple[float, float]:

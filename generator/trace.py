@@ -39,14 +39,7 @@ class Trace:
     joined: np.ndarray  # int64 (m, 2): the articles of each join, in the order made
     values: np.ndarray  # float64 (m, 4): Join.words, meaning, average_words, average_meaning
     reasons: np.ndarray  # uint8: index in REASONS
-    near_k: np.ndarray  # int64 (): Neighbours.k of the nearest neighbours by meaning
-    near_ptr: np.ndarray  # int64 (n + 1): Neighbours.ptr
-    near_columns: np.ndarray  # int64: Neighbours.columns
-    near_values: np.ndarray  # float32: Neighbours.values
-
-    @property
-    def neighbours(self) -> Neighbours:
-        return Neighbours(int(self.near_k), self.near_ptr, self.near_columns, self.near_values)
+    neighbours: Neighbours  # each article's nearest by meaning (kept as the NEAR arrays)
 
     def joins(self) -> list[tuple[int, int, Join]]:
         found = []
@@ -69,6 +62,9 @@ class Trace:
     def to_bytes(self) -> bytes:
         out = io.BytesIO()
         arrays = {name: getattr(self, name) for name in _ARRAYS}
+        near = self.neighbours
+        kept = (np.array(near.k, dtype=np.int64), near.ptr, near.columns, near.values)
+        arrays |= dict(zip(NEAR, kept, strict=True))
         np.savez(out, format=np.array(FORMAT), key=np.array(self.key),
                  sources=np.array(self.sources, dtype=str), **arrays)  # fmt: skip
         return out.getvalue()
@@ -83,17 +79,21 @@ class Trace:
             with np.load(io.BytesIO(blob), allow_pickle=False) as kept:
                 if str(kept["format"]) != FORMAT:
                     return None
+                k, ptr, columns, values = (kept[name] for name in NEAR)
+                if k.shape != () or k.dtype.kind != "i":
+                    return None
                 trace = cls(
                     str(kept["key"]),
                     tuple(str(s) for s in kept["sources"]),
                     **{name: kept[name] for name in _ARRAYS},
+                    neighbours=Neighbours(int(k), ptr, columns, values),
                 )
         except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile):
             return None
         return trace if trace._whole() else None
 
     def _whole(self) -> bool:
-        n, m = len(self.sources), len(self.joined)
+        n, m, near = len(self.sources), len(self.joined), self.neighbours
         return (
             self.prints.shape == (n,)
             and self.terms.shape == self.idf.shape
@@ -105,18 +105,15 @@ class Trace:
             and bool(np.all((self.pairs >= 0) & (self.pairs < n)))
             and bool(np.all((self.joined >= 0) & (self.joined < n)))
             and bool(np.all(self.reasons < len(REASONS)))
-            and self.near_k.shape == ()
-            and self.near_ptr.shape == (n + 1,)
-            and self.near_columns.shape == self.near_values.shape == (int(self.near_ptr[-1]),)
-            and bool(self.near_ptr[0] == 0 and np.all(np.diff(self.near_ptr) >= 0))
-            and bool(np.all((self.near_columns >= 0) & (self.near_columns < n)))
+            and near.ptr.shape == (n + 1,)
+            and near.columns.shape == near.values.shape == (int(near.ptr[-1]),)
+            and bool(near.ptr[0] == 0 and np.all(np.diff(near.ptr) >= 0))
+            and bool(np.all((near.columns >= 0) & (near.columns < n)))
         )
 
 
-_ARRAYS = (
-    *("prints", "terms", "idf", "pairs", "scores", "copied", "joined", "values", "reasons"),
-    *("near_k", "near_ptr", "near_columns", "near_values"),
-)
+_ARRAYS = ("prints", "terms", "idf", "pairs", "scores", "copied", "joined", "values", "reasons")
+NEAR = ("near_k", "near_ptr", "near_columns", "near_values")  # Neighbours' fields, as kept
 
 
 def fingerprint(found: Features, vector: np.ndarray) -> bytes:

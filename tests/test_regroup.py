@@ -216,6 +216,15 @@ def test_no_replay_with_other_thresholds_or_overrides_or_a_damaged_trace(corpus,
     damaged[len(damaged) // 2] ^= 0xFF
     assert Trace.from_bytes(bytes(damaged)) is None
     assert Trace.from_bytes(b"not a trace") is None
+    trace = Trace.from_bytes(kept)
+    near = trace.neighbours
+    n = len(trace.sources)
+    for wrong in (
+        replace(near, columns=near.columns + n),  # a neighbour that is no article
+        replace(near, ptr=near.ptr[:-1]),  # a row short
+        replace(near, values=near.values[:-1]),  # a cosine short
+    ):
+        assert Trace.from_bytes(replace(trace, neighbours=wrong).to_bytes()) is None
     memo.kept["grouping"] = bytes(damaged)
     full = cluster(articles, validated({}), memo=memo, embed=_embed, found=found)
     assert replays == []
