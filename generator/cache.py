@@ -1,8 +1,8 @@
 """Per-article work kept between builds: normalised articles (keyed by the seed's bytes,
 so a known seed is not even decoded), their similarity features (shingles, MinHash,
-term counts), embeddings, stories' relations, stories as their pages need them, and the
-text of story pages and their named entities (generator/memo.py), keyed by a hash of
-everything they depend on and the generator's version.
+term counts), embeddings, the last grouping pass, stories (their articles related and
+merged), and the text of story pages and their named entities (generator/memo.py), keyed
+by a hash of everything they depend on and the generator's version.
 
 One SQLite file (atomic commits, corruption is an exception, not garbage). An entry
 from another version, one that does not parse back, or a file that is not a cache
@@ -55,7 +55,7 @@ def _code_version() -> str:
 VERSION = _code_version()
 TABLES = ("articles", "features", "vectors", "stories", "texts")
 _SCHEMA = (
-    "DROP TABLE IF EXISTS relations",  # stories' relations, kept by 0.1 caches: stories hold them
+    "DROP TABLE IF EXISTS relations",  # stories' relations, kept by earlier builds: unused
     *(
         f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, version TEXT, body BLOB)"
         for table in TABLES
@@ -300,9 +300,9 @@ class Cache:
         than PRUNE_SHARE (plus PRUNE_SLACK rows) over what the build used; return the rows
         removed, by table.
 
-        A build asks for every seed's article and features, every story's relations,
-        page text and entities, and every article's embedding; paragraph embeddings are
-        asked for only when a story's relations are worked out again, so the
+        A build asks for every seed's article and features, every story, its page text
+        and entities, and every article's embedding; paragraph embeddings are asked for
+        only when a story's articles are related again, so the
         `paragraphs` of the current articles count as used too. Call after the build's
         last look-up."""
         removed: dict[str, int] = {}
