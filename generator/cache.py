@@ -411,7 +411,7 @@ class _StoryUnpickler(pickle.Unpickler):
         return found
 
 
-ARTICLE_SHAPE = "article/6"  # the first item of a stored article: what its fields are
+ARTICLE_SHAPE = "article/7"  # the first item of a stored article: what its fields are
 
 
 def article_to_text(a: Article) -> str:
@@ -426,7 +426,7 @@ def article_to_text(a: Article) -> str:
     fields = [a.source, a.title, a.title_derived, a.dek, a.dateline, a.published, a.outlet]
     tables = [[t.title, t.header, t.rows] for t in a.tables]
     fields += [a.credits, a.paragraphs, captions, a.url, a.encoding, a.highlights, tables]
-    fields += [a.kicker, a.tags, a.credited]
+    fields += [a.kicker, a.tags, a.credited, a.addresses]
     head = json.dumps([ARTICLE_SHAPE, *fields], ensure_ascii=False)
     return f"{head}\n{json.dumps(lines, ensure_ascii=False)}"  # JSON holds no raw newline
 
@@ -437,11 +437,11 @@ def article_from_text(body: str, lines: bool = True) -> Article:
     article has no line verdicts, unless it has no paragraph either."""
     head, newline, verdicts = body.partition("\n")
     data = json.loads(head)
-    if not isinstance(data, list) or len(data) != 18 or data[0] != ARTICLE_SHAPE or not newline:
+    if not isinstance(data, list) or len(data) != 19 or data[0] != ARTICLE_SHAPE or not newline:
         raise ValueError("not an article of this shape")
     _, source, title, derived, dek, dateline, published, outlet = data[:8]
     credits, paragraphs, captions, url, encoding, highlights, tables, kicker = data[8:16]
-    tags, credited = data[16:]
+    tags, credited, addresses = data[16:]
     paragraphs = tuple(_text(p) for p in _list(paragraphs))
     if type(derived) is not bool:
         raise TypeError("title_derived is not true or false")
@@ -465,7 +465,14 @@ def article_from_text(body: str, lines: bool = True) -> Article:
         kicker=_opt(kicker),
         tags=tuple(_text(t) for t in _list(tags)),
         credited=tuple((_text(role), _text(name)) for role, name in map(_list, _list(credited))),
+        addresses=tuple(_address(*_list(a)) for a in _list(addresses)),
     )
+
+
+def _address(block: object, street: object) -> tuple[int, str]:
+    if type(block) is not int:
+        raise TypeError("an address's block is not a number")
+    return block, _text(street)
 
 
 def _caption(caption: object, credit: object, wire: object) -> Caption:

@@ -3,7 +3,9 @@
 Candidates come from indexes (nearest neighbours on embeddings, MinHash-LSH on
 shingles), never from an all-pairs matrix. Stories grow by average link: two
 groups join only when their members are similar *on average*, which stops the
-chaining that single link suffers on large pools."""
+chaining that single link suffers on large pools. Two groups that each say where the
+event happened (a street address) and name no place in common are two events, however
+alike their words: two shootings in one city are told in the same words."""
 
 from __future__ import annotations
 
@@ -33,6 +35,11 @@ CANDIDATE_FLOOR = 0.3  # embedding cosine below which a neighbour is not even a 
 # copies join on one pair (single link), so roundups would chain stories into one.
 FORMED = 3
 RELATE_OPTIONS = ("copy_overlap", "reworded")  # the settings relate() reads
+# Two addresses are one place when they are on one street (its name spelt the same, or
+# with one letter more, fewer or other: "Moutainwood") and this many numbers apart at
+# most: reports of one event give the block as the police did, or the next ones.
+NEAR_BLOCKS = 500
+STREET_SLIP_MIN = 5  # street names shorter than this must match exactly ("1st", "Ada")
 COPY_SHARE = 0.6  # share of paragraphs copied verbatim that makes an article a copy
 REWRITE_SHARE = 0.5  # share of paragraphs matched (verbatim or reworded) that makes a rewrite
 # How a copy or rewrite credits its origin: "according to X", "X reported", "via X".
@@ -364,6 +371,7 @@ class Groups:
         self.total = {i: self.vectors[i].astype(np.float64) for i in range(len(docs))}
         self.word_total: dict[int, WordSum | _Pending] = {}  # group -> summed TF-IDF vector
         self.size = dict.fromkeys(range(len(docs)), 1)
+        self.places = {i: frozenset(d.article.addresses) for i, d in enumerate(docs)}
         self.joins: list[tuple[int, int, Join]] = []
         self.pairs: dict[tuple[int, int], tuple[float, float]] = {}
         self.averages: dict[tuple[int, int, int, int], tuple[float, float]] = {}
@@ -392,7 +400,7 @@ class Groups:
     def _decide(self, i: int, j: int) -> bool:
         """Join the groups of candidate pair (i, j) if they are one story; True if joined."""
         a, b = self.find(i), self.find(j)
-        if a == b:
+        if a == b or elsewhere(self.places[a], self.places[b]):
             return False
         size = self.size
         if size[a] == 1 and size[b] == 1:
@@ -664,6 +672,7 @@ class Groups:
             self.word_total.get(keep, keep), self.word_total.pop(gone, gone)
         )
         self.size[keep] += self.size.pop(gone)
+        self.places[keep] = self.places[keep] | self.places.pop(gone)
         self.joins.append((i, j, join))
         return True
 
@@ -703,6 +712,32 @@ class Groups:
         for i, _j, join in self.joins:
             found.setdefault(self.find(i), []).append(join)
         return {group: tuple(joins) for group, joins in found.items()}
+
+
+Place = tuple[int, str]  # an address: block number, street (Article.addresses)
+
+
+def elsewhere(a: frozenset[Place], b: frozenset[Place]) -> bool:
+    """Do two groups' addresses put their events in different places: both give one, and
+    none of the first group's is near one of the second's?"""
+    return bool(a and b) and not any(_one_place(x, y) for x in a for y in b)
+
+
+def _one_place(a: Place, b: Place) -> bool:
+    return abs(a[0] - b[0]) <= NEAR_BLOCKS and _one_street(a[1], b[1])
+
+
+def _one_street(a: str, b: str) -> bool:
+    """The same street name, or one slip of a letter apart (for names of STREET_SLIP_MIN
+    letters or more)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < STREET_SLIP_MIN or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def relate(

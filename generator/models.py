@@ -116,6 +116,8 @@ class Article:
     # Read off the line verdicts when normalising, so that merging needs no verdicts:
     tags: tuple[str, ...] = ()  # the items of its tag lines (tags.article_tags)
     credited: tuple[tuple[str, str], ...] = ()  # (role, name) it credits (credits.article_credits)
+    # Where it says the event happened: (block, street) of each "6700 block of S. Wabash".
+    addresses: tuple[tuple[int, str], ...] = ()
 
     @property
     def dropped(self) -> tuple[LineVerdict, ...]:

@@ -453,7 +453,9 @@ def test_stored_articles_read_back_equal_and_damage_is_refused(samples):
     repeat a paragraph are stored as its index); a damaged entry raises, so it is a miss."""
     assert samples
     table = Table("Final stats", ("Category", "Total"), (("Birdies", "17"), ("Pars", "50")))
-    for article in [*samples.values(), replace(next(iter(samples.values())), tables=(table,))]:
+    first = next(iter(samples.values()))
+    where = ((6700, "wabash"), (100, "3rd"))
+    for article in [*samples.values(), replace(first, tables=(table,), addresses=where)]:
         body = cache_module.article_to_text(article)
         assert cache_module.article_from_text(body) == article
         without = cache_module.article_from_text(body, lines=False)
@@ -471,6 +473,7 @@ def test_stored_articles_read_back_equal_and_damage_is_refused(samples):
         lambda d, _l: d.__setitem__(15, [["Stats", ["Category"], [["Birdies", 17]]]]),
         lambda d, _l: d.__setitem__(16, "a tag"),
         lambda d, _l: d.__setitem__(17, [["reporting", None]]),
+        lambda d, _l: d.__setitem__(18, [["6700", "wabash"]]),
     ):
         damaged_head, damaged_lines = json.loads(json.dumps(head)), json.loads(json.dumps(lines))
         damage(damaged_head, damaged_lines)

@@ -17,6 +17,7 @@ from generator.cluster import (
     article_features,
     choose_canonical,
     cluster,
+    elsewhere,
     label,
 )
 from generator.config import validated
@@ -323,3 +324,53 @@ def test_two_formed_stories_of_one_kind_need_more_shared_words_to_join():
     assert len(joined) == 1
     between = [j.average_words for j in joined[0].joins if j.a[:4] != j.b[:4]]
     assert len(between) == 1 and 0.22 <= between[0] < 0.28
+
+
+SHOOTING = (
+    "{title}\n"
+    "CHICAGO -- Two men were wounded in a shooting {where} late Saturday night, "
+    "police said.\n"
+    "The men, 24 and 31, were standing on the sidewalk when a gunman walked up and "
+    "opened fire, according to police. Both were taken to Stroger Hospital in fair "
+    "condition.\n"
+    "No one was in custody Sunday and detectives were investigating, police said.\n"
+)
+
+
+def test_reports_that_put_an_event_at_different_addresses_stay_apart(config):
+    """Two shootings in one city are told in the same words: the addresses tell them
+    apart. A report giving a nearby block, or the street with a letter slipped, or no
+    address at all, is about the same place."""
+    first = article_from(
+        SHOOTING.format(title="Two men shot on South Side", where="in the 6700 block of "
+                        "South Wabash Avenue"), "a.txt")  # fmt: skip
+    other = article_from(
+        SHOOTING.format(title="Two men shot on South Side", where="in the 1200 block of "
+                        "West Garfield Boulevard"), "b.txt")  # fmt: skip
+    assert first.addresses == ((6700, "wabash"),) and other.addresses == ((1200, "garfield"),)
+    assert len(cluster([first, other], config)) == 2
+    for name, where in (
+        ("near.txt", "in the 6900 block of S. Wabash Ave."),
+        ("slip.txt", "in the 6700 block of South Wabsh Avenue"),
+        ("none.txt", "on the South Side"),
+    ):
+        same = article_from(SHOOTING.format(title="Two men shot on South Side", where=where), name)
+        assert len(cluster([first, same], config)) == 1, name
+    # a story keeps the addresses of all its reports: the one without says nothing
+    apart = cluster([same, first, other], config)
+    assert sorted(sorted(m.article.source for m in c.members) for c in apart) == [
+        ["a.txt", "none.txt"],
+        ["b.txt"],
+    ]
+
+
+def test_an_address_is_one_place_near_its_block_on_one_street():
+    wabash = frozenset({(6700, "wabash")})
+    assert elsewhere(wabash, frozenset({(1200, "garfield")}))
+    assert elsewhere(wabash, frozenset({(7300, "wabash")}))  # six blocks on: another place
+    assert not elsewhere(wabash, frozenset({(7200, "wabash")}))
+    assert not elsewhere(wabash, frozenset({(6700, "wabsh")}))  # a letter left out
+    assert elsewhere(frozenset({(100, "1st")}), frozenset({(100, "2nd")}))  # short: exact
+    assert not elsewhere(wabash, frozenset())  # no address: nothing said
+    roundup = frozenset({(1200, "garfield"), (6700, "wabash"), (300, "kedzie")})
+    assert not elsewhere(wabash, roundup)  # a weekend round-up names this one too

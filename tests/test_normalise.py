@@ -106,3 +106,14 @@ def test_case_file(case):
         assert any(
             v.text == line and (v.kind, v.rule or "") == (kind, rule) for v in article.lines
         ), (line, kind_rule)
+
+
+def test_street_addresses_are_read_as_police_reports_give_them():
+    a = article_from(
+        "Two men shot in separate attacks\n"
+        "A man was shot in the 2,100 block of Post Road and another in the 100 block of "
+        "East Third Street, police said.\n"
+        "Both lived in a block of flats near the 300 block, and a 2450 block of ice was "
+        "found in the 5600 block of N. Kedzie.\n"
+    )
+    assert a.addresses == ((2100, "post"), (100, "3rd"), (5600, "kedzie"))

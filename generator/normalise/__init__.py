@@ -121,6 +121,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         url=_text(doc.meta_value("url")),
         encoding=doc.encoding,
         kicker=kicker,
+        addresses=fields.street_addresses(title, paragraphs),
     )
     return replace(
         article, tags=tuple(article_tags(article)), credited=tuple(article_credits(article))

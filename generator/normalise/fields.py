@@ -639,3 +639,15 @@ def registered_outlet(name: str | None, url: str | None, outlets: Sequence[Outle
         if any(host == d or host.endswith("." + d) for d in o.domains):
             return o.name
     return None
+
+
+# --- where -------------------------------------------------------------------------------------
+def street_addresses(title: str, paragraphs: Sequence[str]) -> tuple[tuple[int, str], ...]:
+    """(block number, street) of every "6700 block of South Wabash Avenue" the headline
+    and paragraphs give, in order, once each: (6700, "wabash")."""
+    found: dict[tuple[int, str], None] = {}
+    for text in (title, *paragraphs):
+        for m in P.BLOCK_ADDRESS.finditer(text):
+            street = m[2].lower()
+            found[(int(m[1].replace(",", "")), P.ORDINAL_STREETS.get(street, street))] = None
+    return tuple(found)

@@ -918,6 +918,23 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 # --- What each rule name means, for `digest explain` ------------------------------------------
+
+# --- where the event happened ------------------------------------------------------------------
+# An address as police and local reports give it: "the 6700 block of South Wabash Avenue",
+# "the 2,100 block of Post Road": a block number (a multiple of 100), then the street,
+# whose direction word is left out ("South", "NW"). Streets named by an ordinal are
+# written one way ("Third Street" and "3rd Street" are one street).
+BLOCK_ADDRESS = re.compile(
+    r"(?<![\d,])(\d[\d,]*00) block of (?:(?:[NS][EW]?|[EW])\.? |"
+    r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest) )?"
+    r"([A-Z0-9][A-Za-z0-9]+)"
+)
+ORDINAL_STREETS = {
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+    "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
+    "eleventh": "11th", "twelfth": "12th",
+}  # fmt: skip
+
 RULE_NOTES: dict[str, str] = {
     **{r.name: r.why for r in FURNITURE},
     "repeated_line": "same text as an earlier line (headline or caption printed twice)",
