@@ -917,8 +917,6 @@ RUNNING_TEXT_WORDS = 50
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
-# --- What each rule name means, for `digest explain` ------------------------------------------
-
 # --- where the event happened ------------------------------------------------------------------
 # An address as police and local reports give it: "the 6700 block of South Wabash Avenue",
 # "the 2,100 block of Post Road": a block number (a multiple of 100), then the street,
@@ -935,6 +933,7 @@ ORDINAL_STREETS = {
     "eleventh": "11th", "twelfth": "12th",
 }  # fmt: skip
 
+# --- What each rule name means, for `digest explain` ------------------------------------------
 RULE_NOTES: dict[str, str] = {
     **{r.name: r.why for r in FURNITURE},
     "repeated_line": "same text as an earlier line (headline or caption printed twice)",
