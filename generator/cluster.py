@@ -40,6 +40,12 @@ RELATE_OPTIONS = ("copy_overlap", "reworded")  # the settings relate() reads
 # most: reports of one event give the block as the police did, or the next ones.
 NEAR_BLOCKS = 500
 STREET_SLIP_MIN = 5  # street names shorter than this must match exactly ("1st", "Ada")
+# After the pass, a report still alone joins the story of LONE_STORY_MIN reports or more
+# that it shares the most words with on average, when that average is LONE_JOIN or more
+# and beats any other story's by LONE_MARGIN: the follow-up or the other outlet's report
+# of an event told in other words, which no single pair brings to `same_story`.
+LONE_STORY_MIN, LONE_JOIN, LONE_MARGIN = 4, 0.15, 0.05
+CLOSEST = "closest story"  # the Join.reason of such a join
 COPY_SHARE = 0.6  # share of paragraphs copied verbatim that makes an article a copy
 REWRITE_SHARE = 0.5  # share of paragraphs matched (verbatim or reworded) that makes a rewrite
 # How a copy or rewrite credits its origin: "according to X", "X reported", "via X".
@@ -396,6 +402,39 @@ class Groups:
                 self._decide(i, j)
         else:
             self._replay(reuse)
+        self._join_lone()
+
+    def _join_lone(self) -> None:
+        """Each report the pass left alone joins the formed story it is clearly closest
+        to (LONE_JOIN, LONE_MARGIN), at its strongest candidate pair with that story.
+        Decided on the pass's stories, all at once: no such join changes another."""
+        near: dict[int, list[tuple[float, int]]] = {}
+        for (i, j), (words, _meaning) in self.pairs.items():
+            near.setdefault(i, []).append((words, j))
+            near.setdefault(j, []).append((words, i))
+        moves = []
+        for i, pairs in sorted(near.items()):
+            a = self.find(i)
+            if self.size[a] != 1:
+                continue
+            stories = {self.find(j) for _, j in pairs}
+            scores = sorted(
+                (
+                    (self._group_average(a, g)[0], g)
+                    for g in stories
+                    if self.size[g] >= LONE_STORY_MIN
+                    and not elsewhere(self.places[a], self.places[g])
+                ),
+                reverse=True,
+            )
+            if not scores or scores[0][0] < LONE_JOIN:
+                continue
+            if len(scores) > 1 and scores[0][0] - scores[1][0] < LONE_MARGIN:
+                continue
+            best = scores[0][1]
+            moves.append((i, max((w, j) for w, j in pairs if self.find(j) == best)[1]))
+        for i, j in moves:
+            self._join(i, j, CLOSEST)
 
     def _decide(self, i: int, j: int) -> bool:
         """Join the groups of candidate pair (i, j) if they are one story; True if joined."""
@@ -549,7 +588,11 @@ class Groups:
             return None
         unchanged = np.where(same, old, -1)
         old[changed] = -1
-        joined = {(i, j): join for i, j, join in previous.joins() if join.reason != "editor"}
+        joined = {  # the pass's joins (not the editor's before it, nor the lone after it)
+            (i, j): join
+            for i, j, join in previous.joins()
+            if join.reason not in ("editor", CLOSEST)
+        }
         tainted = {self.find(k) for k in np.flatnonzero(changed).tolist()}
         return _Reuse(previous, old, tainted, joined, set(), unchanged)
 

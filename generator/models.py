@@ -166,7 +166,9 @@ class Join:
     meaning: float  # embedding cosine of the pair
     average_words: float  # average TF-IDF cosine between the two groups when they joined
     average_meaning: float  # average embedding cosine between the two groups
-    reason: str  # "shared words", "same meaning", "copied" or "editor" (stories.yml)
+    # "shared words", "same meaning", "copied", "closest story" (a lone report, after the
+    # pass) or "editor" (stories.yml)
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import numpy as np
 from .models import Join
 from .similarity import Features, Neighbours
 
-REASONS = ("editor", "shared words", "same meaning", "copied")  # Join.reason, by number
+REASONS = ("editor", "shared words", "same meaning", "copied", "closest story")  # by number
 FORMAT = "digest-grouping-2"  # changes when what is kept changes
 
 

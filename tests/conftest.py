@@ -4,6 +4,7 @@ research-licensed dev data is read from ../shared/dev only by bench/."""
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -89,3 +90,37 @@ def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
         + chunk(b"IDAT", zlib.compress(rows))
         + chunk(b"IEND", b"")
     )
+
+
+PLAIN = (
+    "council", "budget", "river", "bridge", "school", "market", "harvest", "weather",
+    "museum", "railway", "garden", "library", "festival", "harbour", "stadium",
+    "orchestra", "hospital", "factory", "airport", "village",
+)  # fmt: skip
+
+
+def follow_up_texts(shared: int, events: int = 1, where: str = "") -> list[tuple[str, str]]:
+    """`events` events of four reports each: the event's twenty words in every report,
+    and ten of each report's own. Then a follow-up told in other (plain) words that uses
+    `shared` of each event's twenty: as close to every report of one event, by design."""
+    rng = random.Random(5)
+    syllables = ("ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "pe", "da", "gu", "ho", "fe",
+                 "ly", "sa", "wo", "bi")  # fmt: skip
+
+    def word() -> str:
+        return "".join(rng.sample(syllables, 3))
+
+    def text(title: str, words: list[str]) -> str:
+        lines = [" ".join(words[k : k + 10]).capitalize() + "." for k in range(0, len(words), 10)]
+        return "\n".join([title, *lines])
+
+    cores = [[word() for _ in range(20)] for _ in range(events)]
+    docs = [
+        (f"s{e}{r}.txt", text(f"{core[0].capitalize()} {core[1]} report", [*core] +
+                              [word() for _ in range(10)]))
+        for e, core in enumerate(cores)
+        for r in range(4)
+    ]  # fmt: skip
+    words = [w for core in cores for w in core[:shared]] + list(PLAIN)
+    follow_up = text("Follow up", words) + (f"\nIt happened {where}." if where else "")
+    return [*docs, ("lone.txt", follow_up)]

@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import GOLD, SEEDS, article_from
+from conftest import GOLD, SEEDS, article_from, follow_up_texts
 
 from generator import cluster as cluster_module
 from generator.cluster import (
@@ -374,3 +374,42 @@ def test_an_address_is_one_place_near_its_block_on_one_street():
     assert not elsewhere(wabash, frozenset())  # no address: nothing said
     roundup = frozenset({(1200, "garfield"), (6700, "wabash"), (300, "kedzie")})
     assert not elsewhere(wabash, roundup)  # a weekend round-up names this one too
+
+
+def _follow_up_corpus(shared: int, events: int = 1, where: str = "") -> list:
+    return [article_from(text, name) for name, text in follow_up_texts(shared, events, where)]
+
+
+def _story_of(source: str, clusters) -> list[str]:
+    return next(sorted(m.article.source for m in c.members) for c in clusters
+                if source in {m.article.source for m in c.members})  # fmt: skip
+
+
+def test_a_lone_report_joins_the_formed_story_it_is_clearly_closest_to(config, monkeypatch):
+    """No pair of the follow-up and a report shares `same_story` of its words, but on
+    average it is close to the four reports: after the pass it joins them. Not a story of
+    fewer reports, not below LONE_JOIN, not when another story is about as close, not
+    when the addresses differ."""
+    docs = _follow_up_corpus(shared=14)
+    joined = cluster(docs, config)
+    assert _story_of("lone.txt", joined) == ["lone.txt", "s00.txt", "s01.txt", "s02.txt", "s03.txt"]
+    (join,) = [j for c in joined for j in c.joins if "lone.txt" in (j.a, j.b)]
+    assert join.reason == cluster_module.CLOSEST and join.words < config.same_story
+    with monkeypatch.context() as m:
+        m.setattr(cluster_module, "LONE_STORY_MIN", 5)
+        assert _story_of("lone.txt", cluster(docs, config)) == ["lone.txt"]
+    with monkeypatch.context() as m:
+        m.setattr(cluster_module, "LONE_JOIN", join.average_words + 0.01)
+        assert _story_of("lone.txt", cluster(docs, config)) == ["lone.txt"]
+    two = _follow_up_corpus(shared=8, events=2)  # as close to both events' reports
+    assert _story_of("lone.txt", cluster(two, config)) == ["lone.txt"]
+    with monkeypatch.context() as m:
+        m.setattr(cluster_module, "LONE_MARGIN", 0.0)
+        assert len(_story_of("lone.txt", cluster(two, config))) == 5
+    wabash = "in the 6700 block of South Wabash Avenue"
+    there = [article_from(f"{d.title}\n" + "\n".join(d.paragraphs) + f"\nIt happened {wabash}.",
+                          d.source) for d in docs[:4]]  # fmt: skip
+    elsewhere = _follow_up_corpus(shared=14, where="in the 1200 block of West Garfield Boulevard")
+    assert _story_of("lone.txt", cluster([*there, elsewhere[-1]], config)) == ["lone.txt"]
+    here = _follow_up_corpus(shared=14, where=wabash)
+    assert len(_story_of("lone.txt", cluster([*there, here[-1]], config))) == 5
