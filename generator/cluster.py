@@ -408,15 +408,16 @@ class Groups:
         """Each report the pass left alone joins the formed story it is clearly closest
         to (LONE_JOIN, LONE_MARGIN), at its strongest candidate pair with that story.
         Decided on the pass's stories, all at once: no such join changes another."""
+        alone = {i for i in range(len(self.docs)) if self.size[self.find(i)] == 1}
         near: dict[int, list[tuple[float, int]]] = {}
         for (i, j), (words, _meaning) in self.pairs.items():
-            near.setdefault(i, []).append((words, j))
-            near.setdefault(j, []).append((words, i))
+            if i in alone:
+                near.setdefault(i, []).append((words, j))
+            if j in alone:
+                near.setdefault(j, []).append((words, i))
         moves = []
         for i, pairs in sorted(near.items()):
             a = self.find(i)
-            if self.size[a] != 1:
-                continue
             stories = {self.find(j) for _, j in pairs}
             scores = sorted(
                 (
