@@ -334,6 +334,9 @@ class _Reuse:
         tuple[int, int]
     ]  # candidate pairs scored by the previous build (this pass's indices)
     unchanged: np.ndarray  # each article's index in the previous pass; -1 when new or edited
+    position: dict[int, int]  # this pass's index of each article of `old` (by its index there)
+    lone: dict[int, tuple[int, Join]]  # the previous lone joins (_join_lone), by lone report
+    pair_counts: np.ndarray  # how many candidate pairs each article had in the previous pass
 
 
 class Groups:
@@ -402,12 +405,14 @@ class Groups:
                 self._decide(i, j)
         else:
             self._replay(reuse)
-        self._join_lone()
+        self._join_lone(reuse)
 
-    def _join_lone(self) -> None:
+    def _join_lone(self, reuse: _Reuse | None = None) -> None:
         """Each report the pass left alone joins the formed story it is clearly closest
         to (LONE_JOIN, LONE_MARGIN), at its strongest candidate pair with that story.
-        Decided on the pass's stories, all at once: no such join changes another."""
+        Decided on the pass's stories, all at once: no such join changes another. In a
+        replay, a report whose every candidate pair and story is as it was last time is
+        decided as it was then (_lone_as_before)."""
         alone = {i for i in range(len(self.docs)) if self.size[self.find(i)] == 1}
         near: dict[int, list[tuple[float, int]]] = {}
         for (i, j), (words, _meaning) in self.pairs.items():
@@ -415,8 +420,12 @@ class Groups:
                 near.setdefault(i, []).append((words, j))
             if j in alone:
                 near.setdefault(j, []).append((words, i))
-        moves = []
+        moves: list[tuple[int, int, Join | None]] = []
         for i, pairs in sorted(near.items()):
+            before = self._lone_as_before(i, pairs, reuse) if reuse is not None else None
+            if before is not None:
+                moves += before
+                continue
             a = self.find(i)
             stories = {self.find(j) for _, j in pairs}
             scores = sorted(
@@ -433,9 +442,27 @@ class Groups:
             if len(scores) > 1 and scores[0][0] - scores[1][0] < LONE_MARGIN:
                 continue
             best = scores[0][1]
-            moves.append((i, max((w, j) for w, j in pairs if self.find(j) == best)[1]))
-        for i, j in moves:
-            self._join(i, j, CLOSEST)
+            moves.append((i, max((w, j) for w, j in pairs if self.find(j) == best)[1], None))
+        for i, j, known in moves:
+            self._join(i, j, CLOSEST, known)
+
+    def _lone_as_before(
+        self, i: int, pairs: Sequence[tuple[float, int]], reuse: _Reuse
+    ) -> list[tuple[int, int, Join | None]] | None:
+        """Last time's lone join of report i ([] for none), when everything it was decided
+        on is as it was: i is unchanged and alone as then (its group is untainted), it has
+        the same candidate pairs (as many, each one scored last time), and every story it
+        meets is untainted, so has the same reports, rows and places. None otherwise."""
+        old = int(reuse.old[i])
+        if old < 0 or i in reuse.tainted or reuse.pair_counts[old] != len(pairs):
+            return None
+        for _words, j in pairs:
+            if (min(i, j), max(i, j)) not in reuse.known or self.find(j) in reuse.tainted:
+                return None
+        if old not in reuse.lone:
+            return []
+        j, join = reuse.lone[old]
+        return [(i, reuse.position[j], join)]
 
     def _decide(self, i: int, j: int) -> bool:
         """Join the groups of candidate pair (i, j) if they are one story; True if joined."""
@@ -469,8 +496,7 @@ class Groups:
         this time's: joined if it joined then (that join is copied), else apart. Only the
         tainted pairs are decided afresh, which makes the result the same as a full pass."""
         find, old, tainted = self.find, reuse.old, reuse.tainted
-        joined = reuse.joined
-        position = {int(k): i for i, k in enumerate(old.tolist()) if k >= 0}
+        joined, position = reuse.joined, reuse.position
         for i, j in joined:  # a join at a pair that is no candidate now will not happen
             if (position.get(i), position.get(j)) not in reuse.known:
                 tainted.update(find(position[k]) for k in (i, j) if k in position)
@@ -589,13 +615,15 @@ class Groups:
             return None
         unchanged = np.where(same, old, -1)
         old[changed] = -1
+        joins = previous.joins()
         joined = {  # the pass's joins (not the editor's before it, nor the lone after it)
-            (i, j): join
-            for i, j, join in previous.joins()
-            if join.reason not in ("editor", CLOSEST)
+            (i, j): join for i, j, join in joins if join.reason not in ("editor", CLOSEST)
         }
+        lone = {i: (j, join) for i, j, join in joins if join.reason == CLOSEST}
         tainted = {self.find(k) for k in np.flatnonzero(changed).tolist()}
-        return _Reuse(previous, old, tainted, joined, set(), unchanged)
+        position = {int(k): i for i, k in enumerate(old.tolist()) if k >= 0}
+        counts = np.bincount(previous.pairs.ravel(), minlength=len(previous.sources))
+        return _Reuse(previous, old, tainted, joined, set(), unchanged, position, lone, counts)
 
     def _prints(self) -> np.ndarray:
         if self.prints is None:

@@ -187,6 +187,56 @@ def test_a_replay_joins_a_lone_report_after_the_pass_as_a_full_pass_does(replays
     assert [join.a for *_pair, join in kept if join.reason == CLOSEST] == ["lone.txt"]
 
 
+def test_a_replay_reads_a_lone_report_decided_on_what_is_as_it_was(monkeypatch):
+    """The lone pass of a replay takes last time's decision for a report whose candidate
+    pairs and stories are as they were (the follow-up's join, and each alone report's
+    none), and decides afresh when it or one of its stories holds a changed article, or
+    one of its pairs is new."""
+    lone = [RawDocument(name, text, "utf-8") for name, text in follow_up_texts(6)]
+    before = [*_corpus(), *lone]
+    after = [*before, _corpus(events=3, seed=11, prefix="x")[0]]
+    memo = DictMemo()
+    articles, found = _prepared(before)
+    cluster(articles, validated({}), memo=memo, embed=_embed, found=found)
+    checked: list[bool] = []
+    original = Groups._join_lone
+
+    def check(groups, reuse=None):  # on the pass's stories, before the lone joins
+        assert reuse is not None
+        alone = {i for i in range(len(articles)) if groups.size[groups.find(i)] == 1}
+        near: dict[int, list[tuple[float, int]]] = {}
+        for (i, j), (words, _meaning) in groups.pairs.items():
+            near.setdefault(i, []).append((words, j))
+            near.setdefault(j, []).append((words, i))
+        follow_up = next(i for i, a in enumerate(articles) if a.source == "lone.txt")
+        assert follow_up in alone
+        others = {i: groups._lone_as_before(i, near[i], reuse) for i in alone if i in near}
+        assert 0 < sum(r == [] for r in others.values()) < len(others)  # some read, some not
+        read = groups._lone_as_before(follow_up, near[follow_up], reuse)
+        assert read is not None and len(read) == 1  # last time's join, read
+        i, j, join = read[0]
+        assert (i, join.a, join.reason) == (follow_up, "lone.txt", CLOSEST)
+        assert articles[j].source.startswith("s0") and groups.size[groups.find(j)] == 4
+        for tainted in (groups.find(j), follow_up):  # a story it meets, or itself, changed
+            reuse.tainted.add(tainted)
+            assert groups._lone_as_before(follow_up, near[follow_up], reuse) is None
+            reuse.tainted.discard(tainted)
+        reuse.pair_counts[reuse.old[follow_up]] -= 1  # it has a pair it did not have
+        assert groups._lone_as_before(follow_up, near[follow_up], reuse) is None
+        reuse.pair_counts[reuse.old[follow_up]] += 1
+        some = near[follow_up][0][1]
+        reuse.known.discard((min(follow_up, some), max(follow_up, some)))  # scored afresh
+        assert groups._lone_as_before(follow_up, near[follow_up], reuse) is None
+        reuse.known.add((min(follow_up, some), max(follow_up, some)))
+        checked.append(True)
+        return original(groups, reuse)
+
+    monkeypatch.setattr(Groups, "_join_lone", check)
+    articles, found = _prepared(after)
+    cluster(articles, validated({}), memo=memo, embed=_embed, found=found)
+    assert checked == [True]
+
+
 def _same_as_a_full_pass(before, after, replays, searched, tainted_share=1 / 4):
     config = validated({})
     memo = DictMemo()
