@@ -280,10 +280,11 @@ def keep_identities(
             ),
             default=None,
         )
-        if best is None:
+        if best is not None:
+            claimed.add(best[2])
+        if best is None or (story.id, story.slug) == best[2:]:
             kept.append(story)
         else:
-            claimed.add(best[2])
             kept.append(replace(story, id=best[2], slug=best[3]))
     return kept
 

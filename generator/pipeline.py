@@ -314,7 +314,8 @@ def prepare_all(
         if isinstance(done, Rejected):
             rejected.append(done)
         elif done is not None and done[1] is not None:
-            articles.append(done[0] if lines else replace(done[0], lines=()))
+            article = done[0]  # from the cache already without verdicts, unless asked for
+            articles.append(article if lines or not article.lines else replace(article, lines=()))
             found.append(done[1])
             with_text.append(keys[i])
         elif done is not None:

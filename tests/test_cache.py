@@ -43,6 +43,25 @@ def test_second_build_uses_the_cache_and_writes_the_same_pages(project, config, 
     assert result.written == () and _tree(project.content) == first
 
 
+def test_articles_come_with_their_verdicts_only_when_asked(project, tmp_path):
+    """prepare_all without `lines` (a build's): no article carries its line verdicts,
+    whether normalised now or read from the cache; with `lines` (`digest explain`'s),
+    each carries them either way."""
+    docs = [load_seed(p, p.name, 10**7) for p in sorted(project.seeds.glob("*.txt"))]
+    store = Cache(tmp_path / "cache")
+    try:
+        for _ in ("normalised now", "read from the cache"):
+            without = pipeline.prepare_all(docs, (), store, lines=False).articles
+            with_lines = pipeline.prepare_all(docs, (), store, lines=True).articles
+            assert len(without) == len(with_lines) == 5
+            assert all(a.lines == () for a in without)
+            assert all(a.lines for a in with_lines)
+            assert [replace(a, lines=()) for a in with_lines] == list(without)
+        assert store.hits
+    finally:
+        store.close()
+
+
 def test_cached_and_uncached_builds_agree(project, config, tmp_path):
     build(config, replace(project, cache=tmp_path / "cache"))
     with_cache = _tree(project.content)
