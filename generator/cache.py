@@ -16,6 +16,7 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -53,7 +54,7 @@ def _code_version() -> str:
 
 
 VERSION = _code_version()
-TABLES = ("articles", "features", "vectors", "stories", "texts")
+TABLES = ("articles", "features", "paragraphs", "vectors", "stories", "texts")
 _SCHEMA = (
     "DROP TABLE IF EXISTS relations",  # stories' relations, kept by earlier builds: unused
     *(
@@ -132,11 +133,14 @@ class Cache:
         outlets: Sequence[Outlet],
         keys: Sequence[str] | None = None,
         lines: bool = True,
+        vectors: bool = True,
     ) -> list[Known | None]:
-        """prepared() for each item, in two batched look-ups (articles, then the features
-        of those with text) rather than two queries per item. `keys` are the items'
+        """prepared() for each item, in batched look-ups (articles, then the features
+        of those with text) rather than queries per item. `keys` are the items'
         Cache.keys, when the caller has them; without `lines`, articles with text come
-        without their line verdicts (article_from_text)."""
+        without their line verdicts (article_from_text); without `vectors`, features come
+        without their paragraph vectors (kept apart: paragraph_vectors() reads them for
+        the stories a build makes, the rest stay unread)."""
         keys = keys if keys is not None else _item_keys(items, outlets)
         bodies = self._get_many("articles", keys)
         articles: list[Article | None] = []
@@ -149,6 +153,8 @@ class Cache:
 
         with_text = [k for k, a in zip(keys, articles, strict=True) if a and a.paragraphs]
         blobs = self._get_many("features", with_text)
+        self.used["paragraphs"].update(with_text)  # read or not, still this build's
+        rows = self.paragraph_vectors(with_text) if vectors else {}
         out: list[Known | None] = []
         for key, article in zip(keys, articles, strict=True):
             found = None
@@ -156,6 +162,8 @@ class Cache:
                 blob = blobs.get(key)
                 try:
                     found = Features.from_bytes(blob if isinstance(blob, bytes) else b"")
+                    if key in rows and len(rows[key]) == len(article.paragraphs):
+                        found = replace(found, paragraph_vectors=rows[key])
                 except ValueError:
                     article = None
             if article is None:
@@ -181,7 +189,19 @@ class Cache:
         key = key if key is not None else _item_keys([item], outlets)[0]
         self._put("articles", key, article_to_text(article))
         if found is not None:
-            self._put("features", key, found.to_bytes())
+            self._put("features", key, replace(found, paragraph_vectors=None).to_bytes())
+            if found.paragraph_vectors is not None:
+                self._put("paragraphs", key, _rows_to_bytes(found.paragraph_vectors))
+
+    def paragraph_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """The paragraph vectors (Features.paragraph_vectors) kept for any of `keys` (the
+        articles' Cache.keys) that load back whole, by key."""
+        found: dict[str, np.ndarray] = {}
+        for key, body in self._get_many("paragraphs", keys).items():
+            rows = _rows_from_bytes(body) if isinstance(body, bytes) else None
+            if rows is not None:
+                found[key] = rows
+        return found
 
     # --- the grouping pass (cluster.Memo) and stories (pipeline.plan) ----------------------
     def grouping(self) -> bytes | None:
@@ -339,6 +359,26 @@ class Cache:
             finally:
                 self.db.close()
                 self.db = None
+
+
+def _rows_to_bytes(rows: np.ndarray) -> bytes:
+    """A float32 matrix as its shape (two uint32) and its values."""
+    import numpy as np
+
+    shape = np.array(rows.shape, dtype=np.uint32).tobytes()
+    return shape + np.ascontiguousarray(rows, dtype=np.float32).tobytes()
+
+
+def _rows_from_bytes(blob: bytes) -> np.ndarray | None:
+    """The inverse of _rows_to_bytes; None when the blob is not one."""
+    import numpy as np
+
+    if len(blob) < 8:
+        return None
+    rows, width = (int(n) for n in np.frombuffer(blob[:8], np.uint32))
+    if len(blob) != 8 + 4 * rows * width:
+        return None
+    return np.frombuffer(blob, np.float32, rows * width, 8).reshape(rows, width)
 
 
 def _item_keys(items: Sequence[SeedFile | RawDocument], outlets: Sequence[Outlet]) -> list[str]:

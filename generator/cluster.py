@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -133,6 +133,36 @@ def relate_all(stories: Sequence[Group], config: DigestConfig, embed: Embed) -> 
 
 PARALLEL_STORIES = 200  # fewer stories to relate than this: worker processes cost more
 _WORK: tuple[Sequence[Group], DigestConfig, Embed] | None = None  # what forked workers relate
+
+
+def without_paragraph_vectors(stories: Sequence[Group]) -> list[str]:
+    """The sources of the articles in `stories` whose features have no paragraph vectors
+    (read from the cache without them: pipeline.prepare_all)."""
+    return [
+        d.article.source
+        for docs, _joins in stories
+        for d in docs
+        if d.features is not None and d.features.paragraph_vectors is None
+    ]
+
+
+def with_paragraph_vectors(
+    stories: Sequence[Group], vectors: Mapping[str, np.ndarray]
+) -> list[Group]:
+    """`stories` with the paragraph vectors `vectors` holds (by source) put into the
+    features of articles that lack them, one row per paragraph; an article left without
+    is embedded when related (_paragraph_vectors)."""
+
+    def filled(doc: _Doc) -> _Doc:
+        rows = vectors.get(doc.article.source)
+        features = doc.features
+        if features is None or features.paragraph_vectors is not None or rows is None:
+            return doc
+        if len(rows) != len(doc.article.paragraphs):
+            return doc
+        return replace(doc, features=replace(features, paragraph_vectors=rows))
+
+    return [([filled(d) for d in docs], joins) for docs, joins in stories]
 
 
 def _relate_many(stories: Sequence[Group], config: DigestConfig, embed: Embed) -> list[Cluster]:

@@ -134,7 +134,7 @@ def plan(
     step(f"normalising {len(seeds)} articles")
     store = cache or Cache(paths.cache)
     try:
-        corpus = prepare_all(seeds, outlets, store, lines=False)
+        corpus = prepare_all(seeds, outlets, store, lines=False, vectors=False)
         articles = corpus.articles
         rejected += corpus.rejected
         undecoded = {r.source for r in corpus.rejected if not _empty(r)}
@@ -169,7 +169,7 @@ def _stories(
     (story_key), read back from the cache: on a daily rebuild, every story but those
     that gained or lost an article. A story is kept without its joins, and given this
     build's (their scores move with every article added anywhere) and its key."""
-    from .cluster import relate_all
+    from .cluster import relate_all, with_paragraph_vectors, without_paragraph_vectors
     from .merge import merge
 
     keys = dict(zip((a.source for a in corpus.articles), corpus.keys, strict=True))
@@ -179,7 +179,12 @@ def _stories(
     ]
     known = cache.stories(made_from, {a.source: a for a in corpus.articles})
     todo = [k for k, key in enumerate(made_from) if key not in known]
-    for k, c in zip(todo, relate_all([groups[k] for k in todo], config, embed), strict=True):
+    making = [groups[k] for k in todo]
+    wanted = [keys[source] for source in without_paragraph_vectors(making)]
+    found = cache.paragraph_vectors(wanted) if wanted else {}
+    by_source = {source: found[keys[source]] for source in keys if keys[source] in found}
+    making = with_paragraph_vectors(making, by_source)
+    for k, c in zip(todo, relate_all(making, config, embed), strict=True):
         known[made_from[k]] = story = merge(c, photos)
         cache.keep_story(made_from[k], replace(story, joins=()))
     return [
@@ -278,11 +283,14 @@ def prepare_all(
     outlets: Sequence[Outlet] = (),
     cache: Cache | None = None,
     lines: bool = True,
+    vectors: bool = True,
 ) -> Corpus:
     """Articles with text and their features (from the cache when known; the rest on
     every core for large batches), and the seeds that gave no article. Without `lines`,
     the articles come without their line verdicts (what a build needs of those is in
     Article.tags and Article.credited; reading them back was half the articles' time).
+    Without `vectors`, features read from the cache come without their paragraph vectors
+    (two thirds of their bytes; only relating needs them: with_paragraph_vectors).
 
     The seeds the cache does not hold are sent to worker processes before the others are
     read back from it, so on a daily rebuild the few new articles are normalised while
@@ -295,7 +303,7 @@ def prepare_all(
         pool = _pool(stack, len(absent), len(items) - len(absent))
         early = _batches(work, [items[i] for i in absent], pool)
         known: dict[int, Prepared | None] = dict(
-            enumerate(cache.prepared_all(items, outlets, keys, lines))
+            enumerate(cache.prepared_all(items, outlets, keys, lines, vectors))
         )
         missing = set(absent)
         unreadable = [i for i, done in known.items() if done is None and i not in missing]

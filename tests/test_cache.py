@@ -13,8 +13,9 @@ import numpy as np
 from conftest import png
 
 from generator import cache as cache_module
+from generator import cluster as cluster_module
 from generator import merge as merge_module
-from generator import navigation, pages, pipeline
+from generator import navigation, pages, pipeline, similarity
 from generator.cache import GROUPING, Cache
 from generator.cluster import cluster
 from generator.config import validated
@@ -160,6 +161,74 @@ def test_remembered_stories_are_not_merged_again_and_give_the_pages_of_a_fresh_b
     fresh = replace(project, content=tmp_path / "fresh", cache=None)
     build(config, fresh)
     assert _tree(fresh.content) == _tree(project.content)
+
+
+def test_a_story_remade_from_known_articles_reads_their_paragraph_vectors(
+    project, config, tmp_path, monkeypatch
+):
+    """A build reads the articles' features without their paragraph vectors, and reads
+    those of a story it makes again from the cache: the model embeds no paragraph it
+    has embedded before. A damaged row of them is embedded again, and the pages are a
+    fresh build's either way."""
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    db = sqlite3.connect(cached.cache / "cache.sqlite")
+    assert db.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 5
+    db.close()
+    (project.seeds / "003_5b900e03b5c10ba5.png").write_bytes(png(2, 2, (10, 20, 30)))
+    embedded: list[str] = []
+    model = similarity.embed
+
+    def spy(texts):
+        embedded.extend(texts)
+        return model(texts)
+
+    monkeypatch.setattr(similarity, "embed", spy)
+    merged = _merges(monkeypatch)
+    build(config, cached)
+    assert merged == [["003_5b900e03b5c10ba5.txt", "004_509b700b257930df.txt"]]
+    assert embedded == []  # their paragraphs' vectors came from the cache
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
+    db = sqlite3.connect(cached.cache / "cache.sqlite")
+    for key, body in db.execute("SELECT key, body FROM paragraphs").fetchall():
+        db.execute("UPDATE paragraphs SET body = ? WHERE key = ?", (body[:-4], key))
+    db.commit()
+    db.close()
+    (project.seeds / "003_5b900e03b5c10ba5.png").write_bytes(png(3, 3, (40, 50, 60)))
+    embedded.clear()
+    build(config, cached)
+    assert embedded  # damaged rows: those paragraphs were embedded again
+    build(config, replace(project, content=tmp_path / "fresh2", cache=None))
+    assert _tree(tmp_path / "fresh2") == _tree(project.content)
+
+
+def test_paragraph_vectors_are_kept_apart_and_read_back_whole(tmp_path):
+    rows = np.arange(12, dtype=np.float32).reshape(3, 4)
+    blob = cache_module._rows_to_bytes(rows)
+    back = cache_module._rows_from_bytes(blob)
+    assert back is not None and back.dtype == np.float32 and np.array_equal(back, rows)
+    for damaged in (blob[:-1], blob + b"\0", blob[:5], b""):
+        assert cache_module._rows_from_bytes(damaged) is None
+
+
+def test_paragraph_vectors_fill_in_only_features_without_them_and_row_for_row(samples):
+    article = next(a for a in samples.values() if len(a.paragraphs) > 2)
+    found = cluster_module.article_features(article)
+    doc = cluster_module._Doc(article, np.ones(4, np.float32), cluster_module.NO_SHINGLES, found)
+    n = len(article.paragraphs)
+    stories = [([doc], ())]
+    assert cluster_module.without_paragraph_vectors(stories) == [article.source]
+    rows = np.ones((n, 4), np.float32)
+    ((filled, _),) = cluster_module.with_paragraph_vectors(stories, {article.source: rows})
+    assert filled[0].features.paragraph_vectors is rows
+    assert cluster_module.without_paragraph_vectors([(filled, ())]) == []
+    for wrong in (rows[:-1], np.ones((n + 1, 4), np.float32)):  # not one row per paragraph
+        ((kept, _),) = cluster_module.with_paragraph_vectors(stories, {article.source: wrong})
+        assert kept[0] is doc
+    ((other, _),) = cluster_module.with_paragraph_vectors(stories, {"elsewhere.txt": rows})
+    assert other[0] is doc
 
 
 def test_a_story_whose_seed_gains_a_photo_is_made_again(project, config, tmp_path, monkeypatch):
