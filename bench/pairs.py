@@ -103,7 +103,7 @@ def pair_features(groups: Any) -> np.ndarray:
         len(numbers[i] & numbers[j]) / max(1, min(len(numbers[i]), len(numbers[j])))
         for i, j in pairs
     ]
-    scores = np.array(list(groups.pairs.values()), dtype=np.float64).reshape(-1, 2)
+    scores = groups.pairs.scores
     columns = [
         scores[:, 0],
         cosine(groups.found, 0.0),

@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -352,6 +352,44 @@ class _Pending:
     right: WordSum | _Pending | int
 
 
+class CandidatePairs(Mapping[tuple[int, int], tuple[float, float]]):
+    """A pass's candidate pairs (i < j), in (i, j) order, with their TF-IDF and embedding
+    cosines and whether each reached the copy overlap: arrays for what the pass does to
+    all of them at once (order them, keep them in the trace), and a mapping from pair to
+    cosines for its look-ups one at a time."""
+
+    def __init__(self, pairs: np.ndarray, scores: np.ndarray, copied: np.ndarray) -> None:
+        self.array = pairs.reshape(-1, 2).astype(np.int64, copy=False)
+        self.scores = scores.reshape(-1, 2).astype(np.float64, copy=False)
+        self.copied = copied.astype(bool, copy=False)
+        self.width = int(self.array.max()) + 1 if len(self.array) else 0
+        codes = self.array[:, 0] * self.width + self.array[:, 1]
+        self._at = dict(zip(codes.tolist(), range(len(codes)), strict=True))
+        self._scores = self.scores.tolist()
+
+    @classmethod
+    def none(cls) -> CandidatePairs:
+        return cls(np.zeros((0, 2), np.int64), np.zeros((0, 2)), np.zeros(0, bool))
+
+    def index(self, i: int, j: int) -> int | None:
+        """Where pair (i, j), either way round, is in the arrays; None if no candidate."""
+        low, high = (i, j) if i < j else (j, i)
+        return self._at.get(low * self.width + high) if low >= 0 and high < self.width else None
+
+    def __getitem__(self, pair: tuple[int, int]) -> tuple[float, float]:
+        k = self.index(*pair)
+        if k is None:
+            raise KeyError(pair)
+        words, meaning = self._scores[k]
+        return words, meaning
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return ((i, j) for i, j in self.array.tolist())
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+
 @dataclass
 class _Reuse:
     """What Groups._replay reads from the previous build."""
@@ -360,9 +398,7 @@ class _Reuse:
     old: np.ndarray  # each article's index in the previous pass; -1 when it changed
     tainted: set[int]  # roots of the groups whose decisions are made afresh
     joined: dict[tuple[int, int], Join]  # the previous pass's joins, by its pair indices
-    known: set[
-        tuple[int, int]
-    ]  # candidate pairs scored by the previous build (this pass's indices)
+    known: np.ndarray  # bool, per candidate pair of this pass: scored by the previous build
     unchanged: np.ndarray  # each article's index in the previous pass; -1 when new or edited
     position: dict[int, int]  # this pass's index of each article of `old` (by its index there)
     lone: dict[int, tuple[int, Join]]  # the previous lone joins (_join_lone), by lone report
@@ -394,7 +430,6 @@ class Groups:
         self.vectors = np.stack([d.vector for d in docs]) if docs else np.zeros((0, 1))
         found = [d.features or article_features(d.article) for d in docs]
         self.found = found
-        self.copied: dict[tuple[int, int], bool] = {}  # candidate pair -> copy overlap reached
         self.prints: np.ndarray | None = None  # each article's trace.fingerprint, once asked
         self.near = sim.Neighbours.none(len(docs))  # found by run()
         self.weights = sim.word_weights(found, float(config.name_weight))
@@ -412,7 +447,7 @@ class Groups:
         self.size = dict.fromkeys(range(len(docs)), 1)
         self.places = {i: frozenset(d.article.addresses) for i, d in enumerate(docs)}
         self.joins: list[tuple[int, int, Join]] = []
-        self.pairs: dict[tuple[int, int], tuple[float, float]] = {}
+        self.pairs = CandidatePairs.none()  # found by run()
         self.averages: dict[tuple[int, int, int, int], tuple[float, float]] = {}
         index = {d.article.source: i for i, d in enumerate(docs)}
         self.together = [[index[s] for s in g if s in index] for g in overrides.together]
@@ -444,8 +479,13 @@ class Groups:
         replay, a report whose every candidate pair and story is as it was last time is
         decided as it was then (_lone_as_before)."""
         alone = {i for i in range(len(self.docs)) if self.size[self.find(i)] == 1}
+        lone = np.zeros(len(self.docs), dtype=bool)
+        lone[list(alone)] = True
+        every, cosines = self.pairs.array, self.pairs.scores
+        touching = np.flatnonzero(lone[every[:, 0]] | lone[every[:, 1]])
         near: dict[int, list[tuple[float, int]]] = {}
-        for (i, j), (words, _meaning) in self.pairs.items():
+        listed, words_of = every[touching].tolist(), cosines[touching, 0].tolist()
+        for (i, j), words in zip(listed, words_of, strict=True):
             if i in alone:
                 near.setdefault(i, []).append((words, j))
             if j in alone:
@@ -487,7 +527,8 @@ class Groups:
         if old < 0 or i in reuse.tainted or reuse.pair_counts[old] != len(pairs):
             return None
         for _words, j in pairs:
-            if (min(i, j), max(i, j)) not in reuse.known or self.find(j) in reuse.tainted:
+            k = self.pairs.index(i, j)
+            if k is None or not reuse.known[k] or self.find(j) in reuse.tainted:
                 return None
         if old not in reuse.lone:
             return []
@@ -526,17 +567,21 @@ class Groups:
         this time's: joined if it joined then (that join is copied), else apart. Only the
         tainted pairs are decided afresh, which makes the result the same as a full pass."""
         find, old, tainted = self.find, reuse.old, reuse.tainted
-        joined, position = reuse.joined, reuse.position
+        joined, position, known = reuse.joined, reuse.position, reuse.known.tolist()
         for i, j in joined:  # a join at a pair that is no candidate now will not happen
-            if (position.get(i), position.get(j)) not in reuse.known:
+            at = position.get(i), position.get(j)
+            k = self.pairs.index(*at) if None not in at else None  # type: ignore[arg-type]
+            if k is None or not known[k]:
                 tainted.update(find(position[k]) for k in (i, j) if k in position)
-        for i, j in self._strongest_first():
+        listed = self.pairs.array.tolist()
+        for k in self._order():
+            i, j = listed[k]
             a, b = find(i), find(j)
             if a == b:
                 continue
             key = (int(old[i]), int(old[j]))
             before = joined.get(key) if key[0] >= 0 and key[1] >= 0 else None
-            if a not in tainted and b not in tainted and (i, j) in reuse.known:
+            if a not in tainted and b not in tainted and known[k]:
                 if before is not None:
                     self._join(i, j, before.reason, before)
                 continue
@@ -546,12 +591,16 @@ class Groups:
     def _strongest_first(self) -> list[tuple[int, int]]:
         """Candidate pairs by how far past its threshold the stronger of the pair's two
         similarities is, strongest first; ties in (i, j) order (the pairs' own order)."""
-        pairs = list(self.pairs)
-        scores = np.array(list(self.pairs.values()), dtype=np.float64).reshape(-1, 2)
-        strength = np.maximum(scores[:, 0] / self.same_story, scores[:, 1] / self.same_meaning)
-        return [pairs[k] for k in np.argsort(-strength, kind="stable").tolist()]
+        return [(i, j) for i, j in self.pairs.array[self._order()].tolist()]
 
-    def _candidates(self, reuse: _Reuse | None = None) -> list[tuple[int, int]]:
+    def _order(self) -> list[int]:
+        """_strongest_first() as positions in the candidate arrays."""
+        scores = self.pairs.scores
+        strength = np.maximum(scores[:, 0] / self.same_story, scores[:, 1] / self.same_meaning)
+        order: list[int] = np.argsort(-strength, kind="stable").tolist()
+        return order
+
+    def _candidates(self, reuse: _Reuse | None = None) -> np.ndarray:
         """Nearest neighbours by meaning (those of unchanged articles read from the
         previous build where they can be), and MinHash-LSH copy candidates; in (i, j)
         order."""
@@ -560,19 +609,21 @@ class Groups:
         self.near = sim.nearest(whole, scale, NEIGHBOURS, previous, old)
         copies = np.array(list(sim.copy_pairs(self.signatures)), dtype=np.int64).reshape(-1, 2)
         both = np.concatenate([self.near.pairs(CANDIDATE_FLOOR), copies])
-        return list(map(tuple, sim.ordered_pairs(both[:, 0], both[:, 1], len(self.docs)).tolist()))
+        return sim.ordered_pairs(both[:, 0], both[:, 1], len(self.docs))
 
-    def _pair_similarities(
-        self, pairs: Sequence[tuple[int, int]], reuse: _Reuse | None = None
-    ) -> dict[tuple[int, int], tuple[float, float]]:
-        """(TF-IDF cosine, embedding cosine) of every candidate pair, in two array
-        operations; a pair of two unchanged articles the previous build scored is read."""
-        if not pairs:
-            return {}
+    def _pair_similarities(self, pairs: np.ndarray, reuse: _Reuse | None = None) -> CandidatePairs:
+        """(TF-IDF cosine, embedding cosine) of every candidate pair (an int64 array of
+        (i, j) rows, in (i, j) order), and whether it reached the copy overlap, in a few
+        array operations; a pair of two unchanged articles the previous build scored is
+        read."""
+        if not len(pairs):
+            return CandidatePairs.none()
         if reuse is not None:
             return self._reused_similarities(pairs, reuse)
-        left = np.array([i for i, _ in pairs])
-        right = np.array([j for _, j in pairs])
+        return CandidatePairs(pairs, *self._similarities(pairs))
+
+    def _similarities(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        left, right = pairs[:, 0], pairs[:, 1]
         words = np.concatenate(
             [
                 np.asarray(self.words[lc].multiply(self.words[rc]).sum(axis=1)).ravel()
@@ -586,14 +637,11 @@ class Groups:
             ]
         )
         copied = sim.overlaps(self.found, left, right) >= self.copy_overlap
-        self.copied = dict(zip(pairs, copied.tolist(), strict=True))
-        return dict(zip(pairs, zip(words.tolist(), meaning.tolist(), strict=True), strict=True))
+        return np.stack([words, meaning], axis=1).astype(np.float64), copied
 
-    def _reused_similarities(
-        self, pairs: Sequence[tuple[int, int]], reuse: _Reuse
-    ) -> dict[tuple[int, int], tuple[float, float]]:
+    def _reused_similarities(self, pairs: np.ndarray, reuse: _Reuse) -> CandidatePairs:
         previous = reuse.previous
-        mapped = reuse.old[np.array(pairs, dtype=np.int64)]  # in the previous pass; -1: changed
+        mapped = reuse.old[pairs]  # in the previous pass; -1: changed
         width = len(previous.sources)
         codes = mapped[:, 0] * width + mapped[:, 1]
         known_codes = previous.pairs[:, 0] * width + previous.pairs[:, 1]  # sorted: (i, j) order
@@ -604,22 +652,14 @@ class Groups:
             known &= known_codes[at] == codes
         else:
             known[:] = False
-        fresh = [pairs[k] for k in np.flatnonzero(~known).tolist()]
-        computed = self._pair_similarities(fresh) if fresh else {}
-        copied_fresh = dict(self.copied)
-        scores = previous.scores[at].tolist()
-        copied = previous.copied[at].tolist()
-        found: dict[tuple[int, int], tuple[float, float]] = {}
-        self.copied = {}
-        for k, (pair, is_known) in enumerate(zip(pairs, known.tolist(), strict=True)):
-            if is_known:
-                found[pair] = (scores[k][0], scores[k][1])
-                self.copied[pair] = copied[k]
-            else:
-                found[pair] = computed[pair]
-                self.copied[pair] = copied_fresh[pair]
-        reuse.known.update(p for p, is_known in zip(pairs, known.tolist(), strict=True) if is_known)
-        return found
+        scores = np.zeros((len(pairs), 2), dtype=np.float64)
+        copied = np.zeros(len(pairs), dtype=bool)
+        scores[known], copied[known] = previous.scores[at[known]], previous.copied[at[known]]
+        fresh = np.flatnonzero(~known)
+        if len(fresh):
+            scores[fresh], copied[fresh] = self._similarities(pairs[fresh])
+        reuse.known = known
+        return CandidatePairs(pairs, scores, copied)
 
     def _reusable(self) -> _Reuse | None:
         """What the previous build's trace can still answer, or None when it cannot be
@@ -653,7 +693,8 @@ class Groups:
         tainted = {self.find(k) for k in np.flatnonzero(changed).tolist()}
         position = {int(k): i for i, k in enumerate(old.tolist()) if k >= 0}
         counts = np.bincount(previous.pairs.ravel(), minlength=len(previous.sources))
-        return _Reuse(previous, old, tainted, joined, set(), unchanged, position, lone, counts)
+        none = np.zeros(0, dtype=bool)  # which pairs are known: found by _reused_similarities
+        return _Reuse(previous, old, tainted, joined, none, unchanged, position, lone, counts)
 
     def _prints(self) -> np.ndarray:
         if self.prints is None:
@@ -693,7 +734,6 @@ class Groups:
 
     def trace(self) -> Trace:
         """This pass, for the next build (after run())."""
-        pairs = list(self.pairs)
         joins = self.joins
         return Trace(
             self._key(),
@@ -701,9 +741,9 @@ class Groups:
             self._prints(),
             self.weights.terms,
             self.weights.idf,
-            np.array(pairs, dtype=np.int64).reshape(-1, 2),
-            np.array(list(self.pairs.values()), dtype=np.float64).reshape(-1, 2),
-            np.array([self.copied.get(p, False) for p in pairs], dtype=bool),
+            self.pairs.array,
+            self.pairs.scores,
+            self.pairs.copied,
             np.array([(i, j) for i, j, _ in joins], dtype=np.int64).reshape(-1, 2),
             np.array(
                 [(j.words, j.meaning, j.average_words, j.average_meaning) for _, _, j in joins],
@@ -749,9 +789,9 @@ class Groups:
         return _add(left, right)
 
     def _copied(self, i: int, j: int) -> bool:
-        known = self.copied.get((min(i, j), max(i, j)))
-        if known is not None and self.docs[i].features and self.docs[j].features:
-            return known
+        k = self.pairs.index(i, j)
+        if k is not None and self.docs[i].features and self.docs[j].features:
+            return bool(self.pairs.copied[k])
         return sim.overlap(self._shingles(i), self._shingles(j)) >= self.copy_overlap
 
     def _shingles(self, i: int) -> frozenset[int]:

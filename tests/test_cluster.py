@@ -12,6 +12,7 @@ from conftest import GOLD, SEEDS, article_from, follow_up_texts
 from generator import cluster as cluster_module
 from generator.cluster import (
     FORMED,
+    CandidatePairs,
     Groups,
     _Doc,
     article_features,
@@ -208,7 +209,7 @@ class ReferenceGroups(Groups):
         for members in self.together:
             for j in members[1:]:
                 self._join(members[0], j, "editor")
-        self.pairs = self._pair_similarities(sorted(self._candidates()))
+        self.pairs = self._pair_similarities(self._candidates())
         for i, j in self._strongest_first():
             if self.find(i) == self.find(j):
                 continue
@@ -413,3 +414,17 @@ def test_a_lone_report_joins_the_formed_story_it_is_clearly_closest_to(config, m
     assert _story_of("lone.txt", cluster([*there, elsewhere[-1]], config)) == ["lone.txt"]
     here = _follow_up_corpus(shared=14, where=wabash)
     assert len(_story_of("lone.txt", cluster([*there, here[-1]], config))) == 5
+
+
+def test_candidate_pairs_are_arrays_and_a_mapping_of_the_same_pairs():
+    pairs = np.array([[0, 3], [1, 2], [2, 5]], dtype=np.int64)
+    scores = np.array([[0.5, 0.9], [0.125, 0.25], [0.3, 0.7]])
+    found = CandidatePairs(pairs, scores, np.array([True, False, False]))
+    assert dict(found) == {(0, 3): (0.5, 0.9), (1, 2): (0.125, 0.25), (2, 5): (0.3, 0.7)}
+    assert list(found) == [(0, 3), (1, 2), (2, 5)] and len(found) == 3
+    assert found.index(3, 0) == found.index(0, 3) == 0 and found[(5, 2)] == (0.3, 0.7)
+    for absent in ((0, 1), (3, 5), (2, 6), (6, 2), (-1, 4)):
+        assert found.index(*absent) is None and absent not in found
+    assert found.copied.tolist() == [True, False, False]
+    empty = CandidatePairs.none()
+    assert len(empty) == 0 and empty.index(0, 1) is None and dict(empty) == {}

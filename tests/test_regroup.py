@@ -224,10 +224,10 @@ def test_a_replay_reads_a_lone_report_decided_on_what_is_as_it_was(monkeypatch):
         reuse.pair_counts[reuse.old[follow_up]] -= 1  # it has a pair it did not have
         assert groups._lone_as_before(follow_up, near[follow_up], reuse) is None
         reuse.pair_counts[reuse.old[follow_up]] += 1
-        some = near[follow_up][0][1]
-        reuse.known.discard((min(follow_up, some), max(follow_up, some)))  # scored afresh
+        some = groups.pairs.index(follow_up, near[follow_up][0][1])
+        reuse.known[some] = False  # one of its pairs scored afresh
         assert groups._lone_as_before(follow_up, near[follow_up], reuse) is None
-        reuse.known.add((min(follow_up, some), max(follow_up, some)))
+        reuse.known[some] = True
         checked.append(True)
         return original(groups, reuse)
 
