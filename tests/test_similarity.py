@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from generator import similarity
 from generator.cluster import MEANING_CHARS, _meanings, article_features, doc_text, embedded
 from generator.similarity import (
     SAMPLE_MIN,
@@ -266,6 +267,24 @@ def test_lsh_pairs_are_every_pair_with_an_equal_band():
         if any(np.array_equal(bands[i, b], bands[j, b]) for b in range(8))
     }
     assert len(expected) > 100
+    assert copy_pairs(signatures, bands=8) == expected
+
+
+@pytest.mark.parametrize("mix", [0, 1])
+def test_lsh_keys_that_collide_make_no_pair(monkeypatch, mix):
+    """With a mixing multiplier of 0 a band's key is its last row alone, with 1 the sum of
+    its rows: keys of unequal bands meet all the time, and still only equal bands pair."""
+    monkeypatch.setattr(similarity, "BAND_MIX", mix)
+    rng = np.random.default_rng(7)
+    signatures = rng.integers(0, 3, size=(90, 32), dtype=np.uint32)
+    bands = signatures.reshape(len(signatures), 8, 4)
+    expected = {
+        (i, j)
+        for i in range(len(signatures))
+        for j in range(i + 1, len(signatures))
+        if any(np.array_equal(bands[i, b], bands[j, b]) for b in range(8))
+    }
+    assert 0 < len(expected) < len(signatures) * (len(signatures) - 1) / 2 / 2
     assert copy_pairs(signatures, bands=8) == expected
 
 
