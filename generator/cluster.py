@@ -573,15 +573,14 @@ class Groups:
             k = self.pairs.index(*at) if None not in at else None  # type: ignore[arg-type]
             if k is None or not known[k]:
                 tainted.update(find(position[k]) for k in (i, j) if k in position)
-        listed = self.pairs.array.tolist()
+        listed, was = self.pairs.array.tolist(), old.tolist()
         for k in self._order():
             i, j = listed[k]
             a, b = find(i), find(j)
             if a == b:
                 continue
-            key = (int(old[i]), int(old[j]))
-            before = joined.get(key) if key[0] >= 0 and key[1] >= 0 else None
-            if a not in tainted and b not in tainted and known[k]:
+            before = joined.get((was[i], was[j]))  # none for a changed article's (-1)
+            if known[k] and a not in tainted and b not in tainted:
                 if before is not None:
                     self._join(i, j, before.reason, before)
                 continue
