@@ -80,6 +80,16 @@ def test_a_corrupt_cache_file_is_replaced_not_trusted(project, config, tmp_path)
     assert (project.content / "stories.json").is_file()
 
 
+def test_the_cache_is_written_ahead_and_synced_at_checkpoints(tmp_path):
+    """WAL with synchronous NORMAL: a crash may lose the last build's entries (they are
+    made again), never leave the database half-written, and a commit waits for no disk."""
+    store = Cache(tmp_path / "cache")
+    assert store.db is not None
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    store.close()
+
+
 def test_entries_of_another_version_or_shape_are_misses(project, config, tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     build(config, replace(project, cache=folder))
