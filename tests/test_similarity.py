@@ -255,17 +255,22 @@ def test_lsh_pairs_share_a_whole_band_of_the_signature():
     assert copy_pairs(signatures) == {(7, 30)}
 
 
+def _equal_band_pairs(signatures: np.ndarray, bands: int) -> set[tuple[int, int]]:
+    """Every pair of rows with an equal band, pair by pair: what copy_pairs must find."""
+    split = signatures.reshape(len(signatures), bands, -1)
+    return {
+        (i, j)
+        for i in range(len(signatures))
+        for j in range(i + 1, len(signatures))
+        if any(np.array_equal(split[i, b], split[j, b]) for b in range(bands))
+    }
+
+
 def test_lsh_pairs_are_every_pair_with_an_equal_band():
     rng = np.random.default_rng(6)
     signatures = rng.integers(0, 4, size=(120, 32), dtype=np.uint32)  # 8 bands of 4, values 0-3
     signatures[40:45, 8:12] = signatures[3, 8:12]  # a bucket of six
-    bands = signatures.reshape(len(signatures), 8, 4)
-    expected = {
-        (i, j)
-        for i in range(len(signatures))
-        for j in range(i + 1, len(signatures))
-        if any(np.array_equal(bands[i, b], bands[j, b]) for b in range(8))
-    }
+    expected = _equal_band_pairs(signatures, 8)
     assert len(expected) > 100
     assert copy_pairs(signatures, bands=8) == expected
 
@@ -277,13 +282,7 @@ def test_lsh_keys_that_collide_make_no_pair(monkeypatch, mix):
     monkeypatch.setattr(similarity, "BAND_MIX", mix)
     rng = np.random.default_rng(7)
     signatures = rng.integers(0, 3, size=(90, 32), dtype=np.uint32)
-    bands = signatures.reshape(len(signatures), 8, 4)
-    expected = {
-        (i, j)
-        for i in range(len(signatures))
-        for j in range(i + 1, len(signatures))
-        if any(np.array_equal(bands[i, b], bands[j, b]) for b in range(8))
-    }
+    expected = _equal_band_pairs(signatures, 8)
     assert 0 < len(expected) < len(signatures) * (len(signatures) - 1) / 2 / 2
     assert copy_pairs(signatures, bands=8) == expected
 
