@@ -569,10 +569,10 @@ class Groups:
         find, old, tainted = self.find, reuse.old, reuse.tainted
         joined, position, known = reuse.joined, reuse.position, reuse.known.tolist()
         for i, j in joined:  # a join at a pair that is no candidate now will not happen
-            at = position.get(i), position.get(j)
-            k = self.pairs.index(*at) if None not in at else None  # type: ignore[arg-type]
+            now_i, now_j = position.get(i), position.get(j)
+            k = None if now_i is None or now_j is None else self.pairs.index(now_i, now_j)
             if k is None or not known[k]:
-                tainted.update(find(position[k]) for k in (i, j) if k in position)
+                tainted.update(find(position[m]) for m in (i, j) if m in position)
         listed, was = self.pairs.array.tolist(), old.tolist()
         for k in self._order():
             i, j = listed[k]

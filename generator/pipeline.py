@@ -179,11 +179,10 @@ def _stories(
     ]
     known = cache.stories(made_from, {a.source: a for a in corpus.articles})
     todo = [k for k, key in enumerate(made_from) if key not in known]
-    making = [groups[k] for k in todo]
-    wanted = [keys[source] for source in without_paragraph_vectors(making)]
-    found = cache.paragraph_vectors(wanted) if wanted else {}
-    by_source = {source: found[keys[source]] for source in keys if keys[source] in found}
-    making = with_paragraph_vectors(making, by_source)
+    making = [groups[k] for k in todo]  # their paragraph vectors, read for these alone
+    wanted = without_paragraph_vectors(making)
+    found = cache.paragraph_vectors([keys[s] for s in wanted]) if wanted else {}
+    making = with_paragraph_vectors(making, {s: found[keys[s]] for s in wanted if keys[s] in found})
     for k, c in zip(todo, relate_all(making, config, embed), strict=True):
         known[made_from[k]] = story = merge(c, photos)
         cache.keep_story(made_from[k], replace(story, joins=()))

@@ -167,6 +167,7 @@ def unit(vectors: np.ndarray) -> np.ndarray:
 # --- per-article features --------------------------------------------------------------------
 _TERM = re.compile(r"(?u)\b\w\w+\b")  # a word TF-IDF counts: two or more word characters
 PERMUTATIONS, BANDS = 128, 32  # MinHash size and LSH bands (4 rows each: Jaccard ~0.3 and up)
+BAND_MIX = 0x9E3779B97F4A7C15  # an odd 64-bit multiplier (the golden ratio's) mixing a band
 MINHASH_SEED = 42
 
 
@@ -703,9 +704,6 @@ def copy_pairs(signatures: np.ndarray, bands: int = BANDS) -> set[tuple[int, int
             for bucket in alike.values():
                 pairs.update(combinations(bucket, 2))
     return pairs
-
-
-BAND_MIX = 0x9E3779B97F4A7C15  # an odd 64-bit multiplier (the golden ratio's), to mix rows
 
 
 # --- paragraph alignment ----------------------------------------------------------------------
