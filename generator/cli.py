@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import logging
 import sys
@@ -60,6 +62,11 @@ def project_options(command: F) -> F:
 @click.version_option(__version__, prog_name="digest")
 def main() -> None:
     """Turn a folder of scraped news articles into a searchable briefing site."""
+    # On the way out, everything still alive is frozen out of the garbage collector:
+    # Python's last collection would walk every object of numpy, scipy and the build
+    # (0.06-0.09 s of each run's exit); digest leaves no file or database to a finalizer.
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 @main.command()

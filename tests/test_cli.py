@@ -159,3 +159,26 @@ def test_explain_story_shows_relations_and_joins(run, project, tmp_path):
     assert "shared words; pair words" in result.stdout
     missing = run("explain-story", "no-such-story", *args)
     assert missing.exit_code == 1 and "no-such-story: no story" in missing.stderr
+
+
+def test_a_run_freezes_what_is_left_out_of_the_last_garbage_collection(tmp_path):
+    """A `digest` process, once its command is done, moves every object still alive out
+    of the collector's reach (gc.freeze at exit), so Python's exit does not walk them
+    all; the command's output is complete before that."""
+    import subprocess
+    import sys
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    probe = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+        "from generator.cli import main\n"
+        "main(['normalise', sys.argv[1]])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(seed)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    body, last = done.stdout.rstrip("\n").rsplit("\n", 1)
+    assert last == "frozen True"
+    assert body.strip()  # the normalised article, printed before the exit
