@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Any, ClassVar
 
 import jinja2
 import yaml
@@ -246,27 +247,25 @@ def _no_links() -> str:
     return _env().get_template("story_nav.md").render(related=(), topics=())
 
 
-# What no page prints, by the value that holds it: each article's line verdicts and
-# paragraph alignment, the story's joins (whose TF-IDF scores move with every article
-# added anywhere) and its key. A page is made from its story without these (page_view).
-UNPRINTED: dict[type, frozenset[str]] = {
-    Story: frozenset({"joins", "made_from"}),
-    Member: frozenset({"alignment"}),
-    Article: frozenset({"lines"}),
+# What no page prints, by the value that holds it, and the blank each is given in the
+# page's view: each article's line verdicts and paragraph alignment, the story's joins
+# (whose TF-IDF scores move with every article added anywhere) and its key. A page is
+# made from its story without these (page_view), and keyed without them (page_key).
+UNPRINTED: dict[type, dict[str, Any]] = {
+    Story: {"joins": (), "made_from": ""},
+    Member: {"alignment": ()},
+    Article: {"lines": ()},
 }
 
 
 def page_view(story: Story) -> Story:
-    """The story as its page sees it: without what UNPRINTED names. The page is made
+    """The story as its page sees it: what UNPRINTED names blanked. The page is made
     from this value alone, so a key of it (page_key) names the page."""
-    return replace(
-        story,
-        joins=(),
-        made_from="",
-        members=tuple(
-            replace(m, article=replace(m.article, lines=()), alignment=()) for m in story.members
-        ),
+    members = tuple(
+        replace(m, article=replace(m.article, **UNPRINTED[Article]), **UNPRINTED[Member])
+        for m in story.members
     )
+    return replace(story, members=members, **UNPRINTED[Story])
 
 
 def _page_parts(story: Story) -> tuple[bytes | str, ...]:
@@ -288,7 +287,9 @@ def page_key(story: Story) -> bytes:
 
 
 class _KeyPickler(FieldsPickler):
-    leaving = UNPRINTED
+    leaving: ClassVar[Mapping[type, frozenset[str]]] = {
+        cls: frozenset(blanks) for cls, blanks in UNPRINTED.items()
+    }
 
 
 def _story_text(story: Story) -> str:
