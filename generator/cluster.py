@@ -478,17 +478,16 @@ class Groups:
         Decided on the pass's stories, all at once: no such join changes another. In a
         replay, a report whose every candidate pair and story is as it was last time is
         decided as it was then (_lone_as_before)."""
-        alone = {i for i in range(len(self.docs)) if self.size[self.find(i)] == 1}
-        lone = np.zeros(len(self.docs), dtype=bool)
-        lone[list(alone)] = True
+        alone = [self.size[self.find(i)] == 1 for i in range(len(self.docs))]
+        lone = np.array(alone, dtype=bool)
         every, cosines = self.pairs.array, self.pairs.scores
         touching = np.flatnonzero(lone[every[:, 0]] | lone[every[:, 1]])
         near: dict[int, list[tuple[float, int]]] = {}
         listed, words_of = every[touching].tolist(), cosines[touching, 0].tolist()
         for (i, j), words in zip(listed, words_of, strict=True):
-            if i in alone:
+            if alone[i]:
                 near.setdefault(i, []).append((words, j))
-            if j in alone:
+            if alone[j]:
                 near.setdefault(j, []).append((words, i))
         moves: list[tuple[int, int, Join | None]] = []
         for i, pairs in sorted(near.items()):
