@@ -139,14 +139,13 @@ class Cache:
         outlets: Sequence[Outlet],
         keys: Sequence[str] | None = None,
         lines: bool = True,
-        vectors: bool = True,
     ) -> list[Known | None]:
         """prepared() for each item, in batched look-ups (articles, then the features
         of those with text) rather than queries per item. `keys` are the items'
         Cache.keys, when the caller has them; without `lines`, articles with text come
-        without their line verdicts (article_from_text); without `vectors`, features come
-        without their paragraph vectors (kept apart: paragraph_vectors() reads them for
-        the stories a build makes, the rest stay unread)."""
+        without their line verdicts (article_from_text). Features come without their
+        paragraph vectors, which are kept apart: paragraph_vectors() reads them for the
+        stories a build relates anew, and the rest stay unread."""
         keys = keys if keys is not None else _item_keys(items, outlets)
         bodies = self._get_many("articles", keys)
         articles: list[Article | None] = []
@@ -160,7 +159,6 @@ class Cache:
         with_text = [k for k, a in zip(keys, articles, strict=True) if a and a.paragraphs]
         blobs = self._get_many("features", with_text)
         self.used["paragraphs"].update(with_text)  # read or not, still this build's
-        rows = self.paragraph_vectors(with_text) if vectors else {}
         out: list[Known | None] = []
         for key, article in zip(keys, articles, strict=True):
             found = None
@@ -168,8 +166,6 @@ class Cache:
                 blob = blobs.get(key)
                 try:
                     found = Features.from_bytes(blob if isinstance(blob, bytes) else b"")
-                    if key in rows and len(rows[key]) == len(article.paragraphs):
-                        found = replace(found, paragraph_vectors=rows[key])
                 except ValueError:
                     article = None
             if article is None:

@@ -134,7 +134,7 @@ def plan(
     step(f"normalising {len(seeds)} articles")
     store = cache or Cache(paths.cache)
     try:
-        corpus = prepare_all(seeds, outlets, store, lines=False, vectors=False)
+        corpus = prepare_all(seeds, outlets, store, lines=False)
         articles = corpus.articles
         rejected += corpus.rejected
         undecoded = {r.source for r in corpus.rejected if not _empty(r)}
@@ -282,14 +282,13 @@ def prepare_all(
     outlets: Sequence[Outlet] = (),
     cache: Cache | None = None,
     lines: bool = True,
-    vectors: bool = True,
 ) -> Corpus:
     """Articles with text and their features (from the cache when known; the rest on
     every core for large batches), and the seeds that gave no article. Without `lines`,
     the articles come without their line verdicts (what a build needs of those is in
     Article.tags and Article.credited; reading them back was half the articles' time).
-    Without `vectors`, features read from the cache come without their paragraph vectors
-    (two thirds of their bytes; only relating needs them: with_paragraph_vectors).
+    Features read from the cache come without their paragraph vectors (two thirds of
+    their bytes; only relating needs them: _stories reads those it needs).
 
     The seeds the cache does not hold are sent to worker processes before the others are
     read back from it, so on a daily rebuild the few new articles are normalised while
@@ -302,7 +301,7 @@ def prepare_all(
         pool = _pool(stack, len(absent), len(items) - len(absent))
         early = _batches(work, [items[i] for i in absent], pool)
         known: dict[int, Prepared | None] = dict(
-            enumerate(cache.prepared_all(items, outlets, keys, lines, vectors))
+            enumerate(cache.prepared_all(items, outlets, keys, lines))
         )
         missing = set(absent)
         unreadable = [i for i, done in known.items() if done is None and i not in missing]
