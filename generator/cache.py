@@ -91,7 +91,9 @@ class Cache:
         for attempt in range(2):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path)
+                # The build's last commit runs on another thread (pipeline._build); the
+                # connection is used by one thread at a time.
+                db = sqlite3.connect(path, check_same_thread=False)
                 db.execute("PRAGMA journal_mode=WAL")  # where unsupported: SQLite's default
                 db.execute("PRAGMA synchronous=NORMAL")
                 for statement in _SCHEMA:

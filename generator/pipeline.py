@@ -96,13 +96,21 @@ def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> Bui
         del folder  # every seed's bytes: not needed past planning
         _warn(rejected)
         step(f"writing {len(stories)} stories to {paths.content}")
+        from concurrent.futures import ThreadPoolExecutor
+
         from . import pages, write
 
         files = pages.render(stories, rejected, config.output, config, cache)
         cache.prune([p for s in stories for m in s.members for p in m.article.paragraphs])
-    finally:
+    except BaseException:
         cache.close()
-    written, removed = write.write_files(paths.content, config.output, files)
+        raise
+    # The cache's last commit waits for the disk (SQLite syncs the database when it moves
+    # the log into it): it runs on a thread of its own while the pages are written.
+    with ThreadPoolExecutor(1) as closer:
+        closed = closer.submit(cache.close)
+        written, removed = write.write_files(paths.content, config.output, files)
+        closed.result()
     state.remember(fingerprint, paths.content, files, len(stories), rejected, notes)
     return BuildResult(len(stories), rejected, written, removed)
 

@@ -181,3 +181,43 @@ def test_a_build_puts_the_garbage_collector_thresholds_back(project, config, mon
     build(config, project)
     assert seen == [pipeline.GC_THRESHOLDS] != [before]
     assert gc.get_threshold() == before
+
+
+def test_the_cache_closes_beside_the_writing_and_its_errors_fail_the_build(
+    project, config, monkeypatch, tmp_path
+):
+    """The cache's last commit runs on a thread while the pages are written
+    (pipeline._build). It is over when the build returns: the write-ahead log is moved
+    into the database and removed. An error in it fails the build; so does an error
+    before it, and the cache is closed all the same."""
+    import sqlite3
+    from dataclasses import replace
+
+    from generator import pages
+    from generator.cache import Cache
+
+    paths = replace(project, cache=tmp_path / "cache")
+    build(config, paths)
+    assert (paths.cache / "cache.sqlite").is_file()
+    assert not (paths.cache / "cache.sqlite-wal").exists()
+
+    closed = []
+    original = Cache.close
+
+    def failing(self):
+        closed.append(self.db is not None)
+        original(self)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Cache, "close", failing)
+    (paths.seeds / "new.txt").write_text("A new article.\n\n" + "Word after word. " * 40)
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        build(config, paths)
+    assert closed == [True]
+
+    monkeypatch.setattr(Cache, "close", lambda self: closed.append(self.db) or original(self))
+    monkeypatch.setattr(pages, "render", lambda *a, **k: 1 / 0)
+    (paths.seeds / "new.txt").write_text("Another article.\n\n" + "Words again. " * 40)
+    with pytest.raises(ZeroDivisionError):
+        build(config, paths)
+    assert len(closed) == 2 and closed[1] is not None
