@@ -69,6 +69,11 @@ BATCH = 500  # keys per `IN (...)` look-up, well under SQLite's limit on bound p
 # 1.25 times what the seeds need, and a build that adds one article sweeps nothing.
 PRUNE_SHARE = 0.25
 PRUNE_SLACK = 100
+# Entries kept are written in batches of about this many bytes, and the last batch when
+# the cache closes: on a daily rebuild that is all of them (the new articles, the
+# grouping pass, a story or two), written on the thread that closes the cache
+# (pipeline._build) while the pages are written.
+PENDING_BYTES = 32 << 20
 
 Known: TypeAlias = "tuple[Article, Features | None]"  # and its features when it has text
 
@@ -79,6 +84,8 @@ class Cache:
         self.db: sqlite3.Connection | None = None
         self.hits = self.misses = 0
         self.used: dict[str, set[str]] = {table: set() for table in TABLES}  # keys asked or kept
+        self.pending: dict[str, dict[str, object]] = {}  # kept, not yet written: by table, key
+        self.pending_bytes = 0
         if self.path is not None:
             self.db = self._open(self.path)
 
@@ -128,7 +135,7 @@ class Cache:
         before it reads the rest back (prepared_all)."""
         if self.db is None:
             return list(range(len(keys)))
-        held: set[str] = set()
+        held: set[str] = set(self.pending.get("articles", {})).intersection(keys)
         try:
             held.update(key for (key,) in self._select("articles", "key", keys))
         except sqlite3.DatabaseError:
@@ -283,11 +290,12 @@ class Cache:
     def _get_many(self, table: str, keys: Sequence[str]) -> dict[str, object]:
         """The bodies of those of `keys` kept by this version, by key."""
         self.used[table].update(keys)
-        found: dict[str, object] = {}
         if self.db is None:
-            return found
+            return {}
+        pending = self.pending.get(table, {})
+        found = {key: pending[key] for key in keys if key in pending} if pending else {}
         try:
-            found.update(self._select(table, "key, body", keys))
+            found.update(self._select(table, "key, body", [k for k in keys if k not in found]))
         except sqlite3.DatabaseError:
             return {}
         return found
@@ -309,11 +317,21 @@ class Cache:
         self.used[table].add(key)
         if self.db is None:
             return
+        self.pending.setdefault(table, {})[key] = body
+        self.pending_bytes += len(body) if isinstance(body, (bytes, str)) else 0
+        if self.pending_bytes >= PENDING_BYTES:
+            self._write_pending()
+
+    def _write_pending(self) -> None:
+        pending, self.pending, self.pending_bytes = self.pending, {}, 0
+        if self.db is None:
+            return
         try:
-            self.db.execute(
-                f"INSERT OR REPLACE INTO {table} (key, version, body) VALUES (?, ?, ?)",
-                (key, VERSION, body),
-            )
+            for table, rows in pending.items():
+                self.db.executemany(
+                    f"INSERT OR REPLACE INTO {table} (key, version, body) VALUES (?, ?, ?)",
+                    ((key, VERSION, body) for key, body in rows.items()),
+                )
         except sqlite3.DatabaseError:
             self.db = None  # the file went bad mid-build: carry on without it
 
@@ -336,7 +354,7 @@ class Cache:
             for table in TABLES:
                 used = self.used[table]
                 extra = len(paragraphs) if table == "vectors" else 0
-                (rows,) = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
+                rows = self._rows(table)
                 if rows <= (len(used) + extra) * (1 + PRUNE_SHARE) + PRUNE_SLACK:
                     continue  # little to gain: pruning waits until there is
                 if extra:
@@ -345,6 +363,20 @@ class Cache:
         except sqlite3.DatabaseError:
             self.db = None  # the file went bad mid-build: carry on without it
         return removed
+
+    def _rows(self, table: str) -> int:
+        """The rows `table` will hold once what is pending is written."""
+        assert self.db is not None
+        (rows,) = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        pending = list(self.pending.get(table, ()))
+        for at in range(0, len(pending), BATCH):  # a pending key already stored replaces it
+            chunk = pending[at : at + BATCH]
+            (stored,) = self.db.execute(
+                f"SELECT count(*) FROM {table} WHERE key IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchone()
+            rows += len(chunk) - stored
+        return int(rows)
 
     def _sweep(self, table: str, live: Iterable[str]) -> int:
         assert self.db is not None
@@ -357,6 +389,7 @@ class Cache:
         ).rowcount
 
     def close(self) -> None:
+        self._write_pending()
         if self.db is not None:
             try:
                 self.db.commit()

@@ -90,6 +90,37 @@ def test_the_cache_is_written_ahead_and_synced_at_checkpoints(tmp_path):
     store.close()
 
 
+def test_kept_entries_wait_for_the_close_and_are_read_back_meanwhile(
+    project, tmp_path, monkeypatch
+):
+    """What a build keeps is written in batches of PENDING_BYTES and at the close (on a
+    daily rebuild, all of it at the close, beside the writing of the pages); until then
+    it is read back from memory as from the database."""
+    docs = [load_seed(p, p.name, 10**7) for p in sorted(project.seeds.glob("*.txt"))]
+    store = Cache(tmp_path / "cache")
+    corpus = pipeline.prepare_all(docs, (), store)
+    assert store.db is not None
+    stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert stored == 0 and len(store.pending["articles"]) == 5
+    assert store.absent(store.keys(docs, ())) == []
+    again = store.prepared_all(docs, ())
+    assert [known and known[0] for known in again] == list(corpus.articles)
+    store.keep_text("page", "k", "some text")
+    assert store.texts("page", ["k"]) == {"k": "some text"}
+    store.close()
+    reopened = Cache(tmp_path / "cache")
+    assert reopened.texts("page", ["k"]) == {"k": "some text"}
+    assert all(reopened.article(d, ()) == a for d, a in zip(docs, corpus.articles, strict=True))
+    reopened.close()
+
+    monkeypatch.setattr(cache_module, "PENDING_BYTES", 1)
+    small = Cache(tmp_path / "small")
+    small.keep_text("page", "k", "some text")
+    assert small.pending == {} and small.db is not None
+    assert small.db.execute("SELECT count(*) FROM texts").fetchone()[0] == 1
+    small.close()
+
+
 def test_entries_of_another_version_or_shape_are_misses(project, config, tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     build(config, replace(project, cache=folder))
