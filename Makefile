@@ -12,28 +12,35 @@ $(BIN)/digest: pyproject.toml
 	$(BIN)/python -m pip install -q -e .
 	@touch $@
 
+# The generator's bytecode, as a regular (not editable) install writes it: without it,
+# where PYTHONDONTWRITEBYTECODE is set (as on CI machines), every digest run and each of
+# its worker processes compiled the package's modules from source again.
+$(VENV)/.bytecode: $(BIN)/digest $(wildcard generator/*.py generator/*/*.py)
+	$(BIN)/python -m compileall -q generator
+	@touch $@
+
 $(VENV)/.test-tools: $(BIN)/digest
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@
 
 ## site: install, generate content/ from seeds/ and build site/ (strict)
-site: $(BIN)/digest
+site: $(VENV)/.bytecode
 	$(BIN)/mkdocs build --strict
 
 ## offline: build site-offline/, which works opened from disk (file://), search included
-offline: $(BIN)/digest
+offline: $(VENV)/.bytecode
 	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
 
 ## serve: preview on http://127.0.0.1:8000, rebuilding when a seed changes
-serve: $(BIN)/digest
+serve: $(VENV)/.bytecode
 	$(BIN)/mkdocs serve
 
 ## content: only generate content/ (any engine that reads mkdocs.yml can render it)
-content: $(BIN)/digest
+content: $(VENV)/.bytecode
 	$(BIN)/digest build
 
 ## test: install the test tools (and Chromium, when root on Debian) and run the suite
-test: $(VENV)/.test-tools chromium
+test: $(VENV)/.test-tools $(VENV)/.bytecode chromium
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
