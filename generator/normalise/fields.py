@@ -295,6 +295,7 @@ def is_credit_line(text: str) -> bool:
     """A short line crediting the article: byline, author, agency, staff or source credit."""
     return words(text) <= P.FIELD_MAX_WORDS and bool(
         P.BYLINE.match(text)
+        or P.BYLINE_AGED.match(text)
         or P.AUTHOR_LINE.match(text)
         or P.AGENCY_LINE.match(text)
         or P.STAFF_LINE.match(text)
@@ -347,8 +348,8 @@ def find_credits(
     signoff: int | None = None
     for i in [i for i in sheet.open() if i in lines]:
         text = sheet.texts[i]
-        if match := P.CONTRIBUTED.match(text):
-            names += split_names(match["names"])
+        if match := P.CONTRIBUTED.match(text):  # "X in Reno and Y contributed ..."
+            names += split_names(P.FILED_IN.sub("", match["names"]))
             org = org or (match["org"] or "").strip() or None
             sheet.claim(i, "credit", "contributed_line")
             signoff = i if i not in header else signoff
@@ -363,6 +364,9 @@ def find_credits(
         elif match := dated_byline(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline_dated")
+        elif match := P.BYLINE_AGED.match(text):
+            names += split_names(match["names"])
+            sheet.claim(i, "credit", "byline_aged")
         elif i in header and (match := P.NAME_HANDLE.match(text)):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "name_handle")
@@ -387,6 +391,8 @@ def find_credits(
             if P.NAME_ROLE_HEAD.match(text):  # "Staff Writer Jane Roe"
                 names += split_names(text)
             sheet.claim(i, "credit", "staff_line")
+        elif i in header and is_name(text) and P.BEAT_LINE.search(text):
+            sheet.claim(i, "credit", "beat_line")
         elif i in header and is_name(text):
             name = _bare_name(text)
             names.append(name.title() if name.isupper() else name)
@@ -445,7 +451,7 @@ def beside_field_line(sheet: Sheet, i: int) -> bool:
     return False
 
 
-_WEAK_CREDITS = frozenset({"name_line", "outlet_line"})
+_WEAK_CREDITS = frozenset({"name_line", "beat_line", "outlet_line"})
 
 
 def is_name(text: str) -> bool:

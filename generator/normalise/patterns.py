@@ -285,10 +285,12 @@ NOT_A_NAME = re.compile(
 NAME_AGENCY_TAIL = re.compile(
     r"(?:^|\s+|(?-i:(?<=[A-Z]{2})))(?:the )?(?:associated press|reuters|afp|bloomberg)$", I
 )  # also glued to a name in capitals: "ED WHITEAssociated Press"
-# ... or the role before it: "Staff Writer Irma Widjojo", "Digital Editor Robert Browman".
+# ... or the role before it: "Staff Writer Irma Widjojo", "Digital Editor Robert Browman",
+# the wire's "Associated Press Writers Qassim Abdul-Zahra (and Sinan Salaheddin)".
 NAME_ROLE_HEAD = re.compile(
-    r"^(?:(?:senior|staff|digital|news|chief|political|business|sports?|web|online)\s+)*"
-    r"(?:writer|editor|reporter|correspondent)\s+(?=[A-Z])",
+    r"^(?:(?:the )?(?:associated press|reuters|afp|bloomberg)\s+)?"
+    r"(?:(?:senior|staff|digital|news|chief|political|business|sports?|web|online)\s+)*"
+    r"(?:writer|editor|reporter|correspondent)s?\s+(?=[A-Z])",
     I,
 )
 # Teaser lists: this many (headline, one short summary) pairs in a row, summaries of at
@@ -745,6 +747,20 @@ BYLINE = re.compile(
     r"(?:\s*\((?P<agency>[A-Za-z. ]{2,20})\))?(?:\s*[,|]\s*(?P<org>[A-Z][\w.&,'’ ]{1,60}))?"
     r"(?:\s+\[email\s+protected\])?$"  # a scraped page's hidden address
 )
+# ... or its age: "By HAMZA HENDAWI - 18 hours ago" (the dash often lost to a "?" in a
+# scraped dump). The names are the credit; an age is no date without the page's own.
+BYLINE_AGED = re.compile(
+    r"^(?i:by):?\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8}?)"
+    r"\s*[-–—|?·,]?\s+\d{1,3}\s+(?i:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+(?i:ago)$"
+)
+# A reporter's beat or desk printed under the byline ("State Department", "White House",
+# "Moscow Bureau"): part of the credit block, no person's name.
+BEAT_LINE = re.compile(
+    r"\b(?:department|ministry|bureau|desk|office|council|committee|commission|agency|"
+    r"embassy|parliament|congress|senate|pentagon|white house|capitol hill|united nations|"
+    r"city hall|court)$",
+    I,
+)
 # "Author: DPA", "Written by: Jane Doe"
 AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
 # A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP",
@@ -980,6 +996,8 @@ RULE_NOTES: dict[str, str] = {
     "byline": "'By X' byline",
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
     "byline_dated": "'by: X Updated: <date>': byline and its date on one line",
+    "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
+    "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
     "name_handle": "'Jane Roe @janeroe': a name and its social-media handle above the body",
     "credit_line": "photo caption with its credit on the next line",
     "credit_without_caption": "photo credit with no caption above it",
