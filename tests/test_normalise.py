@@ -117,3 +117,29 @@ def test_street_addresses_are_read_as_police_reports_give_them():
         "found in the 5600 block of N. Kedzie.\n"
     )
     assert a.addresses == ((2100, "post"), (100, "3rd"), (5600, "kedzie"))
+
+
+@pytest.mark.parametrize(
+    ("holder", "outlet"),
+    [
+        ("The New York Times Company", "The New York Times"),
+        ("Alabama Live LLC", "Alabama Live"),
+        ("Davies Brothers Pty Limited", "Davies Brothers"),
+        ("CNBC LLC", "CNBC"),
+        ("ScienceAlert Pty Ltd", "ScienceAlert"),
+        # what would stay does not read as a name of its own: the company is the name
+        ("News Limited", "News Limited"),
+        ("Fast Company", "Fast Company"),
+        ("Canoe Inc", "Canoe Inc"),
+    ],
+)
+def test_the_outlet_is_the_publication_not_its_legal_form(holder, outlet):
+    article = article_from(
+        "Storm closes mountain passes\n"
+        "DENVER -- A late-season storm closed three mountain passes on Sunday, stranding "
+        "hundreds of drivers overnight.\n"
+        "Crews expected to reopen the highways by Monday afternoon, officials said.\n"
+        "© AP 2008\n"  # the article's own rights line; the site's footer follows
+        f"© 2008 {holder}. All rights reserved.\n"
+    )
+    assert article.outlet == outlet

@@ -568,7 +568,7 @@ def find_outlet(
     """The publication the page names as its own, strongest signal first (`site`: the
     name cut from the headline's own title bar, cut_site_name; `station`: the one the
     dateline credits, dateline_station)."""
-    return (
+    found = (
         site
         or _site_suffix(sheet, title)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
@@ -580,6 +580,21 @@ def find_outlet(
         or station
         or _reporter_mail_domain(sheet)
     )
+    return _publication(found) if found else None
+
+
+def _publication(name: str) -> str:
+    """The publication a company's name stands for: its legal form cut ("Alabama Live
+    LLC", "The New York Times Company"), when what stays still reads as a name of its
+    own: two words or more, or one written like a brand ("CNBC LLC", "ScienceAlert Pty
+    Ltd"); not "News Limited", "Fast Company" or "Canoe Inc"."""
+    for form in (P.LEGAL_FORM, P.COMPANY_FORM):
+        shorter = form.sub("", name)
+        if shorter != name and (
+            len(shorter.split()) >= 2 or shorter.isupper() or P.CAMEL_CASE.search(shorter)
+        ):
+            name = shorter
+    return name
 
 
 def _reporter_mail_domain(sheet: Sheet) -> str | None:
