@@ -393,6 +393,8 @@ def find_credits(
             sheet.claim(i, "credit", "staff_line")
         elif i in header and is_name(text) and P.BEAT_LINE.search(text):
             sheet.claim(i, "credit", "beat_line")
+        elif i in header and is_name(text) and P.PUBLICATION_WORD.search(_bare_name(text)):
+            sheet.claim(i, "credit", "outlet_line")  # where a name would stand: none
         elif i in header and is_name(text):
             name = _bare_name(text)
             names.append(name.title() if name.isupper() else name)

@@ -761,6 +761,14 @@ BEAT_LINE = re.compile(
     r"city hall|court)$",
     I,
 )
+# A publication or an institution where a byline's name would stand ("Chicago Sun-Times
+# Wire", "Paterson Press", "MGN Online", "ALBANY POLICE"): words no person's name has.
+PUBLICATION_WORD = re.compile(
+    r"\b(?:press|wire|online|police|release|daily|times|herald|tribune|journal|gazette|"
+    r"chronicle|radio|tv|television|magazine|network|dispatch|courier|examiner|bulletin|"
+    r"sentinel|telegraph|inquirer)\b",
+    I,
+)
 # "Author: DPA", "Written by: Jane Doe"
 AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
 # A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP",
