@@ -488,7 +488,10 @@ def split_names(names: str) -> list[str]:
 def cut_site_name(title: str) -> tuple[str, str | None]:
     """A page title taken for the headline, without the site's name glued after it, and
     the outlet that name gives: 'Teen shot - WMC Action News 5 - Memphis, Tennessee' ->
-    ('Teen shot', 'WMC Action News 5'). A title with no such name comes back whole."""
+    ('Teen shot', 'WMC Action News 5'); without what a bar sets apart at its end, a few
+    words (the site's city, a section: 'Teen shot in chest | Dayton, OH'), naming no
+    outlet; without a dash left dangling where the site cut its title short ('Teen shot
+    at - | WBTV Charlotte'). A title with none of these comes back whole."""
     capitals = title.isupper()
     for sep in P.SITE_TITLE_SEPARATOR.finditer(title):
         head, site = title[: sep.start()].strip(), title[sep.end() :].strip()
@@ -500,7 +503,10 @@ def cut_site_name(title: str) -> tuple[str, str | None]:
             outlet = address[0] if address else first
             outlet = outlet.strip(" .")
             named = _site_name(outlet, capitals) and not P.SITE_NAME_WORD.fullmatch(outlet)
-            return head, outlet if named else None
+            return head.rstrip(P.TITLE_TRAIL), outlet if named else None
+    head, bar, tail = title.rpartition("|")  # "... in chest| Dayton, OH": the site's place
+    if bar and words(head) >= P.SITE_TITLE_MIN_WORDS and 0 < words(tail) <= P.BAR_TAIL_MAX_WORDS:
+        return head.rstrip(P.TITLE_TRAIL), None
     return title, None
 
 
@@ -635,8 +641,23 @@ def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
             continue
         match = P.TITLE_SITE_SUFFIX.match(text)
         if match and match["title"].casefold().endswith(key) and match["site"].casefold() != key:
-            return match["site"].strip()
+            site = match["site"].strip()
+            if _bar_tail(text, site):
+                continue  # the site's city or a section, as cut_site_name cuts it
+            return site
     return None
+
+
+def _bar_tail(text: str, site: str) -> bool:
+    """`site` is the few words a bar sets apart at the end of `text` and reads as no
+    site's name: furniture, not an outlet ("... | Dayton", "... | Dayton, OH")."""
+    _head, bar, tail = text.rpartition("|")
+    return (
+        bool(bar)
+        and tail.strip() == site
+        and words(site) <= P.BAR_TAIL_MAX_WORDS
+        and not _site_name(site, text.isupper())
+    )
 
 
 def _from_rule(sheet: Sheet, rule: str, pattern: re.Pattern[str]) -> str | None:

@@ -536,6 +536,10 @@ SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
 SITE_NAME_LOWER_OK = frozenset({"and", "&"})
 SITE_NAME_TOKEN = re.compile(r"[\w&.'’-]+")  # a word of a site's name, its dots and dashes in
 SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
+# After a title bar's last "|", this many words at most are the site's furniture (its
+# city, a section), never the headline's end.
+BAR_TAIL_MAX_WORDS = 3
+TITLE_TRAIL = " -–—|:"  # what a headline never ends with, once the site name is cut
 # What ends a site's name put before the headline in a title bar: "CBS 58 - ".
 SITE_PREFIX_END = re.compile(r"\S\s*(?:[-|–—:]|::)\s+$")
 # A title bar cut short at a word's end is completed by at most this many words.
