@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from ..models import Outlet
@@ -192,7 +193,8 @@ def stamp_head(text: str) -> str:
 def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
     """(published, updated) of a line of labelled date stamps ("Posted: <date> Updated:
     <date>"), perhaps after a headline; None unless every stamp is a full date and what
-    stands before the first is short enough to be a headline."""
+    stands before the first is short enough to be a headline. Labels left with no date
+    after them ("... Posted:Updated:", a template's empty slots) are passed over."""
     marks = list(P.STAMP_LABEL.finditer(text))
     if not marks or words(text[: marks[0].start()]) > P.TITLE_MAX_WORDS:
         return None
@@ -200,6 +202,8 @@ def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
     ends = [m.start() for m in marks[1:]] + [len(text)]
     for mark, end in zip(marks, ends, strict=True):
         value = text[mark.end() : end].strip(" |")
+        if P.EMPTY_STAMPS.fullmatch(value):
+            continue
         parsed = parse_date(value) if any(c.isdigit() for c in value) else None
         if parsed is None:
             return None
@@ -207,7 +211,7 @@ def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
             updated = updated or parsed
         else:
             published = published or parsed
-    return published, updated
+    return (published, updated) if published or updated else None
 
 
 def dated_byline(text: str) -> re.Match[str] | None:
@@ -395,6 +399,8 @@ def find_credits(
             sheet.claim(i, "credit", "beat_line")
         elif i in header and is_name(text) and P.PUBLICATION_WORD.search(_bare_name(text)):
             sheet.claim(i, "credit", "outlet_line")  # where a name would stand: none
+        elif i in header and is_name(text) and _in_story(sheet, _bare_name(text), header):
+            sheet.claim(i, "credit", "named_in_story")  # a caption or a cast list: no byline
         elif i in header and is_name(text):
             name = _bare_name(text)
             names.append(name.title() if name.isupper() else name)
@@ -405,6 +411,15 @@ def find_credits(
         elif i in header and _outlet_line(sheet, i):
             sheet.claim(i, "credit", "outlet_line")
     return tuple(dict.fromkeys(names)), org, signoff
+
+
+def _in_story(sheet: Sheet, name: str, header: range) -> bool:
+    """The story's opening (its first STORY_NAME_LINES open lines under the `header`)
+    names the person: a bare name above it is a photo's caption of them ("Jemeer
+    Griffin." over a story about the boy) or a film's cast, not the byline."""
+    key = name.strip(" .").casefold()
+    below = (i for i in range(header.stop, len(sheet.texts)) if sheet.kinds[i] is None)
+    return any(key in sheet.casefolded[i] for i in islice(below, P.STORY_NAME_LINES))
 
 
 def _names_line(text: str) -> list[str]:
@@ -453,7 +468,7 @@ def beside_field_line(sheet: Sheet, i: int) -> bool:
     return False
 
 
-_WEAK_CREDITS = frozenset({"name_line", "beat_line", "outlet_line"})
+_WEAK_CREDITS = frozenset({"name_line", "named_in_story", "beat_line", "outlet_line"})
 
 
 def is_name(text: str) -> bool:

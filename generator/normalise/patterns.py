@@ -655,6 +655,11 @@ STAMP_LABEL = re.compile(
     r"(?:^|\s+|\s*\|\s*)(?P<label>first posted|posted|published|(?:last )?updated)\s*:\s*", I
 )
 STAMP_NEEDS = ("posted", "published", "updated")  # speed-up only: STAMP_LABEL needs one
+# A bare name above the body that the story's first this many lines name is its
+# subject's photo caption, not the byline (fields._in_story).
+STORY_NAME_LINES = 6
+# Labels left with no date after them, run together: "Posted:Updated:"
+EMPTY_STAMPS = re.compile(r"(?:(?:first posted|posted|published|(?:last )?updated)\s*:\s*)*", I)
 # Slashes and colons a tokeniser spaced out inside a date or a time: "04 / 9 / 2012",
 # "5:59: 13 PM". Closed up before a date is read (the text itself is left as it is).
 SPACED_DATE = re.compile(r"(?<=\d) / (?=\d)")
@@ -1017,6 +1022,7 @@ RULE_NOTES: dict[str, str] = {
     "byline_dated": "'by: X Updated: <date>': byline and its date on one line",
     "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
+    "named_in_story": "a name above the body that the story names: a caption or cast, no byline",
     "name_handle": "'Jane Roe @janeroe': a name and its social-media handle above the body",
     "credit_line": "photo caption with its credit on the next line",
     "credit_without_caption": "photo credit with no caption above it",
