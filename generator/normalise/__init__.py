@@ -58,7 +58,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     published = fields.find_published(
         sheet, range(top, end + 1), range(first, last + 1), reference, stamps
     )
-    dek_at = fields.find_dek(sheet, head_at, first)
+    dek_at, dek = fields.find_dek(sheet, head_at, first, page_title) or (None, None)
+    if dek is not None:  # "<dek> By JANE ROE Staff Writer": a byline run into it
+        dek, dek_names = fields.split_glued_byline(dek)
+        credits += tuple(n for n in dek_names if n not in credits)
     head = dek_at if dek_at is not None else head_at
     highlights = block.claim_highlights(sheet, head, first, last) if head is not None else ()
     if head_at is not None:
@@ -101,7 +104,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         source=doc.source,
         title=title,
         title_derived=not (meta_title or page_title),
-        dek=_text(doc.meta_value("dek")) or (sheet.texts[dek_at] if dek_at is not None else None),
+        dek=_text(doc.meta_value("dek")) or dek,
         dateline=dateline,
         published=(fields.parse_date(meta_published) if meta_published else None)
         or published

@@ -41,18 +41,32 @@ def _first_sentence(text: str) -> str:
 
 
 # --- dek -------------------------------------------------------------------------------------
-def find_dek(sheet: Sheet, title: int | None, first: int) -> int | None:
-    """The standfirst: the line right below the headline, when it is not the lede
-    (the lede opens with a dateline, or the line is not a full sentence)."""
+def find_dek(
+    sheet: Sheet, title: int | None, first: int, headline: str | None = None
+) -> tuple[int, str] | None:
+    """The standfirst's line and text: the line right below the headline, when it is not
+    the lede (the lede opens with a dateline, or the line is not a full sentence).
+    `headline` is the headline as read off its line (without the site's name): printed
+    again under it, alone or with a section label and again, it is no standfirst; run
+    into one line with the standfirst after it, the standfirst is what follows."""
     if title is None:
         return None
     i = _below_share_bar(sheet, title, first)
     if i >= len(sheet.texts) or sheet.kinds[i] is not None:
         return None
-    text = sheet.texts[i]
-    if P.LEADING_SYMBOLS.sub("", text) == sheet.texts[title]:  # "× " + the headline: a modal's
-        sheet.drop(i, "repeated_line")  # close button, then the headline printed again
+    text = P.LEADING_SYMBOLS.sub("", sheet.texts[i])  # "× " + the headline: a modal's
+    heads = {sheet.texts[title], headline or sheet.texts[title]}  # close button, then
+    if text in heads or any(text.startswith(f"{h} ") and text.endswith(h) for h in heads):
+        sheet.drop(i, "repeated_line")  # the headline printed again
         return None
+    rule = "between_headline_and_lede"
+    glued = next((h for h in heads if text.startswith(f"{h} ")), None)
+    if glued is not None:
+        text, rule = text[len(glued) + 1 :], "dek_after_headline"
+        if P.NOT_A_NAME.match(text):
+            return None  # share buttons run into the headline ("Share Pin It ..."), no dek
+    else:
+        text = sheet.texts[i]
     if not P.DEK_MIN_WORDS <= words(text) <= P.DEK_MAX_WORDS or P.LIST_ITEM.match(text):
         return None
     if P.DATE_LINE.match(text) or P.METADATA_LINE.match(text):
@@ -62,8 +76,17 @@ def find_dek(sheet: Sheet, title: int | None, first: int) -> int | None:
         nxt is None or (is_sentence(text) and not P.DATELINE.match(sheet.texts[nxt]))
     ):
         return None  # the first paragraph, not a standfirst
-    sheet.claim(i, "dek", "between_headline_and_lede")
-    return i
+    sheet.claim(i, "dek", rule)
+    return i, text
+
+
+def split_glued_byline(dek: str) -> tuple[str, list[str]]:
+    """A standfirst without the byline run into its end (P.GLUED_BYLINE), and the names
+    that byline gives."""
+    match = P.GLUED_BYLINE.search(dek)
+    if match is None or match.start() == 0:
+        return dek, []
+    return dek[: match.start()], split_names(match["names"].replace(" AND ", " and "))
 
 
 def _below_share_bar(sheet: Sheet, title: int, first: int) -> int:

@@ -778,6 +778,14 @@ PUBLICATION_WORD = re.compile(
     r"sentinel|telegraph|inquirer)\b",
     I,
 )
+# A byline run into the end of a standfirst, its names in capitals, perhaps with the
+# role and an empty date label after them: "... under his pillow By BOBBY WARREN Staff
+# Writer Published:".
+GLUED_BYLINE = re.compile(
+    r"\s+By\s+(?P<names>[A-Z][A-Z.'’-]+(?:\s+(?:AND\s+)?[A-Z][A-Z.'’-]+){1,5})"
+    r"(?:\s+(?i:(?:staff|senior|special)\s+)?(?i:writer|reporter|correspondent|editor)s?)?"
+    r"(?:\s+(?i:published|posted|updated)\s*:?)?\s*$"
+)
 # "Author: DPA", "Written by: Jane Doe"
 AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
 # A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP",
@@ -993,6 +1001,7 @@ RULE_NOTES: dict[str, str] = {
     "outside_article": "above the headline or below the article's last paragraph",
     "before_article": "between headline and body, and not a dek, byline, date or caption",
     "between_headline_and_lede": "standfirst between headline and lede",
+    "dek_after_headline": "the headline printed again with the standfirst run into it",
     "highlights": "summary points listed under the headline: the story's highlights",
     "highlights_label": "the label over the story's highlights ('Story Highlights')",
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
