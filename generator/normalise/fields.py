@@ -337,7 +337,22 @@ def date_of_line(text: str) -> str | None:
     if words(text) > P.DATE_MAX_WORDS or not P.DATE_HINT.search(text):
         return None
     match = P.DATE_LINE.match(text)
-    return parse_date(match["value"] if match else text)
+    found = parse_date(match["value"] if match else text)
+    if found is None and not is_sentence(text):
+        clock = _clock(text)
+        explicit = P.EXPLICIT_DATE.search(clock)
+        rest = f"{clock[: explicit.start()]} {clock[explicit.end() :]}" if explicit else ""
+        if explicit and words(rest) <= P.DATE_EXTRA_WORDS:  # a service's code, a dateline
+            found = parse_date(explicit[0])
+    return found
+
+
+def _clock(value: str) -> str:
+    """`value` with a clock's spacing closed up ("7: 12pm", "05. 51AM", "a. m.") and a
+    clipped "p" made "pm" ("5:03p")."""
+    value = P.SPACED_CLOCK.sub(r"\1:\2", value)
+    value = P.SPACED_MERIDIEM.sub(r"\1.m.", value)
+    return P.CLIPPED_MERIDIEM.sub(r"\1m", value)
 
 
 @lru_cache(maxsize=4096)
@@ -345,7 +360,7 @@ def parse_date(value: str) -> str | None:
     """An explicit date as ISO 8601 (with the time when one is given); None if not a full date."""
     import dateparser  # slow to import: only pay for it when a date line is found
 
-    value = P.SPACED_TIME.sub(":", P.SPACED_DATE.sub("/", value.strip()))
+    value = _clock(P.SPACED_TIME.sub(":", P.SPACED_DATE.sub("/", value.strip())))
     settings = {
         "STRICT_PARSING": True,
         "REQUIRE_PARTS": ["day", "month", "year"],

@@ -664,6 +664,11 @@ EMPTY_STAMPS = re.compile(r"(?:(?:first posted|posted|published|(?:last )?update
 # "5:59: 13 PM". Closed up before a date is read (the text itself is left as it is).
 SPACED_DATE = re.compile(r"(?<=\d) / (?=\d)")
 SPACED_TIME = re.compile(r"(?<=\d:\d\d): (?=\d\d\b)")
+# ... and a clock's hours and minutes ("7: 12pm", "05. 51AM"), its "a. m.", a "p" or "a"
+# clipped from "pm" ("5:03p").
+SPACED_CLOCK = re.compile(r"\b(\d{1,2})(?::\s+|\.\s+(?=\d\d\s*[ap]\.?\s?m))(\d\d)(?!\d)", I)
+SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s+m\.", I)
+CLIPPED_MERIDIEM = re.compile(r"(?<=\d:\d\d)\s*([ap])\b(?!\.)", I)
 # A date line that states when the article was changed, not when it was published.
 UPDATE_LABEL = re.compile(r"^(?:(?:last )?updated|(?:last )?modified)\b", I)
 # Dates stated relative to the day the page was read: resolved only against a known
@@ -686,6 +691,18 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# The explicit date in a short date line that also holds a service's code, a dateline or
+# a clock ("TNN Nov 12, 2011, 05:51AM IST MUMBAI:", "www.chinaview.cn 2007-12-29 19:34:15"),
+# with the time after it.
+EXPLICIT_DATE = re.compile(
+    r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}|"
+    r"\b\d{4}-\d{2}-\d{2})\b"
+    r"(?:(?:,|\s+at|\s*\|)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?",
+    I,
+)
+DATE_EXTRA_WORDS = 3  # around it, at most: more, and the line is a sentence about a date
 # Also a day and a time stamped under a story ("12/30 10:34:59 ET"), the wire's
 # transmission stamp ("AP-ES-01-10-08 0607EST": service, month, day, year, time) and a
 # weekday and a time ("Monday 6:30PM": read only against a known reference date).
