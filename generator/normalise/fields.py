@@ -341,7 +341,9 @@ def date_of_line(text: str) -> str | None:
     if found is None and not is_sentence(text):
         clock = _clock(text)
         explicit = P.EXPLICIT_DATE.search(clock)
-        rest = f"{clock[: explicit.start()]} {clock[explicit.end() :]}" if explicit else ""
+        after = clock[explicit.end() :] if explicit else ""
+        after = "" if P.UPDATE_TAIL.match(after) else after  # "... Last updated at 12:42 GMT"
+        rest = f"{clock[: explicit.start()]} {after}" if explicit else ""
         if explicit and words(rest) <= P.DATE_EXTRA_WORDS:  # a service's code, a dateline
             found = parse_date(explicit[0])
     return found

@@ -703,6 +703,9 @@ EXPLICIT_DATE = re.compile(
     I,
 )
 DATE_EXTRA_WORDS = 3  # around it, at most: more, and the line is a sentence about a date
+# ... not counting the update stamp after it: "16 September 2013 Last updated at 12:42 GMT",
+# "Friday, Sep 10, 2010 | Updated 9:28 AM EDT" (the date is the publication's).
+UPDATE_TAIL = re.compile(r"^[\s,;|/-]*(?:last )?updated\b", I)
 # Also a day and a time stamped under a story ("12/30 10:34:59 ET"), the wire's
 # transmission stamp ("AP-ES-01-10-08 0607EST": service, month, day, year, time) and a
 # weekday and a time ("Monday 6:30PM": read only against a known reference date).
