@@ -358,16 +358,26 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
 def page_title_line(sheet: Sheet, first: int, last: int) -> int | None:
     """When no headline stands near the body: the page's first line, the title a scraper
     saves at the top of a dump, if it reads as a headline and shares a word with the
-    story (not only with its opening)."""
+    story (not only with its opening), or stands right above the body (a headline and a
+    summary: "You Can Thank Trump For The White Nationalist Rampage", then one sentence
+    that shares no word with it)."""
     top = next((i for i in range(first) if sheet.kinds[i] != "blank"), None)
     if top is None or sheet.kinds[top] is not None:
         return None
     text = sheet.texts[top]
-    if not headline_shaped(text):
+    if not headline_shaped(text) or _tagline(fields.cut_site_name(text)[0]):
         return None
+    if all(sheet.kinds[i] == "blank" for i in range(top + 1, first)):
+        return top
     story = set().union(*(_content_words(sheet.texts[i]) for i in range(first, last + 1)
                           if sheet.kinds[i] is None))  # fmt: skip
     return top if _content_words(text) & story else None
+
+
+def _tagline(text: str) -> bool:
+    """A site's tagline of section names ("News, Sports, Jobs"), not a headline."""
+    names = P.TAGLINE_SPLIT.split(text.strip(" .!"))
+    return all(P.SECTION_NAME.fullmatch(name) for name in names)
 
 
 def _lines_above(sheet: Sheet, first: int, count: int) -> list[int]:

@@ -536,6 +536,16 @@ SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
 SITE_NAME_LOWER_OK = frozenset({"and", "&"})
 SITE_NAME_TOKEN = re.compile(r"[\w&.'’-]+")  # a word of a site's name, its dots and dashes in
 SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
+# A site's tagline made of its sections' names, "News, Sports, Jobs": the page's title
+# when it has no headline of its own, never a story's.
+SECTION_NAME = re.compile(
+    r"(?:local |breaking |world |national )?(?:news|sports?|jobs|weather|business|"
+    r"entertainment|opinion|politics|lifestyle|obituaries|classifieds|autos|real estate|"
+    r"homes|videos?|photos|home|health|tech(?:nology)?|science|travel|food|arts|education|"
+    r"traffic|community|events|deals|shopping)",
+    I,
+)
+TAGLINE_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*[|/·•]\s*)\s*", I)
 # After a title bar's last "|", this many words at most are the site's furniture (its
 # city, a section), never the headline's end.
 BAR_TAIL_MAX_WORDS = 3
