@@ -531,7 +531,7 @@ SITE_NAME_WORD = re.compile(
     r"cbs|nbc|abc|fox|cnn|bbc|pbs|npr)\b|\w\.(?:com|net|org|co\.uk)\b|\b\d+(?:news|tv)\b",
     I,
 )
-SITE_ADDRESS = re.compile(r"[a-z0-9][\w-]*\.(?:com|net|org|co\.uk)\b")  # "wave3.com"
+SITE_ADDRESS = re.compile(r"[A-Za-z0-9][\w-]*\.(?:com|net|org|co\.uk)\b")  # "wave3.com", "WTVM.com"
 SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
 SITE_NAME_LOWER_OK = frozenset({"and", "&"})
 SITE_NAME_TOKEN = re.compile(r"[\w&.'’-]+")  # a word of a site's name, its dots and dashes in
