@@ -51,7 +51,7 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
     if k is not None and _wire_credit(sheet.texts[k]):
         wire = wire_text(sheet.texts[k])
         sheet.claim(k, "wire_caption", "wire_credit")
-    return Caption(sheet.texts[j], normalise_credit(match["credit"]), wire)
+    return Caption(caption_text(sheet.texts[j]), normalise_credit(match["credit"]), wire)
 
 
 # Captions that carry their credit on the same line, each layout with a cheap test that
@@ -82,7 +82,7 @@ def _one_line(sheet: Sheet, i: int) -> Caption | None:
         if check_credit and not _looks_like_credit(match["credit"]):
             continue
         sheet.claim(i, "caption", rule)
-        return Caption(match["caption"].strip(), normalise_credit(match["credit"]))
+        return Caption(caption_text(match["caption"]), normalise_credit(match["credit"]))
     return None
 
 
@@ -100,7 +100,7 @@ def header_photo_credits(sheet: Sheet, header: range, first: int) -> dict[int, C
         if j is not None and _caption_shaped(sheet.texts[j]) and _before_lede(sheet, j, first):
             sheet.claim(i, "caption_credit", "credit_above_caption")
             sheet.claim(j, "caption", "credit_above_caption")
-            found[j] = Caption(sheet.texts[j], credit)
+            found[j] = Caption(caption_text(sheet.texts[j]), credit)
         else:
             sheet.claim(i, "caption_credit", "photo_credit_line")
     return found
@@ -133,7 +133,7 @@ def _lone_wire(sheet: Sheet, i: int) -> Caption | None:
     if not ("/" in credit or "Getty" in credit or " via " in credit):
         return None  # "(Reuters)" in prose is attribution, not a photo credit
     sheet.claim(i, "caption", "wire_credit")
-    return Caption(wire_text(text), normalise_credit(credit))
+    return Caption(caption_text(wire_text(text)), normalise_credit(credit))
 
 
 def _wire_credit(text: str) -> re.Match[str] | None:
@@ -150,6 +150,11 @@ def wire_text(text: str) -> str:
 
 
 _UPPER_AGENCY = re.compile(r"^(REUTERS|GETTY IMAGES)\b")
+
+
+def caption_text(text: str) -> str:
+    """A caption without the gallery's counter before it ("Image 24 of 111 ")."""
+    return P.GALLERY_COUNTER.sub("", text.strip())
 
 
 def normalise_credit(credit: str) -> str:

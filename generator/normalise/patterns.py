@@ -891,6 +891,8 @@ COMPANY_FORM = re.compile(r",?\s+(?:company|corporation|corp\.?)$", I)
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 
 # --- Photo captions and credits --------------------------------------------------------------
+# A slideshow's counter printed before each caption: "Image 24 of 111 ", "Photo 3 of 10 ".
+GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s+/?\s*\d{1,4}\s+", I)
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X"
 CREDIT_WORDS = r"(?i:(?:image|photo|photograph|picture|credit|photo credit|source|foto)s?)"
 # The buttons of a photo widget, scraped with the caption around them: "Buy Photo", "View
