@@ -37,6 +37,9 @@ def _caption_line(sheet: Sheet, credit: int) -> int:
 
 
 def _credit_line(sheet: Sheet, i: int) -> Caption | None:
+    if _gallery_link(sheet.texts[i]):
+        sheet.drop(i, "gallery_link")
+        return None
     match = P.CREDIT_LINE.match(sheet.texts[i])
     if not match or not _looks_like_credit(match["credit"]):
         return None
@@ -167,3 +170,17 @@ def _looks_like_credit(credit: str) -> bool:
     """A credit names a person or an agency: a few capitalised words, maybe with slashes."""
     parts = [p for p in re.split(r"[/ ]+", credit.strip()) if p]
     return 0 < len(parts) <= 8 and credit[:1].isupper() and not credit.rstrip().endswith(",")
+
+
+def _gallery_link(text: str) -> bool:
+    """A link to a gallery, named by what it shows ("PHOTOS: West Charlotte shooting",
+    "Images: CMPD responds to shooting"). After a plural label, a credit has no word in
+    lower case but those credits use ("Photos: Courtesy of family", "Flickr/diversey")."""
+    match = P.GALLERY_LINK.match(text)
+    if match is None:
+        return False
+    words = [w.split("/")[0] for w in match["title"].split()]  # after a slash: a user name
+    return any(
+        w[:1].islower() and w.strip(",.()").casefold() not in P.CREDIT_LOWER_WORDS and "." not in w
+        for w in words
+    )

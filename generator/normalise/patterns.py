@@ -891,6 +891,17 @@ COMPANY_FORM = re.compile(r",?\s+(?:company|corporation|corp\.?)$", I)
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 
 # --- Photo captions and credits --------------------------------------------------------------
+# A link to a photo gallery: a plural label, then the gallery's title (captions._gallery_link).
+GALLERY_LINK = re.compile(r"^(?:photos|images|pictures|gallery)\s*:\s*(?P<title>\S.{0,80})$", I)
+# The words in lower case a photo credit uses; any other names what the photo shows.
+CREDIT_LOWER_WORDS = frozenset(
+    {"of", "via", "for", "and", "the", "by", "to", "from", "photo", "photos", "file",
+     "video", "family", "courtesy", "handout", "submitted", "staff", "image", "images",
+     "provided", "contributed", "special", "photographer", "photography", "de", "van",
+     "von", "da", "del", "la", "le", "and/or", "mug", "shot", "screenshot", "screen",
+     "grab", "still", "pool", "illustration", "graphic", "map", "archive", "archives",
+     "picture", "pictures", "profile"}
+)  # fmt: skip
 # A slideshow's counter printed before each caption: "Image 24 of 111 ", "Photo 3 of 10 ".
 GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s+/?\s*\d{1,4}\s+", I)
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X"
@@ -1062,6 +1073,7 @@ RULE_NOTES: dict[str, str] = {
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
     "byline_dated": "'by: X Updated: <date>': byline and its date on one line",
     "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
+    "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
     "named_in_story": "a name above the body that the story names: a caption or cast, no byline",
     "name_handle": "'Jane Roe @janeroe': a name and its social-media handle above the body",
