@@ -71,6 +71,15 @@ def find_dek(
         return None
     if P.DATE_LINE.match(text) or P.METADATA_LINE.match(text):
         return None  # "Published Wed, Nov 20 2019...": a date or label line, however garbled
+    if P.PHOTO_WIDGET_LINE.search(text):
+        sheet.drop(i, "photo_widget")
+        return None
+    plain = split_glued_byline(text)[0]
+    if P.ANNOUNCES.search(plain) and sheet.next_open(i) == first:
+        sheet.claim(i, "paragraph", "announces_body")  # "... the following statement:"
+        return None
+    if P.NOT_A_DEK.search(plain):
+        return None  # a byline, a date, a line announcing what follows
     nxt = sheet.next_open(i)
     if i == first and (
         nxt is None or (is_sentence(text) and not P.DATELINE.match(sheet.texts[nxt]))

@@ -912,6 +912,24 @@ PHOTO_CONTROL = (
     r"(?i:buy photo|(?:view|show|see) (?:full|larger) (?:caption|image|photo)|hide caption|"
     r"enlarge (?:this )?(?:image|photo))"
 )
+# Where a standfirst would stand, a photo's credit or its widget ("Photo: File/Google Maps
+# Image 1 of / 28 Caption Close", "click to enlarge", "CC0 Public Domain", "... Photo via
+# the Sheriff's Office."): furniture, dropped (fields.find_dek).
+PHOTO_WIDGET_LINE = re.compile(
+    rf"\b{CREDIT_WORDS}\s*:|{PHOTO_CONTROL}|\bclick to enlarge\b|\bcaption close\b|"
+    r"\bpublic domain\b|\b(?:photo|picture|image)s? (?:sent in )?via\b",
+    I,
+)
+# ... or, left to the passes after, a byline ("By Staff reports - ..."), a line that starts
+# with a date ("on April 30, 2008 at 4:31 AM, updated ..."), or one announcing what follows
+# ("The following information was provided by police:").
+ANNOUNCES = re.compile(r"\w.*\s\w+:\s*$")  # a sentence's words up to a colon that ends it
+NOT_A_DEK = re.compile(
+    r"^by\s+[A-Z]|:\s*$|"
+    rf"^(?:(?:on|posted|updated|published)\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}\b|\d{{4}}-\d{{2}}-\d{{2}})",
+    I,
+)
 # A photo credit alone on its line: "Photo: Jane Roe". (In brackets, "(Photo: KHOU 11)", it
 # sits under a headline or a paragraph as often as under a caption: not read as one.) Alone
 # on its line "Source: X" credits the article ("Source: The Associated Press", under the
@@ -1073,6 +1091,8 @@ RULE_NOTES: dict[str, str] = {
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
     "byline_dated": "'by: X Updated: <date>': byline and its date on one line",
     "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
+    "photo_widget": "a photo's credit or its widget where a standfirst would stand",
+    "announces_body": "a line announcing what follows, right above the body: its first paragraph",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
     "named_in_story": "a name above the body that the story names: a caption or cast, no byline",
