@@ -54,10 +54,12 @@ def find_dek(
     i = _below_share_bar(sheet, title, first)
     if i >= len(sheet.texts) or sheet.kinds[i] is not None:
         return None
-    text = P.LEADING_SYMBOLS.sub("", sheet.texts[i])  # "× " + the headline: a modal's
-    heads = {sheet.texts[title], headline or sheet.texts[title]}  # close button, then
+    # The headline printed again: alone, after a modal's close button ("× "), or with a
+    # section label and again ("<headline> Local News <headline>").
+    text = P.LEADING_SYMBOLS.sub("", sheet.texts[i])
+    heads = {sheet.texts[title], headline or sheet.texts[title]}
     if text in heads or any(text.startswith(f"{h} ") and text.endswith(h) for h in heads):
-        sheet.drop(i, "repeated_line")  # the headline printed again
+        sheet.drop(i, "repeated_line")
         return None
     rule = "between_headline_and_lede"
     glued = next((h for h in heads if text.startswith(f"{h} ")), None)
@@ -444,16 +446,17 @@ def find_credits(
             if P.NAME_ROLE_HEAD.match(text):  # "Staff Writer Jane Roe"
                 names += split_names(text)
             sheet.claim(i, "credit", "staff_line")
-        elif i in header and is_name(text) and P.BEAT_LINE.search(text):
-            sheet.claim(i, "credit", "beat_line")
-        elif i in header and is_name(text) and P.PUBLICATION_WORD.search(_bare_name(text)):
-            sheet.claim(i, "credit", "outlet_line")  # where a name would stand: none
-        elif i in header and is_name(text) and _in_story(sheet, _bare_name(text), header):
-            sheet.claim(i, "credit", "named_in_story")  # a caption or a cast list: no byline
-        elif i in header and is_name(text):
+        elif i in header and is_name(text):  # a name alone: the byline, unless it is
             name = _bare_name(text)
-            names.append(name.title() if name.isupper() else name)
-            sheet.claim(i, "credit", "name_line")
+            if P.BEAT_LINE.search(text):  # a beat or desk ("State Department")
+                sheet.claim(i, "credit", "beat_line")
+            elif P.PUBLICATION_WORD.search(name):  # a publication ("Paterson Press")
+                sheet.claim(i, "credit", "outlet_line")
+            elif _in_story(sheet, name, header):  # a caption of whom the story names
+                sheet.claim(i, "credit", "named_in_story")
+            else:
+                names.append(name.title() if name.isupper() else name)
+                sheet.claim(i, "credit", "name_line")
         elif i in header and (found := _names_line(text)):
             names += found
             sheet.claim(i, "credit", "names_line")
@@ -568,8 +571,8 @@ def cut_site_name(title: str) -> tuple[str, str | None]:
             outlet = outlet.strip(" .")
             named = _site_name(outlet, capitals) and not P.SITE_NAME_WORD.fullmatch(outlet)
             return head.rstrip(P.TITLE_TRAIL), outlet if named else None
-    head, bar, tail = title.rpartition("|")  # "... in chest| Dayton, OH": the site's place
-    if bar and words(head) >= P.SITE_TITLE_MIN_WORDS and 0 < words(tail) <= P.BAR_TAIL_MAX_WORDS:
+    head, _bar, tail = title.rpartition("|")  # "... in chest| Dayton, OH": the site's place
+    if words(head) >= P.SITE_TITLE_MIN_WORDS and _bar_tail(title, tail.strip()):
         return head.rstrip(P.TITLE_TRAIL), None
     return title, None
 
