@@ -600,10 +600,18 @@ def _content_words(text: str) -> set[str]:
 
 def trim_body(sheet: Sheet) -> None:
     """The body starts and ends with prose: short lines left dangling at either end
-    (once repeats and lists are gone) are not part of it."""
+    (once repeats and lists are gone) are not part of it, nor are the outlet's prompts
+    after its last paragraph ("Keep checking NBC4i.com for real-time updates ...",
+    "Follow us online at 14NEWS.com and on Twitter.", "Read or Share this story: ...")."""
     body = list(sheet.open())
-    while body and not is_prose(sheet.texts[body[-1]]):
-        sheet.drop(body.pop(), "outside_article")
+    while body:
+        text = sheet.texts[body[-1]]
+        if P.PROMO_TAIL.match(text):
+            sheet.drop(body.pop(), "promo_line")
+        elif not is_prose(text):
+            sheet.drop(body.pop(), "outside_article")
+        else:
+            break
     while body and not is_prose(sheet.texts[body[0]]):
         sheet.drop(body.pop(0), "outside_article")
 

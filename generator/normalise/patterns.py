@@ -536,6 +536,18 @@ SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
 SITE_NAME_LOWER_OK = frozenset({"and", "&"})
 SITE_NAME_TOKEN = re.compile(r"[\w&.'’-]+")  # a word of a site's name, its dots and dashes in
 SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
+# The outlet's prompts a story ends with, after its last paragraph (block.trim_body):
+# where to follow it, what to watch, read or download next, where to comment.
+PROMO_TAIL = re.compile(
+    r"^(?:keep checking|stay with|be sure to follow|read or share this story|read more\b|"
+    r"click (?:here|for more)|download (?:our|the)|sound off|leave your (?:thoughts|comments)|"
+    r"comments are\b|headlines in your inbox|share breaking news|like us on facebook|"
+    r"e-?mail the author|text \w+ to \d+|"
+    r"follow\b.{0,80}\b(?:twitter|facebook|instagram|online at)\b|"
+    r"watch\b.{0,80}\b(?:for (?:more|new information|the latest|updates)|developing story)\b)|"
+    r"\bsubscribe today\W*$",
+    I,
+)
 # A site's tagline made of its sections' names, "News, Sports, Jobs": the page's title
 # when it has no headline of its own, never a story's.
 SECTION_NAME = re.compile(
@@ -1093,6 +1105,7 @@ RULE_NOTES: dict[str, str] = {
     "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
     "photo_widget": "a photo's credit or its widget where a standfirst would stand",
     "announces_body": "a line announcing what follows, right above the body: its first paragraph",
+    "promo_line": "the outlet's prompt after the story: follow, watch, read or download next",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
     "named_in_story": "a name above the body that the story names: a caption or cast, no byline",
