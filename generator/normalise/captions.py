@@ -23,7 +23,7 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
             continue
         if (caption := _credit_line(sheet, i)) is not None:
             found[_caption_line(sheet, i)] = caption
-        elif (caption := _one_line(sheet, i)) is not None:
+        elif (caption := _one_line(sheet, i) or _gallery_widget(sheet, i)) is not None:
             found[i] = caption
     for i in list(sheet.open()):
         caption = _lone_wire(sheet, i)
@@ -87,6 +87,26 @@ def _one_line(sheet: Sheet, i: int) -> Caption | None:
         sheet.claim(i, "caption", rule)
         return Caption(caption_text(match["caption"]), normalise_credit(match["credit"]))
     return None
+
+
+def _gallery_widget(sheet: Sheet, i: int) -> Caption | None:
+    """A slideshow's photo scraped as one line: "Photo: <credit> Image 1 of / 3 Caption
+    Close Image 1 of 3 <caption>" (the credit may be missing: "Photo: - Image ...")."""
+    text = sheet.texts[i]
+    match = P.GALLERY_WIDGET.match(text) if "caption close" in text.casefold() else None
+    if match is None:
+        return None
+    # The widget prints the caption again, then the credit again and what follows the
+    # gallery ("<caption> <caption> Photo: Paul Hart ... <headline>"): one caption.
+    caption = caption_text(P.CREDIT_AGAIN.split(match["caption"], maxsplit=1)[0]).strip()
+    half = len(caption) // 2
+    if caption[:half].strip() == caption[half:].strip():
+        caption = caption[:half].strip()
+    if not caption or words(caption) > P.CAPTION_MAX_WORDS:
+        return None
+    credit = match["credit"]
+    sheet.claim(i, "caption", "gallery_widget")
+    return Caption(caption, normalise_credit(credit) if _looks_like_credit(credit) else None)
 
 
 def header_photo_credits(sheet: Sheet, header: range, first: int) -> dict[int, Caption]:
@@ -156,7 +176,8 @@ _UPPER_AGENCY = re.compile(r"^(REUTERS|GETTY IMAGES)\b")
 
 
 def caption_text(text: str) -> str:
-    """A caption without the gallery's counter before it ("Image 24 of 111 ")."""
+    """A caption without the gallery's counter and buttons before it ("Image 24 of 111 ",
+    "Buy photo ")."""
     return P.GALLERY_COUNTER.sub("", text.strip())
 
 

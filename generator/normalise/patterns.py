@@ -915,7 +915,9 @@ CREDIT_LOWER_WORDS = frozenset(
      "picture", "pictures", "profile"}
 )  # fmt: skip
 # A slideshow's counter printed before each caption: "Image 24 of 111 ", "Photo 3 of 10 ".
-GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s+/?\s*\d{1,4}\s+", I)
+GALLERY_COUNTER = re.compile(
+    r"^(?:(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s+/?\s*\d{1,4}\s+)?(?:buy photo\s+)?", I
+)
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X"
 CREDIT_WORDS = r"(?i:(?:image|photo|photograph|picture|credit|photo credit|source|foto)s?)"
 # The buttons of a photo widget, scraped with the caption around them: "Buy Photo", "View
@@ -1001,6 +1003,15 @@ GALLERY_CONTROL_CREDIT = re.compile(
     rf"^(?P<caption>\S.{{7,}}?[.!?\"”’)])\s+{PHOTO_CONTROL}\s+(?P<credit>[A-Z].{{0,60}})$"
 )
 GALLERY_CONTROL_NEEDS = ("caption", "image", "photo")
+# A slideshow's photo as one line: its credit, the widget's controls, then the caption
+# (captions._gallery_widget): "Photo: Paul Hart, Getty Images Image 1 of / 1 Caption Close
+# Image 1 of 1 An 11-month-old girl ...".
+GALLERY_WIDGET = re.compile(
+    r"^(?:photo|image)s?\s*:\s*(?P<credit>.{0,80}?)\s*(?:/\s*)*"
+    r"image \d{1,4} of\s*/?\s*\d{1,4}\s+caption close\s+(?P<caption>\S.*)$",
+    I,
+)
+CREDIT_AGAIN = re.compile(r"\s(?:photo|image)s?\s*:\s", I)  # where the widget's caption ends
 # A photographer's credit alone on its line between headline and body, where pages print
 # it above the caption or with no caption at all: "photo by Ros O'Gorman", "AP Photo/Duane
 # Burleson, File", "Tracy Glantz/tglantz@thestate.com" (two names, or a name and an
@@ -1106,6 +1117,7 @@ RULE_NOTES: dict[str, str] = {
     "photo_widget": "a photo's credit or its widget where a standfirst would stand",
     "announces_body": "a line announcing what follows, right above the body: its first paragraph",
     "promo_line": "the outlet's prompt after the story: follow, watch, read or download next",
+    "gallery_widget": "a slideshow's photo as one line: credit, controls, caption",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
     "named_in_story": "a name above the body that the story names: a caption or cast, no byline",
