@@ -82,6 +82,11 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         dict.fromkeys(c for i, c in sorted(found_captions.items()) if top <= i <= end)
     )
     dateline = next((d for i, d in sorted(dateline_lines.items()) if top <= i <= first), None)
+    stamped = None  # "(09/15/16) - ...": the story's date stamped before its lede
+    if paragraphs and (stamp := P.LEDE_STAMP.match(paragraphs[0])):
+        paragraphs[0] = paragraphs[0][stamp.end() :]
+        stamped = fields.parse_date(stamp["date"]) if stamp["year"] else None
+        sheet.claim(body_lines[0], "paragraph", "lede_stamp")
     station = fields.dateline_station(paragraphs[0]) if paragraphs else None
     if paragraphs and not dateline:
         dateline, paragraphs[0] = fields.split_dateline(paragraphs[0])
@@ -108,6 +113,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         dateline=dateline,
         published=(fields.parse_date(meta_published) if meta_published else None)
         or published
+        or stamped
         or fields.lede_date(paragraphs[0] if paragraphs else "", reference),
         outlet=fields.registered_outlet(
             _text(doc.meta_value("outlet"))

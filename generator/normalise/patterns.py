@@ -625,6 +625,13 @@ LEDE_CREDIT = re.compile(
 # A dateline alone on its line, before the lede: "RENO, Nev. --", and a press release's,
 # with the wire between dashes: "LAS VEGAS--(BUSINESS WIRE)--"
 # The dash a lede opens with when the page left its dateline out: "— The daughter of ..."
+# A station's stamp of the story's date (and time) before its lede: "(09/15/16) - ",
+# "(11-26) 11:15 PST " (no year: no date is guessed from it).
+LEDE_STAMP = re.compile(
+    r"^\((?P<date>\d{1,2}[/-]\d{1,2}(?P<year>[/-]\d{2,4})?)\)\s*"
+    r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s+)?)?(?:[-–—]{1,2}\s+)?(?=\S)",
+    I,
+)
 LOST_DATELINE = re.compile(r"^[—–-]{1,2}\s+(?=[A-Z\"“‘'])")
 DATELINE_ONLY = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>[A-Z][A-Z.'’ -]{{1,30}}[A-Z.]{_NOT_A_PLACE_ENDING}"
@@ -1118,6 +1125,7 @@ RULE_NOTES: dict[str, str] = {
     "announces_body": "a line announcing what follows, right above the body: its first paragraph",
     "promo_line": "the outlet's prompt after the story: follow, watch, read or download next",
     "gallery_widget": "a slideshow's photo as one line: credit, controls, caption",
+    "lede_stamp": "the story's date stamped before its first paragraph, cut from it",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
     "named_in_story": "a name above the body that the story names: a caption or cast, no byline",
