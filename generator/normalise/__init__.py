@@ -88,17 +88,15 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         stamped = fields.parse_date(stamp["date"]) if stamp["year"] else None
         sheet.claim(body_lines[0], "paragraph", "lede_stamp")
     station = fields.dateline_station(paragraphs[0]) if paragraphs else None
-    if paragraphs and not dateline:
-        dateline, paragraphs[0] = fields.split_dateline(paragraphs[0])
-        if dateline:
-            sheet.claim(body_lines[0], "paragraph", "dateline")
-        else:
-            credit, paragraphs[0] = fields.split_lede_credit(paragraphs[0])
-            if credit:
-                sheet.claim(body_lines[0], "paragraph", "lede_credit")
-            elif dash := P.LOST_DATELINE.match(paragraphs[0]):  # "— The daughter of ..."
-                paragraphs[0] = paragraphs[0][dash.end() :]
-                sheet.claim(body_lines[0], "paragraph", "lost_dateline")
+    if paragraphs and not dateline:  # "(CBS/AP) ALBUQUERQUE, N.M. - Family and ..."
+        credit, lede = fields.split_lede_credit(paragraphs[0])
+        dateline, lede = fields.split_dateline(lede)
+        if dateline or credit:
+            paragraphs[0] = lede
+            sheet.claim(body_lines[0], "paragraph", "dateline" if dateline else "lede_credit")
+        elif dash := P.LOST_DATELINE.match(paragraphs[0]):  # "— The daughter of ..."
+            paragraphs[0] = paragraphs[0][dash.end() :]
+            sheet.claim(body_lines[0], "paragraph", "lost_dateline")
 
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
     kicker = kicker or label

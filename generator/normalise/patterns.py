@@ -618,9 +618,11 @@ DATELINE = re.compile(
 )
 
 # A dateline with no place, the outlet or agency alone in brackets: "(CNN) - President ...",
-# "(WMC) – Memphis police ...". It is cut off the lede as a dateline is, and credited.
+# "(WMC) – Memphis police ...", "(CNN)The US ...", "(via KARK) -- A child ...", and before a
+# dateline: "(CBS/AP) ALBUQUERQUE, N.M. - ". It is cut off the lede as a dateline is.
 LEDE_CREDIT = re.compile(
-    r"^\((?P<agency>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})\)\s*(?:--|—|–|-)\s*(?=[A-Z“\"'‘])"
+    r"^\((?:via\s+)?(?P<agency>[A-Z][\w.&'’/-]*(?: [A-Z][\w.&'’/-]*){0,2})\)"
+    r"\s*(?:(?:--|—|–|-)\s*)?(?=[A-Z“\"'‘])"
 )
 # A dateline alone on its line, before the lede: "RENO, Nev. --", and a press release's,
 # with the wire between dashes: "LAS VEGAS--(BUSINESS WIRE)--"
