@@ -120,7 +120,7 @@ FURNITURE: tuple[Rule, ...] = (
     # "We may earn a commission from links on this page."
     _rule(
         "affiliate",
-        r"\b(?:may|might) (?:earn|receive) (?:a )?(?:small )?commission\b|"
+        r"\b(?:may|might) (?:earn|receive) (?:an? )?(?:small |affiliate )?commission\b|"
         r"\baffiliate links?\b",
         "affiliate disclosure",
         needs=("commission", "affiliate link"),
@@ -542,7 +542,8 @@ PROMO_TAIL = re.compile(
     r"^(?:keep checking|stay with|be sure to follow|read or share this story|read more\b|"
     r"click (?:here|for more)|download (?:our|the)|sound off|leave your (?:thoughts|comments)|"
     r"comments are\b|headlines in your inbox|share breaking news|like us on facebook|"
-    r"e-?mail the author|text \w+ to \d+|"
+    r"e-?mail the author|text \w+ to \d+|reading this on your|watch the full\b|"
+    r"to find reference information|(?:receive|recieve) full access|"
     r"follow\b.{0,80}\b(?:twitter|facebook|instagram|online at)\b|"
     r"watch\b.{0,80}\b(?:for (?:more|new information|the latest|updates)|developing story)\b)|"
     r"\bsubscribe today\W*$",
