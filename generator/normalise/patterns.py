@@ -68,14 +68,16 @@ FURNITURE: tuple[Rule, ...] = (
     ),
     # "veryGood! (96)", "Like (12)", "Angry (3)"
     _rule("reaction_counter", r"^[\w'’ ]{1,20}[!?]?\s*\(\d[\d,.]*[km]?\)$", "reaction counter"),
-    # "MORE: Top US general ...", "READ MORE: ...", "Related: ...", and the label run into
-    # the headline it heads: "Related Coverage 3-year-old child shot in Hamilton"
+    # "MORE: Top US general ...", "READ MORE: ...", "Related: ...", "RELATED VIDEO: ...",
+    # ">>READ: ...", "READ MORE | ...", "[WEB EXTRA: ...]", and the label run into the
+    # headline it heads: "Related Coverage 3-year-old child shot in Hamilton"
     _rule(
         "more_link",
-        r"^(?:read |see |watch |also )?(?:more|also|related|recommended|watch|listen|trending|see)"
-        r"(?: stories| coverage| articles)?\s*:\s*\S|"
+        r"^(?:>>?\s*|\[)?(?:read |see |watch |also )?"
+        r"(?:more|also|related|recommended|watch|listen|trending|see|read|web extra)"
+        r"(?: stories| story| coverage| articles| videos?| content| headlines)?\s*(?::|\s\|)\s*\S|"
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S|"
-        r"(?-i:^Related (?:Coverage|Stories|Articles|Content|Links) [A-Z0-9])",
+        r"(?-i:^Related (?:Coverage|Stories|Articles|Content|Links|Headlines) [A-Z0-9])",
         "teaser link to another article",
     ),
     # the article's pager: "Next page >", "« Previous", "- next", "- 2", "Page 1 of 3" (a
@@ -111,7 +113,7 @@ FURNITURE: tuple[Rule, ...] = (
     _rule(
         "signup",
         r"^\W{0,3}\s*(?:sign up|subscribe|get our|join (?:our|the))\b.{0,60}\b"
-        r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free)\b|"
+        r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free|headlines)\b|"
         r"^[^.!?]{0,60}[.!?]?\s*(?:sign up|subscribe) (?:to|for) (?:our|the)\b[^.]{0,40}"
         r"\bnewsletters?\b[^.]{0,20}\.?$",
         "newsletter or sign-up prompt",
@@ -169,7 +171,8 @@ FURNITURE: tuple[Rule, ...] = (
     _rule(
         "share_prompt",
         r"^(?:share|tweet|e-?mail|print)(?: this| on| via| article| story)\b|"
-        r"^click to (?:share|print|email)\b",
+        r"^click to (?:share|print|email)\b|"
+        r"^(?:e-?mail[ -]to[ -]a[ -]friend|printer[ -]friendly)\b",
         "share prompt",
     ),
     # a page widget's ids printed as text: "photo_prev_inline|article-gallery-5845524|0"
@@ -215,7 +218,8 @@ FURNITURE: tuple[Rule, ...] = (
     _rule(
         "advert",
         r"^(?:advertisement|sponsored(?: content)?|ad feedback|"
-        r"(?:story|article) continues below(?: advertisement)?)$",
+        r"(?:story|article) continues below(?: advertisement)?)$|"
+        r"^advertisement\W+(?:continue reading(?: below)?$|related content\b)",
         "advertising slot",
     ),
     # "Can be contacted ... Telephone: ... Fax: ... E-mail: ...": two contact labels make a
