@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..credits import article_credits
-from ..models import Article, Outlet, RawDocument
+from ..models import Article, Caption, Outlet, RawDocument
 from ..tags import article_tags
 from . import block, captions, fields, furniture, tables
 from . import patterns as P
@@ -76,6 +76,15 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     for i in list(sheet.open()):
         sheet.claim(i, "paragraph")
     body_lines = [i for i, kind in enumerate(sheet.kinds) if kind == "paragraph"]
+    # A slideshow's captions, one per line with their counter ("Image 2 of 40 ..."),
+    # beside the story's own paragraphs are captions; when they are all the page holds,
+    # they stay its text.
+    slides = [i for i in body_lines if P.SLIDE_LINE.match(sheet.texts[i])]
+    if slides and len(slides) < len(body_lines):
+        for i in slides:
+            sheet.claim(i, "caption", "slide_caption")
+            found_captions[i] = Caption(captions.caption_text(sheet.texts[i]))
+        body_lines = [i for i in body_lines if i not in set(slides)]
     paragraphs = [sheet.texts[i] for i in body_lines]
     # a caption printed twice (a slideshow repeats it) is one caption
     kept_captions = tuple(

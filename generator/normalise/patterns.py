@@ -928,6 +928,9 @@ CREDIT_LOWER_WORDS = frozenset(
      "grab", "still", "pool", "illustration", "graphic", "map", "archive", "archives",
      "picture", "pictures", "profile"}
 )  # fmt: skip
+# A slideshow's caption on a line of its own, its counter first (normalise: a caption
+# when the page has paragraphs of its own)
+SLIDE_LINE = re.compile(r"^(?:image|photo|slide)\s+\d{1,4}\s+of\s+/?\s*\d{1,4}\s+\S", I)
 # A slideshow's counter printed before each caption: "Image 24 of 111 ", "Photo 3 of 10 ".
 GALLERY_COUNTER = re.compile(
     r"^(?:(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s+/?\s*\d{1,4}\s+)?(?:buy photo\s+)?", I
@@ -1133,6 +1136,7 @@ RULE_NOTES: dict[str, str] = {
     "promo_line": "the outlet's prompt after the story: follow, watch, read or download next",
     "gallery_widget": "a slideshow's photo as one line: credit, controls, caption",
     "lede_stamp": "the story's date stamped before its first paragraph, cut from it",
+    "slide_caption": "a slideshow's caption with its counter, beside the story's paragraphs",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
     "named_in_story": "a name above the body that the story names: a caption or cast, no byline",
