@@ -606,7 +606,7 @@ def trim_body(sheet: Sheet) -> None:
     body = list(sheet.open())
     while body:
         text = sheet.texts[body[-1]]
-        if P.PROMO_TAIL.match(text):
+        if P.PROMO_TAIL.match(text) and len(body) > 1:  # the only line is the article
             sheet.drop(body.pop(), "promo_line")
         elif not is_prose(text):
             sheet.drop(body.pop(), "outside_article")
