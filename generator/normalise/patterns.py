@@ -434,7 +434,8 @@ KICKER_JOINERS = frozenset({"of", "the", "and", "in", "on", "for", "with", "at",
 # shot by deputy", "Breaking News - Three shot in office", "Watch Live: Trial begins".
 # Kept as the kicker, not as part of the headline.
 TITLE_LABEL = re.compile(
-    r"^(?P<label>(?i:update[d]?|breaking(?: news)?|watch live|watch|live|video|exclusive))"
+    r"^(?P<label>(?i:update[d]?|breaking(?: news)?|watch live|watch|live|video|exclusive|"
+    r"opinion|analysis|editorial|commentary))"
     r"\s*(?::|\s[-–—|])\s+(?=\S)"
 )
 
