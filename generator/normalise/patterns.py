@@ -995,6 +995,13 @@ BRACKET_CREDIT = re.compile(
 )
 # A caption ending in its photographer's credit in brackets: "Davis scored eight points.
 # (Photo by Damon Tarver)", "... (Picture by Jane Roe/Getty Images)"
+# A caption after its credit in brackets and a full stop, the credit naming the agency:
+# "(AP Photo/David Goldman). Elsie Allen, center, ...", "(Mark Parren via AP). Sheriff's
+# deputies ..." (a lede's "(CBS/AP) ALBUQUERQUE, N.M. - " has no full stop).
+CREDIT_FIRST = re.compile(
+    r"^\((?P<credit>AP Photo/[^()]{2,60}|[^()]{2,80}?\b(?:via AP|via Reuters|/AP|/Reuters|"
+    r"Getty Images|/AFP))\)\.\s+(?P<caption>[A-Z\"“].{10,})$"
+)
 PHOTO_BY_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?\s+(?i:by)\s+"
     r"(?P<credit>[A-Z][^()]{1,60})\)$"
@@ -1138,6 +1145,7 @@ RULE_NOTES: dict[str, str] = {
     "gallery_widget": "a slideshow's photo as one line: credit, controls, caption",
     "lede_stamp": "the story's date stamped before its first paragraph, cut from it",
     "slide_caption": "a slideshow's caption with its counter, beside the story's paragraphs",
+    "credit_first": "a photo caption after its agency credit in brackets",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
     "named_in_story": "a name above the body that the story names: a caption or cast, no byline",
