@@ -931,11 +931,11 @@ CREDIT_LOWER_WORDS = frozenset(
 )  # fmt: skip
 # A slideshow's caption on a line of its own, its counter first (normalise: a caption
 # when the page has paragraphs of its own)
-SLIDE_LINE = re.compile(r"^(?:image|photo|slide)\s+\d{1,4}\s+of\s+/?\s*\d{1,4}\s+\S", I)
-# A slideshow's counter printed before each caption: "Image 24 of 111 ", "Photo 3 of 10 ".
-GALLERY_COUNTER = re.compile(
-    r"^(?:(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s+/?\s*\d{1,4}\s+)?(?:buy photo\s+)?", I
-)
+# A slideshow's counter: "Image 24 of 111", "Photo 3 of 10", "Image 1 of / 28".
+SLIDE_COUNTER = r"(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s*/?\s*\d{1,4}"
+SLIDE_LINE = re.compile(rf"^{SLIDE_COUNTER}\s+\S", I)
+# The counter (and a "Buy photo" button) printed before each caption.
+GALLERY_COUNTER = re.compile(rf"^(?:{SLIDE_COUNTER}\s+)?(?:buy photo\s+)?", I)
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X"
 CREDIT_WORDS = r"(?i:(?:image|photo|photograph|picture|credit|photo credit|source|foto)s?)"
 # The buttons of a photo widget, scraped with the caption around them: "Buy Photo", "View
@@ -1033,7 +1033,7 @@ GALLERY_CONTROL_NEEDS = ("caption", "image", "photo")
 # Image 1 of 1 An 11-month-old girl ...".
 GALLERY_WIDGET = re.compile(
     r"^(?:photo|image)s?\s*:\s*(?P<credit>.{0,80}?)\s*(?:/\s*)*"
-    r"image \d{1,4} of\s*/?\s*\d{1,4}\s+caption close\s+(?P<caption>\S.*)$",
+    rf"{SLIDE_COUNTER}\s+caption close\s+(?P<caption>\S.*)$",
     I,
 )
 CREDIT_AGAIN = re.compile(r"\s(?:photo|image)s?\s*:\s", I)  # where the widget's caption ends
