@@ -728,11 +728,12 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"  # "Wed ", "Fri., ", "Monday, "
 # The explicit date in a short date line that also holds a service's code, a dateline or
 # a clock ("TNN Nov 12, 2011, 05:51AM IST MUMBAI:", "www.chinaview.cn 2007-12-29 19:34:15"),
 # with the time after it.
 EXPLICIT_DATE = re.compile(
-    r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:\b{WEEKDAY})?"
     rf"(?:\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}|"
     r"\b\d{4}-\d{2}-\d{2})\b"
@@ -958,7 +959,7 @@ PHOTO_WIDGET_LINE = re.compile(
 ANNOUNCES = re.compile(r"\w.*\s\w+:\s*$")  # a sentence's words up to a colon that ends it
 NOT_A_DEK = re.compile(
     r"^by\s+[A-Z]|:\s*$|"
-    rf"^(?:(?:on|posted|updated|published)\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"^(?:(?:on|posted|updated|published)\s+)?(?:{WEEKDAY})?"
     rf"(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}\b|\d{{4}}-\d{{2}}-\d{{2}})",
     I,
 )
