@@ -313,6 +313,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     body's opening (or is repeated in a title bar), nearest first on ties."""
     lede = lede_words(sheet, first, last)
     best, best_score = None, 0.0
+    headed: int | None = None
     for i in _lines_above(sheet, first, P.HEADLINE_WINDOW):
         text = sheet.texts[i]
         if sheet.rules[i] == "headline_stamps":  # the headline printed with its date stamps
@@ -330,11 +331,14 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
                 sheet.texts[:i], sheet.casefolded, sheet.rules, strict=False
             )
         )
+        between = range(i + 1, first)
         near = first - i <= P.HEADLINE_NEAR and not any(
-            sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in range(i + 1, first)
+            sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in between
         )
         # a headline stands over its byline, or carries its own date stamps
         bylined = near and (_above_byline(sheet, i) or sheet.rules[i] == "headline_stamps")
+        if headed is None and overlap > 0 and _head_block(sheet, i, first):
+            headed = i
         score = (
             overlap
             + (0.5 if titlebar else 0.0)
@@ -346,6 +350,8 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
             best, best_score = i, score
     if best is None or best_score < P.HEADLINE_MIN_SCORE:
         return None
+    if headed is not None and headed < best:
+        best = headed  # the best line stands under the head's byline: it is the standfirst
     below = sheet.next_open(best)
     if below is not None and below < first and _glued(sheet.texts[best], sheet.texts[below]):
         sheet.drop(best, "glued_headline")
@@ -470,9 +476,13 @@ def _above_byline(sheet: Sheet, i: int) -> bool:
         text = sheet.texts[j]
         if fields.is_credit_line(text):
             return True
+        below = sheet.next_open(j)
+        dated = below is not None and fields.looks_like_date(sheet.texts[below])
+        if dated and fields.is_name(text):
+            return True  # a name over a date: the byline of the head block
         if not fields.looks_like_date(text):
             return False
-        j = sheet.next_open(j)
+        j = below
     return False
 
 
@@ -589,6 +599,37 @@ def headline_shaped(text: str, min_words: int = 3) -> bool:
     if text.endswith(":"):
         return False  # it announces what follows ("Attention editors:", "Font size:")
     return not (text.endswith(".") and not text.endswith("..."))
+
+
+def _head_block(sheet: Sheet, i: int, first: int) -> bool:
+    """Line i stands over a byline (_above_byline), and below that, down to the body, are
+    only the head's dates and credits, a toolbar's items and at most one headline-shaped
+    line (the standfirst): i is the headline of that head block."""
+    if not _above_byline(sheet, i):
+        return False
+    standfirsts = 0
+    for k in range(i + 1, first):
+        kind, text = sheet.kinds[k], sheet.texts[k]
+        if kind in ("blank", "dropped", "date", "credit"):
+            continue
+        if kind is not None:
+            return False
+        if fields.is_field_line(text) or fields.is_name(text) or _toolbar(text):
+            continue
+        if not headline_shaped(text) or is_prose(text):
+            return False
+        standfirsts += 1
+    return standfirsts <= 1
+
+
+def _toolbar(text: str) -> bool:
+    """A toolbar's item between the head and the body ("- Email", "(0 votes)", "Adjust
+    font size:"): a short line that is neither headline-shaped nor a date or credit."""
+    return (
+        words(text) <= P.TOOLBAR_MAX_WORDS
+        and not headline_shaped(text)
+        and not fields.is_field_line(text)
+    )
 
 
 def _content_words(text: str) -> set[str]:

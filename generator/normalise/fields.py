@@ -115,6 +115,9 @@ def _below_share_bar(sheet: Sheet, title: int, first: int) -> int:
             return j if buttons >= P.DEK_BUTTONS_MIN else i  # the words after the buttons
         if kind is None and _button(text):
             buttons += 1
+        elif kind in ("credit", "date"):  # the head's byline and date, under the headline
+            j += 1
+            continue
         elif kind not in ("blank", "dropped"):
             return i
         skipped += kind != "blank"
@@ -126,6 +129,8 @@ def _button(text: str) -> bool:
     """A share button or counter: a list item of a few words, or a number alone."""
     if P.COUNTER.match(text):
         return True
+    if text.endswith(":") and words(text) <= P.LABEL_MAX_WORDS + 1:
+        return True  # a control's label: "Adjust font size:"
     return bool(P.LIST_ITEM.match(text)) and words(text) <= P.LABEL_MAX_WORDS + 1
 
 

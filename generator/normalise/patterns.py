@@ -378,8 +378,10 @@ FUNCTION_WORDS = _words(
     "those through under until very were what when where which while will with would your "
     "said says news"
 )
-# A headline-shaped line this close above the body, with no prose between, is favoured.
-HEADLINE_NEAR = 6
+# A headline-shaped line this close above the body, with no prose between, is favoured;
+# a toolbar's items between them (short lines that are neither headline-shaped nor a date
+# or credit, at most TOOLBAR_MAX_WORDS words: "- Email", "Adjust font size:") do not count.
+HEADLINE_NEAR, TOOLBAR_MAX_WORDS = 6, 3
 # A date or byline this many lines into the body's run splits the head (the headline
 # lines above it) off the body (block.split_head).
 HEAD_IN_BODY_LINES = 2
@@ -470,10 +472,11 @@ SCORE_LINE = re.compile(
 )
 DEK_MAX_WORDS = 40
 DEK_MIN_WORDS = 5
-# Share buttons, counters and dropped furniture between a headline and its standfirst:
-# at most DEK_SKIP_LINES are looked past, DEK_BUTTONS_MIN of them buttons or counters.
-DEK_SKIP_LINES, DEK_BUTTONS_MIN = 6, 2
-COUNTER = re.compile(r"^[\d,.]+[km]?$", I)
+# Share buttons, counters and dropped furniture between a headline (and its byline and
+# date) and its standfirst: at most DEK_SKIP_LINES are looked past, DEK_BUTTONS_MIN of them
+# buttons ("- Email", "Adjust font size:") or counters ("2,731", "(0 votes)").
+DEK_SKIP_LINES, DEK_BUTTONS_MIN = 8, 2
+COUNTER = re.compile(r"^(?:[\d,.]+[km]?|\(\d[\d,]* (?:votes?|views?|comments?)\))$", I)
 DERIVED_TITLE_MAX_WORDS = 20
 # The story's highlights: a list of summary points right under the headline (or its dek),
 # perhaps under a label ("Story Highlights"), before the byline and the body. At least
