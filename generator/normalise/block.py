@@ -574,13 +574,18 @@ def _scoreboard(line: str, below: str) -> bool:
 def _kicker(text: str, headline: str) -> bool:
     """A label above the headline, not a headline of its own: a few capitalised words
     ("Dubai Airshow", "BLACK DEATH FEARS", "Dancing With the Stars") over a longer line in
-    sentence case ("Emirates inks $9 billion order for 30 Boeing 787 jets")."""
+    sentence case ("Emirates inks $9 billion order for 30 Boeing 787 jets"); or a label in
+    sentence case ("ASU basketball") over a headline of at most KICKER_HEADLINE_MAX_WORDS."""
     names = P.KICKER_WORD.findall(text)
+    capitalised = all(w[:1].isupper() or w.casefold() in P.KICKER_JOINERS for w in names)
+    sentence_case = (
+        bool(names) and names[0][:1].isupper() and words(headline) <= P.KICKER_HEADLINE_MAX_WORDS
+    )
     return (
         0 < words(text) <= P.KICKER_MAX_WORDS
         and words(headline) >= P.KICKER_HEADLINE_MIN_WORDS
         and not headline.isupper()
-        and all(w[:1].isupper() or w.casefold() in P.KICKER_JOINERS for w in names)
+        and (capitalised or sentence_case)
     )
 
 

@@ -426,9 +426,10 @@ TABLE_SIDE_MIN_WORDS = PROSE_LONG_WORDS
 
 # A kicker: a label of at most KICKER_MAX_WORDS capitalised words (joiners aside) printed
 # above a headline of KICKER_HEADLINE_MIN_WORDS or more words not set in capitals. Kept as
-# the article's kicker, not taken for its headline. "Battery power" (sentence case) is a
-# headline of its own.
-KICKER_MAX_WORDS, KICKER_HEADLINE_MIN_WORDS = 3, 5
+# the article's kicker, not taken for its headline. A label in sentence case ("ASU
+# basketball") is a kicker over a headline of at most KICKER_HEADLINE_MAX_WORDS words; over
+# a longer line ("Battery power" over a 22-word standfirst) it is the headline itself.
+KICKER_MAX_WORDS, KICKER_HEADLINE_MIN_WORDS, KICKER_HEADLINE_MAX_WORDS = 3, 5, 14
 KICKER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 KICKER_JOINERS = frozenset({"of", "the", "and", "in", "on", "for", "with", "at", "to", "a"})
 
