@@ -515,6 +515,9 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
             break  # the last item of a list of the section's stories
         if text.islower() and not sheet.texts[top].islower():
             break  # a menu item or a label ("film blog") over a headline set in capitals
+        if _kicker(text, sheet.texts[top]) and _under_date(sheet, j) and not fields.is_name(text):
+            sheet.claim(j, "kicker", "kicker")  # the head block opens with its date, a byline
+            break  # may stand under it ("Tuesday 8 January 2008", "Sean Collins", headline)
         if not (_content_words(text) & topic) or P.SCORE_LINE.search(text):
             break  # another story's line, or the scoreboard over a game's story
         if _kicker(text, sheet.texts[top]):
@@ -522,6 +525,14 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
             break
         top, j = j, j - 1
     return top
+
+
+def _under_date(sheet: Sheet, i: int) -> bool:
+    """The line right above line i (blank lines aside) is a date."""
+    j = i - 1
+    while j >= 0 and sheet.kinds[j] == "blank":
+        j -= 1
+    return j >= 0 and (sheet.kinds[j] == "date" or fields.looks_like_date(sheet.texts[j]))
 
 
 def _listed(sheet: Sheet, i: int) -> bool:
