@@ -100,6 +100,8 @@ def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> Bui
 
         from . import pages, write
 
+        if paths.cache is not None:
+            pages.keep_compiled_templates(paths.cache / "templates")
         files = pages.render(stories, rejected, config.output, config, cache)
         cache.prune([p for s in stories for m in s.members for p in m.article.paragraphs])
     except BaseException:

@@ -19,7 +19,7 @@ from generator import navigation, pages, pipeline, similarity
 from generator.cache import GROUPING, Cache
 from generator.cluster import cluster
 from generator.config import validated
-from generator.models import Table
+from generator.models import Rejected, Table
 from generator.pipeline import build
 from generator.read import load_seed
 
@@ -613,3 +613,51 @@ def test_stored_articles_read_back_equal_and_damage_is_refused(samples):
         except (ValueError, TypeError, KeyError):
             continue
         raise AssertionError(f"accepted {damaged_head!r:.200}")
+
+
+def test_templates_are_kept_compiled_and_loaded_without_compiling(
+    project, config, tmp_path, monkeypatch
+):
+    """A build keeps its templates compiled in the cache folder; another process (a fresh
+    environment) loads them from there without compiling them again, and compiles a
+    template whose source changed."""
+    import jinja2
+
+    pages._env.cache_clear()  # as in a new process: no template loaded yet
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    folder = cached.cache / "templates"
+    assert len(list(folder.iterdir())) >= len(("story.md", "index.md", "story_nav.md"))
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    fresh = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder)),
+    )
+    fresh.get_template("story.md")
+    assert compiled == []
+    changed = jinja2.Environment(
+        loader=jinja2.DictLoader({"story.md": "changed"}),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder)),
+    )
+    assert changed.get_template("story.md").render() == "changed"
+    assert compiled == ["story.md"]
+
+
+def test_a_template_cache_that_cannot_be_written_fails_no_build(tmp_path):
+    rejected = [Rejected("empty.txt", "empty file")]
+    expected = pages.rejected_page(rejected)
+    folder = tmp_path / "templates"
+    pages.keep_compiled_templates(folder)
+    folder.rmdir()  # gone: nothing can be kept there
+    try:
+        pages._env().cache.clear()  # every template loaded afresh, and kept nowhere
+        assert pages.rejected_page(rejected) == expected
+    finally:
+        pages._env().bytecode_cache = None
