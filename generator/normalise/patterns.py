@@ -53,6 +53,32 @@ def folded(text: str) -> str:
     return text.lower()
 
 
+# The labels of the same furniture in the other languages the sources publish in
+# (Portuguese, Spanish, Italian, French, German, Russian), for the rules below that
+# name it in English: "read also", "you may like", "related", "leave a comment",
+# "comments".
+READ_ALSO_WORDS = (
+    r"leia também|veja também|lee también|lea también|ver también|leggi anche|vedi anche|"
+    r"à lire aussi|lire aussi|voir aussi|lesen sie auch|siehe auch|читайте также|"
+    r"смотрите также"
+)
+YOU_MAY_LIKE_WORDS = (
+    r"você (?:também )?pode gostar|(?:también )?te puede interesar|potrebbe interessarti|"
+    r"ti potrebbe interessare|vous aimerez (?:aussi|également)|"
+    r"das könnte sie auch interessieren|вам (?:также )?может понравиться"
+)
+RELATED_WORDS = (
+    r"(?:notícias|matérias|artigos) relacionad[ao]s|(?:noticias|artículos) relacionad[ao]s|"
+    r"(?:articoli|notizie) correlat[ie]|articles (?:liés|similaires)|sur le même sujet|"
+    r"mehr zum thema|похожие (?:статьи|новости|материалы)"
+)
+LEAVE_COMMENT_WORDS = (
+    r"deixe (?:um|seu|o seu) comentário|deja (?:un|tu) comentario|lascia un commento|"
+    r"laisse[rz] un commentaire|schreibe(?:n sie)? einen kommentar|"
+    r"остав(?:ить|ьте) комментарий"
+)
+COMMENTS_WORDS = r"comentários|comentarios|commenti|commentaires|kommentare|комментарии"
+
 # --- Site furniture: a line matching one of these is never article text -----------------
 FURNITURE: tuple[Rule, ...] = (
     # "Current:Home > News...", "You are here: Home / World", "Home : News : Story"; and
@@ -77,7 +103,8 @@ FURNITURE: tuple[Rule, ...] = (
         r"(?:more|also|related|recommended|watch|listen|trending|see|read|web extra)"
         r"(?: stories| story| coverage| articles| videos?| content| headlines)?\s*(?::|\s\|)\s*\S|"
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S|"
-        r"(?-i:^Related (?:Coverage|Stories|Articles|Content|Links|Headlines) [A-Z0-9])",
+        r"(?-i:^Related (?:Coverage|Stories|Articles|Content|Links|Headlines) [A-Z0-9])|"
+        rf"^\(?(?:{READ_ALSO_WORDS})(?: \w{{1,3}})?\s*:\s*\S",
         "teaser link to another article",
     ),
     # the article's pager: "Next page >", "« Previous", "- next", "- 2", "Page 1 of 3" (a
@@ -272,7 +299,8 @@ LIST_LABELS = re.compile(
     r"^(?:(?:related|recommended|sponsored|featured|latest|top|popular|trending|more|other|"
     r"most (?:read|popular|viewed|shared|e-?mailed|commented|watched))\b(?: [\w'’]+){0,2}|"
     r"recommendations?|ranking|you (?:may|might) also like|read (?:more|next)|"
-    r"editor'?s picks?|also (?:read|see)|what to read next|in other news|see also)[:.]?$",
+    r"editor'?s picks?|also (?:read|see)|what to read next|in other news|see also|"
+    rf"{READ_ALSO_WORDS}|{YOU_MAY_LIKE_WORDS}|{RELATED_WORDS})[:.…]*$",
     I,
 )
 # Words that are never part of a person's name, for telling a byline from a label.
@@ -336,10 +364,12 @@ DROPPED_LINE_COST = 2
 # A comment thread starts at a marker and runs to the end of the page.
 COMMENT_MARKER = re.compile(
     r"^(?:\d+\s+)?(?:user |reader |readers['’]? |your )?(?:comments?|reactions?|views|responses?|"
-    r"discussion)(?:\s+(?:so far|on this (?:story|article|post)|\(\d+\)))*[\s.:…,(\d)]*"
+    rf"discussion|{COMMENTS_WORDS})(?:\s+(?:so far|on this (?:story|article|post)|\(\d+\)))*"
+    r"[\s.:…,(\d)]*"
     r"(?:blocked comments.*)?$|"
     r"^(?:have your say|tell us what you think|add (?:a |your )?comment|post (?:a )?comment|"
-    r"leave a (?:comment|reply)|join the (?:conversation|discussion)|reader reaction|"
+    rf"leave a (?:comment|reply)|{LEAVE_COMMENT_WORDS}|join the (?:conversation|discussion)|"
+    r"reader reaction|"
     r"thanks for your comments|what do you think\?|comments are closed|show comments|"
     r"comments? (?:have|has) (?:now )?been closed|comment (?:no\.?|#)\s*\d+)\b|"
     r"^posted by\s*:?\s*.{1,80}\b(?:on|at)\b.{0,30}\d",
