@@ -58,6 +58,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     published = fields.find_published(
         sheet, range(top, end + 1), range(first, last + 1), reference, stamps
     )
+    below = range(end + 1, min(end + 1 + P.TAIL_WINDOW, len(sheet.texts)))
+    stamp_at = next((i for i in below if i in stamps), None) if published is None else None
+    if stamp_at is not None:  # "Last Updated: <date>" under the footer's rights line
+        published = stamps[stamp_at][0] or stamps[stamp_at][1]
     dek_at, dek = fields.find_dek(sheet, head_at, first, page_title) or (None, None)
     if dek is not None:  # "<dek> By JANE ROE Staff Writer": a byline run into it
         dek, dek_names = fields.split_glued_byline(dek)
@@ -66,7 +70,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     highlights = block.claim_highlights(sheet, head, first, last) if head is not None else ()
     if head_at is not None:
         block.claim_series_label(sheet, head_at, first)
-    block.drop_outside(sheet, top, first, end)
+    block.drop_outside(sheet, top, first, end, keep=stamp_at)
     furniture.drop_repeats(sheet, range(top, end + 1))
     furniture.drop_link_lists(sheet, first, end)
     furniture.drop_after_signoff(sheet, signoff)

@@ -31,22 +31,99 @@ def drop_comment_markers(sheet: Sheet) -> list[int]:
 
 def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
     """(first, last) line of the heaviest run of prose, or None when there is no prose.
-    A comment thread runs from its marker to the end of the page: when an article's worth
-    of prose stands above the first marker, the body is found there."""
-    if walls:
-        above = _heaviest_run(sheet, set(walls), min(walls))
+    A comment thread runs from its marker to the end of the page, and a footer's rights
+    line ("© 2019 CBS Interactive Inc. All Rights Reserved.") ends the story: no run
+    crosses either, and when an article's worth of prose stands above the first of them,
+    the body is found there (the promotions under a footer may weigh more than a short
+    story above it)."""
+    rights = {
+        i
+        for i, rule in enumerate(sheet.rules)
+        if rule == "copyright" and P.ALL_RIGHTS.search(sheet.texts[i])
+    }
+    blocked = set(walls) | rights
+    if blocked:
+        above = _heaviest_run(sheet, blocked, min(blocked))
         if above is not None and above[0] >= P.BODY_ABOVE_COMMENTS_WORDS:
-            return above[1]
-    found = _heaviest_run(sheet, set(walls), len(sheet.texts))
-    return found[1] if found else None
+            return _across_rights(sheet, above[1], rights, blocked)
+    found = _heaviest_run(sheet, blocked, len(sheet.texts))
+    return _across_rights(sheet, found[1], rights, blocked) if found else None
+
+
+def _across_rights(
+    sheet: Sheet, body: tuple[int, int], rights: set[int], blocked: set[int]
+) -> tuple[int, int]:
+    """The body joined with the prose beyond a rights line right above or below it when
+    the two tell one story (_same_story): a live page prints each update of a story with
+    its own rights line."""
+    first, last = body
+    while True:
+        below = _next_wall(sheet, last, 1, rights)
+        above = _next_wall(sheet, first, -1, rights)
+        if below is not None:
+            end = min([b for b in blocked if b > below] + [len(sheet.texts)])
+            run = _heaviest_run(sheet, blocked, end, start=below + 1)
+            if run is not None and _same_story(sheet, run[1], (first, last)):
+                last = run[1][1]
+                continue
+        if above is not None:
+            start = max([b for b in blocked if b < above] + [-1]) + 1
+            run = _heaviest_run(sheet, blocked, above, start=start)
+            if run is not None and _same_story(sheet, run[1], (first, last)):
+                first = run[1][0]
+                continue
+        return first, last
+
+
+def _next_wall(sheet: Sheet, i: int, step: int, rights: set[int]) -> int | None:
+    """The rights line next to line i in direction `step`, with only blank and dropped
+    lines between them."""
+    j = i + step
+    while 0 <= j < len(sheet.texts):
+        if j in rights:
+            return j
+        if sheet.kinds[j] not in ("blank", "dropped"):
+            return None
+        j += step
+    return None
+
+
+def _prose_words(sheet: Sheet, first: int, last: int) -> set[str]:
+    return set().union(*(_content_words(sheet.texts[i]) for i in _prose_lines(sheet, first, last)))
+
+
+def _prose_lines(sheet: Sheet, first: int, last: int) -> list[int]:
+    return [
+        i for i in range(first, last + 1) if sheet.kinds[i] is None and is_prose(sheet.texts[i])
+    ]
+
+
+def _same_story(sheet: Sheet, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """The prose of two spans tells one story: at least half of the lines of prose of
+    either tell the other's (_telling)."""
+    return _telling(sheet, one, _prose_words(sheet, *other)) or _telling(
+        sheet, other, _prose_words(sheet, *one)
+    )
+
+
+def _telling(sheet: Sheet, span: tuple[int, int], topic: set[str]) -> bool:
+    """At least half of the span's lines of prose tell the story of `topic`: each shares
+    RIGHTS_SHARED_WORDS or more content words with it, and RIGHTS_SHARED_SHARE of its own."""
+    lines = _prose_lines(sheet, *span)
+    telling = 0
+    for i in lines:
+        own = _content_words(sheet.texts[i])
+        shared = len(own & topic)
+        telling += shared >= P.RIGHTS_SHARED_WORDS and shared >= P.RIGHTS_SHARED_SHARE * len(own)
+    return telling > 0 and 2 * telling >= len(lines)
 
 
 def _heaviest_run(
-    sheet: Sheet, blocked: set[int], end: int
+    sheet: Sheet, blocked: set[int], end: int, start: int = 0
 ) -> tuple[float, tuple[int, int]] | None:
     best, best_span = 0.0, None
-    total, start = 0.0, 0
-    for i in range(end):
+    total = 0.0
+    for i in range(start, end):
         if i in blocked:
             total, start = 0.0, i + 1
             continue
@@ -681,11 +758,12 @@ def drop_company_boilerplate(sheet: Sheet) -> None:
         sheet.drop(body.pop(), "company_boilerplate")
 
 
-def drop_outside(sheet: Sheet, top: int, first: int, end: int) -> None:
+def drop_outside(sheet: Sheet, top: int, first: int, end: int, keep: int | None = None) -> None:
     """Everything above the headline and below the article's tail is page furniture;
-    between headline and body only fields (dek, byline, date, captions) stay."""
+    between headline and body only fields (dek, byline, date, captions) stay. Line `keep`
+    stays too (the date stamp under the tail the article's date was read from)."""
     for i, kind in enumerate(sheet.kinds):
-        if kind in ("blank", "dropped") or sheet.rules[i] == "page_title":
+        if kind in ("blank", "dropped") or sheet.rules[i] == "page_title" or i == keep:
             continue
         if i < top or i > end:
             sheet.drop(i, "outside_article")

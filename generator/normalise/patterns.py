@@ -393,8 +393,14 @@ COMPANY_BOILERPLATE = re.compile(
     r" (?:of|in|for|focused|that|with|based)\b|"
     r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4} is headquartered in\b"
 )
+# A footer's rights line ("... All Rights Reserved."): no run of the body crosses it,
+# unless the prose beyond it tells the same story (a live page's updates, each with its
+# rights line): half its lines of prose or more share at least RIGHTS_SHARED_WORDS content
+# words with the body, and at least RIGHTS_SHARED_SHARE of their own.
+ALL_RIGHTS = re.compile(r"\ball rights reserved\b", I)
+RIGHTS_SHARED_WORDS, RIGHTS_SHARED_SHARE = 3, 0.3
 # Prose of at least this weight (words, less the cost of short lines) above the first
-# comment marker is the article; the heavier thread below it is not.
+# comment marker or footer rights line is the article; the heavier prose below is not.
 BODY_ABOVE_COMMENTS_WORDS = 60
 # The headline is looked for this many lines above the body.
 HEADLINE_WINDOW = 30
