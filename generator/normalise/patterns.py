@@ -123,6 +123,15 @@ FURNITURE: tuple[Rule, ...] = (
         r"(?:(?:decrease|increase|reset|a)\b[\s+–-]*)*$",
         "text-size control",
     ),
+    # "(Photo: KHOU 11)", "(Image credit: Blue Origin)": a photo's credit alone on its line in
+    # brackets, the photo itself left out of the dump; it stands under a headline or a
+    # paragraph as often as under a caption, so it credits no line: never article text
+    _rule(
+        "photo_credit",
+        r"^\(\s*(?:image|photo|photograph|picture|foto)s?(?: credit)?\s*:\s*[^()]{1,80}\)\.?$",
+        "a photo's credit, the photo not in the page",
+        needs=("image", "photo", "picture", "foto"),
+    ),
     # "Video: Highlights of the final round", "VIDEO: Watch Jane Roe's report": a link to a
     # clip the page embeds (a clip's credit is printed under it, never behind "Video:")
     _rule("video_link", r"^(?:video|audio)\s*:\s*\S.{0,100}$", "link to a video or audio clip"),
