@@ -145,15 +145,30 @@ FURNITURE: tuple[Rule, ...] = (
         "comment-section notice",
         needs=("comment", "join the ", "leave a "),
     ),
-    # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter": a prompt names what you get
+    # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter": a prompt names what you
+    # get ("Get breaking space news and the latest updates on rocket launches", "Join our
+    # Space Forums", "Subscribe to our sister title ... Magazine"); its button ("Subscribe
+    # Now!") and its promise ("No spam, we promise. You can unsubscribe at any time ...")
     _rule(
         "signup",
         r"^\W{0,3}\s*(?:sign up|subscribe|get our|join (?:our|the))\b.{0,60}\b"
-        r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free|headlines)\b|"
+        r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free|headlines|"
+        r"forums?)\b|"
         r"^[^.!?]{0,60}[.!?]?\s*(?:sign up|subscribe) (?:to|for) (?:our|the)\b[^.]{0,40}"
-        r"\bnewsletters?\b[^.]{0,20}\.?$",
+        r"\b(?:newsletters?|magazine)\b|"
+        r"^get (?:breaking|the latest)\b.{0,80}\b(?:news|updates|alerts)\b|"
+        r"^(?:subscribe|sign up)(?: now| today| here)?\W*$|"
+        r"^no spam\b|\bunsubscribe (?:at any time|anytime)\b",
         "newsletter or sign-up prompt",
-        needs=("sign up", "subscribe", "get our", "join "),
+        needs=(
+            "sign up",
+            "subscribe",
+            "get our",
+            "join ",
+            "get breaking",
+            "get the latest",
+            "no spam",
+        ),
     ),
     # "We may earn a commission from links on this page."
     _rule(
