@@ -1001,8 +1001,11 @@ SLIDE_COUNTER = r"(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s*/?\s*\d{1,4}"
 SLIDE_LINE = re.compile(rf"^{SLIDE_COUNTER}\s+\S", I)
 # The counter (and a "Buy photo" button) printed before each caption.
 GALLERY_COUNTER = re.compile(rf"^(?:{SLIDE_COUNTER}\s+)?(?:buy photo\s+)?", I)
-# Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X"
-CREDIT_WORDS = r"(?i:(?:image|photo|photograph|picture|credit|photo credit|source|foto)s?)"
+# Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X",
+# "Image credit: X"
+CREDIT_WORDS = (
+    r"(?i:(?:image|photo|photograph|picture|credit|photo credit|image credit|source|foto)s?)"
+)
 # The buttons of a photo widget, scraped with the caption around them: "Buy Photo", "View
 # Full Caption", "Hide Caption", "Enlarge this image". Never part of the caption or credit.
 PHOTO_CONTROL = (
@@ -1032,7 +1035,7 @@ NOT_A_DEK = re.compile(
 # on its line "Source: X" credits the article ("Source: The Associated Press", under the
 # last paragraph or beside the date), not a photo: it is a source credit (SOURCE_LINE).
 CREDIT_LINE = re.compile(
-    r"^(?i:(?:image|photo|photograph|picture|credit|photo credit|foto)s?)"
+    r"^(?i:(?:image|photo|photograph|picture|credit|photo credit|image credit|foto)s?)"
     r"\s*:\s*(?P<credit>\S.{0,80})$",
     I,
 )
