@@ -377,9 +377,13 @@ TEASER_MAX_WORDS = 60
 LINK_RUN_MIN = 3
 
 # --- The article's body: one run of prose --------------------------------------------------
-# A prose line: a sentence of at least PROSE_MIN_WORDS, or any line of PROSE_LONG_WORDS.
+# A prose line: a sentence of at least PROSE_MIN_WORDS, or any line of PROSE_LONG_WORDS,
+# or an interview's question or answer of INTERVIEW_MIN_WORDS ("Q: Favorite apps?", "A:
+# Bleacher Report, Uber Eats"), however short: the article's text, in turns.
 PROSE_MIN_WORDS = 8
 PROSE_LONG_WORDS = 25
+INTERVIEW_LINE = re.compile(r"^[QA]:\s+\S")
+INTERVIEW_MIN_WORDS = 3
 # Weights for finding the body as the heaviest run of lines: prose counts its words,
 # other lines cost a little, so a caption or an ad slot between paragraphs does not
 # split the body but a menu or a link list does.

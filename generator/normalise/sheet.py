@@ -73,8 +73,11 @@ def is_sentence(text: str) -> bool:
 
 @lru_cache(maxsize=_LINE_CACHE)
 def is_prose(text: str) -> bool:
-    """A line of running text: a sentence of some length, or any long line."""
+    """A line of running text: a sentence of some length, any long line, or an interview's
+    question or answer."""
     n = words(text)
     if P.LIST_ITEM.match(text) and n < P.PROSE_LONG_WORDS:
         return False
+    if n >= P.INTERVIEW_MIN_WORDS and P.INTERVIEW_LINE.match(text):
+        return True
     return n >= P.PROSE_LONG_WORDS or (n >= P.PROSE_MIN_WORDS and is_sentence(text))
