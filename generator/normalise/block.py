@@ -293,7 +293,10 @@ _DIGIT = re.compile(r"\d")
 
 def _announces(sheet: Sheet, last: int, intro: int) -> bool:
     text = sheet.texts[intro]
-    between = all(sheet.kinds[k] in ("blank", "dropped") for k in range(last + 1, intro))
+    between = all(  # furniture may stand between, but not a separator ("-----")
+        sheet.kinds[k] == "blank" or (sheet.kinds[k] == "dropped" and sheet.rules[k] != "separator")
+        for k in range(last + 1, intro)
+    )
     return (
         between
         and text.rstrip().endswith(":")

@@ -413,6 +413,8 @@ def find_credits(
             org = org or (match["org"] or "").strip() or None
             sheet.claim(i, "credit", "contributed_line")
             signoff = i if i not in header else signoff
+        elif i not in header and P.CONTACT_LINE.match(text):  # the name is most often the
+            sheet.claim(i, "credit", "contact_line")  # byline's, but may be a detective's
         elif P.REPORTING_BY.match(text):
             for m in P.REPORTING_NAMES.finditer(text):
                 names += split_names(P.FILED_IN.sub("", m["names"]))

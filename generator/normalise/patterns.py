@@ -123,6 +123,8 @@ FURNITURE: tuple[Rule, ...] = (
         r"(?:(?:decrease|increase|reset|a)\b[\s+–-]*)*$",
         "text-size control",
     ),
+    # "-----", "=====", "* * *": a line of punctuation alone separates, and says nothing
+    _rule("separator", r"^[\W_]+$", "a line of punctuation alone: a separator"),
     # "(Photo: KHOU 11)", "(Image credit: Blue Origin)": a photo's credit alone on its line in
     # brackets, the photo itself left out of the dump; it stands under a headline or a
     # paragraph as often as under a caption, so it credits no line: never article text
@@ -134,7 +136,11 @@ FURNITURE: tuple[Rule, ...] = (
     ),
     # "Video: Highlights of the final round", "VIDEO: Watch Jane Roe's report": a link to a
     # clip the page embeds (a clip's credit is printed under it, never behind "Video:")
-    _rule("video_link", r"^(?:video|audio)\s*:\s*\S.{0,100}$", "link to a video or audio clip"),
+    _rule(
+        "video_link",
+        r"^(?:video|audio)\s*:\s*\S.{0,100}$|^watch this (?:story|video)\W*$",
+        "link to a video or audio clip",
+    ),
     # "The comments posted here are not from X. Kindly refrain from ...", a bare "Comments (12)"
     _rule(
         "comment_policy",
@@ -154,8 +160,8 @@ FURNITURE: tuple[Rule, ...] = (
         r"^\W{0,3}\s*(?:sign up|subscribe|get our|join (?:our|the))\b.{0,60}\b"
         r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free|headlines|"
         r"forums?)\b|"
-        r"^[^.!?]{0,60}[.!?]?\s*(?:sign up|subscribe) (?:to|for) (?:our|the)\b[^.]{0,40}"
-        r"\b(?:newsletters?|magazine)\b|"
+        r"^[^.!?]{0,60}[.!?]?\s*(?:sign up|subscribe) (?:to|for) (?:one of )?(?:our|the)\b"
+        r"[^.]{0,40}\b(?:newsletters?|magazine)\b|^get alerted\b|"
         r"^get (?:breaking|the latest)\b.{0,80}\b(?:news|updates|alerts)\b|"
         r"^(?:subscribe|sign up)(?: now| today| here)?\W*$|"
         r"^no spam\b|\bunsubscribe (?:at any time|anytime)\b",
@@ -167,6 +173,7 @@ FURNITURE: tuple[Rule, ...] = (
             "join ",
             "get breaking",
             "get the latest",
+            "get alerted",
             "no spam",
         ),
     ),
@@ -833,6 +840,13 @@ HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 # --- Credits --------------------------------------------------------------------------------
 # "ABC News' Ellie Kaufman and Joohee Cho contributed to this report."
+# The writer's contact line under the story: "Contact Ryan Dunn at: rdunn@theblade.com,
+# 419-724-6095, or on Twitter @rdunnblade.", "Contact the writer: psurowski@pe.com". A
+# credit (its address's domain is the publication's), never a paragraph.
+CONTACT_LINE = re.compile(
+    r"^[Cc]ontact (?:the (?:writer|reporter|author)|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
+    r"\s*(?:at\b)?\s*:?\s*[\w.+-]+@[\w-]+\."
+)
 CONTRIBUTED = re.compile(
     r"^(?:(?P<org>(?:[A-Z][\w&.]*\s?){1,4})['’]s?\s+)?(?P<names>[A-Z].{2,160}?)\s+"
     r"(?:contributed|also contributed|contributed reporting)\s+(?:to|for)\s+this\s+"
@@ -1138,7 +1152,8 @@ CAPTION_LEDE_LINES = 3
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", I)
 
 # --- Sentence shape -------------------------------------------------------------------------
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# (a character the page's encoding lost, U+FFFD, may follow it: "... is unknown.�")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\ufffd?$")
 # One sentence ending and the next beginning inside a line.
 SENTENCE_BREAK = re.compile(r"\w{2}[.!?][\"'”’)\]]*\s+[\"“'‘]?[A-Z]")
 # A line this long with a sentence break inside is a paragraph, never a link.
@@ -1204,6 +1219,7 @@ RULE_NOTES: dict[str, str] = {
     "outlet_line": "an outlet's name beside the byline or date above the body",
     "dateline_line": "dateline on its own line, before the lede",
     "contributed_line": "'X contributed to this report' credit",
+    "contact_line": "the writer's contact line under the story ('Contact X at x@example.com')",
     "reporting_by": "'Reporting by X' credit",
     "files_from": "'with files from X' credit",
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
