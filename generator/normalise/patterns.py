@@ -136,6 +136,13 @@ FURNITURE: tuple[Rule, ...] = (
     ),
     # "Video: Highlights of the final round", "VIDEO: Watch Jane Roe's report": a link to a
     # clip the page embeds (a clip's credit is printed under it, never behind "Video:")
+    # "Enlarge", "View Larger Image": a photo's control
+    _rule(
+        "photo_control",
+        r"^(?:click to )?enlarge(?: this (?:image|photo))?\W*$|^view larger (?:image|photo)\W*$",
+        "a photo's control",
+        needs=("enlarge", "view larger"),
+    ),
     _rule(
         "video_link",
         r"^(?:video|audio)\s*:\s*\S.{0,100}$|^watch this (?:story|video)\W*$",
@@ -164,7 +171,7 @@ FURNITURE: tuple[Rule, ...] = (
         r"[^.]{0,40}\b(?:newsletters?|magazine)\b|^get alerted\b|"
         r"^get (?:breaking|the latest)\b.{0,80}\b(?:news|updates|alerts)\b|"
         r"^(?:subscribe|sign up)(?: now| today| here)?\W*$|"
-        r"^no spam\b|\bunsubscribe (?:at any time|anytime)\b",
+        r"^no spam\b|\bunsubscribe (?:at any time|anytime)\b|\bget (?:e-?mail|news) alerts\b",
         "newsletter or sign-up prompt",
         needs=(
             "sign up",
@@ -175,6 +182,7 @@ FURNITURE: tuple[Rule, ...] = (
             "get the latest",
             "get alerted",
             "no spam",
+            "alerts",
         ),
     ),
     # "We may earn a commission from links on this page."
@@ -229,8 +237,10 @@ FURNITURE: tuple[Rule, ...] = (
     _rule(
         "share_prompt",
         r"^(?:share|tweet|e-?mail|print)(?: this| on| via| article| story)\b|"
+        r"^(?:share|tweet|e-?mail|print)\W*$|"
         r"^click to (?:share|print|email)\b|"
-        r"^(?:e-?mail[ -]to[ -]a[ -]friend|printer[ -]friendly)\b",
+        r"^(?:e-?mail[ -]to[ -]a[ -]friend|printer[ -]friendly)\b|"
+        r"^(?:send|e-?mail) this (?:article|story|page) to (?:a|your) friend\W*$",
         "share prompt",
     ),
     # a page widget's ids printed as text: "photo_prev_inline|article-gallery-5845524|0"
@@ -276,7 +286,7 @@ FURNITURE: tuple[Rule, ...] = (
     _rule(
         "advert",
         r"^(?:advertisement|sponsored(?: content)?|ad feedback|"
-        r"(?:story|article) continues below(?: advertisement)?)$|"
+        r"(?:story|article) continues(?: below)?(?: advertisement)?)$|"
         r"^advertisement\W+(?:continue reading(?: below)?$|related content\b)",
         "advertising slot",
     ),
