@@ -85,8 +85,11 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
 def keep_compiled_templates(folder: Path) -> None:
     """Keep the templates compiled in `folder` (Jinja's bytecode cache, checked against
     each template's source and Jinja's and Python's versions): compiling them took 0.03
-    s of every build that renders pages."""
-    folder.mkdir(parents=True, exist_ok=True)
+    s of every build that renders pages. A folder that cannot be made keeps nothing."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
     _env().bytecode_cache = _CompiledTemplates(str(folder))
 
 

@@ -659,5 +659,10 @@ def test_a_template_cache_that_cannot_be_written_fails_no_build(tmp_path):
     try:
         pages._env().cache.clear()  # every template loaded afresh, and kept nowhere
         assert pages.rejected_page(rejected) == expected
+        blocked = tmp_path / "a file"
+        blocked.write_text("not a folder")
+        pages.keep_compiled_templates(blocked / "templates")  # cannot be made: no error
+        pages._env().cache.clear()
+        assert pages.rejected_page(rejected) == expected
     finally:
         pages._env().bytecode_cache = None
