@@ -699,8 +699,8 @@ def headline_shaped(text: str, min_words: int = 3) -> bool:
 
 def _head_block(sheet: Sheet, i: int, first: int) -> bool:
     """Line i stands over a byline (_above_byline), and below that, down to the body, are
-    only the head's dates and credits, a toolbar's items and at most one headline-shaped
-    line (the standfirst): i is the headline of that head block."""
+    only the head's dates and credits, a toolbar's buttons (fields.is_button) and at most
+    one headline-shaped line (the standfirst): i is the headline of that head block."""
     if not _above_byline(sheet, i):
         return False
     standfirsts = 0
@@ -710,22 +710,12 @@ def _head_block(sheet: Sheet, i: int, first: int) -> bool:
             continue
         if kind is not None:
             return False
-        if fields.is_field_line(text) or fields.is_name(text) or _toolbar(text):
+        if fields.is_field_line(text) or fields.is_name(text) or fields.is_button(text):
             continue
         if not headline_shaped(text) or is_prose(text):
             return False
         standfirsts += 1
     return standfirsts <= 1
-
-
-def _toolbar(text: str) -> bool:
-    """A toolbar's item between the head and the body ("- Email", "(0 votes)", "Adjust
-    font size:"): a short line that is neither headline-shaped nor a date or credit."""
-    return (
-        words(text) <= P.TOOLBAR_MAX_WORDS
-        and not headline_shaped(text)
-        and not fields.is_field_line(text)
-    )
 
 
 def _content_words(text: str) -> set[str]:

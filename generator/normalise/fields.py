@@ -113,7 +113,7 @@ def _below_share_bar(sheet: Sheet, title: int, first: int) -> int:
         kind, text = sheet.kinds[j], sheet.texts[j]
         if kind is None and words(text) >= P.DEK_MIN_WORDS and not P.LIST_ITEM.match(text):
             return j if buttons >= P.DEK_BUTTONS_MIN else i  # the words after the buttons
-        if kind is None and _button(text):
+        if kind is None and is_button(text):
             buttons += 1
         elif kind in ("credit", "date"):  # the head's byline and date, under the headline
             j += 1
@@ -125,8 +125,9 @@ def _below_share_bar(sheet: Sheet, title: int, first: int) -> int:
     return i
 
 
-def _button(text: str) -> bool:
-    """A share button or counter: a list item of a few words, or a number alone."""
+def is_button(text: str) -> bool:
+    """A share button or counter: a list item of a few words ("- Email"), a control's label
+    ("Adjust font size:"), or a count alone ("2,731", "(0 votes)")."""
     if P.COUNTER.match(text):
         return True
     if text.endswith(":") and words(text) <= P.LABEL_MAX_WORDS + 1:

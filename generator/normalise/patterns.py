@@ -459,10 +459,8 @@ FUNCTION_WORDS = _words(
     "those through under until very were what when where which while will with would your "
     "said says news"
 )
-# A headline-shaped line this close above the body, with no prose between, is favoured;
-# a toolbar's items between them (short lines that are neither headline-shaped nor a date
-# or credit, at most TOOLBAR_MAX_WORDS words: "- Email", "Adjust font size:") do not count.
-HEADLINE_NEAR, TOOLBAR_MAX_WORDS = 6, 3
+# A headline-shaped line this close above the body, with no prose between, is favoured.
+HEADLINE_NEAR = 6
 # A date or byline this many lines into the body's run splits the head (the headline
 # lines above it) off the body (block.split_head).
 HEAD_IN_BODY_LINES = 2
