@@ -31,35 +31,50 @@ def drop_comment_markers(sheet: Sheet) -> list[int]:
 
 def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
     """(first, last) line of the heaviest run of prose, or None when there is no prose.
-    A comment thread runs from its marker to the end of the page, and a footer's rights
-    line ("© 2019 CBS Interactive Inc. All Rights Reserved.") ends the story: no run
-    crosses either, and when an article's worth of prose stands above the first of them,
-    the body is found there (the promotions under a footer may weigh more than a short
-    story above it)."""
+    A comment thread runs from its marker to the end of the page, a footer's rights line
+    ("© 2019 CBS Interactive Inc. All Rights Reserved.") ends the story, and so does the
+    label of a list of other articles ("You may also like"): no run crosses any of them,
+    and when an article's worth of prose stands above the first of them, the body is
+    found there (the promotions under a footer may weigh more than a short story above
+    it). The body goes on past a rights line or a list label when the prose beyond tells
+    the same story (_across)."""
     rights = {
         i
         for i, rule in enumerate(sheet.rules)
         if rule == "copyright" and P.ALL_RIGHTS.search(sheet.texts[i])
     }
-    blocked = set(walls) | rights
+    lists = {i for i in sheet.open() if _list_label(sheet, i)}
+    blocked = set(walls) | rights | lists
     if blocked:
         above = _heaviest_run(sheet, blocked, min(blocked))
         if above is not None and above[0] >= P.BODY_ABOVE_COMMENTS_WORDS:
-            return _across_rights(sheet, above[1], rights, blocked)
+            return _across(sheet, above[1], rights, lists, blocked)
     found = _heaviest_run(sheet, blocked, len(sheet.texts))
-    return _across_rights(sheet, found[1], rights, blocked) if found else None
+    return _across(sheet, found[1], rights, lists, blocked) if found else None
 
 
-def _across_rights(
-    sheet: Sheet, body: tuple[int, int], rights: set[int], blocked: set[int]
+def _list_label(sheet: Sheet, i: int) -> bool:
+    """The label of a list of other articles (LIST_LABELS, but INLINE_LIST_LABELS) with
+    its list under it. A label right over prose has lost its list to the scraper, and the
+    story often goes on under it."""
+    text = sheet.texts[i]
+    if not P.LIST_LABELS.match(text) or P.INLINE_LIST_LABELS.match(text):
+        return False
+    after = sheet.next_open(i)
+    return after is not None and not is_prose(sheet.texts[after])
+
+
+def _across(
+    sheet: Sheet, body: tuple[int, int], rights: set[int], lists: set[int], blocked: set[int]
 ) -> tuple[int, int]:
-    """The body joined with the prose beyond a rights line right above or below it when
-    the two tell one story (_same_story): a live page prints each update of a story with
-    its own rights line."""
+    """The body joined with the prose beyond a rights line or list label right above or
+    below it when the two tell one story (_same_story): a live page prints each update of
+    a story with its own rights line, and a box of related links may stand between a
+    story's first paragraphs and the rest."""
     first, last = body
     while True:
-        below = _next_wall(sheet, last, 1, rights)
-        above = _next_wall(sheet, first, -1, rights)
+        below = _next_wall(sheet, last, 1, rights, lists)
+        above = _next_wall(sheet, first, -1, rights, lists)
         if below is not None:
             end = min([b for b in blocked if b > below] + [len(sheet.texts)])
             run = _heaviest_run(sheet, blocked, end, start=below + 1)
@@ -75,14 +90,19 @@ def _across_rights(
         return first, last
 
 
-def _next_wall(sheet: Sheet, i: int, step: int, rights: set[int]) -> int | None:
-    """The rights line next to line i in direction `step`, with only blank and dropped
-    lines between them."""
+def _next_wall(sheet: Sheet, i: int, step: int, rights: set[int], lists: set[int]) -> int | None:
+    """The rights line or list label next to line i in direction `step`, with only blank
+    and dropped lines between them; above the body, also the lines of a label's list."""
     j = i + step
+    listed = False  # passed lines that are not prose: a list's, if a label heads them
     while 0 <= j < len(sheet.texts):
-        if j in rights:
+        if j in lists:
             return j
-        if sheet.kinds[j] not in ("blank", "dropped"):
+        if j in rights:
+            return None if listed else j
+        if step < 0 and sheet.kinds[j] is None and not is_prose(sheet.texts[j]):
+            listed = True
+        elif sheet.kinds[j] not in ("blank", "dropped"):
             return None
         j += step
     return None

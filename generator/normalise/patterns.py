@@ -344,6 +344,12 @@ LIST_LABELS = re.compile(
     rf"{READ_ALSO_WORDS}|{YOU_MAY_LIKE_WORDS}|{RELATED_WORDS})[:.…]*$",
     I,
 )
+# Of those, the ones a page prints inside a story, between its paragraphs ("Read also",
+# "See also"). Any other, with its list under it, ends the story as a footer's rights
+# line does (ALL_RIGHTS), unless the prose beyond the list tells the same story.
+INLINE_LIST_LABELS = re.compile(
+    rf"^(?:also (?:read|see)|see also|read (?:more|also)|{READ_ALSO_WORDS})[:.…]*$", I
+)
 # Words that are never part of a person's name, for telling a byline from a label.
 NOT_A_NAME = re.compile(
     r"\b(?:articles?|links?|news|related|stories|viewed|sponsored|more|latest|popular|videos?|"
