@@ -17,6 +17,7 @@ _NEUTRAL = frozenset(
 )
 _FIELD_KINDS = frozenset({"date", "credit"})  # the lines a page prints between headline and body
 _TRAILER = frozenset({"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit"})
+_SIGN_OFFS = frozenset({"contact_line", "contributed_line", "reporting_by"})  # fields.find_credits
 
 
 def drop_comment_markers(sheet: Sheet) -> list[int]:
@@ -755,12 +756,19 @@ def trim_body(sheet: Sheet) -> None:
         text = sheet.texts[body[-1]]
         if P.PROMO_TAIL.match(text) and len(body) > 1:  # the only line is the article
             sheet.drop(body.pop(), "promo_line")
-        elif not is_prose(text):
+        elif not is_prose(text) and not _signed_off(sheet, body[-1]):
             sheet.drop(body.pop(), "outside_article")
         else:
             break
     while body and not is_prose(sheet.texts[body[0]]):
         sheet.drop(body.pop(0), "outside_article")
+
+
+def _signed_off(sheet: Sheet, i: int) -> bool:
+    """Line i is a sentence right above the writer's sign-off (a contact or contributor
+    line): the story's last, however short."""
+    below = next((j for j in range(i + 1, len(sheet.texts)) if sheet.kinds[j] != "blank"), None)
+    return below is not None and sheet.rules[below] in _SIGN_OFFS and is_sentence(sheet.texts[i])
 
 
 def drop_company_boilerplate(sheet: Sheet) -> None:

@@ -95,6 +95,7 @@ FURNITURE: tuple[Rule, ...] = (
     # "veryGood! (96)", "Like (12)", "Angry (3)"
     _rule("reaction_counter", r"^[\w'’ ]{1,20}[!?]?\s*\(\d[\d,.]*[km]?\)$", "reaction counter"),
     # "MORE: Top US general ...", "READ MORE: ...", "Related: ...", "RELATED VIDEO: ...",
+    # "On HoustonChronicle.com: ...", "Also on rt.com ...",
     # ">>READ: ...", "READ MORE | ...", "[WEB EXTRA: ...]", and the label run into the
     # headline it heads: "Related Coverage 3-year-old child shot in Hamilton"
     _rule(
@@ -104,7 +105,9 @@ FURNITURE: tuple[Rule, ...] = (
         r"(?: stories| story| coverage| articles| videos?| content| headlines)?\s*(?::|\s\|)\s*\S|"
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S|"
         r"(?-i:^Related (?:Coverage|Stories|Articles|Content|Links|Headlines) [A-Z0-9])|"
-        rf"^\(?(?:{READ_ALSO_WORDS})(?: \w{{1,3}})?\s*:\s*\S",
+        rf"^\(?(?:{READ_ALSO_WORDS})(?: \w{{1,3}})?\s*:\s*\S|"
+        r"^on [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|tv)\s*:\s*\S|"
+        r"^also on [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|tv)\b\s*:?(?:\s|$)",
         "teaser link to another article",
     ),
     # the article's pager: "Next page >", "« Previous", "- next", "- 2", "Page 1 of 3" (a
@@ -185,13 +188,15 @@ FURNITURE: tuple[Rule, ...] = (
             "alerts",
         ),
     ),
-    # "We may earn a commission from links on this page."
+    # "We may earn a commission from links on this page.", "If you buy something through
+    # this post, IGN may get a share of the sale."
     _rule(
         "affiliate",
-        r"\b(?:may|might) (?:earn|receive) (?:an? )?(?:small |affiliate )?commission\b|"
+        r"\b(?:may|might) (?:earn|receive|get) (?:an? )?(?:small |affiliate )?"
+        r"(?:commission\b|share of (?:the )?sales?\b)|"
         r"\baffiliate links?\b",
         "affiliate disclosure",
-        needs=("commission", "affiliate link"),
+        needs=("commission", "affiliate link", "share of"),
     ),
     # cookie, login and paywall notices
     _rule(
@@ -233,14 +238,16 @@ FURNITURE: tuple[Rule, ...] = (
         "prompt to make the site the browser's home page",
         needs=("home",),
     ),
-    # "Share this article", "Share on Facebook", "Click to share"
+    # "Share this article", "Share on Facebook", "Click to share", "Like this story? Share
+    # it with a friend!"
     _rule(
         "share_prompt",
         r"^(?:share|tweet|e-?mail|print)(?: this| on| via| article| story)\b|"
         r"^(?:share|tweet|e-?mail|print)\W*$|"
         r"^click to (?:share|print|email)\b|"
         r"^(?:e-?mail[ -]to[ -]a[ -]friend|printer[ -]friendly)\b|"
-        r"^(?:send|e-?mail) this (?:article|story|page) to (?:a|your) friend\W*$",
+        r"^(?:send|e-?mail) this (?:article|story|page) to (?:a|your) friend\W*$|"
+        r"^(?:like|enjoy(?:ed)?|love) this (?:article|story|post)\?\s*share\b",
         "share prompt",
     ),
     # a page widget's ids printed as text: "photo_prev_inline|article-gallery-5845524|0"
@@ -365,9 +372,11 @@ NAME_AGENCY_TAIL = re.compile(
     r"(?:^|\s+|(?-i:(?<=[A-Z]{2})))(?:the )?(?:associated press|reuters|afp|bloomberg)$", I
 )  # also glued to a name in capitals: "ED WHITEAssociated Press"
 # ... or the role before it: "Staff Writer Irma Widjojo", "Digital Editor Robert Browman",
-# the wire's "Associated Press Writers Qassim Abdul-Zahra (and Sinan Salaheddin)".
+# the wire's "Associated Press Writers Qassim Abdul-Zahra (and Sinan Salaheddin)", a
+# paper's "Tribune reporter Naomi Nix".
 NAME_ROLE_HEAD = re.compile(
-    r"^(?:(?:the )?(?:associated press|reuters|afp|bloomberg)\s+)?"
+    r"^(?:(?:the )?(?:associated press|reuters|afp|bloomberg)\s+|"
+    r"(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)\s+)?"
     r"(?:(?:senior|staff|digital|news|chief|political|business|sports?|web|online)\s+)*"
     r"(?:writer|editor|reporter|correspondent)s?\s+(?=[A-Z])",
     I,
@@ -855,16 +864,18 @@ HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 # --- Credits --------------------------------------------------------------------------------
 # "ABC News' Ellie Kaufman and Joohee Cho contributed to this report."
 # The writer's contact line under the story: "Contact Ryan Dunn at: rdunn@theblade.com,
-# 419-724-6095, or on Twitter @rdunnblade.", "Contact the writer: psurowski@pe.com". A
-# credit (its address's domain is the publication's), never a paragraph.
+# 419-724-6095, or on Twitter @rdunnblade.", "Contact the writer: psurowski@pe.com",
+# "Reach Kate White at kate.white@...", "Contact Ted Czech at 717-771-2033.". A credit
+# (an address's domain is the publication's), never a paragraph.
 CONTACT_LINE = re.compile(
-    r"^[Cc]ontact (?:the (?:writer|reporter|author)|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
-    r"\s*(?:at\b)?\s*:?\s*[\w.+-]+@[\w-]+\."
+    r"^(?:[Cc]ontact|[Rr]each|E-?mail) "
+    r"(?:the (?:writer|reporter|author)|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
+    r"\s*(?:at\b)?\s*:?\s*(?:[\w.+-]+@[\w-]+\.|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b)"
 )
 CONTRIBUTED = re.compile(
     r"^(?:(?P<org>(?:[A-Z][\w&.]*\s?){1,4})['’]s?\s+)?(?P<names>[A-Z].{2,160}?)\s+"
-    r"(?:contributed|also contributed|contributed reporting)\s+(?:to|for)\s+this\s+"
-    r"(?:report|story|article|piece)\.?$"
+    r"(?:contributed|also contributed|contributed reporting)"
+    r"(?:\s+(?:to|for)\s+this\s+(?:report|story|article|piece))?\.?$"
 )
 # "Additional reporting by X; Editing by Y", "Reporting by X and Y"
 REPORTING_BY = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\s+.+$", I)
