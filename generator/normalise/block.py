@@ -270,6 +270,8 @@ def extend_closing_line(sheet: Sheet, last: int) -> int:
     text = sheet.texts[i]
     if fields.is_field_line(text) or P.CONTRIBUTED.match(text) or P.REPORTING_BY.match(text):
         return last  # a sign-off credit, read by the credit pass
+    if P.PROMO_TAIL.match(text):
+        return last  # the outlet's prompt (trim_body)
     if is_sentence(text) and words(text) >= P.CLOSING_LINE_MIN_WORDS and _OPENS.match(text):
         sheet.claim(i, "paragraph", "closing_line")
         return i

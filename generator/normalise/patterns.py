@@ -163,8 +163,9 @@ FURNITURE: tuple[Rule, ...] = (
     ),
     # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter": a prompt names what you
     # get ("Get breaking space news and the latest updates on rocket launches", "Join our
-    # Space Forums", "Subscribe to our sister title ... Magazine"); its button ("Subscribe
-    # Now!") and its promise ("No spam, we promise. You can unsubscribe at any time ...")
+    # Space Forums", "Subscribe to our sister title ... Magazine", "NEWSLETTER: Get essential
+    # California headlines delivered daily", "Get Fast Forward in your inbox"); its button
+    # ("Subscribe Now!") and its promise ("No spam, we promise. You can unsubscribe ...")
     _rule(
         "signup",
         r"^\W{0,3}\s*(?:sign up|subscribe|get our|join (?:our|the))\b.{0,60}\b"
@@ -174,7 +175,8 @@ FURNITURE: tuple[Rule, ...] = (
         r"[^.]{0,40}\b(?:newsletters?|magazine)\b|^get alerted\b|"
         r"^get (?:breaking|the latest)\b.{0,80}\b(?:news|updates|alerts)\b|"
         r"^(?:subscribe|sign up)(?: now| today| here)?\W*$|"
-        r"^no spam\b|\bunsubscribe (?:at any time|anytime)\b|\bget (?:e-?mail|news) alerts\b",
+        r"^no spam\b|\bunsubscribe (?:at any time|anytime)\b|\bget (?:e-?mail|news) alerts\b|"
+        r"^newsletter\s*:|^get [\w' ]{1,40} in your inbox\b|^subscribe to receive\b",
         "newsletter or sign-up prompt",
         needs=(
             "sign up",
@@ -186,6 +188,8 @@ FURNITURE: tuple[Rule, ...] = (
             "get alerted",
             "no spam",
             "alerts",
+            "newsletter",
+            "inbox",
         ),
     ),
     # "We may earn a commission from links on this page.", "If you buy something through
@@ -208,13 +212,33 @@ FURNITURE: tuple[Rule, ...] = (
         "cookie, login, account, captcha or browser notice",
         needs=("cookie", "log", "already a subscriber", "account", "javascript", "characters"),
     ),
-    # "Follow CBSDFW.COM: Facebook | Twitter", "Follow us on Twitter and Instagram"
+    # "Follow CBSDFW.COM: Facebook | Twitter", "Follow us on Twitter and Instagram", "Stay Up
+    # To Date, Follow KDKA On Twitter", "Follow @ActionNewsJax on Twitter for the latest
+    # developments on this story.", "Please check back or follow @BNONews on Twitter as
+    # details become available.", "Like Us on Facebook"
     _rule(
         "follow_prompt",
         r"^follow (?:us|[@\w.-]+)(?: on)?\s*:?\s*"
-        r"(?:(?:facebook|twitter|instagram|youtube|linkedin|snapchat)\b\s*(?:[|,&]|and)?\s*)+$",
+        r"(?:(?:facebook|twitter|instagram|youtube|linkedin|snapchat)\b\s*(?:[|,&]|and)?\s*)+$|"
+        r"^(?:stay up to date,?\s*|for (?:the latest|breaking news|updates)\b[^,.]{0,50},\s*|"
+        r"(?:please )?check back or\s+)?follow (?:us|@\w+|[\w.-]+) on "
+        r"(?:twitter|facebook|instagram)\b(?:\s+(?:for|as)\b[^.]{0,60})?\W*$|"
+        r"^(?:[^.!?]{0,60}[.!?]\s*)?(?:please )?check back or follow @\w+ on twitter\b|"
+        r"^like us on facebook\W*$",
         "prompt to follow the site on social media",
-        needs=("follow",),
+        needs=("follow", "like us"),
+    ),
+    # A station's app: "DOWNLOAD our free mobile apps for breaking news and weather",
+    # ">>Download the WESH 2 News app for iOS and Android", "For news and updates, download
+    # the WHIO mobile app.", "This is a breaking news story. Download the WATE 6 News app
+    # for breaking news updates."
+    _rule(
+        "app_prompt",
+        r"^(?:\W{0,3}|[^.!?]{0,60}[.!?,]\s*|never miss a beat\s+)download (?:the|our) "
+        r"(?:free )?(?:[\w+&'’-]+ ){0,6}?(?:mobile )?apps?\b"
+        r"(?:\s+(?:for|to|here)\b[^.]{0,80})?\W*$",
+        "prompt to install the site's app",
+        needs=("download",),
     ),
     # "For the latest information, click or tap here.", "On the go? Tap here for a summary"
     _rule(
@@ -642,7 +666,8 @@ SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 # The outlet's prompts a story ends with, after its last paragraph (block.trim_body):
 # where to follow it, what to watch, read or download next, where to comment.
 PROMO_TAIL = re.compile(
-    r"^(?:keep checking|stay with|be sure to follow|read or share this story|read more\b|"
+    r"^(?:keep checking|stay with|stay in touch\b|be sure to follow|read or share this story|"
+    r"read more\b|"
     r"click (?:here|for more)|download (?:our|the)|sound off|leave your (?:thoughts|comments)|"
     r"comments are\b|headlines in your inbox|share breaking news|like us on facebook|"
     r"e-?mail the author|text \w+ to \d+|reading this on your|watch the full\b|"
@@ -865,12 +890,29 @@ HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 # "ABC News' Ellie Kaufman and Joohee Cho contributed to this report."
 # The writer's contact line under the story: "Contact Ryan Dunn at: rdunn@theblade.com,
 # 419-724-6095, or on Twitter @rdunnblade.", "Contact the writer: psurowski@pe.com",
-# "Reach Kate White at kate.white@...", "Contact Ted Czech at 717-771-2033.". A credit
-# (an address's domain is the publication's), never a paragraph.
+# "Reach Kate White at kate.white@...", "Call Star reporter Tony Cook at (317) 444-6081.",
+# "Gayla Cawley can be reached at gcawley@itemlive.com.", "Mary Ann Thomas is a staff
+# writer. She can be reached at ...". A credit (an address's domain is the publication's),
+# never a paragraph; a police appeal ("Anyone with information ... can be reached at")
+# is no writer's.
+_CONTACT = r"(?:[\w.+-]+ ?@ ?[\w-]+\.|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b)"
+_WRITER_ROLE = (
+    r"(?:(?:[A-Z][\w.'’-]*|news|staff) )?(?:[Ss]taff )?"
+    r"(?:[Rr]eporter|[Ww]riter|[Cc]olumnist|[Ee]ditor)"
+)
+_NOT_A_WRITER = (
+    r"(?!.*\b(?:[Aa]nyone|information|tips?|anonymous\w*|[Cc]rime [Ss]toppers|[Pp]olice|"
+    r"[Ss]heriff|[Dd]etectives?|[Dd]epartment|[Oo]ffice|They)\b)"
+)
 CONTACT_LINE = re.compile(
-    r"^(?:[Cc]ontact|[Rr]each|E-?mail) "
-    r"(?:the (?:writer|reporter|author)|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
-    r"\s*(?:at\b)?\s*:?\s*(?:[\w.+-]+@[\w-]+\.|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b)"
+    rf"^{_NOT_A_WRITER}(?:[Yy]ou can )?(?:(?:[Cc]ontact|[Rr]each|E-?mail) "
+    rf"(?:the (?:writer|reporter|author)|(?:{_WRITER_ROLE} )?"
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})|"
+    rf"[Cc]all {_WRITER_ROLE} [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}})"
+    rf"\s*(?:at\b)?\s*:?\s*{_CONTACT}|"
+    rf"^{_NOT_A_WRITER}(?:[^.!?]{{0,160}}[.!?]\s+){{0,2}}(?:[^.!?]|\.(?=\S)){{0,40}}?"
+    r"\b(?:He|She|[A-Z][\w'’-]+) can be reached "
+    rf"(?:by (?:phone|e-?mail) )?at\b:?\s*{_CONTACT}"
 )
 CONTRIBUTED = re.compile(
     r"^(?:(?P<org>(?:[A-Z][\w&.]*\s?){1,4})['’]s?\s+)?(?P<names>[A-Z].{2,160}?)\s+"
