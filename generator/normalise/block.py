@@ -17,6 +17,7 @@ _NEUTRAL = frozenset(
 )
 _FIELD_KINDS = frozenset({"date", "credit"})  # the lines a page prints between headline and body
 _TRAILER = frozenset({"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit"})
+_KEPT_OUTSIDE = frozenset({"page_title", "about_the_author"})
 _SIGN_OFFS = frozenset({"contact_line", "contributed_line", "reporting_by"})  # fields.find_credits
 
 
@@ -44,7 +45,7 @@ def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
         for i, rule in enumerate(sheet.rules)
         if rule == "copyright" and P.ALL_RIGHTS.search(sheet.texts[i])
     }
-    lists = {i for i in sheet.open() if _list_label(sheet, i)}
+    lists = {i for i in sheet.open() if _list_label(sheet, i) or P.AUTHOR_BOX.match(sheet.texts[i])}
     blocked = set(walls) | rights | lists
     if blocked:
         above = _heaviest_run(sheet, blocked, min(blocked))
@@ -784,9 +785,10 @@ def drop_company_boilerplate(sheet: Sheet) -> None:
 def drop_outside(sheet: Sheet, top: int, first: int, end: int, keep: int | None = None) -> None:
     """Everything above the headline and below the article's tail is page furniture;
     between headline and body only fields (dek, byline, date, captions) stay. Line `keep`
-    stays too (the date stamp under the tail the article's date was read from)."""
+    stays too (the date stamp under the tail the article's date was read from), and so
+    does the box about the writer that fields.find_credits found a few lines under it."""
     for i, kind in enumerate(sheet.kinds):
-        if kind in ("blank", "dropped") or sheet.rules[i] == "page_title" or i == keep:
+        if kind in ("blank", "dropped") or sheet.rules[i] in _KEPT_OUTSIDE or i == keep:
             continue
         if i < top or i > end:
             sheet.drop(i, "outside_article")

@@ -375,6 +375,15 @@ LIST_LABELS = re.compile(
     rf"{READ_ALSO_WORDS}|{YOU_MAY_LIKE_WORDS}|{RELATED_WORDS})[:.…]*$",
     I,
 )
+# The box about the writer under a story: its label ("About the Author") ends the story
+# as a list's label does (block.find_body), whatever follows it; the label and the
+# biography under it (or on its line: AUTHOR_BIO) are the writer's credit.
+AUTHOR_BIO = re.compile(r"^about the (?:author|writer)\s*:\s*\S", I)
+AUTHOR_BOX = re.compile(
+    r"^(?:about the (?:author|writer)s?|sobre (?:o|a) autora?|sobre el autor|"
+    r"à propos de l'auteur|über den autor|sull'autore|об авторе)\s*:?\s*$",
+    I,
+)
 # Of those, the ones a page prints inside a story, between its paragraphs ("Read also",
 # "See also"). Any other, with its list under it, ends the story as a footer's rights
 # line does (ALL_RIGHTS), unless the prose beyond the list tells the same story.
@@ -1287,6 +1296,7 @@ RULE_NOTES: dict[str, str] = {
     "dateline_line": "dateline on its own line, before the lede",
     "contributed_line": "'X contributed to this report' credit",
     "contact_line": "the writer's contact line under the story ('Contact X at x@example.com')",
+    "about_the_author": "the box about the writer under the story ('About the Author')",
     "reporting_by": "'Reporting by X' credit",
     "files_from": "'with files from X' credit",
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
