@@ -414,12 +414,12 @@ def find_credits(
             org = org or (match["org"] or "").strip() or None
             sheet.claim(i, "credit", "contributed_line")
             signoff = i if i not in header else signoff
-        elif i not in header and P.CONTACT_LINE.match(text):  # the name is most often the
-            sheet.claim(i, "credit", "contact_line")  # byline's, but may be a detective's
-        elif i not in header and (P.AUTHOR_BOX.match(text) or P.AUTHOR_BIO.match(text)):
+        elif i not in header and P.CONTACT_LINE.match(text):  # the writer's, not an appeal's
+            sheet.claim(i, "credit", "contact_line")
+        elif i not in header and ((box := P.AUTHOR_BOX.match(text)) or P.AUTHOR_BIO.match(text)):
             sheet.claim(i, "credit", "about_the_author")  # the box's label, or the box
             below = sheet.next_open(i)
-            if P.AUTHOR_BOX.match(text) and below is not None and is_prose(sheet.texts[below]):
+            if box and below is not None and is_prose(sheet.texts[below]):
                 sheet.claim(below, "credit", "about_the_author")  # the biography under it
         elif P.REPORTING_BY.match(text):
             for m in P.REPORTING_NAMES.finditer(text):

@@ -676,8 +676,8 @@ SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 # where to follow it, what to watch, read or download next, where to comment.
 PROMO_TAIL = re.compile(
     r"^(?:keep checking|stay with|stay in touch\b|be sure to follow|read or share this story|"
-    r"read more\b|"
-    r"click (?:here|for more)|download (?:our|the)|sound off|leave your (?:thoughts|comments)|"
+    r"read more\b|click (?:here|for more)|download (?:our|the)|sound off|"
+    r"leave your (?:thoughts|comments)|"
     r"comments are\b|headlines in your inbox|share breaking news|like us on facebook|"
     r"e-?mail the author|text \w+ to \d+|reading this on your|watch the full\b|"
     r"to find reference information|(?:receive|recieve) full access|"
