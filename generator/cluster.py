@@ -9,6 +9,7 @@ alike their words: two shootings in one city are told in the same words."""
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -390,6 +391,10 @@ class CandidatePairs(Mapping[tuple[int, int], tuple[float, float]]):
         return len(self.array)
 
 
+# What a replayed pass changes as it goes (Groups._saved): its groups and their sums.
+_REPLAYED = ("parent", "total", "word_total", "size", "places", "joins", "averages")
+
+
 @dataclass
 class _Reuse:
     """What Groups._replay reads from the previous build."""
@@ -564,38 +569,109 @@ class Groups:
         the same point of the last pass (the untouched pairs come in the same order, with
         the same scores), so at a pair of two untainted groups last time's decision is
         this time's: joined if it joined then (that join is copied), else apart. Only the
-        tainted pairs are decided afresh, which makes the result the same as a full pass."""
-        find, old, tainted = self.find, reuse.old, reuse.tainted
-        joined, position, known = reuse.joined, reuse.position, reuse.known.tolist()
+        tainted pairs are decided afresh, which makes the result the same as a full pass.
+
+        Nor are all pairs visited: only last time's joins, the pairs not scored last time
+        and those that touch the *region*, last time's stories of the articles where taint
+        starts (_taint_starts). Any other pair is one of two untainted groups that stayed apart
+        last time, so it does nothing, as long as taint stays inside the region. Should a
+        tainted group reach beyond it (a story joins one it did not join last time), the
+        pass starts again over the region widened by that group's stories: the result is
+        the full pass's in any case."""
+        find, tainted = self.find, reuse.tainted
+        joined, position = reuse.joined, reuse.position
         for i, j in joined:  # a join at a pair that is no candidate now will not happen
             now_i, now_j = position.get(i), position.get(j)
             k = None if now_i is None or now_j is None else self.pairs.index(now_i, now_j)
-            if k is None or not known[k]:
+            if k is None or not reuse.known[k]:
                 tainted.update(find(position[m]) for m in (i, j) if m in position)
-        listed, was = self.pairs.array.tolist(), old.tolist()
-        for k in self._order():
-            i, j = listed[k]
+        stories = self._stories_before(reuse)
+        region = np.isin(stories, stories[self._taint_starts(reuse)])
+        saved = self._saved(reuse)
+        while True:
+            self._replay_over(reuse, region)
+            spread = np.isin([find(i) for i in range(len(self.docs))], list(reuse.tainted))
+            if not (spread & ~region).any():
+                return
+            self._restore(reuse, saved)
+            region |= np.isin(stories, stories[spread])
+
+    def _taint_starts(self, reuse: _Reuse) -> np.ndarray:
+        """Where a replay's taint starts (bool, per article): the tainted groups' articles,
+        and every article paired with a new or edited one (whose pairs are all new, and
+        the likeliest to join)."""
+        start = np.isin([self.find(i) for i in range(len(self.docs))], list(reuse.tainted))
+        every = self.pairs.array
+        start[every[(reuse.unchanged < 0)[every].any(axis=1)].ravel()] = True
+        return start
+
+    def _replay_over(self, reuse: _Reuse, region: np.ndarray) -> None:
+        """_replay's pass over the pairs that can do anything while taint stays inside
+        `region` (bool, per article)."""
+        find, old, tainted = self.find, reuse.old, reuse.tainted
+        joined, known = reuse.joined, reuse.known
+        every = self.pairs.array
+        mapped = old[every]
+        width = len(reuse.previous.sources)
+        codes = np.where((mapped >= 0).all(axis=1), mapped[:, 0] * width + mapped[:, 1], -1)
+        before_codes = np.array([i * width + j for i, j in joined], dtype=np.int64)
+        visit = region[every].any(axis=1) | ~known | np.isin(codes, before_codes)
+        order = self._order()
+        order = order[visit[order]]
+        listed, was, known_at = every[order].tolist(), old.tolist(), known[order].tolist()
+        for (i, j), scored in zip(listed, known_at, strict=True):
             a, b = find(i), find(j)
             if a == b:
                 continue
             before = joined.get((was[i], was[j]))  # none for a changed article's (-1)
-            if known[k] and a not in tainted and b not in tainted:
+            if scored and a not in tainted and b not in tainted:
                 if before is not None:
                     self._join(i, j, before.reason, before)
                 continue
             if self._decide(i, j) or before is not None:
                 tainted.update((a, b, find(i)))
 
+    def _stories_before(self, reuse: _Reuse) -> np.ndarray:
+        """Each article's story in the previous build (the root of its last-time group, as
+        an index there), or a number of its own (-1 - i) when it is new or edited."""
+        previous = reuse.previous
+        parent = list(range(len(previous.sources)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, j in previous.joined.tolist():
+            a, b = root(i), root(j)
+            parent[max(a, b)] = min(a, b)
+        roots = np.array([root(i) for i in range(len(parent))], dtype=np.int64)
+        own = -1 - np.arange(len(self.docs), dtype=np.int64)
+        was = reuse.unchanged
+        return np.where(was >= 0, roots[np.maximum(was, 0)], own)
+
+    def _saved(self, reuse: _Reuse) -> dict[str, object]:
+        """What a replay changes, to start it again from (_restore)."""
+        return {name: copy.copy(getattr(self, name)) for name in _REPLAYED} | {
+            "tainted": set(reuse.tainted)
+        }
+
+    def _restore(self, reuse: _Reuse, saved: dict[str, object]) -> None:
+        for name in _REPLAYED:
+            setattr(self, name, copy.copy(saved[name]))
+        reuse.tainted = set(saved["tainted"])  # type: ignore[call-overload]
+
     def _strongest_first(self) -> list[tuple[int, int]]:
         """Candidate pairs by how far past its threshold the stronger of the pair's two
         similarities is, strongest first; ties in (i, j) order (the pairs' own order)."""
         return [(i, j) for i, j in self.pairs.array[self._order()].tolist()]
 
-    def _order(self) -> list[int]:
+    def _order(self) -> np.ndarray:
         """_strongest_first() as positions in the candidate arrays."""
         scores = self.pairs.scores
         strength = np.maximum(scores[:, 0] / self.same_story, scores[:, 1] / self.same_meaning)
-        order: list[int] = np.argsort(-strength, kind="stable").tolist()
+        order: np.ndarray = np.argsort(-strength, kind="stable")
         return order
 
     def _candidates(self, reuse: _Reuse | None = None) -> np.ndarray:

@@ -172,6 +172,39 @@ def test_replays_on_events_that_share_names_match_full_passes(replays, searched,
     _same_as_a_full_pass(corpus, docs, replays, searched, tainted_share=1.0)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_a_replay_that_taints_beyond_its_region_starts_again_and_matches_a_full_pass(
+    monkeypatch, replays, searched, seed
+):
+    """A replay visits only the pairs that touch last time's stories of where taint
+    starts. Made to start from no story at all, every group it taints lies beyond its
+    region: it must widen the region and start again, as many times as it takes, and end
+    with the full pass's stories."""
+    rounds: list[int] = []
+    starts: list[tuple[list[int], int, int]] = []  # each round's groups, joins and taint
+    original = cluster_module.Groups._replay_over
+
+    def counted(self, reuse, region):
+        rounds.append(int(region.sum()))
+        starts.append((list(self.parent), len(self.joins), len(reuse.tainted)))
+        original(self, reuse, region)
+
+    monkeypatch.setattr(cluster_module.Groups, "_replay_over", counted)
+    monkeypatch.setattr(
+        cluster_module.Groups, "_taint_starts", lambda self, reuse: np.zeros(len(self.docs), bool)
+    )
+    rng = random.Random(seed)
+    corpus = _corpus(events=66, seed=100 + seed, shared=2)
+    docs = list(corpus)
+    k = rng.randrange(len(docs))
+    docs[k] = RawDocument(docs[k].source, docs[rng.randrange(len(docs))].text, "utf-8")
+    docs.append(_corpus(events=3, seed=11, prefix="x")[0])
+    _same_as_a_full_pass(corpus, docs, replays, searched, tainted_share=1.0)
+    assert len(rounds) >= 2 and rounds[0] == 0  # it started again, over a wider region
+    assert rounds == sorted(rounds)
+    assert all(start == starts[0] for start in starts)  # from where the first round started
+
+
 def test_a_replay_joins_a_lone_report_after_the_pass_as_a_full_pass_does(replays, searched):
     """A report joined after the pass (the story it is clearly closest to) is no join of
     the pass: a replay does not copy it into the pass, where it would change the stories'
