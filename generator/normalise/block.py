@@ -33,18 +33,14 @@ def drop_comment_markers(sheet: Sheet) -> list[int]:
 
 def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
     """(first, last) line of the heaviest run of prose, or None when there is no prose.
-    A comment thread runs from its marker to the end of the page, a footer's rights line
-    ("© 2019 CBS Interactive Inc. All Rights Reserved.") ends the story, and so does the
-    label of a list of other articles ("You may also like"): no run crosses any of them,
-    and when an article's worth of prose stands above the first of them, the body is
-    found there (the promotions under a footer may weigh more than a short story above
-    it). The body goes on past a rights line or a list label when the prose beyond tells
-    the same story (_across)."""
-    rights = {
-        i
-        for i, rule in enumerate(sheet.rules)
-        if rule == "copyright" and P.ALL_RIGHTS.search(sheet.texts[i])
-    }
+    A comment thread runs from its marker to the end of the page, a copyright line
+    ("© 2019 CBS Interactive Inc. All Rights Reserved.", "Copyright 2008 Courtesy of The
+    Sports Network") ends the story, and so does the label of a list of other articles
+    ("You may also like"): no run crosses any of them, and when an article's worth of
+    prose stands above the first of them, the body is found there (the promotions under a
+    footer may weigh more than a short story above it). The body goes on past a copyright
+    line or a list label when the prose beyond tells the same story (_across)."""
+    rights = {i for i, rule in enumerate(sheet.rules) if rule == "copyright"}
     lists = {i for i in sheet.open() if _list_label(sheet, i) or P.AUTHOR_BOX.match(sheet.texts[i])}
     blocked = set(walls) | rights | lists
     if blocked:

@@ -386,7 +386,7 @@ AUTHOR_BOX = re.compile(
 )
 # Of those, the ones a page prints inside a story, between its paragraphs ("Read also",
 # "See also"). Any other, with its list under it, ends the story as a footer's rights
-# line does (ALL_RIGHTS), unless the prose beyond the list tells the same story.
+# line does, unless the prose beyond the list tells the same story.
 INLINE_LIST_LABELS = re.compile(
     rf"^(?:also (?:read|see)|see also|read (?:more|also)|{READ_ALSO_WORDS})[:.…]*$", I
 )
@@ -486,11 +486,12 @@ COMPANY_BOILERPLATE = re.compile(
     r" (?:of|in|for|focused|that|with|based)\b|"
     r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4} is headquartered in\b"
 )
-# A footer's rights line ("... All Rights Reserved."): no run of the body crosses it,
-# unless the prose beyond it tells the same story (a live page's updates, each with its
-# rights line): half its lines of prose or more share at least RIGHTS_SHARED_WORDS content
-# words with the body, and at least RIGHTS_SHARED_SHARE of their own.
-ALL_RIGHTS = re.compile(r"\ball rights reserved\b", I)
+# A copyright line (rule "copyright": "... All Rights Reserved.", "Copyright 2008 Courtesy
+# of The Sports Network"): no run of the body crosses it, unless the prose beyond it tells
+# the same story (a live page's updates, each with its rights line; a photo's copyright
+# between two paragraphs): half its lines of prose or more share at least
+# RIGHTS_SHARED_WORDS content words with the body, and at least RIGHTS_SHARED_SHARE of
+# their own.
 RIGHTS_SHARED_WORDS, RIGHTS_SHARED_SHARE = 3, 0.3
 # Prose of at least this weight (words, less the cost of short lines) above the first
 # comment marker or footer rights line is the article; the heavier prose below is not.
