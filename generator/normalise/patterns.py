@@ -367,11 +367,16 @@ SIGNUP_BLURB = re.compile(
 # A label is at most this many words, with no sentence punctuation.
 LABEL_MAX_WORDS = 2
 # Labels that open a list of links to other articles: what follows them is furniture.
+# So do the labels of a box of the site's own links and its partners' promotions: "Inside
+# KHOU.com" (the site named by its web address: "Inside the Numbers" is a sub-heading),
+# "Around the Web", "From Our Partners".
 LIST_LABELS = re.compile(
     r"^(?:(?:related|recommended|sponsored|featured|latest|top|popular|trending|more|other|"
     r"most (?:read|popular|viewed|shared|e-?mailed|commented|watched))\b(?: [\w'’]+){0,2}|"
     r"recommendations?|ranking|you (?:may|might) also like|read (?:more|next)|"
     r"editor'?s picks?|also (?:read|see)|what to read next|in other news|see also|"
+    r"inside [\w.-]+\.(?:com|net|org|co\.uk|ca)|(?:from )?around the web|"
+    r"from our (?:partners|sponsors?|advertisers)|"
     rf"{READ_ALSO_WORDS}|{YOU_MAY_LIKE_WORDS}|{RELATED_WORDS})[:.…]*$",
     I,
 )
