@@ -281,10 +281,14 @@ FURNITURE: tuple[Rule, ...] = (
         "a page widget's internal ids",
         needs=("_", "|"),
     ),
-    # "del.icio.us | Digg it | Reddit | Newsvine": a bar of short items between pipes
+    # "del.icio.us | Digg it | Reddit | Newsvine": a bar of short items between pipes; or a
+    # label in capitals, then four items or more between pipes, of a headline's length at
+    # most ("CUSTOMER SERVICE terms of service | contact The Republic | ...", "MORE ON THIS
+    # STORY: Biden honors all officers | Baton Rouge shooter may have embraced ... | ...")
     _rule(
         "pipe_menu",
-        r"^(?:[^|]{1,30}\|){2,}[^|]{0,30}$",
+        r"^(?:[^|]{1,30}\|){2,}[^|]{0,30}$|"
+        r"^(?-i:[A-Z][A-Z'’&]+(?: [A-Z'’&]+)*):? (?:[^|]{1,100}\|){3,}[^|]{1,100}$",
         "menu or share bar of short items",
         needs=("|",),
     ),
