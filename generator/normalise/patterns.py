@@ -289,7 +289,7 @@ FURNITURE: tuple[Rule, ...] = (
         "pipe_menu",
         r"^(?:[^|]{1,30}\|){2,}[^|]{0,30}$|"
         r"^(?-i:[A-Z][A-Z'’&]+(?: [A-Z'’&]+)*):? (?:[^|]{1,100}\|){3,}[^|]{1,100}$",
-        "menu or share bar of short items",
+        "menu, share bar or list of links between pipes",
         needs=("|",),
     ),
     # "Tags: patents", "This entry was tagged with the following keywords: ..."
@@ -394,7 +394,7 @@ AUTHOR_BOX = re.compile(
     I,
 )
 # Of those, the ones a page prints inside a story, between its paragraphs ("Read also",
-# "See also"). Any other, with its list under it, ends the story as a footer's rights
+# "See also"). Any other, with its list under it, ends the story as a footer's copyright
 # line does, unless the prose beyond the list tells the same story.
 INLINE_LIST_LABELS = re.compile(
     rf"^(?:also (?:read|see)|see also|read (?:more|also)|{READ_ALSO_WORDS})[:.…]*$", I
