@@ -632,24 +632,17 @@ class Groups:
                 tainted.update((a, b, find(i)))
 
     def _stories_before(self, reuse: _Reuse) -> np.ndarray:
-        """Each article's story in the previous build (the root of its last-time group, as
-        an index there), or a number of its own (-1 - i) when it is new or edited."""
-        previous = reuse.previous
-        parent = list(range(len(previous.sources)))
+        """Each article's story in the previous build (a number per story there, from the
+        build's joins), or a number of its own (-1 - i) when it is new or edited."""
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import connected_components
 
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i, j in previous.joined.tolist():
-            a, b = root(i), root(j)
-            parent[max(a, b)] = min(a, b)
-        roots = np.array([root(i) for i in range(len(parent))], dtype=np.int64)
-        own = -1 - np.arange(len(self.docs), dtype=np.int64)
+        count, joined = len(reuse.previous.sources), reuse.previous.joined
+        links = csr_matrix((np.ones(len(joined)), (joined[:, 0], joined[:, 1])), (count, count))
+        stories = connected_components(links, directed=False)[1]
         was = reuse.unchanged
-        return np.where(was >= 0, roots[np.maximum(was, 0)], own)
+        own = -1 - np.arange(len(self.docs), dtype=np.int64)
+        return np.where(was >= 0, stories[np.maximum(was, 0)], own)
 
     def _saved(self, reuse: _Reuse) -> dict[str, object]:
         """What a replay changes, to start it again from (_restore)."""
