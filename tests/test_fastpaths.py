@@ -1,5 +1,6 @@
-"""The normaliser's and reader's speed-ups decide nothing: each skips work only where the
-slow path would give the same answer. (bench/samenorm.py checks whole Articles.)"""
+"""Speed-ups decide nothing: each skips work only where the slow path would give the
+same answer: the normaliser's and reader's (bench/samenorm.py checks whole Articles), and
+the grouping replay's story numbers."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import sys
 import unicodedata
 
 import ftfy
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.cluster import components
 from generator.normalise import captions
 from generator.normalise import patterns as P
 from generator.read import clean_text
@@ -106,3 +109,25 @@ TEXT_BITS = st.sampled_from(
 def test_clean_text_gives_what_ftfy_gives(bits):
     text = "".join(bits)
     assert clean_text(text) == _clean_text_with_ftfy(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 40).flatmap(
+        lambda n: st.tuples(
+            st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)))
+        )
+    )
+)
+def test_components_are_scipys_connected_components(graph: tuple[int, list]) -> None:
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    count, pairs = graph
+    links = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    label = components(count, links)
+    matrix = csr_matrix((np.ones(len(links)), (links[:, 0], links[:, 1])), (count, count))
+    theirs = connected_components(matrix, directed=False)[1]
+    same_ours = label[:, None] == label[None, :]
+    assert (same_ours == (theirs[:, None] == theirs[None, :])).all()
+    assert all(label[i] == min(np.flatnonzero(label == label[i])) for i in range(count))
