@@ -313,6 +313,8 @@ def prepare_all(
         known: dict[int, Prepared | None] = dict(
             enumerate(cache.prepared_all(items, outlets, keys, lines))
         )
+        if pool is not None and absent:
+            import scipy.sparse  # noqa: F401  (grouping's, imported while the workers work)
         missing = set(absent)
         unreadable = [i for i, done in known.items() if done is None and i not in missing]
         late = _batches(work, [items[i] for i in unreadable], None)
@@ -349,13 +351,16 @@ def _pool(stack: ExitStack, todo: int, known: int) -> Executor | None:
         return None
     from concurrent.futures import ProcessPoolExecutor  # only for work this large
 
-    # What this process needs next anyway, imported before the workers start: a forked
-    # worker inherits it, rather than spend a few new seeds' time importing it again.
-    import scipy.sparse  # noqa: F401
-
-    from . import similarity  # noqa: F401
-
     workers = None if todo >= PARALLEL_MIN else 1
+    if workers is None:
+        # What this process needs next anyway, imported before the workers start: each
+        # forked worker inherits it, rather than import it again. One worker beside this
+        # process is better started at once: it imports what it needs while this process
+        # reads the cache.
+        import scipy.sparse  # noqa: F401
+
+        from . import similarity  # noqa: F401
+
     return stack.enter_context(ProcessPoolExecutor(workers, initializer=_one_thread_each))
 
 
