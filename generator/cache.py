@@ -16,7 +16,7 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -615,7 +615,7 @@ class BuildState:
 
         folder = folder or read_folder(paths.seeds, config.max_file_bytes)
         digest = hashlib.sha256(VERSION.encode())
-        options = {k: v for k, v in dict(config).items() if k not in SITE_OPTIONS}
+        options = {k: v for k, v in asdict(config).items() if k not in SITE_OPTIONS}
         digest.update(json.dumps(options, sort_keys=True, default=str).encode())
         entries: list[tuple[str, bytes | str]] = [
             (s.source, s.data if isinstance(s, SeedFile) else s.reason) for s in folder.seeds

@@ -77,9 +77,9 @@ def build(
     seeds: Path | None, content: Path | None, config_file: Path, strict: bool, quiet: bool
 ) -> None:
     """Generate story pages and stories.json into the content folder."""
-    with _user_errors():
+    with _user_errors(), _warnings_printed():
         config, paths = load(config_file, seeds, content)
-        with _warnings_printed(), err.status("building") if not quiet else nullcontext():
+        with err.status("building") if not quiet else nullcontext():
             result = pipeline.build(config, paths, None if quiet else _progress)
     for r in result.rejected:
         err.print(f"[yellow]warning[/]: {escape(r.source)}: {escape(r.reason)}")

@@ -1,17 +1,22 @@
-"""The one typed config. MkDocs validates it as the `digest` plugin's options;
-the CLI reads the same block out of mkdocs.yml, so there is one source of truth."""
+"""The one typed config: the `digest` plugin's options in mkdocs.yml. The CLI reads
+that block itself and the MkDocs plugin gets it from MkDocs; both check it here
+(`validated`), so there is one source of truth. Nothing here imports MkDocs: its
+config machinery is a tenth of a second of every `digest` command's start."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import types
+import typing
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 
 from .errors import ConfigError
+
+log = logging.getLogger("mkdocs.plugins.digest")
 
 DEFAULT_CACHE = ".cache/digest"
 # pagefind: a sharded index written after the build, loaded a few shards per query;
@@ -20,38 +25,88 @@ SEARCH_ENGINES = ("pagefind", "material")
 # Options that change only how MkDocs renders the site, never the generated Markdown:
 # toggling them must not make the generator rebuild.
 SITE_OPTIONS = frozenset({"search", "offline"})
+# Options whose value is one of a few words.
+CHOICES: dict[str, tuple[str, ...]] = {"search": SEARCH_ENGINES}
 
 
-class DigestConfig(base.Config):
-    enabled = c.Type(bool, default=True)
+@dataclass(frozen=True, slots=True)
+class DigestConfig:
+    enabled: bool = True
 
     # Settings for input
-    seeds = c.Type(str, default="seeds")  # folder of seed files, relative to mkdocs.yml
-    max_file_bytes = c.Type(int, default=20_000_000)  # larger seeds are rejected unread
+    seeds: str = "seeds"  # folder of seed files, relative to mkdocs.yml
+    max_file_bytes: int = 20_000_000  # larger seeds are rejected unread
 
     # Settings for output
-    output = c.Type(str, default="stories")  # sub-folder of docs_dir the generator owns
-    cache_dir = c.Optional(c.Type(str))  # per-article work between builds; unset: .cache/digest
+    output: str = "stories"  # sub-folder of docs_dir the generator owns
+    cache_dir: str | None = None  # per-article work between builds; unset: .cache/digest
 
     # Settings for clustering
-    same_story = c.Type(float, default=0.22)  # average TF-IDF cosine joining two groups
-    same_story_formed = c.Type(float, default=0.28)  # the same, when both are formed stories
-    same_meaning = c.Type(float, default=0.8)  # or: average embedding cosine joining them
-    name_weight = c.Type(float, default=0.2)  # share of the TF-IDF cosine from names and numbers
-    copy_overlap = c.Type(float, default=0.5)  # word 5-gram containment: paragraph copied verbatim
-    reworded = c.Type(float, default=0.85)  # paragraph embedding cosine: paragraph paraphrased
+    same_story: float = 0.22  # average TF-IDF cosine joining two groups
+    same_story_formed: float = 0.28  # the same, when both are formed stories
+    same_meaning: float = 0.8  # or: average embedding cosine joining them
+    name_weight: float = 0.2  # share of the TF-IDF cosine from names and numbers
+    copy_overlap: float = 0.5  # word 5-gram containment: paragraph copied verbatim
+    reworded: float = 0.85  # paragraph embedding cosine: paragraph paraphrased
 
     # Settings for navigation (front page, archive, topics, feeds)
-    front_page_days = c.Type(int, default=2)  # the briefing shows the newest N days present
-    front_page_max = c.Type(int, default=40)  # and at most this many stories
-    topic_min_stories = c.Type(int, default=2)  # a person/place/organisation gets a page from N
-    feed_items = c.Type(int, default=50)  # newest stories in the RSS, Atom and JSON feeds
-    site_url = c.Optional(c.Type(str))  # absolute feed links; unset: mkdocs.yml's site_url
-    feed_title = c.Optional(c.Type(str))  # unset: mkdocs.yml's site_name
+    front_page_days: int = 2  # the briefing shows the newest N days present
+    front_page_max: int = 40  # and at most this many stories
+    topic_min_stories: int = 2  # a person/place/organisation gets a page from N
+    feed_items: int = 50  # newest stories in the RSS, Atom and JSON feeds
+    site_url: str | None = None  # absolute feed links; unset: mkdocs.yml's site_url
+    feed_title: str | None = None  # unset: mkdocs.yml's site_name
 
     # Settings for the built site (read by the plugin only; the generated Markdown is the same)
-    search = c.Choice(SEARCH_ENGINES, default="pagefind")  # which search the site ships
-    offline = c.Type(bool, default=False)  # a site that works from a folder opened as file://
+    search: str = "pagefind"  # which search the site ships (CHOICES)
+    offline: bool = False  # a site that works from a folder opened as file://
+
+
+def _kinds() -> dict[str, tuple[type, bool]]:
+    """Each option's type, and whether it may be unset (None), from the annotations."""
+    kinds = {}
+    for name, hint in typing.get_type_hints(DigestConfig).items():
+        args = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        kinds[name] = (next(a for a in args if a is not type(None)), type(None) in args)
+    return kinds
+
+
+KINDS = _kinds()
+DEFAULTS = {f.name: f.default for f in fields(DigestConfig) if f.default is not MISSING}
+
+
+def checked(key: str, value: Any) -> Any:
+    """`value` as option `key` takes it (unset: the default; a whole number for a
+    fraction: that number), or ValueError saying what was expected."""
+    kind, may_be_unset = KINDS[key]
+    if value is None:
+        return DEFAULTS[key]
+    if key in CHOICES and value not in CHOICES[key]:
+        raise ValueError(f"expected one of {', '.join(CHOICES[key])}, got {value!r}")
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        unset = " or nothing" if may_be_unset else ""
+        raise ValueError(f"expected {_KIND_NAMES[kind]}{unset}, got {value!r}")
+    return value
+
+
+_KIND_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
+
+
+def validated(options: dict[str, Any], source: Path | str = "mkdocs.yml") -> DigestConfig:
+    """The plugin options as a DigestConfig, raising ConfigError at the first bad value;
+    an option digest does not have is warned about and left out."""
+    values = {}
+    for key, value in options.items():
+        if key not in KINDS:
+            log.warning("%s: plugins.digest.%s is not a digest option (ignored)", source, key)
+            continue
+        try:
+            values[key] = checked(key, value)
+        except ValueError as err:
+            raise ConfigError(source, f"plugins.digest.{key}: {err}") from None
+    return DigestConfig(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +133,6 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 _TolerantLoader.add_multi_constructor("", _ignore_tag)
 _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-
-
-def validated(options: dict[str, Any], source: Path | str = "mkdocs.yml") -> DigestConfig:
-    """Validate plugin options exactly as MkDocs would, raising ConfigError."""
-    config = DigestConfig(config_file_path=str(source))
-    config.load_dict(options)
-    failed, _warnings = config.validate()
-    if failed:
-        key, err = failed[0]
-        raise ConfigError(source, f"plugins.digest.{key}: {err}")
-    return config
 
 
 def plugin_options(mkdocs_yml: Path) -> tuple[dict[str, Any], str | None]:

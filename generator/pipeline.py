@@ -211,7 +211,7 @@ def story_key(
     from .cluster import RELATE_OPTIONS
     from .memo import key
 
-    parts = [repr([config[name] for name in RELATE_OPTIONS])]
+    parts = [repr([getattr(config, name) for name in RELATE_OPTIONS])]
     for source, article in sorted(members):
         parts += [article, *(f"{image.file}\0{image.name}" for image in photos.get(source, ()))]
     return key("story", *parts)

@@ -5,48 +5,74 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.base import BaseConfigOption, LegacyConfig, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import pipeline, search
-from .config import DigestConfig, Paths, cache_folder
+from .config import (
+    DEFAULTS,
+    KINDS,
+    DigestConfig,
+    Paths,
+    cache_folder,
+    checked,
+    validated,
+    with_site,
+)
 from .errors import DigestError
 
 log = get_plugin_logger("digest")
 
 
-class DigestPlugin(BasePlugin[DigestConfig]):
+class _Option(BaseConfigOption[Any]):
+    """One of the digest options, as MkDocs validates it: by config.checked, as the CLI."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key, self.default = key, DEFAULTS[key]
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return checked(self.key, value)
+        except ValueError as err:
+            raise ValidationError(str(err)) from None
+
+
+class DigestPlugin(BasePlugin[LegacyConfig]):
+    config_scheme = tuple((key, _Option(key)) for key in KINDS)
+
+    def settings(self, config: MkDocsConfig) -> DigestConfig:
+        """The options as the pipeline takes them; the feeds' address and name are the
+        site's unless the plugin block sets its own (as the CLI's config.plugin_options)."""
+        options = {key: self.config[key] for key in KINDS}
+        filled = with_site(options, config.site_url, config.site_name)
+        return validated(filled, config.config_file_path or "mkdocs.yml")
+
     def _paths(self, config: MkDocsConfig) -> Paths:
         root = Path(config.config_file_path or ".").parent
+        settings = self.settings(config)
         return Paths(
-            seeds=root / self.config.seeds,
+            seeds=root / settings.seeds,
             content=Path(config.docs_dir),
-            cache=cache_folder(self.config, root),
+            cache=cache_folder(settings, root),
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Before any page renders: the feeds' address and name, and the site's search."""
-        self._feed_defaults(config)
+        """Before any page renders: the site's search."""
         self._choose_search(config)
         return config
-
-    def _feed_defaults(self, config: MkDocsConfig) -> None:
-        """Feeds need the site's address and name: take them from mkdocs.yml unless the
-        plugin block sets its own (as the CLI does, in config.plugin_options)."""
-        if self.config.site_url is None and config.site_url:
-            self.config.site_url = config.site_url
-        if self.config.feed_title is None and config.site_name:
-            self.config.feed_title = config.site_name
 
     def _choose_search(self, config: MkDocsConfig) -> None:
         """Pick the site's search before any page is rendered, so the theme (which reads
         `extra.digest_search`) and Material's search plugin (which checks `enabled` on every
         event) agree. Offline: .html links, Material's lunr search with a local stand-in for
         Web Workers. Pagefind: Material's lunr index is not built at all."""
-        engine = "material" if self.config.offline else self.config.search
+        settings = self.settings(config)
+        engine = "material" if settings.offline else settings.search
         config.extra["digest_search"] = engine
-        if self.config.offline:
+        if settings.offline:
             config.use_directory_urls = False
             polyfills = list(config.extra.get("polyfills") or [])
             if search.OFFLINE_WORKER_SHIM not in polyfills:
@@ -57,11 +83,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Generate before MkDocs collects files, so new pages are part of this build."""
-        if not self.config.enabled:
+        if not self.config["enabled"]:
             return
         paths = self._paths(config)
         try:
-            result = pipeline.build(self.config, paths)
+            result = pipeline.build(self.settings(config), paths)
         except DigestError as error:
             raise PluginError(f"Error reading seeds in '{paths.seeds}':\n{error}") from error
         log.info(
@@ -73,7 +99,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Under `mkdocs serve`, a changed seed rebuilds the site like a changed page."""
-        if self.config.enabled:
+        if self.config["enabled"]:
             server.watch(str(self._paths(config).seeds))
         return server
 
@@ -82,11 +108,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Index the finished site: Pagefind reads the HTML MkDocs wrote; offline, Material's
         lunr index becomes a script a page opened from file:// can load."""
         site = Path(config.site_dir)
+        settings = self.settings(config)
         try:
-            if self.config.offline:
+            if settings.offline:
                 if search.inline_lunr_index(site) is None:
                     log.warning("offline site without search: add `- search` to plugins")
-            elif self.config.search == "pagefind":
+            elif settings.search == "pagefind":
                 search.pagefind_index(site)
         except DigestError as error:
             raise PluginError(f"Error indexing the site for search:\n{error}") from error

@@ -137,6 +137,15 @@ def test_bad_config_value_names_the_key(run, tmp_path):
     assert "plugins.digest.same_story" in result.stderr
 
 
+def test_an_unknown_config_key_is_a_warning_naming_it(run, tmp_path):
+    (tmp_path / "seeds").mkdir()
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: t\nplugins:\n  - digest:\n      same_stroy: 0.3\n")
+    result = run("build", "-f", yml)
+    assert result.exit_code == 0
+    assert "warning: " in result.stderr and "plugins.digest.same_stroy is not a" in result.stderr
+
+
 def test_missing_seeds_folder(run, tmp_path):
     result = run(
         "build",

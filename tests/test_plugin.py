@@ -167,3 +167,61 @@ def test_disabled_plugin_does_nothing(tmp_path):
     plugin, config = _plugin(tmp_path, seeds="absent", enabled=False)
     plugin.on_pre_build(config=config)
     assert not (tmp_path / "content").exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"same_story": "high"}, "expected a number"),
+        ({"front_page_days": 2.5}, "expected a whole number"),
+        ({"offline": "yes"}, "expected true or false"),
+        ({"max_file_bytes": True}, "expected a whole number"),
+        ({"search": "lunr"}, "expected one of pagefind, material"),
+        ({"seeds": ["a", "b"]}, "expected text"),
+    ],
+)
+def test_the_plugin_and_the_cli_reject_the_same_bad_value_the_same_way(tmp_path, options, expected):
+    from generator.config import validated
+    from generator.errors import ConfigError
+    from generator.plugin import DigestPlugin
+
+    failed, _warnings = DigestPlugin().load_config(options)
+    [(key, error)] = failed
+    assert key in options and expected in str(error)
+    with pytest.raises(ConfigError, match=rf"plugins\.digest\.{key}: {expected}"):
+        validated(options)
+
+
+def test_the_plugin_and_the_cli_read_the_same_options(tmp_path):
+    from generator.config import DigestConfig, load
+
+    block = {"same_story": 1, "cache_dir": "c", "search": "material", "feed_items": 7}
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text(
+        json.dumps({"site_name": "S", "site_url": "https://x.org/", "plugins": [{"digest": block}]})
+    )
+    plugin, config = _plugin(tmp_path, **block)
+    config.site_url, config.site_name = "https://x.org/", "S"
+    from_cli = load(yml)[0]
+    assert plugin.settings(config) == from_cli
+    assert from_cli.same_story == 1.0 and isinstance(from_cli.same_story, float)
+    assert (from_cli.site_url, from_cli.feed_title) == ("https://x.org/", "S")
+    assert from_cli.front_page_days == DigestConfig().front_page_days
+
+
+def test_an_unknown_option_is_warned_about_and_left_out(caplog):
+    from generator.config import DigestConfig, validated
+
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.digest"):
+        config = validated({"same_stroy": 0.3}, "site/mkdocs.yml")
+    assert config == DigestConfig()
+    assert "site/mkdocs.yml: plugins.digest.same_stroy is not a digest option" in caplog.text
+
+
+def test_the_cli_starts_without_importing_mkdocs():
+    """MkDocs's config machinery is a tenth of a second of every digest command's start."""
+    code = (
+        "import sys, generator.cli; print(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
