@@ -165,22 +165,44 @@ def test_bad_registry_is_an_error_naming_the_file(project, config, name, text, m
     assert info.value.path.name == name
 
 
-def test_a_build_puts_the_garbage_collector_thresholds_back(project, config, monkeypatch):
-    """The build collects garbage less often while it runs (pipeline.GC_THRESHOLDS), and
-    a process that goes on (mkdocs serve) gets its own thresholds back."""
+def test_a_build_runs_without_the_garbage_collector_and_puts_it_back(project, config, monkeypatch):
+    """The build runs with the collector off, and a process that goes on (mkdocs serve)
+    gets it back; one that had it off keeps it off."""
     import gc
 
     from generator import pipeline
 
-    before = gc.get_threshold()
     seen = []
     original = pipeline.plan
     monkeypatch.setattr(
-        pipeline, "plan", lambda *a, **k: seen.append(gc.get_threshold()) or original(*a, **k)
+        pipeline, "plan", lambda *a, **k: seen.append(gc.isenabled()) or original(*a, **k)
     )
+    assert gc.isenabled()
     build(config, project)
-    assert seen == [pipeline.GC_THRESHOLDS] != [before]
-    assert gc.get_threshold() == before
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build(config, project)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_worker_collects_garbage_at_the_build_thresholds(monkeypatch):
+    import gc
+
+    from generator import pipeline
+
+    monkeypatch.setenv("TOKENIZERS_PARALLELISM", "true")  # put back after the test
+    before = gc.get_threshold()
+    gc.disable()
+    try:
+        pipeline._one_thread_each()
+        assert gc.isenabled() and gc.get_threshold() == pipeline.GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
+        gc.enable()
 
 
 def test_the_cache_closes_beside_the_writing_and_its_errors_fail_the_build(
