@@ -1067,9 +1067,17 @@ OUTLET_FROM_COMMENTS = re.compile(
 # year in Roman numerals too: "© MMVIII, Outlet")
 # A reporter's address on the article's credit line gives the publication's domain.
 EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\b", I)
+# Free mail services and internet providers' mail: an address there is a person's, not
+# a publication's ("topcatsports@canoemail.com", Canoe's webmail).
 WEBMAIL_DOMAINS = frozenset(
-    {"gmail.com", "yahoo.com", "hotmail.com", "aol.com", "outlook.com", "icloud.com",
-     "msn.com", "comcast.net", "live.com", "mail.com", "protonmail.com"}
+    {"gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "rocketmail.com",
+     "hotmail.com", "aol.com", "outlook.com", "icloud.com", "me.com", "mac.com", "msn.com",
+     "live.com", "mail.com", "protonmail.com", "proton.me", "gmx.com", "gmx.net",
+     "zoho.com", "fastmail.com", "yandex.com", "yandex.ru", "mail.ru", "qq.com", "163.com",
+     "canoemail.com", "comcast.net", "verizon.net", "att.net", "sbcglobal.net",
+     "bellsouth.net", "earthlink.net", "cox.net", "charter.net", "optonline.net",
+     "shaw.ca", "rogers.com", "sympatico.ca", "btinternet.com", "web.de", "orange.fr",
+     "wanadoo.fr", "free.fr", "libero.it", "bigpond.com"}
 )  # fmt: skip
 OUTLET_FROM_COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?|by\b|"
