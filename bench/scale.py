@@ -77,9 +77,9 @@ def cpu_seconds() -> float:
 def run_size(n: int) -> dict[str, float]:
     """One size, in this process: stage times, then the datasketch baseline; with the
     garbage collector set as pipeline.build sets it for its stages."""
-    from generator.pipeline import fewer_collections
+    from generator.pipeline import no_collections
 
-    with fewer_collections():
+    with no_collections():
         return _run_size(n)
 
 
