@@ -1,15 +1,15 @@
 """Stage 5b, write: put generated files into the content folder, all or nothing.
 
 - nothing is written when no byte changes (so `mkdocs serve` does not loop);
-- every changed file is staged first: the folder the generator owns as a whole hidden
-  sibling folder (unchanged pages hard-linked into it, keeping their files), each file
-  at the content root (the briefing, the manifest, the feeds) as a hidden temporary
-  file beside it. A build that fails or is interrupted while staging (an error,
-  Ctrl-C, SIGKILL) leaves the previous pages exactly as they were;
-- then a journal naming the renames is written (the commit point) and the renames
-  follow. The next build rolls a killed build forward when the journal is there and
-  back when it is not, so after any build the content folder is one whole build's
-  output, never a mix of two (only the instant of the renames themselves is not);
+- every changed file is staged first, as a hidden temporary file beside the one it
+  replaces; unchanged pages are not touched (an add-one build stages the pages of its
+  story and the indexes, not thousands). A build that fails or is interrupted while
+  staging (an error, Ctrl-C, SIGKILL) leaves the previous pages exactly as they were;
+- then a journal naming the renames and the stale pages to remove is written (the
+  commit point), and the renames and removals follow. The next build rolls a killed
+  build forward when the journal is there and back when it is not, so after any build
+  the content folder is one whole build's output, never a mix of two (only the instant
+  of the renames themselves is not);
 - a hand-written page at a generated path (say, your own index.md) is never
   overwritten: the build stops and says so, before anything is written."""
 
@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .errors import OutputError
 from .pages import ROOT_DATA, owned
 
 JOURNAL = ".digest-commit.json"  # at the content root while a build's renames are under way
+STAGED = re.compile(r"\..+\.[A-Za-z0-9_]+\.tmp")  # _stage_file's names (tempfile.mkstemp's)
 
 
 def write_files(
@@ -49,39 +51,45 @@ def write_files(
                 "move it or remove it so digest can write its page there"
             )
     changed = [rel for rel in sorted(targets) if not _same(targets[rel], data[rel])]
-    stale = _stale(owned_dir, {targets[rel] for rel in inside}, folders[""])
+    stale, strays = _stale(owned_dir, {targets[rel] for rel in inside}, folders[""])
+    for stray in strays:  # staged by a build killed before its commit point
+        os.unlink(stray)
     renames: list[tuple[Path, Path]] = []  # (staged, final)
     try:
-        if stale or any(rel in inside for rel in changed):
-            pages = {targets[rel]: data[rel] for rel in inside}
-            same = set(pages).difference(targets[rel] for rel in changed)
-            renames.append((_stage_folder(owned_dir, pages, same), owned_dir))
         for rel in changed:
-            if rel not in inside:
-                renames.append((_stage_file(targets[rel], data[rel]), targets[rel]))
+            renames.append((_stage_file(targets[rel], data[rel]), targets[rel]))
     except BaseException:  # an error or Ctrl-C while staging: the previous pages stay
-        for staged in (_staging(owned_dir)[0], *(staged for staged, _ in renames)):
+        for staged, _ in renames:
             _discard(staged)
         raise
-    if renames:
-        _commit(content, renames)
+    if renames or stale:
+        _commit(content, renames, [folders[""] / rel for rel in stale], owned_dir)
     return tuple(changed), stale
 
 
-def _commit(content: Path, renames: list[tuple[Path, Path]]) -> None:
-    """Write the journal (the commit point), do the renames, drop the journal."""
+def _commit(
+    content: Path, renames: list[tuple[Path, Path]], removals: list[Path], owned: Path
+) -> None:
+    """Write the journal (the commit point), do the renames and removals, drop the
+    journal."""
     journal = content / JOURNAL
     names = [
         [a.relative_to(content).as_posix(), b.relative_to(content).as_posix()] for a, b in renames
     ]
-    os.replace(_stage_file(journal, json.dumps({"renames": names}).encode()), journal)
-    _roll_forward(renames)
+    gone = [path.relative_to(content).as_posix() for path in removals]
+    body = json.dumps({"renames": names, "removals": gone}).encode()
+    os.replace(_stage_file(journal, body), journal)
+    _roll_forward(renames, removals, owned)
     journal.unlink()
 
 
-def _roll_forward(renames: list[tuple[Path, Path]]) -> None:
-    """Move each staged file or folder into its place (a folder's previous version is
-    moved aside, then removed); renames a killed build already did are skipped."""
+def _roll_forward(
+    renames: Sequence[tuple[Path, Path]], removals: Sequence[Path] = (), owned: Path | None = None
+) -> None:
+    """Move each staged file into its place and remove each stale page (and a folder
+    below `owned` it leaves empty); what a killed build already did is skipped. A staged
+    folder (what builds before session 19 staged) replaces its folder: its previous
+    version is moved aside, then removed."""
     for staged, final in renames:
         if staged.is_dir():
             old = _staging(final)[1]
@@ -92,6 +100,12 @@ def _roll_forward(renames: list[tuple[Path, Path]]) -> None:
             shutil.rmtree(old, ignore_errors=True)
         elif staged.exists():
             os.replace(staged, final)
+    for path in removals:
+        path.unlink(missing_ok=True)
+    emptied = {folder for path in removals for folder in path.parents if owned in folder.parents}
+    for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):  # deepest first
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def _recover(content: Path, owned_dir: Path, files: list[Path]) -> None:
@@ -101,11 +115,14 @@ def _recover(content: Path, owned_dir: Path, files: list[Path]) -> None:
     journal = content / JOURNAL
     if journal.is_file():
         try:
-            names = json.loads(journal.read_text(encoding="utf-8"))["renames"]
-            renames = [(_inside(content, a), _inside(content, b)) for a, b in names]
-        except (ValueError, KeyError, TypeError, OutputError):
-            renames = []  # not a journal digest wrote: leave every file where it is
-        _roll_forward(renames)
+            written = json.loads(journal.read_text(encoding="utf-8"))
+            renames = [(_inside(content, a), _inside(content, b)) for a, b in written["renames"]]
+            removals = [_inside(content, rel) for rel in written.get("removals", [])]
+            if any(owned_dir not in path.parents for path in removals):
+                raise OutputError("a removal outside the folder digest owns")
+        except (ValueError, KeyError, TypeError, AttributeError, OutputError):
+            renames, removals = [], []  # not a journal digest wrote: leave every file be
+        _roll_forward(renames, removals, owned_dir)
         journal.unlink()
     new, old = _staging(owned_dir)
     if old.is_dir() and not owned_dir.exists():  # killed between a folder's two renames
@@ -117,41 +134,18 @@ def _recover(content: Path, owned_dir: Path, files: list[Path]) -> None:
             stray.unlink(missing_ok=True)
 
 
-def _stage_folder(owned_dir: Path, files: Mapping[Path, bytes], same: set[Path]) -> Path:
-    """The owned folder's next version, complete, in a hidden sibling folder; the files
-    in `same` already hold their bytes and are hard-linked, not written again."""
-    new = _staging(owned_dir)[0]
-    shutil.rmtree(new, ignore_errors=True)
-    new.mkdir(parents=True)
-    made: set[str] = set()
-    at = len(str(owned_dir)) + 1
-    for path, data in files.items():
-        staged = os.path.join(new, str(path)[at:])
-        folder = os.path.dirname(staged)
-        if folder not in made:  # one mkdir per folder, not one per page
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        if path in same:
-            try:
-                os.link(path, staged)  # unchanged page: same file, untouched for watchers
-                continue
-            except OSError:
-                pass
-        Path(staged).write_bytes(data)
-    return new
-
-
 def _stage_file(path: Path, data: bytes) -> Path:
     """`data` in a hidden temporary file beside `path`, ready to be renamed over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        tmp.write_bytes(data)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return Path(tmp)
+    return tmp
 
 
 def _discard(staged: Path) -> None:
@@ -176,19 +170,24 @@ def _may_overwrite(path: Path) -> bool:
     return path.name in ROOT_DATA or owned(path)
 
 
-def _stale(owned_dir: Path, keep: set[Path], root: Path) -> tuple[str, ...]:
-    """Files in the owned folder that this build does not write, relative to `root`
-    (listed with os.walk: pathlib's rglob made a Path of each of thousands of pages)."""
+def _stale(owned_dir: Path, keep: set[Path], root: Path) -> tuple[tuple[str, ...], list[str]]:
+    """Files in the owned folder that this build does not write, relative to `root`,
+    and the files a killed build staged there (`.name.*.tmp`, full paths). Listed with
+    os.walk: pathlib's rglob made a Path of each of thousands of pages."""
     if not owned_dir.is_dir():
-        return ()
+        return (), []
     kept = {str(path) for path in keep}
-    found = []
+    found, strays = [], []
     for folder, _dirs, names in os.walk(owned_dir):
         for name in names:
             path = os.path.join(folder, name)
-            if path not in kept and os.path.isfile(path):
+            if path in kept or not os.path.isfile(path):
+                continue
+            if STAGED.fullmatch(name):
+                strays.append(path)
+            else:
                 found.append(Path(os.path.relpath(path, root)).as_posix())
-    return tuple(sorted(found))
+    return tuple(sorted(found)), strays
 
 
 def _staging(owned_dir: Path) -> tuple[Path, Path]:

@@ -87,3 +87,41 @@ def test_unchanged_pages_keep_their_files_when_another_page_changes(tmp_path):
     written, _ = write_files(tmp_path, "stories", {"stories/a.md": PAGE, "stories/b.md": "new"})
     assert written == ("stories/b.md",)
     assert os.stat(tmp_path / "stories" / "a.md").st_ino == inode
+
+
+def test_only_the_changed_pages_are_staged(tmp_path, monkeypatch):
+    pages = {f"stories/{k}.md": PAGE for k in range(50)}
+    write_files(tmp_path, "stories", {"index.md": PAGE, **pages})
+    staged = []
+    original = type(tmp_path).write_bytes
+
+    def counted(self, data):
+        staged.append(self.name)
+        return original(self, data)
+
+    monkeypatch.setattr(type(tmp_path), "write_bytes", counted)
+    pages["stories/7.md"] = PAGE + "changed\n"
+    written, removed = write_files(tmp_path, "stories", {"index.md": PAGE, **pages})
+    assert (written, removed) == (("stories/7.md",), ())
+    assert len(staged) == 2  # the page, then the journal (the commit point)
+    assert staged[0].startswith(".7.md.") and staged[1].startswith("..digest-commit.json.")
+    assert (tmp_path / "stories" / "7.md").read_text() == PAGE + "changed\n"
+
+
+def test_a_stale_page_goes_and_so_does_the_sub_folder_it_leaves_empty(tmp_path):
+    write_files(tmp_path, "stories", {"stories/a.md": PAGE, "stories/topics/x/b.md": PAGE})
+    written, removed = write_files(tmp_path, "stories", {"stories/a.md": PAGE})
+    assert (written, removed) == ((), ("stories/topics/x/b.md",))
+    assert not (tmp_path / "stories" / "topics" / "x").exists()
+    write_files(tmp_path, "stories", {"index.md": PAGE})
+    assert (tmp_path / "stories").is_dir() and not any((tmp_path / "stories").iterdir())
+
+
+def test_files_a_killed_build_staged_are_removed_by_the_next(tmp_path):
+    write_files(tmp_path, "stories", {"stories/a.md": PAGE, "index.md": PAGE})
+    strays = [tmp_path / "stories" / ".a.md.k3j_x9q1.tmp", tmp_path / ".index.md.abc12345.tmp"]
+    for stray in strays:
+        stray.write_text("half a page")
+    assert write_files(tmp_path, "stories", {"stories/a.md": PAGE, "index.md": PAGE}) == ((), ())
+    assert not any(stray.exists() for stray in strays)
+    assert (tmp_path / "stories" / "a.md").read_text() == PAGE
