@@ -84,7 +84,7 @@ def _commit(
 
 
 def _roll_forward(
-    renames: Sequence[tuple[Path, Path]], removals: Sequence[Path] = (), owned: Path | None = None
+    renames: Sequence[tuple[Path, Path]], removals: Sequence[Path], owned: Path
 ) -> None:
     """Move each staged file into its place and remove each stale page (and a folder
     below `owned` it leaves empty); what a killed build already did is skipped. A staged
