@@ -317,7 +317,9 @@ def prepare_all(
             enumerate(cache.prepared_all(items, outlets, keys, lines))
         )
         if pool is not None and absent:
-            import scipy.sparse  # noqa: F401  (grouping's, imported while the workers work)
+            from .similarity import sparse
+
+            sparse()  # grouping's, imported while the workers work
         missing = set(absent)
         unreadable = [i for i, done in known.items() if done is None and i not in missing]
         late = _batches(work, [items[i] for i in unreadable], None)
@@ -360,9 +362,9 @@ def _pool(stack: ExitStack, todo: int, known: int) -> Executor | None:
         # forked worker inherits it, rather than import it again. One worker beside this
         # process is better started at once: it imports what it needs while this process
         # reads the cache.
-        import scipy.sparse  # noqa: F401
+        from .similarity import sparse
 
-        from . import similarity  # noqa: F401
+        sparse()
 
     return stack.enter_context(ProcessPoolExecutor(workers, initializer=_one_thread_each))
 

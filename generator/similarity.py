@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, combinations, pairwise
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -71,6 +73,36 @@ def overlap(a: frozenset[int], b: frozenset[int]) -> float:
 MODEL_WEIGHTS = ("weights", "l2_supercat_256.safetensors")
 MODEL_TOKENIZER = ("tokenizers", "l2_supercat_tokenizer_config.json")
 MODEL_TENSOR = "embedding.weight"
+
+
+# The numpy submodules sparse() leaves listed: the array API's extensions (linalg, fft),
+# and those array-api-compat imports or looks up by name.
+ARRAY_API_SUBMODULES = frozenset({"linalg", "fft", "typing", "dtypes", "exceptions", "lib"})
+
+
+def sparse() -> ModuleType:
+    """scipy.sparse, imported without loading the numpy submodules that load on first use
+    (numpy.f2py, numpy.testing, numpy.ma and more). Importing it makes scipy's vendored
+    array-api-compat copy numpy's namespace, by `from numpy import *` and by reading every
+    name numpy lists, and that loads each of them: 0.1 s of every process that imports
+    scipy.sparse (a rebuild's, and its worker's), for modules nothing here uses. While
+    scipy.sparse is imported, numpy does not list them; then it lists them again."""
+    if "scipy.sparse" in sys.modules:
+        return sys.modules["scipy.sparse"]
+    listed, submodules = np.__all__, getattr(np, "__numpy_submodules__", None)
+    if not isinstance(submodules, (set, frozenset)):  # a numpy that lists none this way
+        import scipy.sparse
+
+        return scipy.sparse
+    unloaded = {n for n in submodules if f"numpy.{n}" not in sys.modules} - ARRAY_API_SUBMODULES
+    names = vars(np)  # __numpy_submodules__: what numpy's __dir__ lists beside its globals
+    try:
+        names.update(__all__=[n for n in listed if n not in unloaded])
+        names.update(__numpy_submodules__=submodules - unloaded)
+        import scipy.sparse
+    finally:
+        names.update(__all__=listed, __numpy_submodules__=submodules)
+    return scipy.sparse
 
 
 @cache
@@ -143,8 +175,7 @@ def token_sums(texts: Sequence[str]) -> np.ndarray:
     article's meaning from its paragraphs' sums)."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
-    from scipy.sparse import csr_matrix
-
+    csr_matrix = sparse().csr_matrix
     table = _table()
     ids = [e.ids for e in _tokenizer().encode_batch(list(texts), add_special_tokens=False)]
     ends = np.cumsum([len(i) for i in ids])
@@ -396,8 +427,7 @@ def word_weights(found: Sequence[Features], name_weight: float = 0.0) -> WordWei
     Words and names are two unit vectors side by side, scaled so that the dot product of
     two rows is (1 - name_weight) x word cosine + name_weight x name cosine: a linear
     blend, so the group sums of average link still work."""
-    from scipy.sparse import csr_matrix
-
+    csr_matrix = sparse().csr_matrix
     n = len(found)  # the corpus, and each column's idf, are counted in steps (CORPUS_STEP)
     terms = np.concatenate([f.terms for f in found]) if found else np.zeros(0, np.uint64)
     counts = np.concatenate([f.counts for f in found]) if found else np.zeros(0, np.float32)
@@ -438,8 +468,7 @@ def overlaps(found: Sequence[Features], left: np.ndarray, right: np.ndarray) -> 
     count as one when their top COLUMN_BITS bits agree: among the 4.5 million shingles of
     20,000 articles, about 2e-6 such pairs are expected in all (within one article they
     are told apart)."""
-    from scipy.sparse import csr_matrix
-
+    csr_matrix = sparse().csr_matrix
     involved, at = np.unique(np.concatenate((left, right)), return_inverse=True)
     found = [found[k] for k in involved.tolist()]  # only the articles of the pairs
     left, right = at[: len(left)], at[len(left) :]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -350,3 +352,20 @@ def test_unique_inverse_is_numpys_unique_with_the_inverse():
         assert np.array_equal(found, expected) and found.dtype == values.dtype
         assert np.array_equal(inverse, expected_inverse.ravel())
         assert np.array_equal(found[inverse], values)
+
+
+def test_scipy_sparse_is_imported_without_numpys_unused_submodules():
+    """In a fresh process: sparse() gives a working scipy.sparse, numpy.f2py, numpy.testing
+    and numpy.ma stay unloaded, and numpy lists every name again afterwards."""
+    code = """
+import sys, numpy as np
+listed, dir_before = list(np.__all__), sorted(dir(np))
+from generator.similarity import sparse
+rows = sparse().csr_matrix(np.eye(3, dtype=np.float32))
+print((rows @ np.ones((3, 2), dtype=np.float32)).sum())
+print(sorted(m for m in ("numpy.f2py", "numpy.testing", "numpy.ma") if m in sys.modules))
+print(np.__all__ == listed and sorted(dir(np)) == dir_before)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:3] == ["6.0", "[]", "True"]
+    assert similarity.sparse() is sys.modules["scipy.sparse"]
