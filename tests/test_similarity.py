@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from dataclasses import replace
@@ -148,11 +149,53 @@ def test_the_model_read_from_its_files_is_the_one_wordllama_loads():
 
     assert _model_files() is not None  # else embed() is on the fallback, and this proves nothing
     model = _model()
-    assert np.array_equal(_table(), model.embedding) and _table().dtype == model.embedding.dtype
+    assert np.array_equal(np.asarray(_table(), dtype=np.float32), model.embedding)
     theirs = Tokenizer.from_str(model.tokenizer.to_str())
     theirs.no_padding()
     theirs.no_truncation()
     assert _tokenizer().to_str() == theirs.to_str()
+
+
+def test_token_sums_are_a_sparse_product_of_counts_and_vectors_bit_for_bit(samples):
+    """Each text's sum is added up token by token in the order of the token ids, as a
+    sparse matrix of token counts times the vectors adds it up, however many texts and
+    however long: every float the same."""
+    from generator.similarity import _table, _tokenizer, sparse, token_sums
+
+    texts = [p for name in sorted(samples) for p in samples[name].paragraphs]
+    texts += ["", "  ", "the the the", doc_text(samples[sorted(samples)[0]])]
+    table = np.asarray(_table(), dtype=np.float32)
+    counts = np.zeros((len(texts), len(table)), dtype=np.float32)
+    for k, encoding in enumerate(_tokenizer().encode_batch(texts, add_special_tokens=False)):
+        np.add.at(counts[k], encoding.ids, 1.0)
+    product = np.asarray(sparse().csr_matrix(counts) @ table, dtype=np.float32)
+    assert np.array_equal(token_sums(texts), product)
+    assert np.array_equal(token_sums(texts[-1:]), product[-1:])
+
+
+def test_a_weights_file_not_as_expected_is_not_mapped(tmp_path):
+    """_mapped_tensor reads a safetensors file's header and maps its array; a file with
+    another layout gives None (and the model is then loaded by wordllama itself)."""
+    from generator.similarity import _mapped_tensor
+
+    def weights(header, data):
+        raw = json.dumps(header).encode()
+        path = tmp_path / f"w{len(list(tmp_path.iterdir()))}.safetensors"
+        path.write_bytes(len(raw).to_bytes(8, "little") + raw + data)
+        return path
+
+    rows = np.arange(6, dtype="<f2").reshape(3, 2)
+    good = {"t": {"dtype": "F16", "shape": [3, 2], "data_offsets": [0, 12]}}
+    mapped = _mapped_tensor(weights(good, rows.tobytes()), "t")
+    assert mapped is not None and np.array_equal(mapped, rows)
+    assert _mapped_tensor(weights(good, rows.tobytes()), "other") is None
+    assert _mapped_tensor(weights(good, rows.tobytes()[:8]), "t") is None  # cut short
+    bf16 = {"t": {"dtype": "BF16", "shape": [3, 2], "data_offsets": [0, 12]}}
+    assert _mapped_tensor(weights(bf16, rows.tobytes()), "t") is None
+    wrong = {"t": {"dtype": "F16", "shape": [3, 3], "data_offsets": [0, 12]}}
+    assert _mapped_tensor(weights(wrong, rows.tobytes()), "t") is None
+    (tmp_path / "junk").write_bytes(b"\xff" * 20)
+    assert _mapped_tensor(tmp_path / "junk", "t") is None
 
 
 def _unit_rows(rng, n, width):
