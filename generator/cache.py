@@ -32,6 +32,7 @@ from .models import (
     Rejected,
     SeedFile,
     SeedFolder,
+    Stamp,
     Story,
     Table,
 )
@@ -64,6 +65,11 @@ _SCHEMA = (
 )
 GROUPING = "grouping"  # the key of the last grouping pass among the stories
 BATCH = 500  # keys per `IN (...)` look-up, well under SQLite's limit on bound parameters
+# A seed whose last change came within this long before a build read the folder is read
+# again by the next build, whatever its stamp: its file system's clock may count in ticks
+# (or the file sit on a server whose clock runs apart), so a change made right after the
+# reading could leave the stamp as it was. Git calls such an entry "racily clean".
+RACY_NS = 2_000_000_000
 # Pruning: a table is swept of the rows this build did not use when it holds more than
 # this share over the rows it used (plus PRUNE_SLACK), so the cache stays within about
 # 1.25 times what the seeds need, and a build that adds one article sweeps nothing.
@@ -424,7 +430,7 @@ def _item_keys(items: Sequence[SeedFile | RawDocument], outlets: Sequence[Outlet
     part of every key (it names outlets), written out once for all of them."""
     registry = repr(tuple(outlets))
     return [
-        _key("seed", item.source, item.suffix, hashlib.sha256(item.data).hexdigest(), registry)
+        _key("seed", item.source, item.suffix, item.digest, registry)
         if isinstance(item, SeedFile)
         else _key("article", item, registry)
         for item in items
@@ -602,6 +608,38 @@ class BuildState:
         self.story_count = 0
         self.rejected: tuple[Rejected, ...] = ()
         self.warnings: tuple[str, ...] = ()  # other warnings of that build (image files)
+        self._last: dict | None = None  # build.json as read, once (_state)
+        self._seen: dict[str, object] = {}  # this build's reading of the seeds (saw)
+
+    def _state(self) -> dict:
+        """The last build's state as written ({} when there is none, or none we wrote)."""
+        if self._last is None:
+            self._last = {}
+            try:
+                state = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}
+                self._last = state if isinstance(state, dict) else {}
+            except (OSError, ValueError):
+                pass
+        return self._last
+
+    def known(self) -> dict[str, tuple[Stamp, str]]:
+        """The seeds the last build of this version read, by source: the stamp each had
+        then and its digest, for read_folder to trust while the stamp stays. A seed
+        changed within RACY_NS before that build read the folder is left out (a change
+        in the same clock tick as that one would leave its stamp as it was)."""
+        state = self._state()
+        try:
+            if state.get("version") != VERSION:
+                return {}
+            before = int(state["read_at"]) - RACY_NS
+            known: dict[str, tuple[Stamp, str]] = {}
+            for source, size, modified, changed, inode, device, digest in state["seeds"]:
+                if int(modified) < before and int(changed) < before:
+                    stamp = (int(size), int(modified), int(changed), int(inode), int(device))
+                    known[str(source)] = (stamp, str(digest))
+            return known
+        except (KeyError, TypeError, ValueError):  # a list of another length: ValueError
+            return {}
 
     def fingerprint(
         self, config: DigestConfig, paths: Paths, folder: SeedFolder | None = None
@@ -617,26 +655,33 @@ class BuildState:
         digest = hashlib.sha256(VERSION.encode())
         options = {k: v for k, v in asdict(config).items() if k not in SITE_OPTIONS}
         digest.update(json.dumps(options, sort_keys=True, default=str).encode())
-        entries: list[tuple[str, bytes | str]] = [
-            (s.source, s.data if isinstance(s, SeedFile) else s.reason) for s in folder.seeds
+        entries: list[tuple[str, bytes, bytes]] = [  # source, b(ytes) or r(eason), their hash
+            (s.source, b"b", bytes.fromhex(s.digest))
+            if isinstance(s, SeedFile)
+            else (s.source, b"r", _sha256(s.reason))
+            for s in folder.seeds
         ]
-        entries += [(f"image:{source}", data) for source, data in folder.images]
+        entries += [
+            (f"image:{source}", b"b" if isinstance(data, bytes) else b"r", _sha256(data))
+            for source, data in folder.images
+        ]
         for name in sorted(REGISTRY_FILES):
             try:
-                entries.append((f"registry:{name}", (paths.seeds / name).read_bytes()))
+                entries.append(
+                    (f"registry:{name}", b"b", _sha256((paths.seeds / name).read_bytes()))
+                )
             except OSError as err:
-                entries.append((f"registry:{name}", f"unreadable:{err.errno}"))
-        for source, data in entries:
+                entries.append((f"registry:{name}", b"r", _sha256(f"unreadable:{err.errno}")))
+        for source, kind, hashed in entries:
             digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
-            kind = b"b" if isinstance(data, bytes) else b"r"  # bytes, or a reason they are not
-            digest.update(kind + hashlib.sha256(_bytes(data)).digest())
+            digest.update(kind + hashed)
         return digest.hexdigest()
 
     def unchanged(self, fingerprint: str | None, content: Path) -> bool:
         if fingerprint is None or self.path is None:
             return False
         try:
-            state = json.loads(self.path.read_text(encoding="utf-8"))
+            state = self._state()
             if state["fingerprint"] != fingerprint:
                 return False
             for rel, sha in state["outputs"].items():
@@ -649,6 +694,20 @@ class BuildState:
             return False  # no state, or not one we wrote: build
         return True
 
+    def saw(self, folder: SeedFolder, read_at: int) -> bool:
+        """Note each seed's stamp and digest as this build found them (reading began at
+        `read_at`, time.time_ns()), for remember() to keep; True when it read any seed."""
+        self._seen = {
+            "version": VERSION,
+            "read_at": read_at,
+            "seeds": [
+                [s.source, *s.stamp, s.digest]
+                for s in folder.seeds
+                if isinstance(s, SeedFile) and s.stamp is not None
+            ],
+        }
+        return any(isinstance(s, SeedFile) and s.data is not None for s in folder.seeds)
+
     def remember(
         self,
         fingerprint: str | None,
@@ -660,15 +719,27 @@ class BuildState:
     ) -> None:
         if fingerprint is None or self.path is None:
             return
-        state = {
-            "fingerprint": fingerprint,
-            "outputs": {
-                rel: hashlib.sha256(_bytes(data)).hexdigest() for rel, data in files.items()
-            },
-            "stories": story_count,
-            "rejected": [[r.source, r.reason] for r in rejected],
-            "warnings": list(warnings),
-        }
+        self._write(
+            {
+                "fingerprint": fingerprint,
+                "outputs": {
+                    rel: hashlib.sha256(_bytes(data)).hexdigest() for rel, data in files.items()
+                },
+                "stories": story_count,
+                "rejected": [[r.source, r.reason] for r in rejected],
+                "warnings": list(warnings),
+            }
+        )
+
+    def refresh(self) -> None:
+        """After a build that found nothing changed: the same state, with the seeds as
+        this build saw them (those it had to read are then known by their stamps)."""
+        if self.path is not None and self._state():
+            self._write(self._state())
+
+    def _write(self, state: dict) -> None:
+        assert self.path is not None
+        state = {**state, **self._seen}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_suffix(".tmp")
@@ -676,6 +747,10 @@ class BuildState:
             tmp.replace(self.path)
         except OSError:
             pass  # the next build just does the work again
+
+
+def _sha256(data: str | bytes) -> bytes:
+    return hashlib.sha256(_bytes(data)).digest()
 
 
 def _bytes(data: str | bytes) -> bytes:

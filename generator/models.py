@@ -3,17 +3,32 @@ what the one before it produced and never mutates it."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+# What a file's stat says of it: size, modification and change times (ns), inode, device.
+Stamp = tuple[int, int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class SeedFile:
-    """One seed file's bytes as read, before decoding (what the cache keys articles by)."""
+    """One seed file as read, before decoding: its bytes and their SHA-256 (what the cache
+    keys articles by). `data` is None for a seed not read again because its stamp is
+    the one the last build read it with (read.read_folder): it is known by the digest
+    recorded then."""
 
     source: str  # path relative to the seeds folder, with forward slashes
     suffix: str  # lower-cased file suffix: decides text or HTML
-    data: bytes
+    data: bytes | None
+    digest: str = ""  # hex SHA-256 of the bytes (made from `data` when not given)
+    stamp: Stamp | None = None  # the file's, when it was read (or found unchanged)
+
+    def __post_init__(self) -> None:
+        if not self.digest:
+            if self.data is None:
+                raise ValueError(f"{self.source}: a seed not read needs its digest")
+            object.__setattr__(self, "digest", hashlib.sha256(self.data).hexdigest())
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
@@ -27,7 +28,7 @@ from .models import (
     SeedFolder,
     Story,
 )
-from .read import decode_seed, read_folder, read_outlets, read_overrides
+from .read import Unread, decode_seed, read_folder, read_outlets, read_overrides
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -83,11 +84,16 @@ def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> Bui
     step = progress or (lambda _message: None)
     _check_seeds_folder(paths)
     step(f"reading {paths.seeds}")
-    folder = read_folder(paths.seeds, config.max_file_bytes)  # every file read once, here
     state = BuildState(paths.cache)
+    read_at = time.time_ns()
+    # every file read once, here; those the last build read and left as they were, not again
+    folder = read_folder(paths.seeds, config.max_file_bytes, state.known())
+    read_some = state.saw(folder, read_at)
     fingerprint = state.fingerprint(config, paths, folder)
     if state.unchanged(fingerprint, paths.content):
         step("nothing changed since the last build")
+        if read_some:
+            state.refresh()
         _warn(state.rejected)  # an unchanged rejected seed still fails `mkdocs build --strict`
         for warning in state.warnings:
             log.warning("%s", warning)
@@ -95,7 +101,13 @@ def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> Bui
     notes: list[str] = []
     cache = Cache(paths.cache)  # opened once: the stages' look-ups, then the pruning
     try:
-        stories, rejected = plan(config, paths, step, notes, folder, cache)
+        try:
+            stories, rejected = plan(config, paths, step, notes, folder, cache)
+        except Unread:  # a seed known by its stamp is wanted after all: read every one
+            folder = read_folder(paths.seeds, config.max_file_bytes)
+            state.saw(folder, read_at)
+            fingerprint = state.fingerprint(config, paths, folder)
+            stories, rejected = plan(config, paths, step, notes, folder, cache)
         del folder  # every seed's bytes: not needed past planning
         _warn(rejected)
         step(f"writing {len(stories)} stories to {paths.content}")
@@ -309,6 +321,9 @@ def prepare_all(
     cache = cache or Cache(None)
     keys = cache.keys(items, outlets)
     absent = cache.absent(keys)
+    for item in (items[i] for i in absent):
+        if isinstance(item, SeedFile) and item.data is None:  # known by its stamp alone
+            raise Unread(item.source)  # (read_folder), and not in the cache after all
     work = partial(prepare_batch, outlets=outlets)
     with ExitStack() as stack:
         pool = _pool(stack, len(absent), len(items) - len(absent))

@@ -8,8 +8,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import frontmatter
 import yaml
 
 from .errors import ConfigError
-from .models import Outlet, Overrides, RawDocument, Rejected, SeedFile, SeedFolder
+from .models import Outlet, Overrides, RawDocument, Rejected, SeedFile, SeedFolder, Stamp
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -97,13 +98,56 @@ def image_files(seeds_dir: Path) -> list[tuple[str, Path]]:
     return _split(_files(seeds_dir))[1]
 
 
-def read_folder(seeds_dir: Path, max_bytes: int) -> SeedFolder:
-    """The seeds folder, listed once and each file read once: what a build works from."""
+class Unread(Exception):
+    """A seed that read_folder knew by its stamp, and did not read, is wanted after all
+    (its article is not in the cache): the build reads the folder again, every seed."""
+
+
+def read_folder(
+    seeds_dir: Path, max_bytes: int, known: Mapping[str, tuple[Stamp, str]] | None = None
+) -> SeedFolder:
+    """The seeds folder, listed once and each file read once: what a build works from.
+    A seed in `known` (source -> the stamp and digest a build read it with) whose stamp
+    is still that one is not read again, as git trusts its index: its SeedFile comes
+    with that digest and no bytes. (Any write to a file moves its change time, which no
+    tool can set back; BuildState.known leaves out a file changed within RACY_NS of
+    that build's reading, whose next change could fall in the same clock tick.)"""
     seeds, photos = _split(_files(seeds_dir))
+    known = known or {}
     return SeedFolder(
-        tuple(load_seed(path, source, max_bytes) for source, path in seeds),
+        tuple(
+            _unchanged(path, source, max_bytes, known.get(source))
+            or load_seed(path, source, max_bytes)
+            for source, path in seeds
+        ),
         tuple(_read_image(path, source, max_bytes) for source, path in photos),
     )
+
+
+def stamp(status: os.stat_result) -> Stamp:
+    return (
+        status.st_size,
+        status.st_mtime_ns,
+        status.st_ctime_ns,
+        status.st_ino,
+        status.st_dev,
+    )
+
+
+def _unchanged(
+    path: Path, source: str, max_bytes: int, record: tuple[Stamp, str] | None
+) -> SeedFile | None:
+    """The seed as `record` knows it, when the file's stamp is still the recorded one."""
+    if record is None or path.suffix.lower() not in SEED_SUFFIXES:
+        return None
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode) or status.st_size > max_bytes:
+        return None
+    now, (then, digest) = stamp(status), record
+    return SeedFile(source, path.suffix.lower(), None, digest, now) if now == then else None
 
 
 def _read_image(path: Path, source: str, max_bytes: int) -> tuple[str, bytes | str]:
@@ -176,20 +220,23 @@ def load_seed(path: Path, source: str, max_bytes: int) -> SeedFile | Rejected:
         )
     try:
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
+            status = os.fstat(handle.fileno())
+            if status.st_size > max_bytes:
                 return Rejected(
-                    source, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
+                    source,
+                    f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit",
                 )
             data = handle.read()
     except OSError as err:
         return Rejected(source, f"cannot read file: {err.strerror or err}")
-    return SeedFile(source, suffix, data)
+    return SeedFile(source, suffix, data, stamp=stamp(status))
 
 
 def decode_seed(seed: SeedFile) -> RawDocument | Rejected:
     """A seed's bytes -> text and front matter (a pure function of source, suffix, bytes)."""
     source = seed.source
+    if seed.data is None:
+        raise Unread(source)
     if seed.suffix in HTML_SUFFIXES:
         return from_html(source, seed.data)
     text_or_reason = decode(seed.data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 import shutil
 import sqlite3
@@ -666,3 +667,94 @@ def test_a_template_cache_that_cannot_be_written_fails_no_build(tmp_path):
         assert pages.rejected_page(rejected) == expected
     finally:
         pages._env().bytecode_cache = None
+
+
+def _reads(monkeypatch):
+    """The seeds each build reads from disk (read.load_seed), build by build."""
+    from generator import read
+
+    reads: list[str] = []
+    real = read.load_seed
+    monkeypatch.setattr(read, "load_seed", lambda p, s, m: reads.append(s) or real(p, s, m))
+    return reads
+
+
+def test_a_seed_left_as_the_last_build_read_it_is_not_read_again(
+    project, config, tmp_path, monkeypatch
+):
+    """A rebuild reads only the seeds whose stamp (size, times, inode) moved since the last
+    build read them, and its pages are those of a build that read every seed."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # the seeds were written just now
+    cached = replace(project, cache=tmp_path / "cache")
+    reads = _reads(monkeypatch)
+    build(config, cached)
+    assert len(reads) == 5
+    reads.clear()
+    assert build(config, cached).unchanged and reads == []
+    edited = project.seeds / "003_5b900e03b5c10ba5.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA line added.\n", "utf-8")
+    result = build(config, cached)
+    assert reads == [edited.name] and not result.unchanged
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
+
+
+def test_a_seed_rewritten_to_its_old_size_and_times_is_still_read(
+    project, config, tmp_path, monkeypatch
+):
+    """Writing a file moves its change time, which no tool sets back: new bytes of the
+    same length with the old modification time are read, and make the new page."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    seed = project.seeds / "000_769eb25042b505df.txt"
+    before = seed.stat()
+    text = seed.read_text(encoding="utf-8")
+    changed = text.replace("the", "thE", 1)
+    assert changed != text and len(changed.encode()) == before.st_size
+    seed.write_text(changed, encoding="utf-8")
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    reads = _reads(monkeypatch)
+    build(config, cached)
+    assert reads == [seed.name]
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
+
+
+def test_a_seed_changed_just_before_a_build_read_it_is_read_by_the_next(
+    project, config, tmp_path, monkeypatch
+):
+    """A change within RACY_NS before a build's reading could share its clock tick with a
+    later one: such a seed is not known by its stamp next time, until a build has read it
+    well after its change (a build that finds nothing changed records that too)."""
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)  # every seed was written moments ago
+    reads = _reads(monkeypatch)
+    assert build(config, cached).unchanged and len(reads) == 5
+    state = json.loads((cached.cache / "build.json").read_text(encoding="utf-8"))
+    state["read_at"] += cache_module.RACY_NS + 1  # as if this build had read them later
+    (cached.cache / "build.json").write_text(json.dumps(state), encoding="utf-8")
+    reads.clear()
+    assert build(config, cached).unchanged and reads == []
+
+
+def test_a_seed_known_by_its_stamp_but_not_in_the_cache_is_read(
+    project, config, tmp_path, monkeypatch
+):
+    """The cache's articles are gone but the state that names the seeds' stamps is not:
+    the build reads every seed after all, and makes the pages a fresh build makes."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    (cached.cache / "cache.sqlite").unlink()
+    (project.seeds / "zz-copy.txt").write_text(
+        (project.seeds / "000_769eb25042b505df.txt").read_text(encoding="utf-8"), "utf-8"
+    )
+    reads = _reads(monkeypatch)
+    build(config, cached)
+    assert sorted(set(reads)) == sorted(p.name for p in project.seeds.iterdir())
+    fresh = replace(project, content=tmp_path / "fresh", cache=None)
+    build(config, fresh)
+    assert _tree(fresh.content) == _tree(project.content)
