@@ -373,13 +373,12 @@ def _pool(stack: ExitStack, todo: int, known: int) -> Executor | None:
 
     workers = None if todo >= PARALLEL_MIN else 1
     if workers is None:
-        # What this process needs next anyway, imported before the workers start: each
-        # forked worker inherits it, rather than import it again. One worker beside this
-        # process is better started at once: it imports what it needs while this process
-        # reads the cache.
-        from .similarity import sparse
-
-        sparse()
+        # What this process and the workers both need (numpy, the similarity stage),
+        # imported before the workers start: each forked worker inherits it, rather than
+        # import it again. scipy, which the workers do not use (similarity.token_sums),
+        # is imported below while they work. One worker beside this process is better
+        # started at once: it imports what it needs while this process reads the cache.
+        from . import similarity  # noqa: F401
 
     return stack.enter_context(ProcessPoolExecutor(workers, initializer=_one_thread_each))
 
