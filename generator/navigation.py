@@ -176,26 +176,34 @@ def story_entities(stories: Sequence[Story], memo: Memo | None = None) -> list[t
     """The entities each story is about: named often in its text, or in its headline;
     never its own outlets or the people and agencies credited for it (the sources list
     and the credits name those: a reporter's name in a sign-off or "contact" line is no
-    topic). Remembered in `memo` by exactly those inputs."""
-    inputs = [_entity_inputs(story) for story in stories]
+    topic). Remembered in `memo` by what the story was made from (Story.made_from names
+    the story, so its text, title, outlets and credits), or, for a story made elsewhere,
+    by those inputs themselves."""
     return remembered(
         memo,
         "entities",
-        inputs,
-        lambda made: (made[0], made[1], *made[2]),
-        lambda made: _story_entities(made[0], made[1], set(made[2])),
+        stories,
+        _entity_parts,
+        lambda story: _story_entities(*_entity_inputs(story)),
         _entities_json,
         _entities_from_json,
     )
 
 
-def _entity_inputs(story: Story) -> tuple[str, str, list[str]]:
+def _entity_parts(story: Story) -> tuple[str, ...]:
+    if story.made_from:
+        return ("made from", story.made_from)
+    text, title, excluded = _entity_inputs(story)
+    return (text, title, *sorted(excluded))
+
+
+def _entity_inputs(story: Story) -> tuple[str, str, set[str]]:
     """What a story's entities are found in (its text and title) and which names are
     left out (its outlets and credited names)."""
     text = "\n\n".join([story.dek or "", *(p.text for p in story.paragraphs)])
     outlets = {m.article.outlet for m in story.members if m.article.outlet}
     credited = {part.strip() for c in story.credit_roll for part in c.name.split("/")}
-    return text, story.title, sorted(outlets | credited - {""})
+    return text, story.title, (outlets | credited) - {""}
 
 
 def _story_entities(text: str, title: str, excluded: set[str]) -> tuple[Entity, ...]:
