@@ -23,7 +23,7 @@ import numpy as np
 from . import similarity as sim
 from .config import DigestConfig
 from .models import Article, Cluster, Join, Member, Overrides, ParagraphMatch, Relation
-from .trace import REASONS, Trace, fingerprints
+from .trace import REASONS, Trace, fingerprints, key_prints
 
 NEIGHBOURS = 20  # nearest neighbours by meaning per article considered as story candidates
 MEANING_CHARS = 2000  # an article's meaning: its headline and the paragraphs starting in this much
@@ -100,14 +100,18 @@ def group(
     overrides: Overrides = NO_OVERRIDES,
     memo: Memo | None = None,
     found: Sequence[sim.Features] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> list[Group]:
     """The articles of each story, and the joins behind it, in a stable order (by each
-    story's first article): the grouping pass, replayed from `memo` where it can be."""
+    story's first article): the grouping pass, replayed from `memo` where it can be.
+    `keys` name each article's whole making (the cache's keys: its seed's bytes, the
+    outlets registry and the generator's code), when the caller has them: the trace
+    then knows an article by its key, and need not hash its features (trace.fingerprint)."""
     found = found if found is not None else [article_features(a) for a in articles]
     vectors = _meanings(articles, found)
     docs = [_Doc(a, v, NO_SHINGLES, f) for a, v, f in zip(articles, vectors, found, strict=True)]
     previous = Trace.from_bytes(memo.grouping()) if memo is not None else None
-    groups = Groups(docs, config, overrides, previous)
+    groups = Groups(docs, config, overrides, previous, key_prints(keys) if keys else None)
     groups.run()
     if memo is not None:
         memo.keep_grouping(groups.trace().to_bytes())
@@ -430,12 +434,13 @@ class Groups:
         config: DigestConfig,
         overrides: Overrides,
         previous: Trace | None = None,
+        prints: np.ndarray | None = None,
     ) -> None:
         self.docs, self.config, self.overrides, self.previous = docs, config, overrides, previous
         self.vectors = np.stack([d.vector for d in docs]) if docs else np.zeros((0, 1))
         found = [d.features or article_features(d.article) for d in docs]
         self.found = found
-        self.prints: np.ndarray | None = None  # each article's trace.fingerprint, once asked
+        self.prints = prints  # what the trace knows each article by: trace.fingerprint, once asked
         self.near = sim.Neighbours.none(len(docs))  # found by run()
         self.weights = sim.word_weights(found, float(config.name_weight))
         self.words = self.weights.matrix

@@ -168,7 +168,9 @@ def plan(
         warnings += _unknown_overrides(overrides, set(documents), paths)
         step(f"clustering {len(articles)} articles ({store.hits} known from the cache)")
         embed = store.embedder(similarity.embed)
-        groups = group(articles, config, overrides, store, corpus.found) if articles else []
+        groups = (
+            group(articles, config, overrides, store, corpus.found, corpus.keys) if articles else []
+        )
         made = _stories(groups, corpus, photos, config, embed, store)
     finally:
         if cache is None:

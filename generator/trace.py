@@ -125,5 +125,14 @@ def fingerprint(found: Features, vector: np.ndarray) -> bytes:
     return digest.digest()
 
 
+def key_prints(keys: Sequence[str]) -> np.ndarray:
+    """Prints (as fingerprints() gives them) from keys that each name everything an
+    article is made from (hex digests, as the cache's are): the first 16 bytes of each.
+    Equal keys make equal articles and features, so they stand for a fingerprint; no key
+    and a fingerprint agree but by chance (one in 2**128), so a trace made one way is
+    read the other way as every article changed: a full pass."""
+    return np.array([bytes.fromhex(key[:32]) for key in keys], dtype="S16")
+
+
 def fingerprints(found: Sequence[Features], vectors: np.ndarray) -> np.ndarray:
     return np.array([fingerprint(f, v) for f, v in zip(found, vectors, strict=True)], dtype="S16")

@@ -3,6 +3,7 @@ what changed articles touch: its stories must be exactly a full pass's, joins an
 
 from __future__ import annotations
 
+import hashlib
 import random
 import zlib
 from dataclasses import replace
@@ -13,7 +14,15 @@ from conftest import article_from, follow_up_texts
 
 from generator import cluster as cluster_module
 from generator import similarity
-from generator.cluster import CLOSEST, NO_SHINGLES, Groups, _Doc, article_features, cluster
+from generator.cluster import (
+    CLOSEST,
+    NO_SHINGLES,
+    Groups,
+    _Doc,
+    article_features,
+    cluster,
+    group,
+)
 from generator.config import validated
 from generator.models import Overrides, RawDocument
 from generator.pipeline import prepare_all
@@ -365,3 +374,27 @@ def test_a_story_that_loses_an_article_is_decided_afresh():
     assert [(i, j) for i, j, _ in full.joins if {i, j} == {1, 2}]  # u1 and u2 still meet
     assert replayed.joins == full.joins
     assert replayed.members() == full.members()
+
+
+def test_a_pass_given_keys_knows_each_article_by_its_key(corpus, replays):
+    """Given the cache's keys (each names everything its article is made from), the trace
+    knows the articles by them: one whose key changed is decided afresh though its
+    features are as they were, the rest are read; a trace made with keys, read without
+    them, finds every article changed (a full pass)."""
+    config = validated({})
+    articles, found = _prepared(corpus)
+    keys = [hashlib.sha256(a.source.encode()).hexdigest() for a in articles]
+    memo = DictMemo()
+
+    def outcome(groups):
+        return [(sorted(d.article.source for d in docs), joins) for docs, joins in groups]
+
+    full = outcome(group(articles, config, found=found))
+    assert outcome(group(articles, config, memo=memo, found=found, keys=keys)) == full
+    assert outcome(group(articles, config, memo=memo, found=found, keys=keys)) == full
+    assert replays == [0]  # nothing changed: every decision read
+    keys[40] = hashlib.sha256(b"the seed's new bytes").hexdigest()
+    assert outcome(group(articles, config, memo=memo, found=found, keys=keys)) == full
+    assert len(replays) == 2 and replays[1] >= 1  # article 40's group, decided afresh
+    assert outcome(group(articles, config, memo=memo, found=found)) == full
+    assert len(replays) == 2  # by fingerprints: every article changed, no replay
