@@ -487,24 +487,25 @@ class Groups:
         to (LONE_JOIN, LONE_MARGIN), at its strongest candidate pair with that story.
         Decided on the pass's stories, all at once: no such join changes another. In a
         replay, a report whose every candidate pair and story is as it was last time is
-        decided as it was then (_lone_as_before)."""
-        alone = [self.size[self.find(i)] == 1 for i in range(len(self.docs))]
-        lone = np.array(alone, dtype=bool)
-        every, cosines = self.pairs.array, self.pairs.scores
-        touching = np.flatnonzero(lone[every[:, 0]] | lone[every[:, 1]])
+        decided as it was then (_as_before)."""
+        lone, touching, met = self._lone()
+        before = np.zeros_like(lone) if reuse is None else self._as_before(reuse)
         near: dict[int, list[tuple[float, int]]] = {}
-        listed, words_of = every[touching].tolist(), cosines[touching, 0].tolist()
-        for (i, j), words in zip(listed, words_of, strict=True):
-            if alone[i]:
+        afresh = lone & ~before
+        listed = self.pairs.array[touching].tolist()
+        for (i, j), words in zip(listed, self.pairs.scores[touching, 0].tolist(), strict=True):
+            if afresh[i]:
                 near.setdefault(i, []).append((words, j))
-            if alone[j]:
+            if afresh[j]:
                 near.setdefault(j, []).append((words, i))
         moves: list[tuple[int, int, Join | None]] = []
-        for i, pairs in sorted(near.items()):
-            before = self._lone_as_before(i, pairs, reuse) if reuse is not None else None
-            if before is not None:
-                moves += before
+        for i in np.flatnonzero(met).tolist():
+            if before[i]:
+                if reuse is not None and int(reuse.old[i]) in reuse.lone:
+                    j, join = reuse.lone[int(reuse.old[i])]
+                    moves.append((i, reuse.position[j], join))
                 continue
+            pairs = near[i]
             a = self.find(i)
             stories = {self.find(j) for _, j in pairs}
             scores = sorted(
@@ -525,24 +526,33 @@ class Groups:
         for i, j, known in moves:
             self._join(i, j, CLOSEST, known)
 
-    def _lone_as_before(
-        self, i: int, pairs: Sequence[tuple[float, int]], reuse: _Reuse
-    ) -> list[tuple[int, int, Join | None]] | None:
-        """Last time's lone join of report i ([] for none), when everything it was decided
-        on is as it was: i is unchanged and alone as then (its group is untainted), it has
-        the same candidate pairs (as many, each one scored last time), and every story it
-        meets is untainted, so has the same reports, rows and places. None otherwise."""
-        old = int(reuse.old[i])
-        if old < 0 or i in reuse.tainted or reuse.pair_counts[old] != len(pairs):
-            return None
-        for _words, j in pairs:
-            k = self.pairs.index(i, j)
-            if k is None or not reuse.known[k] or self.find(j) in reuse.tainted:
-                return None
-        if old not in reuse.lone:
-            return []
-        j, join = reuse.lone[old]
-        return [(i, reuse.position[j], join)]
+    def _lone(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The reports the pass left alone (bool, per article), the candidate pairs with
+        one (positions in the arrays) and how many each report has."""
+        lone = np.array([self.size[self.find(i)] == 1 for i in range(len(self.docs))])
+        every = self.pairs.array
+        touching = np.flatnonzero(lone[every[:, 0]] | lone[every[:, 1]])
+        ends = every[touching]
+        return lone, touching, np.bincount(ends[lone[ends]], minlength=len(self.docs))
+
+    def _as_before(self, reuse: _Reuse) -> np.ndarray:
+        """The lone reports decided as last time (bool, per article): everything each
+        was decided on is as it was. It is unchanged and alone as then (its group is
+        untainted), it has the same candidate pairs (as many, each one scored last
+        time), and every story it meets is untainted, so has the same reports, rows and
+        places."""
+        lone, touching, met = self._lone()
+        root = np.array([self.find(i) for i in range(len(self.docs))], dtype=np.int64)
+        tainted = np.zeros(len(self.docs), dtype=bool)
+        tainted[list(reuse.tainted)] = True
+        ends = self.pairs.array[touching]
+        spoilt = ~reuse.known[touching] | tainted[root[ends]].any(axis=1)
+        reports = lone[ends]
+        spoilt_at = np.bincount(ends[reports], spoilt[:, None].repeat(2, 1)[reports],
+                                minlength=len(self.docs))  # fmt: skip
+        old = reuse.old
+        counted = reuse.pair_counts[np.maximum(old, 0)] == met
+        return lone & (old >= 0) & ~tainted & counted & (spoilt_at == 0)
 
     def _decide(self, i: int, j: int) -> bool:
         """Join the groups of candidate pair (i, j) if they are one story; True if joined."""

@@ -252,24 +252,27 @@ def test_a_replay_reads_a_lone_report_decided_on_what_is_as_it_was(monkeypatch):
             near.setdefault(j, []).append((words, i))
         follow_up = next(i for i, a in enumerate(articles) if a.source == "lone.txt")
         assert follow_up in alone
-        others = {i: groups._lone_as_before(i, near[i], reuse) for i in alone if i in near}
-        assert 0 < sum(r == [] for r in others.values()) < len(others)  # some read, some not
-        read = groups._lone_as_before(follow_up, near[follow_up], reuse)
-        assert read is not None and len(read) == 1  # last time's join, read
-        i, j, join = read[0]
-        assert (i, join.a, join.reason) == (follow_up, "lone.txt", CLOSEST)
+        others = [i for i in alone if i in near]
+        read = groups._as_before(reuse)
+        kept = [i for i in others if read[i] and reuse.old[i] not in reuse.lone]
+        assert 0 < len(kept) < len(others)  # some read (as no join), some decided afresh
+        assert read[follow_up]  # last time's join, read
+        j, join = reuse.lone[int(reuse.old[follow_up])]
+        assert (join.a, join.reason) == ("lone.txt", CLOSEST)
+        j = reuse.position[j]
         assert articles[j].source.startswith("s0") and groups.size[groups.find(j)] == 4
         for tainted in (groups.find(j), follow_up):  # a story it meets, or itself, changed
             reuse.tainted.add(tainted)
-            assert groups._lone_as_before(follow_up, near[follow_up], reuse) is None
+            assert not groups._as_before(reuse)[follow_up]
             reuse.tainted.discard(tainted)
         reuse.pair_counts[reuse.old[follow_up]] -= 1  # it has a pair it did not have
-        assert groups._lone_as_before(follow_up, near[follow_up], reuse) is None
+        assert not groups._as_before(reuse)[follow_up]
         reuse.pair_counts[reuse.old[follow_up]] += 1
         some = groups.pairs.index(follow_up, near[follow_up][0][1])
         reuse.known[some] = False  # one of its pairs scored afresh
-        assert groups._lone_as_before(follow_up, near[follow_up], reuse) is None
+        assert not groups._as_before(reuse)[follow_up]
         reuse.known[some] = True
+        assert groups._as_before(reuse)[follow_up]  # as it was
         checked.append(True)
         return original(groups, reuse)
 
