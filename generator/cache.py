@@ -1,10 +1,11 @@
 """Per-article work kept between builds: normalised articles (keyed by the seed's bytes,
 so a known seed is not even decoded), their similarity features (shingles, MinHash,
-term counts), embeddings, the last grouping pass, stories (their articles related and
-merged), and the text of story pages and their named entities (generator/memo.py), keyed
-by a hash of everything they depend on and the generator's version.
+term counts), embeddings, stories (their articles related and merged), and the text of
+story pages and their named entities (generator/memo.py), keyed by a hash of everything
+they depend on and the generator's version; and the last grouping pass.
 
-One SQLite file (atomic commits, corruption is an exception, not garbage). An entry
+One SQLite file (atomic commits, corruption is an exception, not garbage), and the
+grouping pass in a file beside it (TRACE_FILE). An entry
 from another version, one that does not parse back, or a file that is not a cache
 is never trusted: it is a miss, recomputed and overwritten."""
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -63,7 +65,10 @@ _SCHEMA = (
         for table in TABLES
     ),
 )
-GROUPING = "grouping"  # the key of the last grouping pass among the stories
+# The last grouping pass (trace.Trace) is a file beside the database, not a row in it:
+# at 5,000 articles it is 7 MB, which pushed each build's commit past SQLite's
+# checkpoint (4 MB of log), so every add-one build copied it into the database.
+TRACE_FILE = "grouping.npz"
 BATCH = 500  # keys per `IN (...)` look-up, well under SQLite's limit on bound parameters
 # A seed whose last change came within this long before a build read the folder is read
 # again by the next build, whatever its stamp: its file system's clock may count in ticks
@@ -87,6 +92,8 @@ Known: TypeAlias = "tuple[Article, Features | None]"  # and its features when it
 class Cache:
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / "cache.sqlite" if folder else None
+        self.trace = folder / TRACE_FILE if folder else None
+        self.pending_trace: bytes | None = None  # kept, written as the cache closes
         self.db: sqlite3.Connection | None = None
         self.hits = self.misses = 0
         self.used: dict[str, set[str]] = {table: set() for table in TABLES}  # keys asked or kept
@@ -222,12 +229,17 @@ class Cache:
 
     # --- the grouping pass (cluster.Memo) and stories (pipeline.plan) ----------------------
     def grouping(self) -> bytes | None:
-        """The previous build's grouping pass (trace.Trace), as kept."""
-        body = self._get("stories", GROUPING)
-        return body if isinstance(body, bytes) else None
+        """The previous build's grouping pass (trace.Trace), as kept; trace.Trace checks
+        that it is whole and of this version's making."""
+        if self.pending_trace is not None or self.trace is None:
+            return self.pending_trace
+        try:
+            return self.trace.read_bytes()
+        except OSError:
+            return None
 
     def keep_grouping(self, body: bytes) -> None:
-        self._put("stories", GROUPING, body)
+        self.pending_trace = body
 
     def stories(self, keys: Sequence[str], articles: Mapping[str, Article]) -> dict[str, Story]:
         """The stories kept under any of `keys` that are whole and load back, by key;
@@ -396,12 +408,27 @@ class Cache:
 
     def close(self) -> None:
         self._write_pending()
+        self._write_trace()
         if self.db is not None:
             try:
                 self.db.commit()
             finally:
                 self.db.close()
                 self.db = None
+
+    def _write_trace(self) -> None:
+        """The grouping pass kept, put in its file whole (written beside it, then renamed
+        over it); a file that cannot be written is left out: the next build groups in
+        full."""
+        body, self.pending_trace = self.pending_trace, None
+        if body is None or self.trace is None:
+            return
+        staged = self.trace.with_name(f".{self.trace.name}.{os.getpid()}.tmp")
+        try:
+            staged.write_bytes(body)
+            os.replace(staged, self.trace)
+        except OSError:
+            staged.unlink(missing_ok=True)
 
 
 def _rows_to_bytes(rows: np.ndarray) -> bytes:
