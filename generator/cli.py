@@ -25,7 +25,7 @@ from .models import Article, Rejected, Story, Table
 from .read import read_seed
 
 F = TypeVar("F", bound=Callable[..., Any])
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, emoji=False)  # ":name:" in a file name stays
 EXIT_USER_ERROR = 1  # bad input, config or output folder; the message names the file
 EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report it
 
@@ -81,8 +81,11 @@ def build(
         config, paths = load(config_file, seeds, content)
         with err.status("building") if not quiet else nullcontext():
             result = pipeline.build(config, paths, None if quiet else _progress)
-    for r in result.rejected:
-        err.print(f"[yellow]warning[/]: {escape(r.source)}: {escape(r.reason)}")
+    if result.rejected:  # one line each, however long (a log is searched by file name)
+        lines = (
+            f"[yellow]warning[/]: {escape(r.source)}: {escape(r.reason)}" for r in result.rejected
+        )
+        err.print("\n".join(lines), soft_wrap=True)
     if not quiet:
         err.print(
             f"{result.story_count} stories, {len(result.rejected)} rejected; "

@@ -103,12 +103,15 @@ def test_build_prints_each_warning_once(run, project, tmp_path):
     """A rejected seed and a registry naming a missing seed: one line each, on the first
     build and on one that finds nothing changed."""
     (project.seeds / "empty.txt").write_text("")
+    long = f"{'a-scraped-page-with-a-long-name-' * 3}:smile:.txt"  # no emoji made of it
+    (project.seeds / long).write_text("")
     (project.seeds / "stories.yml").write_text("apart:\n  - [gone.txt, empty.txt]\n")
     args = ["--seeds", project.seeds, "--content", project.content, "-f", tmp_path / "no.yml"]
     for _ in range(2):
         result = run("build", *args, "--quiet")
         assert result.exit_code == 0, result.stderr
         assert result.stderr.count("empty.txt: empty file") == 1, result.stderr
+        assert f"warning: {long}: empty file" in result.stderr.splitlines()  # not wrapped
         assert result.stderr.count("'gone.txt', which is not a seed file") == 1, result.stderr
         assert "not included" not in result.stderr  # the plugin's wording, for mkdocs only
 
