@@ -739,19 +739,19 @@ class BuildState:
         self,
         fingerprint: str | None,
         content: Path,
-        files: Mapping[str, str | bytes],
+        outputs: Mapping[str, str],
         story_count: int,
         rejected: Sequence[Rejected],
         warnings: Sequence[str] = (),
     ) -> None:
+        """Keep what this build was made from and wrote: `outputs` are its files'
+        digests() (by path in the content folder)."""
         if fingerprint is None or self.path is None:
             return
         self._write(
             {
                 "fingerprint": fingerprint,
-                "outputs": {
-                    rel: hashlib.sha256(_bytes(data)).hexdigest() for rel, data in files.items()
-                },
+                "outputs": dict(outputs),
                 "stories": story_count,
                 "rejected": [[r.source, r.reason] for r in rejected],
                 "warnings": list(warnings),
@@ -774,6 +774,13 @@ class BuildState:
             tmp.replace(self.path)
         except OSError:
             pass  # the next build just does the work again
+
+
+def digests(files: Mapping[str, str | bytes]) -> dict[str, str]:
+    """The SHA-256 of each file a build writes, as BuildState.remember keeps them (and
+    unchanged() checks them). hashlib lets go of the interpreter while it hashes, so this
+    runs beside the writing of the pages (pipeline._build)."""
+    return {rel: hashlib.sha256(_bytes(data)).hexdigest() for rel, data in files.items()}
 
 
 def _sha256(data: str | bytes) -> bytes:

@@ -13,7 +13,7 @@ from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
-from .cache import BuildState, Cache
+from .cache import BuildState, Cache, digests
 from .config import DigestConfig, Paths
 from .errors import SeedError
 from .models import (
@@ -122,13 +122,16 @@ def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> Bui
     except BaseException:
         cache.close()
         raise
-    # The cache's last commit waits for the disk (SQLite syncs the database when it moves
-    # the log into it): it runs on a thread of its own while the pages are written.
-    with ThreadPoolExecutor(1) as closer:
-        closed = closer.submit(cache.close)
-        written, removed = write.write_files(paths.content, config.output, files)
+    # The cache's last commit (SQLite and the grouping pass's file) and the hashing of
+    # the pages for the build's state run on threads of their own while the pages are
+    # written: both spend most of their time outside the interpreter's lock.
+    data = write.encoded(files)
+    with ThreadPoolExecutor(2) as beside:
+        closed = beside.submit(cache.close)
+        hashed = beside.submit(digests, data)
+        written, removed = write.write_files(paths.content, config.output, data)
         closed.result()
-    state.remember(fingerprint, paths.content, files, len(stories), rejected, notes)
+    state.remember(fingerprint, paths.content, hashed.result(), len(stories), rejected, notes)
     return BuildResult(len(stories), rejected, written, removed)
 
 

@@ -161,6 +161,11 @@ def _discard(staged: Path) -> None:
         staged.unlink(missing_ok=True)
 
 
+def encoded(files: Mapping[str, str | bytes]) -> dict[str, bytes]:
+    """`files` as the bytes written (UTF-8), for the callers that also hash them."""
+    return {rel: _encoded(data) for rel, data in files.items()}
+
+
 def _encoded(data: str | bytes) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
