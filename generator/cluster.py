@@ -601,21 +601,21 @@ class Groups:
             if k is None or not reuse.known[k]:
                 tainted.update(find(position[m]) for m in (i, j) if m in position)
         stories = self._stories_before(reuse)
-        region = np.isin(stories, stories[self._taint_starts(reuse)])
+        region = sim.among(stories, stories[self._taint_starts(reuse)])
         saved = self._saved(reuse)
         while True:
             self._replay_over(reuse, region)
-            spread = np.isin([find(i) for i in range(len(self.docs))], list(reuse.tainted))
+            spread = sim.among([find(i) for i in range(len(self.docs))], list(reuse.tainted))
             if not (spread & ~region).any():
                 return
             self._restore(reuse, saved)
-            region |= np.isin(stories, stories[spread])
+            region |= sim.among(stories, stories[spread])
 
     def _taint_starts(self, reuse: _Reuse) -> np.ndarray:
         """Where a replay's taint starts (bool, per article): the tainted groups' articles,
         and every article paired with a new or edited one (whose pairs are all new, and
         the likeliest to join)."""
-        start = np.isin([self.find(i) for i in range(len(self.docs))], list(reuse.tainted))
+        start = sim.among([self.find(i) for i in range(len(self.docs))], list(reuse.tainted))
         every = self.pairs.array
         start[every[(reuse.unchanged < 0)[every].any(axis=1)].ravel()] = True
         return start
@@ -630,7 +630,7 @@ class Groups:
         width = len(reuse.previous.sources)
         codes = np.where((mapped >= 0).all(axis=1), mapped[:, 0] * width + mapped[:, 1], -1)
         before_codes = np.array([i * width + j for i, j in joined], dtype=np.int64)
-        visit = region[every].any(axis=1) | ~known | np.isin(codes, before_codes)
+        visit = region[every].any(axis=1) | ~known | sim.among(codes, before_codes)
         order = self._order()
         order = order[visit[order]]
         listed, was, known_at = every[order].tolist(), old.tolist(), known[order].tolist()
@@ -794,7 +794,7 @@ class Groups:
         columns = ~same
         if columns.any():
             rows = np.repeat(np.arange(len(self.docs)), np.diff(self.words.indptr))
-            moved[np.unique(rows[columns[self.words.indices]])] = True
+            moved[rows[columns[self.words.indices]]] = True
         return moved
 
     def _key(self) -> str:

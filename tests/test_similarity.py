@@ -18,7 +18,9 @@ from generator.similarity import (
     Features,
     _top_cells,
     align,
+    among,
     copy_pairs,
+    distinct,
     embed,
     exact_rows,
     nearest,
@@ -395,6 +397,24 @@ def test_unique_inverse_is_numpys_unique_with_the_inverse():
         assert np.array_equal(found, expected) and found.dtype == values.dtype
         assert np.array_equal(inverse, expected_inverse.ravel())
         assert np.array_equal(found[inverse], values)
+
+
+def test_distinct_and_among_are_numpys_unique_and_isin_and_leave_numpy_ma_unloaded():
+    rng = np.random.default_rng(5)
+    for values in (rng.integers(0, 40, 300), rng.integers(-5, 5, 7).astype(np.int64), np.zeros(0)):
+        found = distinct(values)
+        assert np.array_equal(found, np.unique(values)) and found.dtype == values.dtype
+        for wanted in (rng.integers(-3, 45, 20), [], [7, 7, 2]):
+            assert np.array_equal(among(values, wanted), np.isin(values, wanted))
+    code = """
+import sys, numpy as np
+from generator.similarity import among, distinct, ordered_pairs
+pairs = ordered_pairs(np.array([2, 0]), np.array([3, 1]), 4)
+print(distinct(np.array([3, 1, 3])).tolist(), pairs.tolist(), among([1, 5], [5]).tolist())
+print("numpy.ma" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[1, 3] [[0, 1], [2, 3]] [False, True]", "False"]
 
 
 def test_scipy_sparse_is_imported_without_numpys_unused_submodules():
