@@ -248,11 +248,33 @@ def story_page(story: Story, nav: Navigation | None = None, memo: Memo | None = 
 def story_pages(
     stories: Sequence[Story], nav: Navigation | None = None, memo: Memo | None = None
 ) -> list[str]:
-    """Each story's page: its own text (front matter and body, remembered in `memo` by
-    the story's value), then the links the navigation gives it (related stories, topics)."""
-    own = remembered(memo, "story page", stories, _page_parts,
-                     lambda s: _story_text(page_view(s)), as_text, as_text)  # fmt: skip
-    return [text + _links(story, nav) for story, text in zip(stories, own, strict=True)]
+    """Each story's page: its own text (front matter and body), then the links the
+    navigation gives it (related stories, topics); remembered in `memo` by the story's
+    value and what its links print. An add-one build changes the links of a story or
+    two, whose pages are made again; the rest are read whole."""
+
+    def page(story: Story) -> str:
+        return _story_text(page_view(story)) + _links(story, nav)
+
+    def parts(story: Story) -> tuple[bytes | str, ...]:
+        return (*_page_parts(story), *_link_parts(story, nav))
+
+    return remembered(memo, "story page", stories, parts, page, as_text, as_text)
+
+
+def _link_parts(story: Story, nav: Navigation | None) -> tuple[str, ...]:
+    """What the links of the story's page print (story_nav.md): each related story's
+    slug, headline and first shared names, each topic's name and slug."""
+    related = nav.related_to(story) if nav else ()
+    topics = nav.topics_of(story) if nav else ()
+    if not related and not topics:
+        return ()
+    return (
+        "related",
+        *("\0".join((r.story.slug, r.story.title, *r.shared[:4])) for r in related),
+        "topics",
+        *("\0".join((t.name, t.slug)) for t in topics),
+    )
 
 
 def _links(story: Story, nav: Navigation | None) -> str:

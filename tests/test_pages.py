@@ -334,3 +334,40 @@ def test_the_lead_articles_kicker_is_in_front_matter_and_printed_over_the_headli
     assert "digest-label" not in env.get_template("partials/story-header.html").render(
         page={"meta": plain, "title": plain["title"]}, nav=None
     )
+
+
+def test_a_story_page_is_remembered_with_its_links_and_made_again_when_they_change(samples, config):
+    """The memo keys each story page by the story and by what its links print: a page
+    whose related story's headline or topics change is made again, the others read."""
+    from generator.navigation import Related, Topic, plan
+    from generator.pages import story_pages
+
+    class Memo:
+        def __init__(self) -> None:
+            self.kept: dict[tuple[str, str], str] = {}
+
+        def texts(self, kind, keys):
+            return {k: self.kept[kind, k] for k in keys if (kind, k) in self.kept}
+
+        def keep_text(self, kind, key, body):
+            self.kept[kind, key] = body
+
+    stories = ordered(map(merge, cluster(list(samples.values()), config)))
+    assert len(stories) >= 2
+    first, other = stories[0], stories[1]
+    nav = plan(stories, 7, 30, 99)
+    linked = replace(
+        nav,
+        related={first.id: (Related(other, ("Hanoi",)),)},
+        filed={first.id: (Topic("place", "Hanoi", "hanoi", (first, other)),)},
+    )
+    memo = Memo()
+    pages = story_pages(stories, linked, memo)
+    assert f"]({other.slug}.md)" in pages[0] and "](topics/hanoi.md)" in pages[0]
+    assert story_pages(stories, linked, memo) == pages  # read back whole
+    renamed = replace(other, title="A new headline")
+    relinked = replace(linked, related={first.id: (Related(renamed, ("Hanoi",)),)})
+    again = story_pages(stories, relinked, memo)
+    assert "A new headline" in again[0] and again[1:] == pages[1:]
+    unfiled = replace(relinked, filed={})
+    assert "topics/hanoi.md" not in story_pages(stories, unfiled, memo)[0]
