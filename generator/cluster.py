@@ -488,8 +488,8 @@ class Groups:
         Decided on the pass's stories, all at once: no such join changes another. In a
         replay, a report whose every candidate pair and story is as it was last time is
         decided as it was then (_as_before)."""
-        lone, touching, met = self._lone()
-        before = np.zeros_like(lone) if reuse is None else self._as_before(reuse)
+        lone, touching, met = reports = self._lone()
+        before = np.zeros_like(lone) if reuse is None else self._as_before(reuse, reports)
         near: dict[int, list[tuple[float, int]]] = {}
         afresh = lone & ~before
         listed = self.pairs.array[touching].tolist()
@@ -535,13 +535,15 @@ class Groups:
         ends = every[touching]
         return lone, touching, np.bincount(ends[lone[ends]], minlength=len(self.docs))
 
-    def _as_before(self, reuse: _Reuse) -> np.ndarray:
+    def _as_before(
+        self, reuse: _Reuse, reports: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    ) -> np.ndarray:
         """The lone reports decided as last time (bool, per article): everything each
         was decided on is as it was. It is unchanged and alone as then (its group is
         untainted), it has the same candidate pairs (as many, each one scored last
         time), and every story it meets is untainted, so has the same reports, rows and
-        places."""
-        lone, touching, met = self._lone()
+        places. `reports` is _lone(), when the caller has it."""
+        lone, touching, met = reports or self._lone()
         root = np.array([self.find(i) for i in range(len(self.docs))], dtype=np.int64)
         tainted = np.zeros(len(self.docs), dtype=bool)
         tainted[list(reuse.tainted)] = True
