@@ -488,7 +488,7 @@ class Groups:
         Decided on the pass's stories, all at once: no such join changes another. In a
         replay, a report whose every candidate pair and story is as it was last time is
         decided as it was then (_as_before)."""
-        lone, touching, met = reports = self._lone()
+        lone, touching, met, root = reports = self._lone()
         before = np.zeros_like(lone) if reuse is None else self._as_before(reuse, reports)
         near: dict[int, list[tuple[float, int]]] = {}
         afresh = lone & ~before
@@ -498,6 +498,7 @@ class Groups:
                 near.setdefault(i, []).append((words, j))
             if afresh[j]:
                 near.setdefault(j, []).append((words, i))
+        group = root.tolist()  # the pass's stories: no join is made until all are decided
         moves: list[tuple[int, int, Join | None]] = []
         for i in np.flatnonzero(met).tolist():
             if before[i]:
@@ -506,8 +507,8 @@ class Groups:
                     moves.append((i, reuse.position[j], join))
                 continue
             pairs = near[i]
-            a = self.find(i)
-            stories = {self.find(j) for _, j in pairs}
+            a = group[i]
+            stories = {group[j] for _, j in pairs}
             scores = sorted(
                 (
                     (self._group_average(a, g)[0], g)
@@ -522,36 +523,39 @@ class Groups:
             if len(scores) > 1 and scores[0][0] - scores[1][0] < LONE_MARGIN:
                 continue
             best = scores[0][1]
-            moves.append((i, max((w, j) for w, j in pairs if self.find(j) == best)[1], None))
+            moves.append((i, max((w, j) for w, j in pairs if group[j] == best)[1], None))
         for i, j, known in moves:
             self._join(i, j, CLOSEST, known)
 
-    def _lone(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _lone(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The reports the pass left alone (bool, per article), the candidate pairs with
-        one (positions in the arrays) and how many each report has."""
-        lone = np.array([self.size[self.find(i)] == 1 for i in range(len(self.docs))])
+        one (positions in the arrays), how many each report has, and each article's group."""
+        root = np.array([self.find(i) for i in range(len(self.docs))], dtype=np.int64)
+        lone = np.array([self.size[r] == 1 for r in root.tolist()], dtype=bool)
         every = self.pairs.array
         touching = np.flatnonzero(lone[every[:, 0]] | lone[every[:, 1]])
         ends = every[touching]
-        return lone, touching, np.bincount(ends[lone[ends]], minlength=len(self.docs))
+        met = np.bincount(ends[lone[ends]], minlength=len(self.docs))
+        return lone, touching, met, root
 
     def _as_before(
-        self, reuse: _Reuse, reports: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self,
+        reuse: _Reuse,
+        reports: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
     ) -> np.ndarray:
         """The lone reports decided as last time (bool, per article): everything each
         was decided on is as it was. It is unchanged and alone as then (its group is
         untainted), it has the same candidate pairs (as many, each one scored last
         time), and every story it meets is untainted, so has the same reports, rows and
         places. `reports` is _lone(), when the caller has it."""
-        lone, touching, met = reports or self._lone()
-        root = np.array([self.find(i) for i in range(len(self.docs))], dtype=np.int64)
+        lone, touching, met, root = reports or self._lone()
         tainted = np.zeros(len(self.docs), dtype=bool)
         tainted[list(reuse.tainted)] = True
         ends = self.pairs.array[touching]
         spoilt = ~reuse.known[touching] | tainted[root[ends]].any(axis=1)
-        reports = lone[ends]
-        spoilt_at = np.bincount(ends[reports], spoilt[:, None].repeat(2, 1)[reports],
-                                minlength=len(self.docs))  # fmt: skip
+        at_report = lone[ends]  # which end of each pair is a lone report (either, or both)
+        per_end = np.repeat(spoilt[:, None], 2, axis=1)
+        spoilt_at = np.bincount(ends[at_report], per_end[at_report], minlength=len(self.docs))
         old = reuse.old
         counted = reuse.pair_counts[np.maximum(old, 0)] == met
         return lone & (old >= 0) & ~tainted & counted & (spoilt_at == 0)
