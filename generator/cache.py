@@ -70,6 +70,11 @@ _SCHEMA = (
 # checkpoint (4 MB of log), so every add-one build copied it into the database.
 TRACE_FILE = "grouping.npz"
 BATCH = 500  # keys per `IN (...)` look-up, well under SQLite's limit on bound parameters
+# The database is read through a memory map of up to this much, not a read() per 4 KB page:
+# an add-one build reads about 45 MB of it (0.03 s less). A mapped file that shrinks under
+# a reader would fault it; this one never shrinks (nothing here vacuums it; a damaged one
+# is deleted and made anew, and a mapping of a deleted file stays whole).
+MAPPED_BYTES = 1 << 30
 # A seed whose last change came within this long before a build read the folder is read
 # again by the next build, whatever its stamp: its file system's clock may count in ticks
 # (or the file sit on a server whose clock runs apart), so a change made right after the
@@ -116,6 +121,7 @@ class Cache:
                 db = sqlite3.connect(path, check_same_thread=False)
                 db.execute("PRAGMA journal_mode=WAL")  # where unsupported: SQLite's default
                 db.execute("PRAGMA synchronous=NORMAL")
+                db.execute(f"PRAGMA mmap_size={MAPPED_BYTES}")
                 for statement in _SCHEMA:
                     db.execute(statement)
                 db.execute("SELECT count(*) FROM articles").fetchone()

@@ -17,7 +17,7 @@ from generator import cache as cache_module
 from generator import cluster as cluster_module
 from generator import merge as merge_module
 from generator import navigation, pages, pipeline, similarity
-from generator.cache import TRACE_FILE, Cache
+from generator.cache import MAPPED_BYTES, TRACE_FILE, Cache
 from generator.cluster import cluster
 from generator.config import validated
 from generator.models import Rejected, Table
@@ -89,7 +89,23 @@ def test_the_cache_is_written_ahead_and_synced_at_checkpoints(tmp_path):
     assert store.db is not None
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert store.db.execute("PRAGMA mmap_size").fetchone()[0] == MAPPED_BYTES  # read mapped
     store.close()
+
+
+def test_a_cache_damaged_in_the_middle_is_read_as_misses_through_the_map(project, config, tmp_path):
+    """The database is read through a memory map: pages damaged after a build are
+    refused as they were when read(), and the next build makes what they held again."""
+    folder = tmp_path / "cache"
+    build(config, replace(project, cache=folder))
+    fresh = {p.name: p.read_bytes() for p in project.content.rglob("*.md")}
+    database = folder / "cache.sqlite"
+    with database.open("r+b") as file:  # past the schema: the tables' pages
+        file.seek(4096 * 4)
+        file.write(b"\xff" * (database.stat().st_size - 4096 * 5))
+    (folder / "build.json").unlink()  # or the seeds would be trusted as unchanged
+    build(config, replace(project, cache=folder))
+    assert {p.name: p.read_bytes() for p in project.content.rglob("*.md")} == fresh
 
 
 def test_kept_entries_wait_for_the_close_and_are_read_back_meanwhile(
