@@ -9,8 +9,10 @@ import pickle
 import shutil
 import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
+import pytest
 from conftest import png
 
 from generator import cache as cache_module
@@ -631,41 +633,63 @@ def test_a_small_change_sweeps_nothing(project, config, tmp_path):
 
 
 def test_stored_articles_read_back_equal_and_damage_is_refused(samples):
-    """The cache's compact article form gives back an equal Article (line verdicts that
-    repeat a paragraph are stored as its index); a damaged entry raises, so it is a miss."""
+    """The cache's article form gives back an equal Article, with or without its line
+    verdicts (those that repeat a paragraph are stored as its index); a damaged entry,
+    or one that would load anything but digest's own types, raises, so it is a miss."""
     assert samples
     table = Table("Final stats", ("Category", "Total"), (("Birdies", "17"), ("Pars", "50")))
     first = next(iter(samples.values()))
     where = ((6700, "wabash"), (100, "3rd"))
     for article in [*samples.values(), replace(first, tables=(table,), addresses=where)]:
-        body = cache_module.article_to_text(article)
-        assert cache_module.article_from_text(body) == article
-        without = cache_module.article_from_text(body, lines=False)
+        body = cache_module.article_to_bytes(article)
+        assert cache_module.article_from_bytes(body) == article
+        without = cache_module.article_from_bytes(body, lines=False)
         assert without == replace(article, lines=()) and article.lines
     assert any(a.credited for a in samples.values())  # stored too, checked equal above
-    head, lines = (json.loads(part) for part in cache_module.article_to_text(article).split("\n"))
-    assert any(type(v[1]) is int for v in lines)
-    for damage in (
-        lambda d, _l: d.__setitem__(0, "article/1"),
-        lambda _d, ls: ls[0].__setitem__(1, 10_000),
-        lambda _d, ls: ls[0].__setitem__(0, "1"),
-        lambda d, _l: d.__setitem__(3, "yes"),
-        lambda d, _l: d.pop(),
-        lambda d, _l: d.__setitem__(15, [["Stats", "Category", [["Birdies", "17"]]]]),
-        lambda d, _l: d.__setitem__(15, [["Stats", ["Category"], [["Birdies", 17]]]]),
-        lambda d, _l: d.__setitem__(16, "a tag"),
-        lambda d, _l: d.__setitem__(17, [["reporting", None]]),
-        lambda d, _l: d.__setitem__(18, [["6700", "wabash"]]),
-    ):
-        damaged_head, damaged_lines = json.loads(json.dumps(head)), json.loads(json.dumps(lines))
-        damage(damaged_head, damaged_lines)
-        try:
-            cache_module.article_from_text(
-                f"{json.dumps(damaged_head)}\n{json.dumps(damaged_lines)}"
-            )
-        except (ValueError, TypeError, KeyError):
-            continue
-        raise AssertionError(f"accepted {damaged_head!r:.200}")
+    no_text = replace(first, paragraphs=(), lines=first.lines[:3])
+    assert cache_module.article_from_bytes(cache_module.article_to_bytes(no_text), False) == no_text
+    body = cache_module.article_to_bytes(first)
+    size = int.from_bytes(body[32:36], "little")
+    head, lines = body[36 : 36 + size], pickle.loads(body[36 + size :])
+    assert any(type(v[1]) is int for v in lines) and len(lines) == len(first.lines)
+
+    def kept(head: bytes, lines: object) -> bytes:  # a well-formed entry of other contents
+        rest = len(head).to_bytes(4, "little") + head + pickle.dumps(lines)
+        return hashlib.sha256(rest).digest() + rest
+
+    at = body.index(first.paragraphs[0][:40].encode()) + 1  # a letter in a paragraph
+    damaged = [
+        body[:at] + bytes([body[at] ^ 0x20]) + body[at + 1 :],  # upper or lower case
+        body[:-1] + bytes([body[-1] ^ 1]),
+        body[:100],
+        b"",
+        body.decode("latin-1"),
+        kept(pickle.dumps(first.captions), lines),  # not an article
+        kept(pickle.dumps(Path("seeds/a.txt")), lines),  # any type but digest's own
+        kept(pickle.dumps(_Calls()), lines),  # a pickle that calls a function as it loads
+        kept(head, (_Calls(),)),
+        kept(head, ((1, 10_000, "kept", None),)),  # no such paragraph
+        kept(head, (("1", "text", "kept", None),)),
+        kept(head, [(1, "text", "kept", None)]),
+        kept(head, ((1, "text", "kept"),)),
+    ]
+    for entry in damaged:
+        with pytest.raises(ValueError):
+            cache_module.article_from_bytes(entry)
+    assert not CALLED  # refused before anything was called
+
+
+CALLED: list[object] = []
+
+
+def _called(*args: object) -> object:
+    CALLED.append(args)
+    return args
+
+
+class _Calls:
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_called, ("loaded",))
 
 
 def test_templates_are_kept_compiled_and_loaded_without_compiling(
