@@ -391,6 +391,28 @@ def test_a_kept_story_loads_back_only_when_whole_and_made_of_stories_types(sampl
     assert cache_module.story_from_bytes(hashlib.sha256(other).digest() + other, {}) is None
 
 
+def test_stories_read_back_together_share_their_recurring_parts(project, config, tmp_path):
+    """Cache.stories makes each equal paragraph match (and relation) once, for every
+    story it reads back; each story still equals the one kept."""
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    store = Cache(cached.cache)
+    assert store.db is not None
+    rows = dict(store.db.execute("SELECT key, body FROM stories"))
+    docs = [load_seed(p, p.name, 10**7) for p in sorted(project.seeds.glob("*.txt"))]
+    articles = {k[0].source: k[0] for k in store.prepared_all(docs, ()) if k is not None}
+    alone = {k: cache_module.story_from_bytes(body, articles) for k, body in rows.items()}
+    together = store.stories(list(rows), articles)
+    assert together == alone and len(together) >= 2
+    matches = [a for s in together.values() for m in s.members for a in m.alignment]
+    assert len(matches) > len(set(matches))  # some recur
+    assert len({id(a) for a in matches}) == len(set(matches))  # one object per value
+    assert len({id(a) for s in alone.values() for m in s.members for a in m.alignment}) > len(
+        set(matches)
+    )
+    store.close()
+
+
 def test_an_unchanged_build_still_warns_about_rejected_seeds(project, config, tmp_path, caplog):
     cached = replace(project, cache=tmp_path / "cache")
     (project.seeds / "empty.txt").write_text("")
@@ -677,19 +699,6 @@ def test_stored_articles_read_back_equal_and_damage_is_refused(samples):
         with pytest.raises(ValueError):
             cache_module.article_from_bytes(entry)
     assert not CALLED  # refused before anything was called
-
-
-CALLED: list[object] = []
-
-
-def _called(*args: object) -> object:
-    CALLED.append(args)
-    return args
-
-
-class _Calls:
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_called, ("loaded",))
 
 
 def test_templates_are_kept_compiled_and_loaded_without_compiling(
