@@ -55,6 +55,13 @@ MAX_LINES = 50_000
 # passes ASCII over; the others touch only non-ASCII characters. Such text (most seeds)
 # skips ftfy, the slowest step of reading a seed.
 _FTFY_ASCII_WORK = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
+# Beside ASCII, the typographic characters most news text has: curly quotes, en and em
+# dashes, the ellipsis, the no-break space. ftfy leaves a text of these and ASCII as it
+# is too: its mojibake patterns (ftfy.badness) pair these only with accented letters,
+# currency signs, symbols or C1 controls, none of which such a text holds, and NFC keeps
+# them. Of the 5,000 seeds of the bench corpus, 2,094 are such texts and 2,528 ASCII; a
+# build that reads only those needs no ftfy (a twentieth of a second to import).
+_FTFY_NOT_PLAIN = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\xa0]")
 # What a tokeniser spaced out, joined again (the ECB+ dumps do it throughout: "59 - year -
 # old", "U. S. Marshals", "$2. 6 million"). Hyphens: a chain of three words with a short
 # lower-case (or joining) middle one, two short numbers (a score, not a date and a time), a
@@ -334,7 +341,8 @@ def _over_limits(text: str) -> str | None:
 def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Repair mojibake (ftfy) and fold invisible whitespace, recording what changed."""
     repairs: tuple[str, ...] = ()
-    if text.isascii() and not _FTFY_ASCII_WORK.search(text):
+    typographic = text.isascii() or not _FTFY_NOT_PLAIN.search(text)
+    if typographic and not _FTFY_ASCII_WORK.search(text):
         fixed = text  # what ftfy, NFC and the line-break fix would give, with no repairs
     else:
         fixed, explanation = _ftfy_fix(text)

@@ -100,7 +100,9 @@ def _clean_text_with_ftfy(text: str) -> tuple[str, tuple[str, ...]]:
 
 TEXT_BITS = st.sampled_from(
     ["&amp;", "&eacute;", "&", "\r\n", "\r", "\t", "\x1b[31m", "\x00", "\x0c", "\x7f", "\n",
-     "\u00a0", "\u200b", "caf\u00e9", "cafe\u0301", "\u00c3\u00a9", "\u2019", "<b>", "plain"]
+     "\u00a0", "\u200b", "caf\u00e9", "cafe\u0301", "\u00c3\u00a9", "\u2019", "<b>", "plain",
+     "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u2026", "\u00e2\u20ac", "\u00c2",
+     "\u00c3", "\u20ac", "\u2122", "\u00a3", "\u00b0", "\u00e9", "\u0080", "\u00ae", "\u00bd"]
 )  # fmt: skip
 
 
@@ -109,6 +111,24 @@ TEXT_BITS = st.sampled_from(
 def test_clean_text_gives_what_ftfy_gives(bits):
     text = "".join(bits)
     assert clean_text(text) == _clean_text_with_ftfy(text)
+
+
+TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0"  # what skips ftfy beside ASCII
+
+
+def test_ascii_and_typographic_text_is_what_ftfy_leaves_as_it_is():
+    """Every pair and triple of the characters that skip ftfy, and each beside every
+    printable ASCII character, on either side: ftfy changes and explains nothing."""
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=True)
+    pieces = [a + b for a in TYPOGRAPHIC for b in TYPOGRAPHIC]
+    pieces += [a + b + c for a in TYPOGRAPHIC for b in TYPOGRAPHIC for c in TYPOGRAPHIC]
+    pieces += [t + a for t in TYPOGRAPHIC for a in string.printable if a != "&"]
+    pieces += [a + t for t in TYPOGRAPHIC for a in string.printable if a != "&"]
+    for piece in pieces:
+        text = piece.replace("\r", "").replace("\x0b", "").replace("\x0c", "")
+        fixed = ftfy.fix_and_explain(text, config=config)
+        assert (fixed.text, fixed.explanation) == (text, []), repr(text)
+        assert clean_text(text) == _clean_text_with_ftfy(text)
 
 
 @settings(max_examples=300, deadline=None)
