@@ -155,7 +155,8 @@ class Cache:
             return list(range(len(keys)))
         held: set[str] = set(self.pending.get("articles", {})).intersection(keys)
         try:
-            held.update(key for (key,) in self._select("articles", "key", keys))
+            # An article's key names this version (_item_keys): its index alone answers.
+            held.update(key for (key,) in self._select("articles", "key", keys, any_version=True))
         except sqlite3.DatabaseError:
             return list(range(len(keys)))
         return [i for i, key in enumerate(keys) if key not in held]
@@ -324,17 +325,20 @@ class Cache:
             return {}
         return found
 
-    def _select(self, table: str, columns: str, keys: Sequence[str]) -> Iterator[tuple]:
-        """`columns` of the rows of `table` kept by this version under any of `keys`,
-        BATCH keys a query."""
+    def _select(
+        self, table: str, columns: str, keys: Sequence[str], any_version: bool = False
+    ) -> Iterator[tuple]:
+        """`columns` of the rows of `table` kept by this version (by any, for keys that
+        name the version themselves) under any of `keys`, BATCH keys a query."""
         assert self.db is not None
         unique = list(dict.fromkeys(keys))
+        version = () if any_version else (VERSION,)
         for at in range(0, len(unique), BATCH):
             chunk = unique[at : at + BATCH]
             yield from self.db.execute(
-                f"SELECT {columns} FROM {table} WHERE version = ? "
-                f"AND key IN ({','.join('?' * len(chunk))})",
-                (VERSION, *chunk),
+                f"SELECT {columns} FROM {table} WHERE {'' if any_version else 'version = ? AND'} "
+                f"key IN ({','.join('?' * len(chunk))})",
+                (*version, *chunk),
             )
 
     def _put(self, table: str, key: str, body: object) -> None:
