@@ -160,3 +160,16 @@ def test_markup_in_articles_is_escaped_in_the_generated_markdown(project, config
     assert "<script>" not in text and "<img" not in text
     assert "&lt;script&gt;" in text
     assert "\\[a link\\]\\(javascript" in text
+
+
+def test_a_markup_headline_is_escaped_in_the_archive_and_topic_lists(project, config):
+    """The lists of stories on archive and topic pages print each headline as text."""
+    headline = "Mayor <b>Lena Vasquez</b> opens *new* [bridge](javascript:alert(1)) in Oakvale"
+    body = " ".join(["Mayor Lena Vasquez of Oakvale opened the bridge on Monday."] * 3)
+    (project.seeds / "markup.txt").write_text(f"{headline}\n\n{body}\n\n{body}\n")
+    build(config, project)
+    lists = [*(project.content / "stories" / "archive").glob("*.md")]
+    lists += [*(project.content / "stories" / "topics").glob("*.md")]
+    line = next(line for p in lists for line in p.read_text().splitlines() if "Oakvale" in line)
+    assert line.startswith("- [Mayor &lt;b&gt;Lena Vasquez&lt;/b&gt; opens \\*new\\* \\[bridge\\]")
+    assert "<b>" not in line and "](javascript" not in line
