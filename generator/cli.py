@@ -6,10 +6,11 @@ import atexit
 import gc
 import json
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
@@ -67,6 +68,24 @@ def main() -> None:
     # (0.06-0.09 s of each run's exit); digest leaves no file or database to a finalizer.
     atexit.unregister(gc.freeze)
     atexit.register(gc.freeze)
+
+
+def run() -> None:
+    """The `digest` command: main(), then out of the process at once. When a command is
+    done and its output flushed, Python's own exit would only take apart every object
+    still alive, module by module: 0.03 s of a rebuild that adds one article to 5,000
+    (mypy leaves the same way). Every file and the cache are closed by then, and no
+    thread is left. An exception that is not click's still exits as Python does."""
+    try:
+        main()
+    except SystemExit as done:
+        if done.code is not None and not isinstance(done.code, int):
+            raise  # a message to print: Python's exit prints it
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            with suppress(OSError, ValueError):  # a closed pipe, a closed stream
+                stream.flush()
+        os._exit(done.code or 0)
 
 
 @main.command()

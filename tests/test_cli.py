@@ -194,3 +194,35 @@ def test_a_run_freezes_what_is_left_out_of_the_last_garbage_collection(tmp_path)
     body, last = done.stdout.rstrip("\n").rsplit("\n", 1)
     assert last == "frozen True"
     assert body.strip()  # the normalised article, printed before the exit
+
+
+def test_the_digest_command_leaves_without_pythons_teardown_output_complete(tmp_path):
+    """`digest` (cli.run) ends its process as soon as the command is done and its output
+    is flushed: nothing registered for Python's exit runs, the exit code is the
+    command's, and a traceback that is not click's still reaches the user."""
+    import subprocess
+    import sys
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('TEARDOWN'))\n"
+        "from generator.cli import run\n"
+        "sys.argv = ['digest', *sys.argv[1:]]\n"
+        "print('started')\n"  # held in stdout's buffer until something flushes it
+        "run()\n"
+    )
+
+    def digest(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120
+        )
+
+    done = digest("normalise", "--format", "json", str(seed))
+    assert done.returncode == 0, done.stderr
+    started, printed = done.stdout.split("\n", 1)
+    assert started == "started" and json.loads(printed)[0]["source"] == str(seed)  # all of it
+    assert "TEARDOWN" not in done.stdout
+    missing = digest("build", "--seeds", str(tmp_path / "none"), "--content", str(tmp_path))
+    assert missing.returncode == 1 and "none" in missing.stderr
+    assert "TEARDOWN" not in missing.stdout
