@@ -97,12 +97,12 @@ _SPACES = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u2
 
 def seed_files(seeds_dir: Path) -> list[tuple[str, Path]]:
     """Every candidate seed below seeds_dir, sorted by relative path; hidden files skipped."""
-    return _split(_files(seeds_dir))[0]
+    return [(source, Path(path)) for source, path in _split(_files(seeds_dir))[0]]
 
 
 def image_files(seeds_dir: Path) -> list[tuple[str, Path]]:
     """Every photo file below seeds_dir, sorted by relative path; hidden files skipped."""
-    return _split(_files(seeds_dir))[1]
+    return [(source, Path(path)) for source, path in _split(_files(seeds_dir))[1]]
 
 
 class Unread(Exception):
@@ -124,10 +124,10 @@ def read_folder(
     return SeedFolder(
         tuple(
             _unchanged(path, source, max_bytes, known.get(source))
-            or load_seed(path, source, max_bytes)
+            or load_seed(Path(path), source, max_bytes)
             for source, path in seeds
         ),
-        tuple(_read_image(path, source, max_bytes) for source, path in photos),
+        tuple(_read_image(Path(path), source, max_bytes) for source, path in photos),
     )
 
 
@@ -142,10 +142,11 @@ def stamp(status: os.stat_result) -> Stamp:
 
 
 def _unchanged(
-    path: Path, source: str, max_bytes: int, record: tuple[Stamp, str] | None
+    path: str, source: str, max_bytes: int, record: tuple[Stamp, str] | None
 ) -> SeedFile | None:
     """The seed as `record` knows it, when the file's stamp is still the recorded one."""
-    if record is None or path.suffix.lower() not in SEED_SUFFIXES:
+    suffix = _suffix(source)
+    if record is None or suffix not in SEED_SUFFIXES:
         return None
     try:
         status = os.stat(path)
@@ -154,7 +155,7 @@ def _unchanged(
     if not stat.S_ISREG(status.st_mode) or status.st_size > max_bytes:
         return None
     now, (then, digest) = stamp(status), record
-    return SeedFile(source, path.suffix.lower(), None, digest, now) if now == then else None
+    return SeedFile(source, suffix, None, digest, now) if now == then else None
 
 
 def _read_image(path: Path, source: str, max_bytes: int) -> tuple[str, bytes | str]:
@@ -169,7 +170,16 @@ def _read_image(path: Path, source: str, max_bytes: int) -> tuple[str, bytes | s
         return source, str(err.strerror or err)
 
 
-Listed = list[tuple[str, Path]]
+# Each file's seed-relative path and its path, as strings: a Path is made only for a file
+# that is read (pathlib's parsing of each of 5,000 names was most of a listing's time).
+Listed = list[tuple[str, str]]
+
+
+def _suffix(source: str) -> str:
+    """Path(source).suffix, lower-cased."""
+    name = source[source.rfind("/") + 1 :]
+    at = name.rfind(".")
+    return name[at:].lower() if 0 < at < len(name) - 1 else ""
 
 
 def _split(found: Listed) -> tuple[Listed, Listed]:
@@ -177,7 +187,7 @@ def _split(found: Listed) -> tuple[Listed, Listed]:
     seeds: Listed = []
     photos: Listed = []
     for source, path in found:
-        (photos if path.suffix.lower() in IMAGE_SUFFIXES else seeds).append((source, path))
+        (photos if _suffix(source) in IMAGE_SUFFIXES else seeds).append((source, path))
     return seeds, photos
 
 
@@ -200,7 +210,7 @@ def _files(seeds_dir: Path) -> Listed:
             source = prefix + name
             if source in REGISTRY_FILES:
                 continue
-            found.append((source, seeds_dir / source))
+            found.append((source, os.path.join(top, source)))
     return sorted(found)
 
 

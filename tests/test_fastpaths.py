@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from generator.cluster import components
 from generator.normalise import captions
 from generator.normalise import patterns as P
-from generator.read import clean_text
+from generator.read import _suffix, clean_text
 
 
 def test_folded_turns_every_case_blind_match_of_an_ascii_letter_into_that_letter():
@@ -151,3 +151,14 @@ def test_components_are_scipys_connected_components(graph: tuple[int, list]) -> 
     same_ours = label[:, None] == label[None, :]
     assert (same_ours == (theirs[:, None] == theirs[None, :])).all()
     assert all(label[i] == min(np.flatnonzero(label == label[i])) for i in range(count))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", ".", "/", "TXT", "md", "é", " ", "..", "x.y"]), max_size=8))
+def test_a_listed_files_suffix_is_the_one_pathlib_reads(bits):
+    """read._suffix (the listing's, on the seed-relative path) is Path.suffix, lower-cased."""
+    from pathlib import PurePosixPath
+
+    source = "".join(bits)
+    if source and not source.endswith("/"):
+        assert _suffix(source) == PurePosixPath(source).suffix.lower()
