@@ -397,6 +397,7 @@ def test_unique_inverse_is_numpys_unique_with_the_inverse():
         assert np.array_equal(found, expected) and found.dtype == values.dtype
         assert np.array_equal(inverse, expected_inverse.ravel())
         assert np.array_equal(found[inverse], values)
+        assert inverse.dtype == np.int32  # a sparse matrix's column type: taken as it is
 
 
 def test_distinct_and_among_are_numpys_unique_and_isin_and_leave_numpy_ma_unloaded():
