@@ -64,7 +64,7 @@ def _env() -> jinja2.Environment:
     env.filters["md"] = md_escape
     env.globals.update(
         card_summary=card_summary,
-        date_label=lambda s: day_label(navigation.day(s)),
+        date_label=date_label,
         counts=summary_line,
         outlets=_outlets,
         day_label=day_label,
@@ -106,6 +106,11 @@ def day_label(date: str | None) -> str:
     if not date:
         return "Undated"
     return f"{int(date[8:10])} {MONTH_NAMES[int(date[5:7]) - 1]} {date[:4]}"
+
+
+def date_label(story: Story) -> str:
+    """The day a story's card and list line print: its last update's, else its own."""
+    return day_label(navigation.day(story))
 
 
 def month_label(date: str) -> str:
@@ -427,10 +432,9 @@ class StoryList:
         for s in stories:
             halves = self._made.get(s.id)
             if halves is None:
-                when = day_label(navigation.day(s))
                 halves = self._made[s.id] = (
                     f"- [{md_escape(s.title)}](",
-                    f"{s.slug}.md) <small>{when} · {summary_line(s)}</small>\n",
+                    f"{s.slug}.md) <small>{date_label(s)} · {summary_line(s)}</small>\n",
                 )
             lines.append(prefix.join(halves))
         return "".join(lines)
