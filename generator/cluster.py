@@ -707,12 +707,6 @@ class Groups:
 
     def _similarities(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         left, right = pairs[:, 0], pairs[:, 1]
-        words = np.concatenate(
-            [
-                np.asarray(self.words[lc].multiply(self.words[rc]).sum(axis=1)).ravel()
-                for lc, rc in zip(sim.blocks(left), sim.blocks(right), strict=True)
-            ]
-        )
         meaning = np.concatenate(  # a block at a time: every pair's two rows gathered at
             [  # once are 600 MB at 20,000 articles, and ten times slower (page faults)
                 np.einsum("ij,ij->i", self.vectors[lc], self.vectors[rc])
@@ -720,25 +714,36 @@ class Groups:
             ]
         )
         copied = sim.overlaps(self.found, left, right) >= self.copy_overlap
-        return np.stack([words, meaning], axis=1).astype(np.float64), copied
+        scores = np.stack([self._word_scores(pairs), meaning], axis=1).astype(np.float64)
+        return scores, copied
+
+    def _word_scores(self, pairs: np.ndarray) -> np.ndarray:
+        """The TF-IDF cosine of each pair."""
+        left, right = pairs[:, 0], pairs[:, 1]
+        return np.concatenate(
+            [
+                np.asarray(self.words[lc].multiply(self.words[rc]).sum(axis=1)).ravel()
+                for lc, rc in zip(sim.blocks(left), sim.blocks(right), strict=True)
+            ]
+        )
 
     def _reused_similarities(self, pairs: np.ndarray, reuse: _Reuse) -> CandidatePairs:
+        """A pair the previous build scored keeps its scores when neither article changed
+        (reuse.known). When only the idf of a word in one of them moved, it keeps its
+        embedding cosine and copy verdict, which depend on the two texts alone, and its
+        TF-IDF cosine is computed again."""
         previous = reuse.previous
-        mapped = reuse.old[pairs]  # in the previous pass; -1: changed
-        width = len(previous.sources)
-        codes = mapped[:, 0] * width + mapped[:, 1]
-        known_codes = previous.pairs[:, 0] * width + previous.pairs[:, 1]  # sorted: (i, j) order
-        known: np.ndarray = np.all(mapped >= 0, axis=1)
-        at = np.zeros(len(pairs), dtype=np.int64)
-        if len(known_codes):
-            at = np.minimum(np.searchsorted(known_codes, codes), len(known_codes) - 1)
-            known &= known_codes[at] == codes
-        else:
-            known[:] = False
+        known, at = _scored_before(previous, reuse.old[pairs])  # -1: changed
+        alike, at_alike = _scored_before(previous, reuse.unchanged[pairs])  # -1: new or edited
         scores = np.zeros((len(pairs), 2), dtype=np.float64)
         copied = np.zeros(len(pairs), dtype=bool)
         scores[known], copied[known] = previous.scores[at[known]], previous.copied[at[known]]
-        fresh = np.flatnonzero(~known)
+        rescored = np.flatnonzero(alike & ~known)
+        if len(rescored):
+            scores[rescored, 0] = self._word_scores(pairs[rescored])
+            scores[rescored, 1] = previous.scores[at_alike[rescored], 1]
+            copied[rescored] = previous.copied[at_alike[rescored]]
+        fresh = np.flatnonzero(~alike)
         if len(fresh):
             scores[fresh], copied[fresh] = self._similarities(pairs[fresh])
         reuse.known = known
@@ -960,6 +965,20 @@ def components(count: int, links: np.ndarray) -> np.ndarray:
         if np.array_equal(moved, label):
             return label
         label = moved
+
+
+def _scored_before(previous: Trace, mapped: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which pairs, given as the previous pass's indices of their two articles (-1 where
+    an article does not count as the same), the previous pass scored (bool), and where in
+    its arrays."""
+    width = len(previous.sources)
+    codes = mapped[:, 0] * width + mapped[:, 1]
+    known_codes = previous.pairs[:, 0] * width + previous.pairs[:, 1]  # sorted: (i, j) order
+    found: np.ndarray = np.all(mapped >= 0, axis=1)
+    if not len(known_codes):
+        return np.zeros(len(mapped), dtype=bool), np.zeros(len(mapped), dtype=np.int64)
+    at = np.minimum(np.searchsorted(known_codes, codes), len(known_codes) - 1)
+    return found & (known_codes[at] == codes), at
 
 
 def elsewhere(a: frozenset[Place], b: frozenset[Place]) -> bool:

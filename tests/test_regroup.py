@@ -401,3 +401,37 @@ def test_a_pass_given_keys_knows_each_article_by_its_key(corpus, replays):
     assert len(replays) == 2 and replays[1] >= 1  # article 40's group, decided afresh
     assert outcome(group(articles, config, memo=memo, found=found)) == full
     assert len(replays) == 2  # by fingerprints: every article changed, no replay
+
+
+def test_a_replay_measures_copying_only_for_pairs_with_a_changed_article(corpus, monkeypatch):
+    """Adding an article moves the idf of its words, so pairs of unchanged articles that use
+    them are scored afresh by words; their meaning and copy overlap depend on the two texts
+    alone and are read from the trace. The copy overlap is measured only for the pairs of
+    the added article, and the stories are still a full pass's."""
+    config = validated({})
+    memo = DictMemo()
+    articles, found = _prepared(corpus)
+    cluster(articles, config, memo=memo, embed=_embed, found=found)
+    docs = [*corpus, _corpus(events=3, seed=11, prefix="x")[0]]
+    articles, found = _prepared(docs)
+    added = next(k for k, a in enumerate(articles) if a.source.startswith("x"))
+    overlapped: list[np.ndarray] = []
+    rescored: list[int] = []
+    overlaps, word_scores = similarity.overlaps, Groups._word_scores
+
+    def overlaps_spy(found, left, right):
+        overlapped.append(np.stack([left, right], axis=1))
+        return overlaps(found, left, right)
+
+    def word_scores_spy(self, pairs):
+        rescored.append(len(pairs))
+        return word_scores(self, pairs)
+
+    monkeypatch.setattr(similarity, "overlaps", overlaps_spy)
+    monkeypatch.setattr(Groups, "_word_scores", word_scores_spy)
+    replayed = cluster(articles, config, memo=memo, embed=_embed, found=found)
+    pairs = np.concatenate(overlapped)
+    assert len(pairs) and np.all((pairs == added).any(axis=1))  # only the added one's pairs
+    assert sum(rescored) > len(pairs)  # pairs of unchanged articles were scored by words again
+    full = cluster(articles, config, memo=DictMemo(), embed=_embed, found=found)
+    assert _outcome(replayed) == _outcome(full)
