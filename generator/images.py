@@ -83,7 +83,7 @@ def assign(
     for file in sorted(files, key=natural):
         data = files[file]
         if isinstance(data, str):
-            warnings.append(f"image '{file}' cannot be read: {data}")
+            warnings.append(f"image '{file}' left out: {data}")
             continue
         seed = owner(file, sources)
         if seed is None:

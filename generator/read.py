@@ -159,15 +159,36 @@ def _unchanged(
 
 
 def _read_image(path: Path, source: str, max_bytes: int) -> tuple[str, bytes | str]:
+    read = _read_bounded(path, max_bytes)
+    return (source, read) if isinstance(read, str) else (source, read[0])
+
+
+# Opened without waiting: a named pipe among the seeds would otherwise block the build
+# until something writes to it. (Windows has no such flag, nor such pipes in a folder.)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _read_bounded(path: str | Path, max_bytes: int) -> tuple[bytes, os.stat_result] | str:
+    """A regular file's bytes and status, or why it is not read. Only a regular file is
+    read (a pipe, a socket or a device, such as a link to /dev/zero, has no size to
+    check), and never more than max_bytes of it, should it grow while it is read."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return source, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
-        if path.is_dir():
-            return source, "it is a folder"
-        return source, path.read_bytes()
+        with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                return "it is a folder"
+            if not stat.S_ISREG(status.st_mode):
+                return "not a regular file (a pipe, socket or device): not read"
+            if status.st_size > max_bytes:
+                return f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit"
+            data = handle.read(status.st_size + 1)  # a byte more: did it grow?
+            if len(data) > status.st_size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as err:
-        return source, str(err.strerror or err)
+        return f"cannot read file: {err.strerror or err}"
+    if len(data) > max_bytes:
+        return f"file grew past the {max_bytes:,}-byte limit while it was read"
+    return data, status
 
 
 # Each file's seed-relative path and its path, as strings: a Path is made only for a file
@@ -226,8 +247,8 @@ def read_seed(path: Path, source: str, max_bytes: int) -> RawDocument | Rejected
 
 
 def load_seed(path: Path, source: str, max_bytes: int) -> SeedFile | Rejected:
-    """One seed file's bytes, or why it is not read at all (type, size, unreadable).
-    One open, one fstat and one read per seed: thousands of seeds are read per build."""
+    """One seed file's bytes, or why it is not read at all (type, size, unreadable, not a
+    file). One open, one fstat and one read per seed: thousands are read per build."""
     if os.path.islink(path) and os.path.isdir(path):
         return Rejected(source, "link to a folder: not followed (link the files instead)")
     suffix = path.suffix.lower()
@@ -235,17 +256,10 @@ def load_seed(path: Path, source: str, max_bytes: int) -> SeedFile | Rejected:
         return Rejected(
             source, f"unsupported file type '{path.suffix}' (expected .txt, .md or .html)"
         )
-    try:
-        with open(path, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if status.st_size > max_bytes:
-                return Rejected(
-                    source,
-                    f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit",
-                )
-            data = handle.read()
-    except OSError as err:
-        return Rejected(source, f"cannot read file: {err.strerror or err}")
+    read = _read_bounded(path, max_bytes)
+    if isinstance(read, str):
+        return Rejected(source, read)
+    data, status = read
     return SeedFile(source, suffix, data, stamp=stamp(status))
 
 

@@ -173,3 +173,35 @@ def test_a_markup_headline_is_escaped_in_the_archive_and_topic_lists(project, co
     line = next(line for p in lists for line in p.read_text().splitlines() if "Oakvale" in line)
     assert line.startswith("- [Mayor &lt;b&gt;Lena Vasquez&lt;/b&gt; opens \\*new\\* \\[bridge\\]")
     assert "<b>" not in line and "](javascript" not in line
+
+
+def test_pipes_and_devices_among_the_seeds_are_rejected_not_read(project, config, caplog):
+    """A named pipe would block the build until something wrote to it, and a link to
+    /dev/zero has no size to check and no end: neither is a file to read."""
+    os.mkfifo(project.seeds / "pipe.txt")
+    os.symlink("/dev/zero", project.seeds / "zero.txt")
+    os.mkfifo(project.seeds / "pipe.jpg")  # a photo is read the same way
+    result = build(config, project)
+    reasons = {r.source: r.reason for r in result.rejected}
+    assert "not a regular file" in reasons["pipe.txt"]
+    assert "not a regular file" in reasons["zero.txt"]
+    assert "image 'pipe.jpg' left out: not a regular file" in caplog.text
+
+
+def test_a_file_that_grows_while_it_is_read_is_read_no_further_than_the_limit(
+    tmp_path, monkeypatch
+):
+    import generator.read as read
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"Title\n" + b"x" * 994)
+    real = os.fstat
+
+    def smaller(fd):  # the size at the moment of the check, before the file grew
+        status = real(fd)
+        return os.stat_result((*status[:6], 10, *status[7:]))
+
+    monkeypatch.setattr(read.os, "fstat", smaller)
+    result = read_seed(path, "growing.txt", 500)
+    assert "grew past the 500-byte limit" in result.reason
+    assert read_seed(path, "growing.txt", 1000).text.startswith("Title")  # at the limit: read
