@@ -90,13 +90,15 @@ def run() -> None:
 
 @main.command()
 @project_options
-@click.option("--strict", is_flag=True, help="Fail when any seed is rejected.")
+@click.option(
+    "--strict", is_flag=True, help="Fail on any warning: a rejected seed, an unknown option, ..."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
     seeds: Path | None, content: Path | None, config_file: Path, strict: bool, quiet: bool
 ) -> None:
     """Generate story pages and stories.json into the content folder."""
-    with _user_errors(), _warnings_printed():
+    with _user_errors(), _warnings_printed() as warned:
         config, paths = load(config_file, seeds, content)
         with err.status("building") if not quiet else nullcontext():
             result = pipeline.build(config, paths, None if quiet else _progress)
@@ -110,8 +112,12 @@ def build(
             f"{result.story_count} stories, {len(result.rejected)} rejected; "
             f"{len(result.written)} files written, {len(result.removed)} removed"
         )
-    if strict and result.rejected:
-        err.print(f"[red]error[/]: {len(result.rejected)} seed(s) rejected (--strict)")
+    others = warned.others
+    if strict and (result.rejected or others):
+        err.print(
+            f"[red]error[/]: {len(result.rejected)} seed(s) rejected, "
+            f"{others} other warning(s) (--strict)"
+        )
         sys.exit(EXIT_USER_ERROR)
 
 
@@ -274,21 +280,25 @@ def _user_errors() -> Iterator[None]:
 class _Warnings(logging.Handler):
     """The pipeline's warnings as 'warning: ...' lines; rejected seeds are left to the
     build command, which lists them after the build (the logger is MkDocs' plugin logger,
-    which `mkdocs build --strict` counts; here nothing else would print it)."""
+    which `mkdocs build --strict` counts; here nothing else would print it). It counts
+    the others, for --strict."""
+
+    others = 0
 
     def emit(self, record: logging.LogRecord) -> None:
         if not hasattr(record, pipeline.REJECTED):
+            self.others += 1
             err.print(f"[yellow]warning[/]: {escape(record.getMessage())}", soft_wrap=True)
 
 
 @contextmanager
-def _warnings_printed() -> Iterator[None]:
+def _warnings_printed() -> Iterator[_Warnings]:
     logger = pipeline.log
     handler, propagate = _Warnings(logging.WARNING), logger.propagate
     logger.addHandler(handler)
     logger.propagate = False  # or Python's last-resort handler prints each one again
     try:
-        yield
+        yield handler
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate

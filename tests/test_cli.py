@@ -132,6 +132,24 @@ def test_build_strict_fails_on_rejected_seed(run, project, tmp_path):
     assert "empty.txt: empty file" in result.stderr
 
 
+def test_build_strict_fails_on_any_warning(run, project, tmp_path):
+    """An unknown option and a stories.yml naming a seed that is not there: warnings that
+    a plain build prints and goes on past, and that --strict (for CI) makes a failure."""
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: t\nplugins:\n  - digest:\n      same_stroy: 0.3\n")
+    (project.seeds / "stories.yml").write_text("apart:\n  - [gone.txt, other.txt]\n")
+    args = ["--seeds", project.seeds, "--content", project.content, "-f", yml]
+    plain = run("build", *args)
+    assert plain.exit_code == 0, plain.stderr
+    assert "same_stroy is not a digest option" in plain.stderr
+    strict = run("build", *args, "--strict")
+    assert strict.exit_code == 1
+    assert "0 seed(s) rejected, 3 other warning(s) (--strict)" in strict.stderr
+    (project.seeds / "stories.yml").unlink()
+    yml.write_text("site_name: t\n")
+    assert run("build", *args, "--strict").exit_code == 0  # no warning: no failure
+
+
 def test_bad_config_value_names_the_key(run, tmp_path):
     yml = tmp_path / "mkdocs.yml"
     yml.write_text("site_name: t\nplugins:\n  - digest:\n      same_story: high\n")
