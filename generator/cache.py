@@ -16,7 +16,9 @@ import io
 import json
 import os
 import pickle
+import re
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, replace
 from functools import lru_cache
@@ -44,15 +46,58 @@ if TYPE_CHECKING:  # numpy and the similarity stage are imported where entries a
     from .similarity import Features  # needs neither
 
 
+# The libraries whose results the cache keeps (decoding repairs, dates, the text of HTML
+# pages, front matter, embeddings and their tokens, signatures, sums, rendered pages), by
+# the name of their distribution: an upgrade of one makes every entry stale.
+LIBRARIES = (
+    "dateparser",
+    "ftfy",
+    "htmldate",
+    "jinja2",
+    "numpy",
+    "python_frontmatter",
+    "pyyaml",
+    "rensa",
+    "scipy",
+    "tokenizers",
+    "trafilatura",
+    "wordllama",
+)
+
+
 def _code_version() -> str:
-    """The release plus a hash of the package's own code and templates: any change to
-    how articles are read, normalised or written makes every cached entry stale."""
+    """The release plus a hash of the package's own code and templates and of the
+    installed versions of LIBRARIES: any change to how articles are read, normalised or
+    written makes every cached entry stale."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).parent
     for path in sorted([*package.rglob("*.py"), *package.rglob("templates/*")]):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
+    digest.update("\0".join(library_versions()).encode())
     return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def library_versions(folders: Sequence[str] | None = None) -> list[str]:
+    """Each of LIBRARIES as installed: the name of its metadata folder ("numpy-2.4.6.dist-info")
+    in the first of `folders` (sys.path) that has one, as Python's import finds it, or
+    "name absent". Read off the folders' listings: importing the libraries, or
+    importlib.metadata, would cost a build that finds nothing changed 50 ms."""
+    wanted, found = set(LIBRARIES), {}
+    for folder in sys.path if folders is None else folders:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                dist = _DIST_SEPARATORS.sub("_", name.split("-", 1)[0]).lower()
+                if dist in wanted and dist not in found:
+                    found[dist] = name
+    return [found.get(library, f"{library} absent") for library in LIBRARIES]
+
+
+_DIST_SEPARATORS = re.compile(r"[-_.]+")
 
 
 VERSION = _code_version()

@@ -843,3 +843,23 @@ def test_a_seed_known_by_its_stamp_but_not_in_the_cache_is_read(
     fresh = replace(project, content=tmp_path / "fresh", cache=None)
     build(config, fresh)
     assert _tree(fresh.content) == _tree(project.content)
+
+
+def test_an_upgraded_library_makes_the_cache_stale(tmp_path, monkeypatch):
+    """The version every entry is kept under names the installed libraries whose results
+    the cache keeps, found as Python's import would (the first folder that has one)."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    (first / "numpy-2.4.6.dist-info").mkdir(parents=True)
+    (second / "numpy-1.0.0.dist-info").mkdir(parents=True)
+    (second / "PyYAML-6.0.1.dist-info").mkdir()
+    (second / "unrelated-1.0.dist-info").mkdir()
+    versions = cache_module.library_versions([str(first), str(second)])
+    found = dict(zip(cache_module.LIBRARIES, versions, strict=True))
+    assert found["numpy"] == "numpy-2.4.6.dist-info"
+    assert found["pyyaml"] == "PyYAML-6.0.1.dist-info"
+    assert found["wordllama"] == "wordllama absent"
+    assert all(v.endswith(".dist-info") for v in cache_module.library_versions())  # this install
+    before = cache_module._code_version()
+    assert before == cache_module.VERSION
+    monkeypatch.setattr(cache_module, "library_versions", lambda: ["numpy-2.4.7.dist-info"])
+    assert cache_module._code_version() != before
