@@ -21,7 +21,7 @@ from rich.markup import escape
 
 from . import __version__, pipeline
 from .config import DigestConfig, load
-from .errors import DigestError, SeedError
+from .errors import Committed, DigestError, SeedError
 from .models import Article, Rejected, Story, Table
 from .read import read_seed
 
@@ -266,14 +266,17 @@ def _clip(text: str, width: int = 90) -> str:
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Turn a DigestError into one line on stderr and exit code 1, and Ctrl-C into one
-    line and exit code 130; no traceback."""
+    line (saying whether the content folder changed) and exit code 130; no traceback."""
     try:
         yield
     except DigestError as error:
         err.print(f"[red]error[/]: {escape(str(error))}", soft_wrap=True)
         sys.exit(EXIT_USER_ERROR)
-    except KeyboardInterrupt:
-        err.print("[red]interrupted[/]: nothing was changed in the content folder")
+    except KeyboardInterrupt as stop:
+        if isinstance(stop, Committed):
+            err.print("[red]interrupted[/]: after the content folder got this build's pages")
+        else:
+            err.print("[red]interrupted[/]: nothing was changed in the content folder")
         sys.exit(EXIT_INTERRUPTED)
 
 

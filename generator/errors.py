@@ -41,3 +41,7 @@ class SearchError(DigestError):
     def __init__(self, site: Path | str, message: str) -> None:
         self.path = Path(site)
         super().__init__(f"{self.path}: {message}")
+
+
+class Committed(KeyboardInterrupt):
+    """Ctrl-C once the build's pages were in place: the content folder is this build's."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from .cache import BuildState, Cache, digests
 from .config import DigestConfig, Paths
-from .errors import SeedError
+from .errors import Committed, SeedError
 from .models import (
     Article,
     BuildResult,
@@ -126,13 +126,19 @@ def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> Bui
     # the pages for the build's state run on threads of their own while the pages are
     # written: both spend most of their time outside the interpreter's lock.
     data = write.encoded(files)
-    with ThreadPoolExecutor(2) as beside:
-        closed = beside.submit(cache.close)
-        hashed = beside.submit(digests, data)
-        written, removed = write.write_files(paths.content, config.output, data)
-        closed.result()
-    state.remember(fingerprint, paths.content, hashed.result(), len(stories), rejected, notes)
-    return BuildResult(len(stories), rejected, written, removed)
+    done: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    try:
+        with ThreadPoolExecutor(2) as beside:
+            closed = beside.submit(cache.close)
+            hashed = beside.submit(digests, data)
+            done = write.write_files(paths.content, config.output, data)
+            closed.result()
+        state.remember(fingerprint, paths.content, hashed.result(), len(stories), rejected, notes)
+    except KeyboardInterrupt:
+        if done is None:
+            raise  # before the pages were in place (or Committed, by write_files)
+        raise Committed from None
+    return BuildResult(len(stories), rejected, *done)
 
 
 def plan(

@@ -19,12 +19,15 @@ import json
 import os
 import re
 import shutil
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import Committed, OutputError
 from .pages import ROOT_DATA, owned
 
 JOURNAL = ".digest-commit.json"  # at the content root while a build's renames are under way
@@ -66,8 +69,26 @@ def write_files(
             _discard(staged)
         raise
     if renames or stale:
-        _commit(content, renames, [folders[""] / rel for rel in stale], owned_dir)
+        with _held_interrupt():
+            _commit(content, renames, [folders[""] / rel for rel in stale], owned_dir)
     return tuple(changed), stale
+
+
+@contextmanager
+def _held_interrupt() -> Iterator[None]:
+    """Ctrl-C inside the block is held until the block is done, then raised as Committed.
+    (Only the main thread receives signals; elsewhere the block runs as it is.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: held.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise Committed
 
 
 def _commit(

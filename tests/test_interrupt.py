@@ -20,9 +20,9 @@ from generator.pipeline import build
 from generator.write import JOURNAL
 
 # Runs `digest build` in a child process that signals itself on the n-th call of one
-# write-stage step: "stage" = a page written into the staging folder, "rename" = an
-# os.replace during the commit (1 = the journal itself, 2 = the pages folder moved
-# aside, 3 = the new pages folder moved in, 4... = files at the content root).
+# write-stage step: "stage" = a page staged beside the one it replaces, "rename" = an
+# os.replace during the commit (1 = the journal itself, 2... = the staged pages moved
+# into place).
 CHILD = """
 import os, pathlib, signal, sys
 import generator.write as write
@@ -133,4 +133,35 @@ def test_ctrl_c_mid_write_changes_nothing_and_says_so(before_and_after):
     assert visible(project.content) == before
     assert hidden(project.content) == []  # cleaned up on the way out, not by the next build
     build(validated({}), project)
+    assert visible(project.content) == after
+
+
+def test_ctrl_c_during_the_renames_finishes_them_and_says_so(before_and_after):
+    """Past the commit point a Ctrl-C is held until every page is in place: the reader
+    gets the new build whole at once, not a mix until the next build, and is told so."""
+    project, _before, after = before_and_after
+    result = run_child("int", "rename", 2, project)
+    assert result.returncode == 130, (result.stdout, result.stderr)
+    assert "after the content folder got this build's pages" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert visible(project.content) == after
+    assert hidden(project.content) == []  # the journal too: the commit ran to its end
+
+
+def test_ctrl_c_after_the_pages_are_written_says_they_are(before_and_after, monkeypatch):
+    from click.testing import CliRunner
+
+    from generator import pipeline
+    from generator.cli import main
+
+    project, _before, after = before_and_after
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline.BuildState, "remember", interrupted)
+    args = ["--seeds", project.seeds, "--content", project.content, "-f", "absent.yml"]
+    result = CliRunner().invoke(main, ["build", *map(str, args)])
+    assert result.exit_code == 130
+    assert "after the content folder got this build's pages" in result.stderr
     assert visible(project.content) == after
