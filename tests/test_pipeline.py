@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import GOLD
+from conftest import GOLD, follow_up_texts
 
 from generator.credits import photo_credit
 from generator.errors import ConfigError
@@ -119,6 +119,32 @@ def test_story_keeps_its_slug_when_it_gains_a_source(project, config):
     after = {s["slug"]: {a["source"] for a in s["articles"]} for s in _manifest(project)["stories"]}
     assert set(after) == set(before)
     assert any(hanoi.name in sources for sources in after.values())
+
+
+def test_an_added_article_rewrites_only_its_story_page_and_the_indexes(project, config):
+    """A daily run adds an article to many: the pages of the other stories are not
+    touched (their bytes are the same, so they are not written), only the page of the
+    story it joins and the pages that list stories."""
+    texts = dict(follow_up_texts(shared=0, events=6))
+    held = "s32.txt"  # the third report of the fourth event
+    for name, text in texts.items():
+        if name not in (held, "lone.txt"):
+            (project.seeds / name).write_text(text, encoding="utf-8")
+    build(config, project)
+    stories = _manifest(project)["stories"]
+    assert len(stories) >= 8  # the samples' stories and the six events'
+    (project.seeds / held).write_text(texts[held], encoding="utf-8")
+    result = build(config, project)
+    joined, sources = next(
+        (s["slug"], {a["source"] for a in s["articles"]})
+        for s in _manifest(project)["stories"]
+        if held in {a["source"] for a in s["articles"]}
+    )
+    assert {"s30.txt", "s31.txt", "s33.txt"} <= sources  # it joined its event's story
+    pages = {f"stories/{s['slug']}.md" for s in stories} | {f"stories/{joined}.md"}
+    assert result.removed == ()
+    assert {w for w in result.written if w in pages} == {f"stories/{joined}.md"}
+    assert "stories.json" in result.written
 
 
 def test_editor_overrides_in_stories_yml(project, config):
