@@ -214,6 +214,7 @@ def article_json(a: Article) -> dict[str, object]:
         "dropped": [{"line": v.line, "text": v.text, "rule": v.rule} for v in a.dropped],
         "title_derived": a.title_derived,
         "encoding": a.encoding,
+        "repairs": list(a.repairs),
     }
 
 

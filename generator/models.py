@@ -125,6 +125,7 @@ class Article:
     lines: tuple[LineVerdict, ...]  # one verdict per input line, in order
     url: str | None = None
     encoding: str = "utf-8"
+    repairs: tuple[str, ...] = ()  # what reading changed besides decoding (RawDocument.repairs)
     highlights: tuple[str, ...] = ()  # summary points listed under the headline
     tables: tuple[Table, ...] = ()  # tables of figures printed between the paragraphs
     kicker: str | None = None  # the short label printed above the headline ("Dubai Airshow")

@@ -560,6 +560,8 @@ def manifest(stories: Sequence[Story], rejected: Sequence[Rejected], output: str
                     "title": m.article.title,
                     "outlet": m.article.outlet,
                     "published": m.article.published,
+                    "encoding": m.article.encoding,
+                    "repairs": list(m.article.repairs),
                     "relation": m.relation.value,
                     "similarity": m.similarity,
                 }

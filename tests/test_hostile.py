@@ -205,3 +205,18 @@ def test_a_file_that_grows_while_it_is_read_is_read_no_further_than_the_limit(
     result = read_seed(path, "growing.txt", 500)
     assert "grew past the 500-byte limit" in result.reason
     assert read_seed(path, "growing.txt", 1000).text.startswith("Title")  # at the limit: read
+
+
+def test_the_decoding_and_repairs_of_each_seed_are_recorded_in_the_manifest(project, config):
+    """How each seed's bytes were read is kept with its article: the encoding chosen and
+    what was repaired (mojibake undone, line breaks), in stories.json."""
+    (project.seeds / "windows.txt").write_bytes(ARTICLE.replace("--", "\u2013").encode("cp1252"))
+    mojibake = ARTICLE.replace("city", "city\u2019s").encode().decode("cp1252")
+    (project.seeds / "mojibake.txt").write_text(mojibake, encoding="utf-8")
+    build(config, project)
+    read = {a["source"]: a for s in _manifest(project)["stories"] for a in s["articles"]}
+    assert read["windows.txt"]["encoding"] == "cp1252"
+    assert read["windows.txt"]["repairs"] == []
+    assert read["mojibake.txt"]["encoding"] == "utf-8"
+    assert "sloppy-windows-1252" in read["mojibake.txt"]["repairs"]
+    assert read["000_769eb25042b505df.txt"]["repairs"] == []

@@ -96,6 +96,8 @@ def test_manifest_has_the_interface_shape(files):
                 "title",
                 "outlet",
                 "published",
+                "encoding",
+                "repairs",
                 "relation",
                 "similarity",
             }

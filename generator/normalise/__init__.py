@@ -140,6 +140,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         lines=sheet.verdicts(),
         url=_text(doc.meta_value("url")),
         encoding=doc.encoding,
+        repairs=doc.repairs,
         kicker=kicker,
         addresses=fields.street_addresses(title, paragraphs),
     )
