@@ -220,3 +220,49 @@ def test_the_decoding_and_repairs_of_each_seed_are_recorded_in_the_manifest(proj
     assert read["mojibake.txt"]["encoding"] == "utf-8"
     assert "sloppy-windows-1252" in read["mojibake.txt"]["repairs"]
     assert read["000_769eb25042b505df.txt"]["repairs"] == []
+
+
+def test_hostile_files_in_a_real_build_are_rejected_named_and_in_bounded_memory(project):
+    """A `digest build` process over the samples and six files no article can be: each is
+    a warning naming it and a reason in stories.json, the samples are built, and the
+    process's peak memory stays far below what reading the 200 MB file would take (its
+    bytes and its text alone are 400 MB)."""
+    import subprocess
+    import sys
+
+    hostile = {
+        "empty.txt": "empty file",
+        "nul.txt": "binary file (contains NUL bytes)",
+        "binary.txt": "binary file (contains NUL bytes)",
+        "big.txt": "file is 209,715,200 bytes, over the 20,000,000-byte limit",
+        "line.txt": "line 2 is 5,000,000 characters long, over the 100,000-character limit",
+        "lines.txt": "1,000,001 lines, over the 50,000-line limit for one article",
+    }
+    seeds = project.seeds
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "nul.txt").write_bytes(b"Title\x00body")
+    (seeds / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    with (seeds / "big.txt").open("wb") as handle:  # sparse: costs no disk
+        handle.seek(200 * 1024 * 1024 - 1)
+        handle.write(b"\n")
+    (seeds / "line.txt").write_text("Title here\n" + "word " * 1_000_000 + "\n")
+    (seeds / "lines.txt").write_text("a\n" * 1_000_000)
+    code = "import sys; from generator.cli import run; sys.argv[0] = 'digest'; run()"
+    args = ["build", "--quiet", "--seeds", str(seeds), "--content", str(project.content)]
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args, "-f", str(seeds.parent / "absent.yml")],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with child.stderr:
+        stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)  # the child's own peak memory, as wait() has not
+    child.returncode = os.waitstatus_to_exitcode(status)
+    assert child.returncode == 0, stderr
+    for name, reason in hostile.items():
+        assert f"warning: {name}: {reason}" in stderr
+    rejected = {r["source"]: r["reason"] for r in _manifest(project)["rejected"]}
+    assert set(rejected) == set(hostile)
+    assert all(rejected[name].startswith(reason) for name, reason in hostile.items())
+    assert len(_manifest(project)["stories"]) == 2  # the samples' two stories, as without them
+    assert usage.ru_maxrss < 350 * 1024  # KB: a build of the samples alone peaks near 100 MB
