@@ -570,11 +570,35 @@ HOSTILE = (
 )
 
 
+# Markup in every field a page prints (front matter sets them), and the blocks Markdown
+# would make something of: raw HTML over lines, a table, a footnote's definition.
+HOSTILE_FIELDS = (
+    "---\n"
+    'title: "Ferry <script>window.__pwned = 4</script> strike <b>ends</b>"\n'
+    "dek: 'Crews return <img src=x onerror=\"window.__pwned = 5\"> and {{ page.title }}'\n"
+    'outlet: "<i>Harbour</i> Gazette & Co"\n'
+    "credits: ['<b>Ada Writer</b>']\n"
+    "---\n"
+    "The ferry crews voted on Friday to end their strike after the operator raised its offer.\n"
+    "The operator said the first sailings would leave the harbour on Saturday morning.\n"
+    '<div onclick="window.__pwned = 6">Union leaders said the vote was close, and that talks '
+    "on rosters would go on next week.</div>\n"
+    "Passengers had waited for three weeks for the service, and some island shops had closed.\n"
+    "| Route | Sailings per day before the strike |\n"
+    "|---|---|\n"
+    "| Harbour line <b>one</b> | 12 |\n"
+    "The union said its members would meet again in a month to review the new rosters.\n"
+    "[^1]: A footnote's definition, as the operator published it with its offer this week.\n"
+    "Services were expected to run normally from Monday, the operator said in a statement.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A site built from one seed full of markup, with the project's own theme."""
+    """A site built from seeds full of markup, with the project's own theme."""
     work = project_copy(tmp_path_factory.mktemp("hostile"))
     (work / "seeds" / "markup.txt").write_text(HOSTILE, encoding="utf-8")
+    (work / "seeds" / "fields.md").write_text(HOSTILE_FIELDS, encoding="utf-8")
     with serve(mkdocs_build(work, work / "site")) as url:
         yield url
 
@@ -585,7 +609,7 @@ def test_markup_in_an_article_shows_as_text_and_never_runs(visit: Any, hostile_u
     dialogs: list[str] = []
     v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     data = json.loads(v.page.request.get(hostile_url + "stories.json").text())
-    page = v.open(data["stories"][0]["url"])
+    page = v.open(story_with(data, "markup.txt")["url"])
     story = page.locator(".digest-story")
     text = squash(story.inner_text())
     assert "<script>window.__pwned = 1; alert('x')</script>" in text
@@ -599,6 +623,43 @@ def test_markup_in_an_article_shows_as_text_and_never_runs(visit: Any, hostile_u
     assert story.locator("table").count() == 1  # the sources table, and no other
     assert story.locator("a[href^='javascript']").count() == 0
     assert page.locator("article h1").count() == 1
+    assert v.problems == []
+
+
+def test_markup_in_every_field_shows_as_text_on_the_story_and_front_page(
+    visit: Any, hostile_url: str
+) -> None:
+    """Headline, dek, outlet and credit set to markup, and raw HTML, a table and a
+    footnote definition in the body: the story page and the briefing print them as text."""
+    v = visit()
+    v.base_url = hostile_url
+    dialogs: list[str] = []
+    v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    data = json.loads(v.page.request.get(hostile_url + "stories.json").text())
+    story = story_with(data, "fields.md")
+    page = v.open(story["url"])
+    article = page.locator("article")
+    text = squash(article.inner_text())
+    assert squash(article.locator("h1").inner_text()) == (
+        "Ferry <script>window.__pwned = 4</script> strike <b>ends</b>"
+    )
+    assert '<img src=x onerror="window.__pwned = 5"> and {{ page.title }}' in text
+    assert "<i>Harbour</i> Gazette & Co" in text and "<b>Ada Writer</b>" in text
+    assert '<div onclick="window.__pwned = 6">Union leaders said' in text
+    assert "| Route | Sailings per day before the strike |" in text
+    assert "| Harbour line <b>one</b> | 12 |" in text
+    assert "[^1]: A footnote's definition" in text
+    assert article.locator("script, img, b, i, [onclick], .footnote").count() == 0
+    assert article.locator("table").count() == 1  # the sources table: the rows are text
+    page.screenshot(path=ARTIFACTS / "hostile-fields.png", full_page=True)
+    for path in ("", "stories/archive/undated/"):  # the briefing and the archive list it
+        listing = v.open(path)
+        assert "Ferry <script>window.__pwned = 4</script> strike <b>ends</b>" in squash(
+            listing.locator("article").inner_text()
+        )
+        assert listing.locator("article script, article b, article img").count() == 0
+    assert page.evaluate("window.__pwned === undefined")
+    assert dialogs == []
     assert v.problems == []
 
 
