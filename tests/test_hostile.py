@@ -145,6 +145,49 @@ def test_front_matter_that_fights_back_stays_inside_the_content_folder(project, 
     assert not Path("/etc/passwd").read_text().count("digest")
 
 
+BILLION_LAUGHS = "".join(
+    f"{k}: &{k} [{', '.join([f'*{p}'] * 9)}]\n" for p, k in zip("abcdefgh", "bcdefghi", strict=True)
+)
+BODY = (
+    "The city council voted on Tuesday to expand the harbour, ending a long debate.\n"
+    "Officials said construction would begin in the spring and last two years.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "title"),
+    [
+        (  # aliases nine deep: a billion strings if anything expanded them
+            'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+            + BILLION_LAUGHS
+            + "title: *i\ncredits: *i\noutlet: *i\n",
+            "The city council voted on Tuesday to expand the harbour, ending a long debate",
+        ),
+        ('title: "../../../../tmp/escape/../x"\nurl: file:///etc/passwd\n', None),
+        ('title: "/etc/cron.d/evil"\nslug: /etc/cron.d/evil\n', None),
+        ("title: https://example.com/../../x\nsource: ../../../x.md\n", None),
+    ],
+)
+def test_front_matter_paths_and_alias_bombs_write_only_in_the_content_folder(
+    project, config, tmp_path, front, title
+):
+    (project.seeds / "fm.md").write_text(f"---\n{front}---\n{BODY}")
+    before = {p for p in tmp_path.rglob("*")}
+    build(config, project)
+    story = next(
+        s
+        for s in _manifest(project)["stories"]
+        if any(a["source"] == "fm.md" for a in s["articles"])
+    )
+    if title:
+        assert story["title"] == title  # a title that is no string is no title
+    assert story["articles"][0]["outlet"] is None or len(story["articles"][0]["outlet"]) < 100
+    assert (project.content / "stories" / f"{story['slug']}.md").is_file()
+    assert "/" not in story["slug"] and ".." not in story["slug"]
+    made = {p for p in tmp_path.rglob("*")} - before
+    assert all(project.content in p.parents or p.name.startswith(".") for p in made), made
+
+
 MARKUP = (
     "Markup in the text stays text\n"
     "The page said <script>alert('x')</script> and <img src=x onerror=alert(1)> in its body.\n"
