@@ -21,7 +21,7 @@ from rich.markup import escape
 
 from . import __version__, pipeline
 from .config import DigestConfig, load
-from .errors import Committed, DigestError, SeedError
+from .errors import Committed, DigestError, SeedError, os_error
 from .models import Article, Rejected, Story, Table
 from .read import read_seed
 
@@ -266,12 +266,16 @@ def _clip(text: str, width: int = 90) -> str:
 
 @contextmanager
 def _user_errors() -> Iterator[None]:
-    """Turn a DigestError into one line on stderr and exit code 1, and Ctrl-C into one
+    """Turn a DigestError or an OSError (naming its file) into one line on stderr and
+    exit code 1, and Ctrl-C into one
     line (saying whether the content folder changed) and exit code 130; no traceback."""
     try:
         yield
     except DigestError as error:
         err.print(f"[red]error[/]: {escape(str(error))}", soft_wrap=True)
+        sys.exit(EXIT_USER_ERROR)
+    except OSError as error:  # the system refused a file (permissions, a full disk)
+        err.print(f"[red]error[/]: {escape(os_error(error))}", soft_wrap=True)
         sys.exit(EXIT_USER_ERROR)
     except KeyboardInterrupt as stop:
         if isinstance(stop, Committed):

@@ -6,6 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def os_error(error: OSError) -> str:
+    """An error the system gave about a file, as one line: the file, then the reason."""
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename else reason
+
+
 class DigestError(Exception):
     """Base class for every error a user can act on."""
 

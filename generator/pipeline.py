@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from .cache import BuildState, Cache, digests
 from .config import DigestConfig, Paths
-from .errors import Committed, SeedError
+from .errors import Committed, OutputError, SeedError
 from .models import (
     Article,
     BuildResult,
@@ -82,7 +82,7 @@ def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) 
 
 def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> BuildResult:
     step = progress or (lambda _message: None)
-    _check_seeds_folder(paths)
+    _check_folders(paths)
     step(f"reading {paths.seeds}")
     state = BuildState(paths.cache)
     read_at = time.time_ns()
@@ -159,7 +159,7 @@ def plan(
     from .cluster import group
     from .merge import keep_identities, ordered, unique_slugs
 
-    _check_seeds_folder(paths)
+    _check_folders(paths)
     overrides, outlets = read_overrides(paths.seeds), read_outlets(paths.seeds)
     if folder is None:
         step(f"reading {paths.seeds}")
@@ -248,7 +248,11 @@ def _empty(rejected: Rejected) -> bool:
     return rejected.reason == NO_TEXT or rejected.reason.startswith(f"{NO_TEXT} (")
 
 
-def _check_seeds_folder(paths: Paths) -> None:
+def _check_folders(paths: Paths) -> None:
+    if paths.content.exists() and not paths.content.is_dir():
+        raise OutputError(
+            f"{paths.content}: is a file: the content folder must be a folder (or not exist)"
+        )
     if not paths.seeds.is_dir():
         raise SeedError(
             paths.seeds,

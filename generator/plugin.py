@@ -21,7 +21,7 @@ from .config import (
     validated,
     with_site,
 )
-from .errors import DigestError
+from .errors import DigestError, os_error
 
 log = get_plugin_logger("digest")
 
@@ -90,6 +90,8 @@ class DigestPlugin(BasePlugin[LegacyConfig]):
             result = pipeline.build(self.settings(config), paths)
         except DigestError as error:
             raise PluginError(f"Error reading seeds in '{paths.seeds}':\n{error}") from error
+        except OSError as error:  # the system refused a file: its name and the reason
+            raise PluginError(f"digest: {os_error(error)}") from error
         log.info(
             "%d stories, %d rejected, %d files written",
             result.story_count,

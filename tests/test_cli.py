@@ -150,6 +150,23 @@ def test_build_strict_fails_on_any_warning(run, project, tmp_path):
     assert run("build", *args, "--strict").exit_code == 0  # no warning: no failure
 
 
+def test_a_file_the_system_refuses_is_one_line_naming_it(run, project, tmp_path):
+    """No traceback for what the system refuses: the file and its reason, exit code 1;
+    a content folder that is a file is said so before anything is done."""
+    args = ["--seeds", project.seeds, "-f", tmp_path / "absent.yml"]
+    (project.content / "stories").write_text("a file where a folder must go")
+    blocked = run("build", *args, "--content", project.content)
+    assert blocked.exit_code == 1
+    assert f"error: {project.content / 'stories'}" in blocked.stderr
+    assert "Not a directory" in blocked.stderr and "Traceback" not in blocked.stderr
+    (project.content / "stories").unlink()
+    file = tmp_path / "content.md"
+    file.write_text("not a folder")
+    refused = run("build", *args, "--content", file)
+    assert refused.exit_code == 1
+    assert f"error: {file}: is a file: the content folder must be a folder" in refused.stderr
+
+
 def test_bad_config_value_names_the_key(run, tmp_path):
     yml = tmp_path / "mkdocs.yml"
     yml.write_text("site_name: t\nplugins:\n  - digest:\n      same_story: high\n")

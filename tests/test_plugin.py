@@ -189,6 +189,17 @@ def test_a_bad_seeds_folder_is_a_plugin_error_naming_it(tmp_path):
         plugin.on_pre_build(config=config)
 
 
+def test_a_file_the_system_refuses_is_a_plugin_error_naming_it(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "stories").write_text("a file where a folder must go")
+    plugin, config = _plugin(tmp_path, seeds="seeds")
+    with pytest.raises(PluginError, match=r"digest: .*content/stories.*: Not a directory"):
+        plugin.on_pre_build(config=config)
+
+
 def test_disabled_plugin_does_nothing(tmp_path):
     plugin, config = _plugin(tmp_path, seeds="absent", enabled=False)
     plugin.on_pre_build(config=config)
