@@ -6,8 +6,10 @@ config machinery is a tenth of a second of every `digest` command's start."""
 from __future__ import annotations
 
 import logging
+import re
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -94,19 +96,53 @@ def checked(key: str, value: Any) -> Any:
 _KIND_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
 
 
-def validated(options: dict[str, Any], source: Path | str = "mkdocs.yml") -> DigestConfig:
+def validated(
+    options: dict[str, Any],
+    source: Path | str = "mkdocs.yml",
+    lines: Mapping[str, int] | None = None,
+) -> DigestConfig:
     """The plugin options as a DigestConfig, raising ConfigError at the first bad value;
-    an option digest does not have is warned about and left out."""
+    an option digest does not have is warned about and left out. `lines`: the line of
+    each option in `source`, where known (option_lines)."""
     values = {}
+    lines = lines or {}
     for key, value in options.items():
         if key not in KINDS:
-            log.warning("%s: plugins.digest.%s is not a digest option (ignored)", source, key)
+            where = f"{source}:{lines[key]}" if key in lines else f"{source}"
+            log.warning("%s: plugins.digest.%s is not a digest option (ignored)", where, key)
             continue
         try:
             values[key] = checked(key, value)
         except ValueError as err:
-            raise ConfigError(source, f"plugins.digest.{key}: {err}") from None
+            raise ConfigError(source, f"plugins.digest.{key}: {err}", lines.get(key)) from None
     return DigestConfig(**values)
+
+
+# The digest entry of mkdocs.yml's plugin list ("  - digest:") and an option under it.
+_PLUGIN_ENTRY = re.compile(r"^(\s*)-\s*digest\s*:")
+_OPTION = re.compile(r"^(\s+)([A-Za-z_][\w-]*)\s*:")
+
+
+def option_lines(text: str) -> dict[str, int]:
+    """The line (1-based) of each option in the block of the `digest` plugin entry, read
+    off the text: YAML's loader keeps no line numbers. Empty when there is no block in
+    that usual layout (errors then name the file alone)."""
+    found: dict[str, int] = {}
+    entry: int | None = None  # the indent of the entry's dash, once inside its block
+    level: int | None = None  # the indent of its options (deeper lines are their values)
+    for number, line in enumerate(text.splitlines(), 1):
+        if entry is None:
+            if start := _PLUGIN_ENTRY.match(line):
+                entry = len(start.group(1))
+            continue
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if len(line) - len(line.lstrip()) <= entry:
+            break  # the next entry, or the end of the plugin list
+        option = _OPTION.match(line)
+        if option and len(option.group(1)) == (level := level or len(option.group(1))):
+            found.setdefault(option.group(2), number)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +204,8 @@ def load(
     """Config and paths for the CLI: explicit flags, then mkdocs.yml, then defaults."""
     root = mkdocs_yml.parent
     options, docs_dir = plugin_options(mkdocs_yml) if mkdocs_yml.is_file() else ({}, None)
-    config = validated(options, mkdocs_yml)
+    lines = option_lines(mkdocs_yml.read_text(encoding="utf-8")) if options else {}
+    config = validated(options, mkdocs_yml, lines)
     paths = Paths(
         seeds=seeds if seeds is not None else root / config.seeds,
         content=content if content is not None else root / (docs_dir or "content"),

@@ -172,7 +172,7 @@ def test_bad_config_value_names_the_key(run, tmp_path):
     yml.write_text("site_name: t\nplugins:\n  - digest:\n      same_story: high\n")
     result = run("build", "-f", yml)
     assert result.exit_code == 1
-    assert "plugins.digest.same_story" in result.stderr
+    assert f"error: {yml}:4: plugins.digest.same_story: expected a number" in result.stderr
 
 
 def test_an_unknown_config_key_is_a_warning_naming_it(run, tmp_path):
@@ -181,7 +181,20 @@ def test_an_unknown_config_key_is_a_warning_naming_it(run, tmp_path):
     yml.write_text("site_name: t\nplugins:\n  - digest:\n      same_stroy: 0.3\n")
     result = run("build", "-f", yml)
     assert result.exit_code == 0
-    assert "warning: " in result.stderr and "plugins.digest.same_stroy is not a" in result.stderr
+    assert f"warning: {yml}:4: plugins.digest.same_stroy is not a" in result.stderr
+
+
+def test_option_lines_are_read_off_the_digest_block_alone():
+    from generator.config import option_lines
+
+    text = (
+        "site_name: x\nplugins:\n  - search\n  - digest:\n      seeds: seeds\n"
+        "      # a comment\n      topics:\n        - a\n        - b\n\n"
+        "      same_stroy: 0.3\n      nested:\n        same_story: 1\n"
+        "  - other:\n      same_story: 2\nsame_story: 3\n"
+    )
+    assert option_lines(text) == {"seeds": 5, "topics": 7, "same_stroy": 11, "nested": 12}
+    assert option_lines("plugins:\n  - digest: {seeds: s}\n") == {}
 
 
 def test_missing_seeds_folder(run, tmp_path):
