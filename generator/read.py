@@ -455,11 +455,13 @@ def _text(value: object) -> str:
 # --- registries in the seeds folder ---------------------------------------------------------
 def read_overrides(seeds_dir: Path) -> Overrides:
     """seeds/stories.yml: `together:` and `apart:`, each a list of lists of seed paths."""
-    path, data = _registry(seeds_dir, ("stories.yml", "stories.yaml"))
+    path, data, node = _registry(seeds_dir, ("stories.yml", "stories.yaml"))
     if path is None:
         return Overrides()
     if not isinstance(data, dict) or set(data) - {"together", "apart"}:
-        raise ConfigError(path, "expected a mapping with the keys `together` and `apart`")
+        raise ConfigError(
+            path, "expected a mapping with the keys `together` and `apart`", _line(node)
+        )
     groups = {}
     for key in ("together", "apart"):
         value = data.get(key) or []
@@ -467,36 +469,47 @@ def read_overrides(seeds_dir: Path) -> Overrides:
             isinstance(g, list) and len(g) >= 2 and all(isinstance(s, str) for s in g)
             for g in value
         ):
-            raise ConfigError(path, f"`{key}` must be a list of lists of two or more seed paths")
+            raise ConfigError(
+                path,
+                f"`{key}` must be a list of lists of two or more seed paths",
+                _line(_value_node(node, key)),
+            )
         groups[key] = tuple(tuple(g) for g in value)
     return Overrides(groups["together"], groups["apart"])
 
 
 def read_outlets(seeds_dir: Path) -> tuple[Outlet, ...]:
     """seeds/outlets.yml: a list of {name, domains, aliases}."""
-    path, data = _registry(seeds_dir, ("outlets.yml", "outlets.yaml"))
+    path, data, node = _registry(seeds_dir, ("outlets.yml", "outlets.yaml"))
     if path is None:
         return ()
     if not isinstance(data, list):
         raise ConfigError(
-            path, "expected a list of outlets, each with `name`, `domains`, `aliases`"
+            path,
+            "expected a list of outlets, each with `name`, `domains`, `aliases`",
+            _line(node),
         )
     outlets = []
     for n, entry in enumerate(data, 1):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise ConfigError(path, f"outlet #{n} needs a `name`")
+            item = node.value[n - 1] if isinstance(node, yaml.SequenceNode) else None
+            raise ConfigError(path, f"outlet #{n} needs a `name`", _line(item))
         outlets.append(
             Outlet(entry["name"], _strings(entry.get("domains")), _strings(entry.get("aliases")))
         )
     return tuple(outlets)
 
 
-def _registry(seeds_dir: Path, names: tuple[str, ...]) -> tuple[Path | None, object]:
+def _registry(
+    seeds_dir: Path, names: tuple[str, ...]
+) -> tuple[Path | None, object, yaml.Node | None]:
+    """The registry file, its data, and its YAML node tree (which knows the lines)."""
     for name in names:
         path = seeds_dir / name
         if path.is_file():
             try:
-                return path, yaml.safe_load(path.read_text(encoding="utf-8"))
+                text = path.read_text(encoding="utf-8")
+                return path, yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
             except yaml.YAMLError as err:
                 mark = getattr(err, "problem_mark", None)
                 raise ConfigError(
@@ -506,7 +519,20 @@ def _registry(seeds_dir: Path, names: tuple[str, ...]) -> tuple[Path | None, obj
                 ) from err
             except (OSError, UnicodeDecodeError) as err:
                 raise ConfigError(path, f"cannot read: {err}") from err
-    return None, None
+    return None, None, None
+
+
+def _line(node: yaml.Node | None) -> int | None:
+    """Where a YAML node starts (1-based), for an error to name."""
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _value_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key:
+                return value
+    return node
 
 
 def _strings(value: object) -> tuple[str, ...]:

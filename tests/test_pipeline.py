@@ -177,18 +177,26 @@ def test_outlets_yml_names_outlets_by_alias_and_domain(project, config):
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "message"),
+    ("name", "text", "message", "line"),
     [
-        ("stories.yml", "together: [a.txt]\n", "list of lists"),
-        ("stories.yml", "together:\n  - [a.txt, b.txt\n", "not valid YAML"),
-        ("outlets.yml", "name: x\n", "expected a list of outlets"),
+        ("stories.yml", "together: [a.txt]\n", "list of lists", 1),
+        ("stories.yml", "# editors\napart:\n  - [a.txt, b.txt]\ntogether:\n  - a.txt\n",
+         "`together` must be a list of lists", 5),
+        ("stories.yml", "together:\n  - [a.txt, b.txt\n", "not valid YAML", 3),
+        ("outlets.yml", "name: x\n", "expected a list of outlets", 1),
+        ("outlets.yml", "- name: A\n  domains: [a.com]\n- domains: [b.com]\n",
+         "outlet #2 needs a `name`", 3),
     ],
-)
-def test_bad_registry_is_an_error_naming_the_file(project, config, name, text, message):
+)  # fmt: skip
+def test_bad_registry_is_an_error_naming_the_file_and_line(
+    project, config, name, text, message, line
+):
     (project.seeds / name).write_text(text)
     with pytest.raises(ConfigError, match=message) as info:
         build(config, project)
     assert info.value.path.name == name
+    assert info.value.line == line
+    assert f"{name}:{line}: " in str(info.value)
 
 
 def test_a_build_runs_without_the_garbage_collector_and_puts_it_back(project, config, monkeypatch):
