@@ -23,7 +23,7 @@ from . import __version__, pipeline
 from .config import DigestConfig, load
 from .errors import Committed, DigestError, SeedError, os_error
 from .models import Article, Rejected, Story, Table
-from .read import read_seed
+from .read import OUTLET_REGISTRIES, read_outlets, read_seed
 
 F = TypeVar("F", bound=Callable[..., Any])
 err = Console(stderr=True, highlight=False, emoji=False)  # ":name:" in a file name stays
@@ -248,6 +248,7 @@ def _table_text(t: Table) -> list[str]:
 
 
 def _article(path: Path) -> Article:
+    """FILE normalised as a build would: with the outlets.yml of its seeds folder."""
     from .normalise import normalise  # with the command that needs it, not every command
 
     with _user_errors():
@@ -256,8 +257,20 @@ def _article(path: Path) -> Article:
         doc = read_seed(path, path.as_posix(), 200_000_000)
         if isinstance(doc, Rejected):
             raise SeedError(path, doc.reason)
-        return normalise(doc)
+        return normalise(doc, read_outlets(_registry_folder(path)))
     raise AssertionError("unreachable")
+
+
+def _registry_folder(path: Path) -> Path:
+    """The folder whose outlets.yml a seed is read with: the nearest one up from the
+    seed that has a registry, below the project's root (the folder of a mkdocs.yml);
+    the seed's own folder when none has."""
+    for folder in path.resolve().parents:
+        if any((folder / name).is_file() for name in OUTLET_REGISTRIES):
+            return folder
+        if (folder / "mkdocs.yml").is_file():
+            break
+    return path.parent
 
 
 def _clip(text: str, width: int = 90) -> str:

@@ -26,7 +26,9 @@ SEED_SUFFIXES = ARTICLE_SUFFIXES | HTML_SUFFIXES
 # Photo files beside a seed (see generator/images.py): not articles, so not seeds.
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
 # Files in the seeds folder that configure digest rather than being articles.
-REGISTRY_FILES = frozenset({"outlets.yml", "outlets.yaml", "stories.yml", "stories.yaml"})
+OUTLET_REGISTRIES = ("outlets.yml", "outlets.yaml")
+STORY_REGISTRIES = ("stories.yml", "stories.yaml")
+REGISTRY_FILES = frozenset({*OUTLET_REGISTRIES, *STORY_REGISTRIES})
 # Front-matter keys that override what the text heuristics find.
 META_KEYS = ("title", "dek", "outlet", "published", "retrieved", "url", "credits")
 # The names other tools give the same keys (static-site generators, scrapers, feed
@@ -455,7 +457,7 @@ def _text(value: object) -> str:
 # --- registries in the seeds folder ---------------------------------------------------------
 def read_overrides(seeds_dir: Path) -> Overrides:
     """seeds/stories.yml: `together:` and `apart:`, each a list of lists of seed paths."""
-    path, data, node = _registry(seeds_dir, ("stories.yml", "stories.yaml"))
+    path, data, node = _registry(seeds_dir, STORY_REGISTRIES)
     if path is None:
         return Overrides()
     if not isinstance(data, dict) or set(data) - {"together", "apart"}:
@@ -480,7 +482,7 @@ def read_overrides(seeds_dir: Path) -> Overrides:
 
 def read_outlets(seeds_dir: Path) -> tuple[Outlet, ...]:
     """seeds/outlets.yml: a list of {name, domains, aliases}."""
-    path, data, node = _registry(seeds_dir, ("outlets.yml", "outlets.yaml"))
+    path, data, node = _registry(seeds_dir, OUTLET_REGISTRIES)
     if path is None:
         return ()
     if not isinstance(data, list):

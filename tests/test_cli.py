@@ -50,6 +50,21 @@ def test_normalise_text(run):
     assert "veryGood" not in result.stdout
 
 
+def test_normalise_and_explain_read_the_seeds_folders_outlets_yml(run, project):
+    """A seed is named by the outlets.yml of its seeds folder, as a build names it."""
+    seed = project.seeds / "000_769eb25042b505df.txt"
+    assert json.loads(run("normalise", seed).stdout)[0]["outlet"] == "ABC News"
+    (project.seeds / "outlets.yml").write_text(
+        "- name: ABC News (US)\n  domains: [abcnews.go.com]\n  aliases: [ABC News]\n"
+    )
+    (project.seeds / "nested").mkdir()
+    nested = project.seeds / "nested" / seed.name
+    nested.write_bytes(seed.read_bytes())
+    for path in (seed, nested):
+        assert json.loads(run("normalise", path).stdout)[0]["outlet"] == "ABC News (US)"
+    nested.unlink()
+
+
 def test_explain_shows_every_dropped_line_with_its_rule(run):
     result = run("explain", SAMPLE)
     assert result.exit_code == 0
