@@ -40,10 +40,30 @@ def samples():
     return {p.name: normalise(read_seed(p, p.name, 10**7)) for p in sorted(SEEDS.glob("*.txt"))}
 
 
+@pytest.fixture(autouse=True)
+def every_build_places_every_seed(monkeypatch):
+    """Every build a test makes in this process (by build(), the CLI or the plugin) must
+    account for each seed exactly once in the stories.json it wrote: an article of one
+    story, or rejected with its reason."""
+    from generator import pipeline
+
+    real = pipeline._build
+
+    def checked(config, paths, progress):
+        result = real(config, paths, progress)
+        manifest = paths.content / "stories.json"
+        if manifest.is_file() and paths.seeds.is_dir():
+            assert_every_seed_placed_once(paths.seeds, json.loads(manifest.read_text("utf-8")))
+        return result
+
+    monkeypatch.setattr(pipeline, "_build", checked)
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     """A scratch project: the sample seeds and an empty content folder. After the test,
-    whatever it built must account for every seed exactly once (a story or rejected)."""
+    whatever it built must account for every seed exactly once (a story or rejected), as
+    after each build (every_build_places_every_seed)."""
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     content = tmp_path / "content"
