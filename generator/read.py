@@ -93,6 +93,11 @@ _TOKENISER_DOTS = (
         r"(\d{1,3})\. (?=\d{1,2}\b)"
     ),
 )
+# How htmldate is asked for an HTML seed's date: only a date the markup states (meta tags,
+# JSON-LD, <time> and date-classed elements, an ISO stamp), the original one rather than
+# an update. Its extensive search guesses from free text: the page's newest date in any
+# sentence, or January 1 of a footer's copyright year ("© 2024 ..." -> 2024-01-01).
+HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # Whitespace that scrapers leave in and readers never see as different from a space.
 _SPACES = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""))
 
@@ -312,7 +317,12 @@ def from_html(source: str, data: bytes) -> RawDocument | Rejected:
     import trafilatura  # heavy: only imported when a seed is HTML
 
     try:
-        found = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+        found = trafilatura.bare_extraction(
+            data,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=dict(HTML_DATE_PARAMS),
+        )
     except Exception as err:  # trafilatura raises many kinds on broken markup
         return Rejected(source, f"HTML could not be parsed: {err}")
     fields: dict[str, object] = {}

@@ -201,6 +201,27 @@ def test_html_seed_is_read_from_its_markup(tmp_path):
     assert not any("Home" in p or "Copyright" in p for p in article.paragraphs)
 
 
+# A page that states no date in its markup: the footer's copyright year and a date in a
+# sentence about a past event are no publication date, so none is guessed from them.
+UNDATED_HTML = b"""<html><head><title>Flooding forces evacuations | Alpine Courier</title>
+<meta charset="utf-8"></head><body><nav><a href="/">Home</a></nav><article>
+<h1>Flooding forces evacuations</h1>
+<p>MUNICH -- Thousands of residents were evacuated from towns in Bavaria on Sunday.</p>
+<p>The last flood of this size struck the region on June 3, 2013, in Passau.</p>
+<p>Rescue teams used boats to reach people trapped in their homes, officials said.</p>
+</article><footer>&copy; 2024 Alpine Courier. All rights reserved.</footer></body></html>"""
+
+
+def test_html_date_is_only_one_the_markup_states(tmp_path):
+    from generator.normalise import normalise
+
+    undated = _read(tmp_path, UNDATED_HTML, "undated.html")
+    assert isinstance(undated, RawDocument) and undated.meta_value("published") is None
+    assert normalise(undated).published is None
+    stated = UNDATED_HTML.replace(b"<h1>", b'<time datetime="2024-05-02">May 2</time><h1>')
+    assert _read(tmp_path, stated, "stated.html").meta_value("published") == "2024-05-02"
+
+
 def test_html_without_an_article_has_no_paragraphs(tmp_path):
     from generator.normalise import normalise
 
