@@ -179,12 +179,13 @@ def find_published(
         (d for i in lines if i < len(sheet.texts) and (d := _byline_date(sheet, i))), None
     )  # a byline that carries its date
     updated = None
+    content = _dates_in_story(sheet, body)
     for i in [i for i in lines if i < len(sheet.texts)]:
         text = sheet.texts[i]
         if stamps and i in stamps:  # claimed before the body was found (claim_date_stamps)
             published, updated = published or stamps[i][0], updated or stamps[i][1]
             continue
-        if sheet.kinds[i] is not None:
+        if sheet.kinds[i] is not None or i in content:
             continue
         parsed = date_of_line(text)
         relative = P.RELATIVE_DATE_LINE.match(text) if i not in body else None
@@ -197,6 +198,33 @@ def find_published(
             else:
                 published = published or parsed
     return published or updated
+
+
+def _dates_in_story(sheet: Sheet, body: range) -> set[int]:
+    """The bare date lines (no label) in the body that are the story's content, not its
+    date: those below the lede that opens with a dateline (the story has begun), and the
+    entries of a timeline (TIMELINE_MIN_DATES or more dates, each over the prose it dates;
+    a clock beside them makes them a live story's update stamps, the page's own)."""
+    bare = [i for i in body if sheet.kinds[i] is None and _bare_date(sheet.texts[i])]
+    if not bare:
+        return set()
+    lede = next((i for i in body if _dateline(sheet.texts[i])[2] is not None), None)
+    content = {i for i in bare if lede is not None and i > lede}
+    headings = [i for i in bare if _heads_prose(sheet, i) and not P.HAS_TIME.search(sheet.texts[i])]
+    if len(headings) >= P.TIMELINE_MIN_DATES:
+        content.update(headings)
+    return content
+
+
+def _bare_date(text: str) -> bool:
+    """A line that is a date alone, with no label saying what it dates ("(Published ...)"
+    has one)."""
+    return not P.DATE_LINE.match(text.strip("()[] ")) and date_of_line(text) is not None
+
+
+def _heads_prose(sheet: Sheet, i: int) -> bool:
+    below = sheet.next_open(i)
+    return below is not None and is_prose(sheet.texts[below])
 
 
 Stamps = dict[int, tuple[str | None, str | None]]  # line -> (published, updated)

@@ -900,6 +900,10 @@ DATE_HINT = re.compile(
     I,
 )
 DATE_MAX_WORDS = 10
+# A story that prints this many bare dates each over its own paragraphs is a timeline of
+# past events ("January 10, 2023" / "The government unveils its plan ..."): its dates are
+# its content, none of them the day it was published.
+TIMELINE_MIN_DATES = 2
 # What a page prints after a date behind a bar or slash that is no part of it: the
 # outlet ("November 19, 2019 / 10:07 AM / CBS News"), segments without a digit.
 DATE_TRAILER = re.compile(r"(?:\s+[/|·•]\s+[^\d/|·•]+)+$")
