@@ -304,11 +304,17 @@ def _byline_date(sheet: Sheet, i: int) -> str | None:
 
 def lede_date(lede: str, reference: str | None) -> str | None:
     """The day a lede names relative to publication ("today (Feb. 26)", "on Monday"),
-    resolved against the reference date; None without one."""
-    match = P.RELATIVE_LEDE_DATE.search(lede) if reference else None
-    if match is None or reference is None:
+    resolved against the reference date; None without one. A day of what is still to
+    happen ("Lawmakers will vote on Monday") dates no article: the next day named is read."""
+    if reference is None:
         return None
-    return relative_date(match["day"] or match["weekday"], reference)
+    start = 0
+    for match in P.RELATIVE_LEDE_DATE.finditer(lede):
+        clause = P.CLAUSE_BREAK.split(lede[start : match.start()])[-1]
+        start = match.end()
+        if not P.FUTURE_TENSE.search(clause):  # "will vote on Monday": no date of the article
+            return relative_date(match["day"] or match["weekday"], reference)
+    return None
 
 
 @lru_cache(maxsize=4096)

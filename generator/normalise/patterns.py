@@ -863,6 +863,17 @@ RELATIVE_LEDE_DATE = re.compile(
     r"\btoday \((?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})\)|"
     r"\b(?:on|late|early) (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+# ... but not a day of what is still to happen: the clause that names it (from the last
+# comma, semicolon, dash, sentence end or "after" before it) speaks of the future
+# ("Lawmakers will vote on Monday", "the trial is set to open on Tuesday", "plans to travel
+# on Friday"). What follows "after" came first: "will worship today after a fire destroyed
+# the church early Saturday" is dated by the fire.
+FUTURE_TENSE = re.compile(
+    r"\b(?:will|won['’]t|shall|going to|(?:is|are|was|were) (?:set|scheduled|due|expected|"
+    r"slated) to|(?:plans?|planning|intends?|expects?) to|to be held)\b",
+    I,
+)
+CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[-–—]{1,2}\s|[.!?]\s+(?=[A-Z\"“‘'])|\bafter\b")
 # A short line that names a month with a number, or an ISO date, may be a date line:
 # dateparser decides ("February 25, 2019", "06 January, 2008", "2013-06-13T09:00Z").
 # Month names and their usual abbreviations, whole words only ("Marines" is no month).
