@@ -797,7 +797,7 @@ def claim_dateline_lines(sheet: Sheet) -> dict[int, str]:
     found = {}
     for i in list(sheet.open()):
         match = P.DATELINE_ONLY.match(sheet.texts[i])
-        if match and re.search(r"[A-Z]{2}", match["place"]):
+        if match and P.TWO_CAPITALS.search(match["place"]):
             sheet.claim(i, "dateline", "dateline_line")
             found[i] = match["place"].strip(" ,")
     return found

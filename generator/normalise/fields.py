@@ -158,7 +158,7 @@ def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:
     label = P.LEADING_LABEL.match(lede)
     head, rest = (lede[: label.end()], lede[label.end() :]) if label else ("", lede)
     match = P.DATELINE.match(rest)
-    return head, rest, match if match and re.search(r"[A-Z]{2}", match["place"]) else None
+    return head, rest, match if match and P.TWO_CAPITALS.search(match["place"]) else None
 
 
 # --- published date --------------------------------------------------------------------------

@@ -758,10 +758,18 @@ _NOT_A_PLACE_ENDING = "".join(rf"(?<!\b{w})" for w in DATELINE_LABEL_WORDS)
 # A dateline may follow it ("UPDATE: ROCKFORD, Ill. (WIFR) -- The coroner ..."), and a
 # headline built from the lede leaves it out.
 LEADING_LABEL = re.compile(rf"^(?:{_LABEL_WORD})\b[^:]{{0,30}}:\s+(?=\S)")
-# "LONDON -- ", "WASHINGTON (Reuters) - ", "NEW YORK, N.Y. — ", "Hanoi, Vietnam (AP) —"
+# Capital letters a place's name is set in: A-Z and the accented Latin capitals ("SÃO
+# PAULO", "ZÜRICH", "BOGOTÁ", "ŁÓDŹ"), as a character class's contents.
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+# A place in capitals, as a dateline prints it.
+_PLACE = rf"[{CAPITALS}][{CAPITALS}.'’ -]{{1,30}}[{CAPITALS}.]"
+# Two capitals side by side: a place set in capitals, not a word that opens with one.
+TWO_CAPITALS = re.compile(rf"[{CAPITALS}]{{2}}")
+# "LONDON -- ", "WASHINGTON (Reuters) - ", "NEW YORK, N.Y. — ", "Hanoi, Vietnam (AP) —",
+# "SÃO PAULO (Reuters) - ", "BOGOTÁ, Colombia — "
 DATELINE = re.compile(
-    rf"^{_NOT_A_PLACE_OPENER}(?P<place>[A-Z][A-Z.'’ -]{{1,30}}[A-Z.]{_NOT_A_PLACE_ENDING}"
-    r"(?:,\s*[A-Z][\w.' ]{1,25})?)"
+    rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
+    rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
     r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
 )
 
@@ -784,8 +792,8 @@ LEDE_STAMP = re.compile(
 )
 LOST_DATELINE = re.compile(r"^[—–-]{1,2}\s+(?=[A-Z\"“‘'])")
 DATELINE_ONLY = re.compile(
-    rf"^{_NOT_A_PLACE_OPENER}(?P<place>[A-Z][A-Z.'’ -]{{1,30}}[A-Z.]{_NOT_A_PLACE_ENDING}"
-    r"(?:,\s*[A-Z][\w.' ]{1,25})?)"
+    rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
+    rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
     r"\s*(?:(?:--|—|–)\s*(?=\())?(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?"
     r"\s*(?:--|—|–|-)\s*$"
 )
