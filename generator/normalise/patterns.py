@@ -905,6 +905,10 @@ DATE_EXTRA_WORDS = 3  # around it, at most: more, and the line is a sentence abo
 # ... not counting the update stamp after it: "16 September 2013 Last updated at 12:42 GMT",
 # "Friday, Sep 10, 2010 | Updated 9:28 AM EDT" (the date is the publication's).
 UPDATE_TAIL = re.compile(r"^[\s,;|/-]*(?:last )?updated\b", I)
+# Numbers alone make a date with a four-digit year: "14.04.2025", "2025/04/14" (dateparser
+# reads the month first when both could be one, as "08/05/2021" is in the US; "01.09.2008"
+# is January 9 on an Arizona paper's page). Not with dashes: "Police log: 1-16-2017" is a
+# headline.
 # Also a day and a time stamped under a story ("12/30 10:34:59 ET"), the wire's
 # transmission stamp ("AP-ES-01-10-08 0607EST": service, month, day, year, time) and a
 # weekday and a time ("Monday 6:30PM": read only against a known reference date).
@@ -912,6 +916,7 @@ DATE_HINT = re.compile(
     rf"\b{MONTH}\b\.?,?\s.*\d|"
     rf"\d\s+{MONTH}\b|"
     r"\b\d{4}-\d{2}-\d{2}(?:\b|T\d)|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"  # ISO, with its time too
+    r"\b\d{1,2}\.\d{1,2}\.\d{4}\b(?!\.\d)|\b\d{4}/\d{1,2}/\d{1,2}\b|"  # 14.04.2025, 2025/4/14
     r"\b\d{1,2} / \d{1,2} / \d{2,4}\b|"  # spaced out by a tokeniser
     r"^\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\b|"
     r"^AP-[A-Z]{2}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{2,4}$|"
