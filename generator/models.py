@@ -48,7 +48,9 @@ class RawDocument:
     source: str  # path relative to the seeds folder, with forward slashes
     text: str  # decoded body (front matter removed)
     encoding: str  # how the bytes were decoded, e.g. "utf-8", "cp1252"
-    meta: tuple[tuple[str, object], ...] = ()  # front-matter keys that override heuristics
+    # front-matter keys that override heuristics; from an HTML page also "captions" (its
+    # <figcaption>s, captions beside those the text gives)
+    meta: tuple[tuple[str, object], ...] = ()
     body_line: int = 1  # line number in the file where `text` starts
     repairs: tuple[str, ...] = ()  # what text hygiene changed (ftfy, quotes, ...)
 

@@ -11,14 +11,19 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import frontmatter
 import yaml
 
 from .errors import ConfigError
 from .models import Outlet, Overrides, RawDocument, Rejected, SeedFile, SeedFolder, Stamp
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -98,6 +103,23 @@ _TOKENISER_DOTS = (
 # an update. Its extensive search guesses from free text: the page's newest date in any
 # sentence, or January 1 of a footer's copyright year ("© 2024 ..." -> 2024-01-01).
 HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# The charset a page declares (<meta charset="windows-1252">, or in its content type),
+# looked for in its first CHARSET_WINDOW bytes. Browsers read the Latin-1 and ASCII labels
+# as windows-1252 (the WHATWG Encoding Standard), and so does digest.
+HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+CHARSET_WINDOW = 4096
+CHARSET_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
+# What a page's <title> puts between its headline and the site's name: "Flooding forces
+# evacuations | Alpine Courier", "Alpine Courier - Flooding forces evacuations". What
+# stands at the other end from the headline, past any section, is the site's name when it
+# is a name's length: the outlet, when the markup names none (og:site_name).
+TITLE_BAR_SEPARATOR = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+|\s*\|\s*")
+SITE_NAME_MAX_WORDS = 6
+# A site's name is capitalised but for these ("The Voice of Tasmania", "News & Record"),
+# and holds no comma ("Augusta, GA" is the site's place).
+NAME_JOINING_WORDS = frozenset({"of", "the", "and", "&", "for", "on", "in", "de", "du", "la"})
+# A site named by its web address: "Mirror.co.uk", "www.kansascity.com", "smh.com.au".
+WEB_ADDRESS = re.compile(r"(?<![\w.])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 # Whitespace that scrapers leave in and readers never see as different from a space.
 _SPACES = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""))
 
@@ -313,17 +335,22 @@ def decode(data: bytes) -> tuple[str, str] | Rejected:
 
 def from_html(source: str, data: bytes) -> RawDocument | Rejected:
     """An HTML page: trafilatura finds the article in the markup (title, date, author,
-    site name and body); the body then goes through the same normaliser as text."""
+    site name and body), read in the page's charset; the title bar names the site when
+    the markup does not (_outlet), the <figcaption>s are the photos' captions; the body
+    then goes through the same normaliser as text, and the captions with it."""
     import trafilatura  # heavy: only imported when a seed is HTML
 
+    html, encoding = _html_text(data)
     try:
+        tree = trafilatura.load_html(html)
+        page = _page_parts(tree) if tree is not None else PageParts()
         found = trafilatura.bare_extraction(
-            data,
+            tree if tree is not None else html,
             with_metadata=True,
             include_comments=False,
             date_extraction_params=dict(HTML_DATE_PARAMS),
         )
-    except Exception as err:  # trafilatura raises many kinds on broken markup
+    except Exception as err:  # trafilatura and lxml raise many kinds on broken markup
         return Rejected(source, f"HTML could not be parsed: {err}")
     fields: dict[str, object] = {}
     if isinstance(found, dict):
@@ -334,16 +361,108 @@ def from_html(source: str, data: bytes) -> RawDocument | Rejected:
     if not body.strip():
         return Rejected(source, "no article text found in the HTML")
     authors = str(fields.get("author") or "")
+    title = str(fields.get("title") or "")
     meta = {
-        "title": fields.get("title"),
+        "title": title,
         "published": fields.get("date"),
-        "outlet": fields.get("sitename"),
+        "outlet": _outlet(str(fields.get("sitename") or ""), page, title),
         "url": fields.get("url"),
         "credits": tuple(a.strip() for a in authors.split(";") if a.strip()),
+        "captions": page.captions,
     }
     text, repairs = clean_text(body)
     return RawDocument(
-        source, text, "html", tuple((k, v) for k, v in meta.items() if v), 1, repairs
+        source, text, encoding, tuple((k, v) for k, v in meta.items() if v), 1, repairs
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PageParts:
+    """What digest reads off an HTML page's markup itself, beside trafilatura."""
+
+    title_bar: str = ""  # the <title>
+    site_name: str | None = None  # og:site_name
+    captions: tuple[str, ...] = ()  # the <figcaption>s, in order, once each
+
+
+def _page_parts(tree: HtmlElement) -> PageParts:
+    site = tree.xpath("//meta[@property='og:site_name']/@content")
+    captions = (_squeezed(c.text_content()) for c in tree.iter("figcaption"))
+    return PageParts(
+        _squeezed(tree.findtext(".//title") or ""),
+        (_squeezed(str(site[0])) or None) if site else None,
+        tuple(dict.fromkeys(c for c in captions if c)),
+    )
+
+
+def _outlet(found: str, page: PageParts, headline: str) -> str | None:
+    """The site's name: trafilatura's (og:site_name, a JSON-LD publisher), unless it took
+    it from the <title> for holding a dot, which is often the headline ("T.J. Ford Cleared
+    To Practice : PROTRADE"): then the web address in it ("SignOnSanDiego.com > News"),
+    if any; else the name the title bar prints at the far end from the headline."""
+    guessed = "." in found and found in page.title_bar and found != page.site_name
+    if found and not guessed:
+        return found
+    address = WEB_ADDRESS.search(found) if found else None  # "www.azstarnet.com ®"
+    return address[0] if address else _title_bar_site(page.title_bar, headline)
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _html_text(data: bytes) -> tuple[str, str]:
+    """A page's text and the charset it was read with: UTF-8 when its bytes are (a page
+    that declares Latin-1 but holds UTF-8 bytes is common, and reads as mojibake), else
+    the charset it declares, when that reads it; else as a text seed is read (decode)."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = HTML_CHARSET.search(data[:CHARSET_WINDOW])
+    if declared:
+        try:
+            name = codecs.lookup(declared[1].decode("ascii")).name
+            name = CHARSET_AS_BROWSERS_READ.get(name, name)
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    decoded = decode(data)
+    return decoded if not isinstance(decoded, Rejected) else (data.decode("latin-1"), "latin-1")
+
+
+def _title_bar_site(title_bar: str, headline: str) -> str | None:
+    """The site's name a <title> prints at one end with the headline at the other
+    ("<headline> | News | Alpine Courier" -> "Alpine Courier"); None when the title bar is
+    not the headline and a separator and more, or what stands there is longer than a name."""
+    head, folded = _squeezed(headline).casefold(), title_bar.casefold()
+    if not head or len(title_bar) <= len(head):
+        return None
+    if folded.startswith(head):
+        rest = title_bar[len(head) :]
+        joint, site = TITLE_BAR_SEPARATOR.match(rest), TITLE_BAR_SEPARATOR.split(rest)[-1]
+    elif folded.endswith(head):
+        rest = title_bar[: len(title_bar) - len(head)]
+        joint = next((m for m in TITLE_BAR_SEPARATOR.finditer(rest) if m.end() == len(rest)), None)
+        site = TITLE_BAR_SEPARATOR.split(rest)[0]
+    else:
+        return None
+    site = site.strip(" :;,")
+    return site if joint and _reads_as_site_name(site) else None
+
+
+def _reads_as_site_name(text: str) -> bool:
+    """A web address, or a few capitalised words with no comma (not a second headline,
+    "Rescue teams reach the old town", nor a place, "Munich, Bavaria")."""
+    if WEB_ADDRESS.fullmatch(text):
+        return True
+    names = text.split()
+    return (
+        0 < len(names) <= SITE_NAME_MAX_WORDS
+        and "," not in text
+        and all(
+            w[:1].isupper() or w[:1].isdigit() or w.casefold() in NAME_JOINING_WORDS for w in names
+        )
     )
 
 

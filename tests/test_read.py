@@ -188,7 +188,7 @@ def test_html_seed_is_read_from_its_markup(tmp_path):
     from generator.normalise import normalise
 
     doc = _read(tmp_path, HTML, "page.html")
-    assert isinstance(doc, RawDocument) and doc.encoding == "html"
+    assert isinstance(doc, RawDocument) and doc.encoding == "utf-8"
     article = normalise(doc)
     assert article.title == "Harbour plan approved"
     assert (article.outlet, article.published, article.credits) == (
@@ -220,6 +220,46 @@ def test_html_date_is_only_one_the_markup_states(tmp_path):
     assert normalise(undated).published is None
     stated = UNDATED_HTML.replace(b"<h1>", b'<time datetime="2024-05-02">May 2</time><h1>')
     assert _read(tmp_path, stated, "stated.html").meta_value("published") == "2024-05-02"
+
+
+def test_html_page_names_its_site_captions_and_charset(tmp_path):
+    """With no og:site_name, the title bar's far end from the headline names the outlet;
+    a <figcaption> is a caption with its credit; the encoding is the page's charset."""
+    from generator.normalise import normalise
+
+    figure = b"<figure><img src=a.jpg><figcaption>A woman wades through a flooded street "
+    figure += b"in Passau. (AP Photo/Matthias Schrader)</figcaption></figure><p>MUNICH"
+    doc = _read(tmp_path, UNDATED_HTML.replace(b"<p>MUNICH", figure, 1), "page.html")
+    assert isinstance(doc, RawDocument) and doc.encoding == "utf-8"
+    article = normalise(doc)
+    assert article.outlet == "Alpine Courier"
+    assert [(c.caption, c.credit) for c in article.captions] == [
+        ("A woman wades through a flooded street in Passau.", "AP Photo/Matthias Schrader")
+    ]
+    assert not any("wades" in p for p in article.paragraphs)
+    declared = UNDATED_HTML.replace(b'charset="utf-8"', b'charset="windows-1252"')
+    declared = declared.replace(b"Thousands", "Z\u00fcrich's".encode("cp1252"))
+    latin = _read(tmp_path, declared, "latin.html")
+    assert isinstance(latin, RawDocument) and latin.encoding == "cp1252"
+    assert "Z\u00fcrich's" in normalise(latin).paragraphs[0]
+
+
+@pytest.mark.parametrize(
+    "title_bar",
+    [
+        b"Flooding forces evacuations",  # the headline alone
+        b"Flooding forces evacuations | Rescue teams reach the old town",  # a second headline
+        b"Flooding forces evacuations - Munich, Bavaria",  # the site's place
+        b"T.J. Ford Cleared To Practice : PROTRADE",  # no headline at either end
+    ],
+)
+def test_html_title_bar_without_a_site_name_names_no_outlet(tmp_path, title_bar):
+    from generator.normalise import normalise
+
+    page = UNDATED_HTML.replace(b"Flooding forces evacuations | Alpine Courier", title_bar)
+    page = page.replace(b"&copy; 2024 Alpine Courier. All rights reserved.", b"")
+    doc = _read(tmp_path, page, "page.html")
+    assert isinstance(doc, RawDocument) and normalise(doc).outlet is None
 
 
 def test_html_without_an_article_has_no_paragraphs(tmp_path):

@@ -92,7 +92,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     paragraphs = [sheet.texts[i] for i in body_lines]
     # a caption printed twice (a slideshow repeats it) is one caption
     kept_captions = tuple(
-        dict.fromkeys(c for i, c in sorted(found_captions.items()) if top <= i <= end)
+        dict.fromkeys(
+            [c for i, c in sorted(found_captions.items()) if top <= i <= end]
+            + [c for t in _strings(doc.meta_value("captions")) if (c := captions.markup_caption(t))]
+        )
     )
     dateline = next((d for i, d in sorted(dateline_lines.items()) if top <= i <= first), None)
     stamped = None  # "(09/15/16) - ...": the story's date stamped before its lede
@@ -151,6 +154,11 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    """The texts of a tuple of them (an HTML page's <figcaption>s)."""
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, tuple) else ()
 
 
 def _names(value: object) -> tuple[str, ...]:

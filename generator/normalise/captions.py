@@ -78,16 +78,40 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
 
 def _one_line(sheet: Sheet, i: int) -> Caption | None:
     """The caption of line i when it carries its credit itself, in the first layout that fits."""
-    text = sheet.texts[i]
+    found = _credited(sheet.texts[i])
+    if found is None:
+        return None
+    rule, caption = found
+    sheet.claim(i, "caption", rule)
+    return caption
+
+
+def _credited(text: str) -> tuple[str, Caption] | None:
+    """(layout, caption) of a caption that carries its credit, in the first layout that fits."""
     for rule, pattern, worth_trying, check_credit in _ONE_LINE:
         match = pattern.match(text) if worth_trying(text) else None
         if not match or words(match["caption"]) > P.CAPTION_MAX_WORDS:
             continue
         if check_credit and not _looks_like_credit(match["credit"]):
             continue
-        sheet.claim(i, "caption", rule)
-        return Caption(caption_text(match["caption"]), normalise_credit(match["credit"]))
+        return rule, Caption(caption_text(match["caption"]), normalise_credit(match["credit"]))
     return None
+
+
+def markup_caption(text: str) -> Caption | None:
+    """A caption the page's markup marks as one (an HTML <figcaption>): its credit split
+    off when it carries one as a caption line does, else all of it the caption; none
+    when it is shorter than a caption ("Photo: iFixit", a video player's "Watch Live")."""
+    if words(text) < P.CAPTION_MIN_WORDS:
+        return None
+    found = _credited(text)
+    if found is not None:
+        return found[1]
+    wire = _wire_credit(text)
+    credit = (wire["paren"] or wire["bare"]) if wire else None
+    if credit and ("/" in credit or "Getty" in credit or " via " in credit):
+        return Caption(caption_text(wire_text(text)), normalise_credit(credit))
+    return Caption(caption_text(text))
 
 
 def _gallery_widget(sheet: Sheet, i: int) -> Caption | None:
