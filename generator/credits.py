@@ -42,6 +42,7 @@ AGENCY_RULES = frozenset(
         "source_line",
         "staff_line",
         "byline",
+        "byline_parts",
         "reporting_by",
         "dateline",
         "lede_credit",

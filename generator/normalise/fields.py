@@ -291,12 +291,61 @@ def dated_byline(text: str) -> re.Match[str] | None:
     return match
 
 
+def parted_byline(text: str) -> tuple[list[str], str] | None:
+    """(names, date) of a byline set out in parts between bars or bullets with its date
+    ("By Jane Roe | August 5, 2021 | 3:15 PM", P.BYLINE_PART_SPLIT); None unless every
+    part reads as one."""
+    if "|" not in text and "•" not in text and "·" not in text:
+        return None
+    head, *rest = (p.strip() for p in P.BYLINE_PART_SPLIT.split(text))
+    if not 1 <= len(rest) < P.BYLINE_PARTS_MAX or not all(rest):
+        return None
+    byline = P.BYLINE.match(head)
+    if byline:
+        names = split_names(byline["names"])
+    elif is_name(head) and any(P.STAFF_LINE.match(p) for p in rest):  # "Jane Roe | Staff Writer"
+        names = [_bare_name(head)]
+    else:
+        return None
+    if not names or not all(_byline_part(p) for p in rest):
+        return None
+    date = _parts_date(rest)
+    return (names, date) if date else None
+
+
+def _byline_part(part: str) -> bool:
+    """A part of a byline stamp after the names: a date, a clock time, a reading time, a
+    role ("Staff Writer") or an agency's or outlet's name ("Reuters", "The Daily Herald")."""
+    return bool(
+        P.CLOCK_PART.match(part)
+        or P.READING_TIME.match(part)
+        or (words(part) <= P.DATE_MAX_WORDS and P.DATE_HINT.search(part))
+        or (words(part) <= P.FIELD_MAX_WORDS and P.STAFF_LINE.match(part))
+        or P.AGENCY_LINE.match(part)
+        or (P.OUTLET_LINE.match(part) and words(part) <= P.OUTLET_LINE_MAX_WORDS)
+    )
+
+
+def _parts_date(parts: Sequence[str]) -> str | None:
+    """The publication date the parts of a byline stamp give, with the clock time in the
+    part after the date: the first date not labelled as an update, else the update's."""
+    found: list[tuple[bool, str]] = []
+    for k, part in enumerate(parts):
+        clock = parts[k + 1] if k + 1 < len(parts) and P.CLOCK_PART.match(parts[k + 1]) else ""
+        date = date_of_line(f"{part} {clock}".strip()) or date_of_line(part)
+        if date:
+            found.append((bool(P.UPDATE_LABEL.match(part)), date))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
 _DATED_BYLINES = {"byline_stamped": P.BYLINE_STAMPED, "byline_dated": P.BYLINE_DATED}
 
 
 def _byline_date(sheet: Sheet, i: int) -> str | None:
     """The date a byline line carries ("By X 2019-11-18T22:05:36Z", "by: X Updated: Feb 6,
-    2017 - 3:44 PM"), when line i is one."""
+    2017 - 3:44 PM", "By X | August 5, 2021 | 3:15 PM"), when line i is one."""
+    if sheet.rules[i] == "byline_parts":
+        return (parted_byline(sheet.texts[i]) or ([], None))[1]
     pattern = _DATED_BYLINES.get(sheet.rules[i] or "")
     match = pattern.match(sheet.texts[i]) if pattern else None
     return parse_date(P.DATE_TIME_DASH.sub(" ", match["stamp"])) if match else None
@@ -469,6 +518,9 @@ def find_credits(
         elif match := P.BYLINE_AGED.match(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline_aged")
+        elif parted := parted_byline(text):
+            names += parted[0]
+            sheet.claim(i, "credit", "byline_parts")
         elif i in header and (match := P.NAME_HANDLE.match(text)):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "name_handle")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import fields
 from . import patterns as P
 from .sheet import Sheet, is_prose, is_sentence, words
 
@@ -14,8 +15,8 @@ def drop_line_furniture(sheet: Sheet) -> None:
         guarded = any(n in key for n in P.FURNITURE_NEEDS)
         rules = P.FURNITURE if guarded else P.FURNITURE_UNGUARDED
         rule = next((r for r in rules if r.search(text, key)), None)
-        if rule is None:
-            continue
+        if rule is None or (rule.name == "pipe_menu" and fields.parted_byline(text)):
+            continue  # a byline stamp in parts between bars is no menu
         sheet.drop(i, rule.name)
         if rule.name == "signup":
             _drop_signup_blurb(sheet, i)

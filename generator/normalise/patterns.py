@@ -1016,6 +1016,18 @@ BYLINE_AGED = re.compile(
     r"^(?i:by):?\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8}?)"
     r"\s*[-–—|?·,]?\s+\d{1,3}\s+(?i:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+(?i:ago)$"
 )
+# ... or set out in parts between bars or bullets: "By Jane Roe | August 5, 2021 | 3:15 PM",
+# "By Jane Roe | Reuters | August 5, 2021", "Jane Roe | Staff Writer | August 5, 2021", "By
+# Jane Roe • August 5, 2021 • 3 min read". The first part is the byline ("By X"; a name
+# alone when a role follows it), each other part a date, a clock time, a reading time, a
+# role, or the name of an outlet or agency, and one of them a date (fields.parted_byline):
+# a byline stamp, not a menu between pipes.
+BYLINE_PART_SPLIT = re.compile(r"\s*\|\s*|\s+[•·]\s+")
+BYLINE_PARTS_MAX = 5
+CLOCK_PART = re.compile(
+    r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?$", I
+)  # "3:15 PM", "15:41 GMT"
+READING_TIME = re.compile(r"^\d{1,3}\s*[- ]?min(?:ute)?s?\.?(?:\s+read)?$", I)  # "3 min read"
 # A reporter's beat or desk printed under the byline ("State Department", "White House",
 # "Moscow Bureau"): part of the credit block, no person's name.
 BEAT_LINE = re.compile(
@@ -1350,6 +1362,7 @@ RULE_NOTES: dict[str, str] = {
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
     "byline_dated": "'by: X Updated: <date>': byline and its date on one line",
     "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
+    "byline_parts": "'By X | <date> | <time>': a byline and its date in parts between bars",
     "photo_widget": "a photo's credit or its widget where a standfirst would stand",
     "announces_body": "a line announcing what follows, right above the body: its first paragraph",
     "promo_line": "the outlet's prompt after the story: follow, watch, read or download next",
