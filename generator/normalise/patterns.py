@@ -151,11 +151,17 @@ FURNITURE: tuple[Rule, ...] = (
         r"^(?:video|audio)\s*:\s*\S.{0,100}$|^watch this (?:story|video)\W*$",
         "link to a video or audio clip",
     ),
-    # "The comments posted here are not from X. Kindly refrain from ...", a bare "Comments (12)"
+    # "The comments posted here are not from X. Kindly refrain from ...", "Comments are
+    # moderated. Views expressed in comments are not those of X.", "Comments are the views
+    # of readers, not of X", a bare "Comments (12)"
     _rule(
         "comment_policy",
         r"\bcomments?\b.{0,40}\b(?:posted|are|is)\b.{0,20}\bnot\b.{0,30}\b"
         r"(?:from|endorsed|reflect)|\brefrain from\b.{0,40}\bcomments?\b|"
+        r"^comments are (?:pre-?)?(?:moderated|reviewed)\b|"
+        r"^(?:the )?(?:views|opinions) expressed (?:in|by) (?:the )?(?:comments|commenters)\b|"
+        r"^comments\b.{0,40}\bviews of (?:our |the |their )?(?:readers|commenters|users|"
+        r"authors?|writers?)\b|"
         r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:join the (?:conversation|discussion)|"
         r"leave a (?:comment|reply)|show comments|view comments)\b",
         "comment-section notice",
@@ -1097,9 +1103,11 @@ NAMES_LINE = re.compile(
 NOT_A_NAME_OPENER = re.compile(r"^(?:from|about|in|on|at|for|to|of|with|our|your|my)\b", I)
 
 # --- Outlet signals, strongest first ---------------------------------------------------------
-# "The comments posted here are not from Cnews Live."
+# "The comments posted here are not from Cnews Live.", "... do not reflect the views of the
+# Daily Herald.", "... are not those of The Daily Herald.", "... readers, not of X."
 OUTLET_FROM_COMMENTS = re.compile(
-    r"\bnot (?:from|endorsed by|the views of)\s+"
+    r"\bnot (?:(?:necessarily )?(?:reflect|represent) )?"
+    r"(?:from|endorsed by|(?:those|the views|the opinions?) of|of)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)\s*[.,;]"
 )
 # "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved.", "© Copyright
