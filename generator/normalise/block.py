@@ -269,10 +269,16 @@ def extend_closing_line(sheet: Sheet, last: int) -> int:
         return last  # a sign-off credit, read by the credit pass
     if P.PROMO_TAIL.match(text):
         return last  # the outlet's prompt (trim_body)
-    if is_sentence(text) and words(text) >= P.CLOSING_LINE_MIN_WORDS and _OPENS.match(text):
+    if _closing_line(text):
         sheet.claim(i, "paragraph", "closing_line")
         return i
     return last
+
+
+def _closing_line(text: str) -> bool:
+    """A short sentence that can close a story: "So, surely, will Verbeek."."""
+    closing = is_sentence(text) and words(text) >= P.CLOSING_LINE_MIN_WORDS
+    return closing and bool(_OPENS.match(text))
 
 
 _OPENS = re.compile(r"^[\"“‘']?[A-Z]")
@@ -749,16 +755,22 @@ def trim_body(sheet: Sheet) -> None:
     """The body starts and ends with prose: short lines left dangling at either end
     (once repeats and lists are gone) are not part of it, nor are the outlet's prompts
     after its last paragraph ("Keep checking NBC4i.com for real-time updates ...",
-    "Follow us online at 14NEWS.com and on Twitter.", "Read or Share this story: ...")."""
+    "Follow us online at 14NEWS.com and on Twitter.", "Read or Share this story: ..."); a
+    short sentence above those prompts (furniture aside) is the story's closing line."""
     body = list(sheet.open())
+    prompted = False
     while body:
         text = sheet.texts[body[-1]]
         if P.PROMO_TAIL.match(text) and len(body) > 1:  # the only line is the article
             sheet.drop(body.pop(), "promo_line")
-        elif not is_prose(text) and not _signed_off(sheet, body[-1]):
-            sheet.drop(body.pop(), "outside_article")
-        else:
+            prompted = True
+        elif is_prose(text) or _signed_off(sheet, body[-1]):
             break
+        elif prompted and _closing_line(text):
+            sheet.claim(body[-1], "paragraph", "closing_line")
+            break
+        else:
+            sheet.drop(body.pop(), "outside_article")
     while body and not is_prose(sheet.texts[body[0]]):
         sheet.drop(body.pop(0), "outside_article")
 
