@@ -75,6 +75,7 @@ AGENCIES = {
     "vna": "VNA",
     "pti": "PTI",
     "ians": "IANS",
+    "ani": "ANI",
     "ansa": "ANSA",
     "bloomberg": "Bloomberg",
     "press association": "PA",

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import random
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.config import DigestConfig, Paths, validated
-from generator.models import Article, RawDocument
+from generator.models import Article, Outlet, RawDocument
 from generator.normalise import normalise
 from generator.read import clean_text, read_seed, seed_files
 
@@ -85,12 +86,17 @@ def assert_every_seed_placed_once(seeds: Path, manifest: dict) -> None:
     assert set(in_stories) <= present, "a story cites a seed that is not there"
 
 
-def article_from(text: str, name: str = "case.txt", meta: dict[str, str] | None = None) -> Article:
-    """Normalise a text given inline (with front-matter keys as `meta`), with the read
-    stage's text hygiene applied."""
+def article_from(
+    text: str,
+    name: str = "case.txt",
+    meta: dict[str, str] | None = None,
+    outlets: Sequence[Outlet] = (),
+) -> Article:
+    """Normalise a text given inline (with front-matter keys as `meta` and the outlets
+    registry as `outlets`), with the read stage's text hygiene applied."""
     cleaned, repairs = clean_text(text)
     keys = tuple(sorted((meta or {}).items()))
-    return normalise(RawDocument(name, cleaned, "utf-8", keys, 1, repairs))
+    return normalise(RawDocument(name, cleaned, "utf-8", keys, 1, repairs), outlets)
 
 
 def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from conftest import GOLD, article_from
 
+from generator.models import Outlet
 from generator.normalise.patterns import LIST_ITEM, RULE_NOTES
 
 CASES = sorted((Path(__file__).parent / "cases" / "normalise").glob("*.yaml"))
@@ -74,7 +75,11 @@ def test_derived_title_comes_from_the_lede(samples):
 def test_case_file(case):
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     meta = {k: str(v) for k, v in (spec.get("meta") or {}).items()}
-    article = article_from(spec["input"], meta=meta)
+    outlets = [  # the seeds' outlets.yml, when the case gives one
+        Outlet(o["name"], tuple(o.get("domains") or ()), tuple(o.get("aliases") or ()))
+        for o in spec.get("outlets") or ()
+    ]
+    article = article_from(spec["input"], meta=meta, outlets=outlets)
     for field, expected in (spec.get("expect") or {}).items():
         value = getattr(article, field)
         if field == "captions":

@@ -18,6 +18,7 @@ from .sheet import Sheet
 
 def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     sheet = Sheet(doc.text, doc.body_line)
+    known = fields.registry_names(outlets)
     furniture.drop_line_furniture(sheet)
     found_tables = tables.claim_tables(sheet)
     furniture.drop_repeats(sheet)
@@ -40,7 +41,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     if title_at is None and body:  # else the page's own title line, far above the body
         title_at = block.page_title_line(sheet, first, last)
     page_title, site, label = (
-        fields.headline_parts(sheet, title_at, first)
+        fields.headline_parts(sheet, title_at, first, known)
         if title_at is not None
         else (None, None, None)
     )
@@ -131,7 +132,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         or fields.lede_date(paragraphs[0] if paragraphs else "", reference),
         outlet=fields.registered_outlet(
             _text(doc.meta_value("outlet"))
-            or fields.find_outlet(sheet, title, contributor_org, site, station),
+            or fields.find_outlet(sheet, title, contributor_org, site, station, known),
             _text(doc.meta_value("url")),
             outlets,
         ),

@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
+from ..credits import agencies_in
 from ..models import Outlet
 from . import patterns as P
 from .sheet import Sheet, is_prose, is_sentence, words
@@ -651,24 +652,26 @@ def split_names(names: str) -> list[str]:
 
 
 # --- outlet ------------------------------------------------------------------------------------
-def cut_site_name(title: str) -> tuple[str, str | None]:
+def cut_site_name(title: str, known: frozenset[str] = frozenset()) -> tuple[str, str | None]:
     """A page title taken for the headline, without the site's name glued after it, and
     the outlet that name gives: 'Teen shot - WMC Action News 5 - Memphis, Tennessee' ->
     ('Teen shot', 'WMC Action News 5'); without what a bar sets apart at its end, a few
     words (the site's city, a section: 'Teen shot in chest | Dayton, OH'), naming no
     outlet; without a dash left dangling where the site cut its title short ('Teen shot
-    at - | WBTV Charlotte'). A title with none of these comes back whole."""
+    at - | WBTV Charlotte'). A title with none of these comes back whole. A name the
+    outlets registry knows (`known`: names and aliases, casefolded) is a site's name
+    whatever its words ('Teen shot | The Guardian')."""
     capitals = title.isupper()
     for sep in P.SITE_TITLE_SEPARATOR.finditer(title):
         head, site = title[: sep.start()].strip(), title[sep.end() :].strip()
         first = P.SITE_NAME_PARTS.split(site, maxsplit=1)[0]  # then a tagline, a city
         if words(head) >= P.SITE_TITLE_MIN_WORDS and (
-            _site_name(site, capitals) or _site_name(first, capitals)
+            _site_name(site, capitals, known) or _site_name(first, capitals, known)
         ):
             address = P.SITE_ADDRESS.match(site)  # "wave3.com-Louisville News": wave3.com
             outlet = address[0] if address else first
             outlet = outlet.strip(" .")
-            named = _site_name(outlet, capitals) and not P.SITE_NAME_WORD.fullmatch(outlet)
+            named = _site_name(outlet, capitals, known) and not P.SITE_NAME_WORD.fullmatch(outlet)
             return head.rstrip(P.TITLE_TRAIL), outlet if named else None
     head, _bar, tail = title.rpartition("|")  # "... in chest| Dayton, OH": the site's place
     if words(head) >= P.SITE_TITLE_MIN_WORDS and _bar_tail(title, tail.strip()):
@@ -676,14 +679,16 @@ def cut_site_name(title: str) -> tuple[str, str | None]:
     return title, None
 
 
-def headline_parts(sheet: Sheet, title_at: int, first: int) -> tuple[str, str | None, str | None]:
+def headline_parts(
+    sheet: Sheet, title_at: int, first: int, known: frozenset[str] = frozenset()
+) -> tuple[str, str | None, str | None]:
     """(headline, site name, label) of the headline line `title_at` (before it is claimed):
     the headline without its date stamps, the site's name glued to it (cut_site_name), cut
     short no more (complete_title), and without a label before it ("UPDATE:", the kicker)."""
     text = sheet.texts[title_at]
     if sheet.rules[title_at] == "headline_stamps":
         text = stamp_head(text)
-    title, site = cut_site_name(text)
+    title, site = cut_site_name(text, known)
     title = complete_title(title, sheet, range(title_at + 1, first))
     label = P.TITLE_LABEL.match(title)
     if label is None:
@@ -715,8 +720,11 @@ def complete_title(title: str, sheet: Sheet, below: range) -> str:
     return title
 
 
-def _site_name(text: str, capitals: bool) -> bool:
-    """`text` (what follows a title's separator) reads as a site's name (SITE_NAME_WORD)."""
+def _site_name(text: str, capitals: bool, known: frozenset[str] = frozenset()) -> bool:
+    """`text` (what follows a title's separator) reads as a site's name (SITE_NAME_WORD),
+    or is one the outlets registry knows."""
+    if text.casefold() in known:
+        return True
     if not (text[:1].isupper() or text[:1].isdigit() or P.SITE_ADDRESS.match(text)):
         return False
     if words(text) > P.SITE_NAME_MAX_WORDS:
@@ -738,13 +746,14 @@ def find_outlet(
     contributor_org: str | None,
     site: str | None = None,
     station: str | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> str | None:
     """The publication the page names as its own, strongest signal first (`site`: the
     name cut from the headline's own title bar, cut_site_name; `station`: the one the
     dateline credits, dateline_station)."""
     found = (
         site
-        or _site_suffix(sheet, title)
+        or _site_suffix(sheet, title, known)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
         # the site's copyright line; the article's own (rule copyright_line) names who
         # owns the text, often an agency, not the publication that ran it
@@ -752,6 +761,7 @@ def find_outlet(
         or contributor_org
         or _station_rights(sheet)
         or station
+        or _own_rights(sheet, known)
         or _reporter_mail_domain(sheet)
     )
     return _publication(found) if found else None
@@ -765,7 +775,10 @@ def _publication(name: str) -> str:
     for form in (P.LEGAL_FORM, P.COMPANY_FORM):
         shorter = form.sub("", name)
         if shorter != name and (
-            len(shorter.split()) >= 2 or shorter.isupper() or P.CAMEL_CASE.search(shorter)
+            len(shorter.split()) >= 2
+            or shorter.isupper()
+            or P.CAMEL_CASE.search(shorter)
+            or P.SITE_ADDRESS.fullmatch(shorter)
         ):
             name = shorter
     return name
@@ -797,7 +810,24 @@ def _station_rights(sheet: Sheet) -> str | None:
     return name if name and P.SITE_CALL_SIGN.fullmatch(name) else None
 
 
-def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
+def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
+    """The holder the article's own copyright line names ("© 2024 The Daily Herald"), when
+    nothing stronger names the outlet: the publication that ran it. A news agency or wire
+    service named there ("© 2017 The Associated Press", "© CanWest News Service") owns a
+    text others run, a group ("© 2017 Cox Media Group") owns many outlets, and a person
+    ("© 2008 Jane Roe") is no publication; a name the registry knows is one."""
+    name = _from_rule(sheet, "copyright_line", P.OUTLET_FROM_COPYRIGHT)
+    if name and _publication(name).casefold() in known:
+        return name
+    if not name or agencies_in(name) or P.AGENCY_LINE.match(name) or P.WIRE_SERVICE.search(name):
+        return None
+    if P.OWNER_GROUP.search(_publication(name)):
+        return None
+    titled = P.PUBLICATION_WORD.search(name) or P.SITE_NAME_WORD.search(name)
+    return None if is_name(name) and not titled else name
+
+
+def _site_suffix(sheet: Sheet, title: str | None, known: frozenset[str]) -> str | None:
     """'<headline> -Outlet' printed in the page's title bar or breadcrumb."""
     if not title:
         return None
@@ -808,7 +838,7 @@ def _site_suffix(sheet: Sheet, title: str | None) -> str | None:
         match = P.TITLE_SITE_SUFFIX.match(text)
         if match and match["title"].casefold().endswith(key) and match["site"].casefold() != key:
             site = match["site"].strip()
-            if _bar_tail(text, site):
+            if _bar_tail(text, site) and site.casefold() not in known:
                 continue  # the site's city or a section, as cut_site_name cuts it
             return site
     return None
@@ -832,6 +862,11 @@ def _from_rule(sheet: Sheet, rule: str, pattern: re.Pattern[str]) -> str | None:
         if r == rule and (match := pattern.search(text)):
             return match["outlet"].strip()
     return None
+
+
+def registry_names(outlets: Sequence[Outlet]) -> frozenset[str]:
+    """Every name and alias of the registered outlets, casefolded."""
+    return frozenset(n.casefold() for o in outlets for n in (o.name, *o.aliases))
 
 
 def registered_outlet(name: str | None, url: str | None, outlets: Sequence[Outlet]) -> str | None:

@@ -1131,7 +1131,7 @@ OUTLET_FROM_COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?|by\b|"
     r"(?-i:M{1,3}[CDLXVI]*\b)),?)*\s*(?!copyright\b|all rights\b)"
     r"(?P<outlet>[A-Z](?:[\w&.'’ ]|(?<=\w)-(?=\w)){1,40}?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
-    r"(?:[.,|]|\s+all rights|$)",
+    r"(?:\.(?!\w)|[,|]|\s+all rights|$)",
     I,
 )
 
@@ -1141,6 +1141,12 @@ OUTLET_FROM_COPYRIGHT = re.compile(
 LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|llc|ltd|plc|pty|pvt|limited|gmbh)\.?)+$", I)
 COMPANY_FORM = re.compile(r",?\s+(?:company|corporation|corp\.?)$", I)
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+# A wire service that sells its text to others ("CanWest News Service", "PR Newswire"): the
+# holder of an article's rights, never the outlet that ran it.
+WIRE_SERVICE = re.compile(r"\b(?:news (?:service|agency)|wire service|newswire|wire)\b", I)
+# A company that owns many outlets ("Cox Media Group", "CBS Local Media", "Hearst
+# Communications"): the holder of a station's or paper's rights, not the outlet's name.
+OWNER_GROUP = re.compile(r"\b(?:group|holdings|communications|broadcasting|enterprises|media)$", I)
 
 # --- Photo captions and credits --------------------------------------------------------------
 # A link to a photo gallery: a plural label, then the gallery's title (captions._gallery_link).
