@@ -44,6 +44,7 @@ AGENCY_RULES = frozenset(
         "byline",
         "byline_parts",
         "reporting_by",
+        "signoff_line",
         "dateline",
         "lede_credit",
     }

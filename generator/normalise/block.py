@@ -16,9 +16,21 @@ _NEUTRAL = frozenset(
     {"blank", "caption", "caption_credit", "wire_caption", "date", "credit", "dateline", "table"}
 )
 _FIELD_KINDS = frozenset({"date", "credit"})  # the lines a page prints between headline and body
-_TRAILER = frozenset({"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit"})
+# (a paragraph a pass claimed under the body: a republished text's note on its origin)
+_TRAILER = frozenset(
+    {"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit", "paragraph"}
+)
 _KEPT_OUTSIDE = frozenset({"page_title", "about_the_author"})
-_SIGN_OFFS = frozenset({"contact_line", "contributed_line", "reporting_by"})  # fields.find_credits
+_SIGN_OFFS = frozenset(  # fields.find_credits
+    {
+        "contact_line",
+        "contributed_line",
+        "reporting_by",
+        "signoff_line",
+        "writer_note",
+        "republished",
+    }
+)
 
 
 def drop_comment_markers(sheet: Sheet) -> list[int]:

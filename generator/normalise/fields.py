@@ -498,6 +498,15 @@ def find_credits(
             org = org or (match["org"] or "").strip() or None
             sheet.claim(i, "credit", "contributed_line")
             signoff = i if i not in header else signoff
+        elif i not in header and (match := _signoff(sheet, i, lines)):
+            rule = _SIGNOFF_RULES[match.re]
+            if rule == "republished":  # the original's publication is not this page's
+                sheet.claim(i, "paragraph", rule)
+            else:
+                names += split_names(match["names"]) + _second_name(sheet, match, i)
+                org = org or signoff_outlet(match["org"] or match.groupdict().get("pre"))
+                sheet.claim(i, "credit", rule)
+            signoff = i
         elif i not in header and P.CONTACT_LINE.match(text):  # the writer's, not an appeal's
             sheet.claim(i, "credit", "contact_line")
         elif i not in header and ((box := P.AUTHOR_BOX.match(text)) or P.AUTHOR_BIO.match(text)):
@@ -563,6 +572,46 @@ def find_credits(
         elif i in header and _outlet_line(sheet, i):
             sheet.claim(i, "credit", "outlet_line")
     return tuple(dict.fromkeys(names)), org, signoff
+
+
+_SIGNOFF_RULES = {
+    P.SIGNOFF_LINE: "signoff_line",
+    P.WRITER_NOTE: "writer_note",
+    P.REPUBLISHED: "republished",
+}
+
+
+def _signoff(sheet: Sheet, i: int, lines: range) -> re.Match[str] | None:
+    """The writer's sign-off or note, or the credit of the publication a republished text
+    comes from (P.SIGNOFF_LINE, P.WRITER_NOTE, P.REPUBLISHED), when line i closes the
+    story: no prose stands under it among `lines`."""
+    text = sheet.texts[i]
+    match = next((m for p in _SIGNOFF_RULES if (m := p.match(text))), None)
+    below = (sheet.texts[j] for j in sheet.open() if i < j < lines.stop)
+    if match is None or any(is_prose(t) or is_sentence(t) for t in below):
+        return None
+    return match
+
+
+def _second_name(sheet: Sheet, match: re.Match[str], i: int) -> list[str]:
+    """A sign-off's second writer where the publication would stand ("— Ben Lockhart,
+    Brianna Bodily"): a name that the story does not name (a place it names: "— Jane Roe,
+    New York")."""
+    org = match["org"] if match.re is P.SIGNOFF_LINE else ""
+    if not org or not is_name(org) or signoff_outlet(org):
+        return []
+    key = org.casefold()
+    told = any(key in sheet.casefolded[j] for j in sheet.open() if j != i)
+    return [] if told else split_names(org)
+
+
+def signoff_outlet(org: str | None) -> str | None:
+    """The outlet a writer's sign-off or note names: a publication ("Harbour Daily Herald"),
+    not an agency ("Reuters") nor a place ("Munich")."""
+    org = (org or "").rstrip(".")
+    if not org or agencies_in(org) or P.AGENCY_LINE.match(org):
+        return None
+    return org if P.PUBLICATION_WORD.search(org) or P.SITE_NAME_WORD.search(org) else None
 
 
 def _in_story(sheet: Sheet, name: str, header: range) -> bool:

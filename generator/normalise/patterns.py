@@ -967,6 +967,32 @@ CONTACT_LINE = re.compile(
     r"\b(?:He|She|[A-Z][\w'’-]+) can be reached "
     rf"(?:by (?:phone|e-?mail) )?at\b:?\s*{_CONTACT}"
 )
+# The writer's sign-off closing the story: a dash, the name, a comma and the publication
+# or agency ("— Jane Roe, Harbour Daily Herald", "-- Jane Roe, Reuters"); or a note on who
+# the writer is ("Jane Roe is a staff writer for the Harbour Courier.", "Jane Roe is a
+# Harbour-Tribune staff writer."). The publication
+# is the outlet (fields.signoff_outlet); a place there ("— Jane Roe, Munich") is not.
+_ORG = r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|&)){0,5}"
+SIGNOFF_LINE = re.compile(
+    r"^(?:--?|—|–)\s*(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\s*"
+    rf"(?:the )?(?P<org>{_ORG})$"
+)
+WRITER_NOTE = re.compile(
+    r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (?:a|an|the) "
+    r"(?:(?P<pre>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) )?(?:[a-z][\w-]* ){0,2}"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)"
+    rf"(?: (?:for|at|with) (?:the )?(?P<org>{_ORG}))?\.?$"
+)
+# "This article originally appeared on The Conversation.", "This story was first
+# published by ProPublica. Read the original article.": the note under a republished
+# text naming where it comes from. It closes the story and stays its last paragraph (a
+# reader, and the copy detection, see the original credited); the page that republishes
+# the text is another outlet than the one it names.
+REPUBLISHED = re.compile(
+    r"^(?i:this|the) (?i:article|story|piece|report|post|essay) (?:was )?"
+    r"(?i:originally|first) (?:appeared|published|ran)(?: (?:in|on|by|at))?\s+"
+    r"(?P<org>(?:the )?[A-Z].{1,60}?)\.?$"
+)
 CONTRIBUTED = re.compile(
     r"^(?:(?P<org>(?:[A-Z][\w&.]*\s?){1,4})['’]s?\s+)?(?P<names>[A-Z].{2,160}?)\s+"
     r"(?:contributed|also contributed|contributed reporting)"
@@ -1367,6 +1393,9 @@ RULE_NOTES: dict[str, str] = {
     "outlet_line": "an outlet's name beside the byline or date above the body",
     "dateline_line": "dateline on its own line, before the lede",
     "contributed_line": "'X contributed to this report' credit",
+    "signoff_line": "'— X, Publication': the writer's sign-off under the story",
+    "writer_note": "'X is a staff writer for Publication': who the writer is, under the story",
+    "republished": "'This article originally appeared on X': where the text was first published",
     "contact_line": "the writer's contact line under the story ('Contact X at x@example.com')",
     "about_the_author": "the box about the writer under the story ('About the Author')",
     "reporting_by": "'Reporting by X' credit",
