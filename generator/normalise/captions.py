@@ -67,6 +67,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     ("credit_first", P.CREDIT_FIRST, lambda text: text.startswith("("), False),
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
+    ("photo_taken", P.PHOTO_TAKEN, lambda text: "taken" in text, False),
     (
         "gallery_control_credit",
         P.GALLERY_CONTROL_CREDIT,
@@ -94,7 +95,8 @@ def _credited(text: str) -> tuple[str, Caption] | None:
             continue
         if check_credit and not _looks_like_credit(match["credit"]):
             continue
-        return rule, Caption(caption_text(match["caption"]), normalise_credit(match["credit"]))
+        credit = normalise_credit(match["credit"]) if match["credit"] else None
+        return rule, Caption(caption_text(match["caption"]), credit)
     return None
 
 
@@ -180,8 +182,12 @@ def _lone_wire(sheet: Sheet, i: int) -> Caption | None:
     credit = match["paren"] or match["bare"]
     if not ("/" in credit or "Getty" in credit or " via " in credit):
         return None  # "(Reuters)" in prose is attribution, not a photo credit
+    caption = caption_text(wire_text(text))
+    if not caption:  # "ALEX GALLARDO/REUTERS": the credit alone, its photo left out
+        sheet.claim(i, "caption_credit", "credit_without_caption")
+        return None
     sheet.claim(i, "caption", "wire_credit")
-    return Caption(caption_text(wire_text(text)), normalise_credit(credit))
+    return Caption(caption, normalise_credit(credit))
 
 
 def _wire_credit(text: str) -> re.Match[str] | None:

@@ -79,6 +79,16 @@ LEAVE_COMMENT_WORDS = (
 )
 COMMENTS_WORDS = r"comentários|comentarios|commenti|commentaires|kommentare|комментарии"
 
+# A news agency's notes to editors printed in capitals after a photo's credit, or on a
+# line of their own: "TPX IMAGES OF THE DAY", 'SEARCH "FLOODS" FOR THIS STORY.',
+# "ATTENTION EDITORS - ...", "EDITORIAL USE ONLY", "NO RESALES. NO ARCHIVES".
+WIRE_NOTE = (
+    r"TPX IMAGES OF THE DAY\.?|"
+    r"SEARCH [\"“][^\"”]{1,60}[\"”] FOR (?:THIS STORY|ALL (?:STORIES|IMAGES))\.?|"
+    r"ATTENTION EDITORS\b[^a-z]*|(?:FOR )?EDITORIAL USE ONLY\.?|NO RESALES\.?|NO ARCHIVES\.?|"
+    r"MANDATORY CREDIT\.?"
+)
+
 # --- Site furniture: a line matching one of these is never article text -----------------
 FURNITURE: tuple[Rule, ...] = (
     # "Current:Home > News...", "You are here: Home / World", "Home : News : Story"; and
@@ -322,6 +332,13 @@ FURNITURE: tuple[Rule, ...] = (
         r"\burn:newsml:|^\d{8}T\d{6}Z\s+\S+\.(?:com|net|org)\s+\d{8}\b",
         "a news agency's machine header (time stamps and NewsML ids)",
         needs=("urn:newsml:", ".com ", ".net ", ".org "),
+    ),
+    # a news agency's notes to editors alone on their line (WIRE_NOTE)
+    _rule(
+        "wire_note",
+        rf"^(?-i:(?:{WIRE_NOTE})(?:\s+(?:{WIRE_NOTE}))*)$",
+        "a news agency's notes to editors (picture tags, search terms, restrictions)",
+        needs=("tpx", "search", "attention", "editorial", "no resales", "no archives", "credit"),
     ),
     # "Advertisement", "Story continues below advertisement"
     _rule(
@@ -1238,13 +1255,26 @@ GLUED_CREDIT = re.compile(
     rf"(?P<credit>[A-Z][^:]{{1,80}}?)\)?(?:\s*{PHOTO_CONTROL})?$"
 )
 # Agency credits that end a wire caption, with the agency's tags and codes after them;
-# handout pictures name their source first: "(NASA via AP, File)", "(Jane Doe/AP)".
+# handout pictures name their source first: "(NASA via AP, File)", "(Jane Doe/AP)",
+# "Jane Doe/AFP via Getty Images", "AFP via Getty Images". The tags and codes are no part
+# of the credit: the subject tags in brackets ("(CHINA - Tags: SOCIETY)"), the sales
+# restrictions ("CHINA OUT. NO COMMERCIAL OR EDITORIAL SALES IN CHINA"), the agency's
+# notes to editors in capitals (WIRE_NOTE) and the picture's code ("- GM1E96319ZI01").
+_WIRE_AGENCY = r"(?:REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images)"
 WIRE_CREDIT = re.compile(
     r"\s*(?:\((?P<paren>(?:[A-Z][^()]{0,40}(?:\s+via\s+|/))?(?:AP|AFP|Reuters|EPA|Getty)\b"
     r"[^()]{0,60})\)|"
-    r"(?P<bare>(?:REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images)(?:/[\w.' -]+)*))"
+    rf"(?P<bare>(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}/)?{_WIRE_AGENCY}"
+    rf"(?: via {_WIRE_AGENCY})?(?:/[\w.'’-]+(?: [\w.'’-]+)*?)*))"
     r"(?P<tail>(?:\s*\([^()]*\))?(?:\s+[A-Z ,.]+OUT\.?)?(?:\s+[A-Z ,.]*SALES IN [A-Z ]+\.?)?"
-    r"(?:\s*-\s*[A-Z0-9]{10,16})?)\s*$"
+    rf"(?:\s+(?:{WIRE_NOTE}))*(?:\s*-\s*[A-Z0-9]{{10,16}})?)\s*$"
+)
+# A news agency's caption that says what the photo shows, its credit in brackets or none:
+# "Photo taken on Jan. 19, 2023 shows protesters marching in Paris. (Xinhua/Jane Roe)",
+# "Aerial photo taken on May 3 shows the flooded valley."
+PHOTO_TAKEN = re.compile(
+    r"^(?P<caption>(?:(?:Aerial|File|Drone|Undated) (?i:photo|picture|image)|Photo|Picture|Image) "
+    r"taken (?:on|in|at)\b.{3,60}?\bshows?\b.{3,}?)(?:\s*\((?P<credit>[A-Z][^()]{1,60})\))?$"
 )
 # A caption ending in its agency credit in square brackets: "Troops patrol the city [EPA]",
 # "Crowds gathered at dawn [Getty Images]", "[Jane Doe/AFP]"
@@ -1424,6 +1454,7 @@ RULE_NOTES: dict[str, str] = {
     "gallery_control_credit": "photo caption, the gallery's expand control, then its credit",
     "wire_credit": "agency (wire) caption ending in its photo credit",
     "photo_by_credit": "photo caption ending in '(Photo by X)'",
+    "photo_taken": "an agency's caption: 'Photo taken on <date> shows ...', its credit in brackets",
     "tag_list": "the article's own tag list, next to it: kept as its tags",
     "photo_credit_line": "photographer's credit between headline and body, with no caption",
     "credit_above_caption": "photographer's credit between headline and body, and its caption",
