@@ -494,7 +494,8 @@ def find_credits(
     for i in [i for i in sheet.open() if i in lines]:
         text = sheet.texts[i]
         if match := P.CONTRIBUTED.match(text):  # "X in Reno and Y contributed ..."
-            names += split_names(P.FILED_IN.sub("", match["names"]))
+            contributors = P.SENTENCE_SPLIT.split(match["names"])[-1]  # "<note>. X and Y"
+            names += split_names(P.FILED_IN.sub("", contributors))
             org = org or (match["org"] or "").strip() or None
             sheet.claim(i, "credit", "contributed_line")
             signoff = i if i not in header else signoff

@@ -838,6 +838,7 @@ SOURCE_LINE = re.compile(
     r"^(?:[-–]\s*)?(?:(?:brought to you by|courtesy(?: of|\s*:)|distributed by|source\s*:|"
     r"(?:article|story|report) from\s*:)\s*\S.{0,50}|"
     r"\(?source\s*:\s*\S.{0,40}\)?|with [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}|"
+    r"with (?:(?-i:[A-Z]{2,6})|reuters|agencies|wires)(?: and (?:(?-i:[A-Z]{2,6})|reuters))?\.?|"
     r"[\w.+-]+@[\w-]+\.[\w.]+)$",
     I,
 )
@@ -1015,6 +1016,9 @@ CONTRIBUTED = re.compile(
     r"(?:contributed|also contributed|contributed reporting)"
     r"(?:\s+(?:to|for)\s+this\s+(?:report|story|article|piece))?\.?$"
 )
+# Where a sentence ends before the contributors' names: "This story has been corrected.
+# Jane Roe and John Doe contributed reporting." (an initial, "J. Doe", ends none)
+SENTENCE_SPLIT = re.compile(r"(?<=\w{2}[.!?])\s+(?=[A-Z])")
 # "Additional reporting by X; Editing by Y", "Reporting by X and Y"
 REPORTING_BY = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\s+.+$", I)
 REPORTING_NAMES = re.compile(r"(?:reporting|writing|compiled) by\s+(?P<names>[^;]+)", I)
@@ -1053,9 +1057,11 @@ CORRESPONDENT = re.compile(
     r"^(?P<by>(?i:by)\s+)?(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}) in "
     r"(?P<place>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|da|del|do|of|la|el|al)){0,3})$"
 )
-# "By Jane Doe and John Roe", "By SANDRA CHEREB", "By Richard Lam (AP)", "By X, Staff Writer"
+# "By Jane Doe and John Roe", "By SANDRA CHEREB", "By Richard Lam (AP)", "By X, Staff Writer",
+# "Written by X, Senior Correspondent", "Story by X"
 BYLINE = re.compile(
-    r"^(?i:by):?\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
+    r"^(?:(?i:written|story|words|text|reported) )?(?i:by):?\s+"
+    r"(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
     r"(?:\s*\((?P<agency>[A-Za-z. ]{2,20})\))?(?:\s*[,|]\s*(?P<org>[A-Z][\w.&,'’ ]{1,60}))?"
     r"(?:\s+\[email\s+protected\])?$"  # a scraped page's hidden address
 )
