@@ -405,16 +405,20 @@ def _one_date(text: str) -> bool:
 
 def is_field_line(text: str) -> bool:
     """A line that a page prints around its headline: date, byline, agency, dateline."""
-    return looks_like_date(text) or (
-        words(text) <= P.DATE_MAX_WORDS
-        and bool(
-            P.BYLINE.match(text)
-            or P.AUTHOR_LINE.match(text)
-            or P.AGENCY_LINE.match(text)
-            or P.STAFF_LINE.match(text)
-            or P.DATELINE_ONLY.match(text)
-            or P.SOURCE_LINE.match(text)
-            or P.METADATA_LINE.match(text)
+    return (
+        looks_like_date(text)
+        or bool(parted_byline(text))
+        or (
+            words(text) <= P.DATE_MAX_WORDS
+            and bool(
+                P.BYLINE.match(text)
+                or P.AUTHOR_LINE.match(text)
+                or P.AGENCY_LINE.match(text)
+                or P.STAFF_LINE.match(text)
+                or P.DATELINE_ONLY.match(text)
+                or P.SOURCE_LINE.match(text)
+                or P.METADATA_LINE.match(text)
+            )
         )
     )
 
@@ -520,6 +524,8 @@ def find_credits(
                 names += split_names(P.FILED_IN.sub("", m["names"]))
             sheet.claim(i, "credit", "reporting_by")
             signoff = i if i not in header else signoff
+        elif i not in header and _stamped_byline(text):
+            continue  # a teaser's byline stamp under the story: not the article's
         elif match := P.BYLINE_STAMPED.match(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline_stamped")
@@ -573,6 +579,12 @@ def find_credits(
         elif i in header and _outlet_line(sheet, i):
             sheet.claim(i, "credit", "outlet_line")
     return tuple(dict.fromkeys(names)), org, signoff
+
+
+def _stamped_byline(text: str) -> bool:
+    """A byline with its date or time stamp on one line (byline_stamped, byline_dated,
+    byline_parts)."""
+    return bool(P.BYLINE_STAMPED.match(text) or dated_byline(text) or parted_byline(text))
 
 
 _SIGNOFF_RULES = {
