@@ -817,6 +817,7 @@ def find_outlet(
         site
         or _site_suffix(sheet, title, known)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
+        or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_GUIDELINES)
         # the site's copyright line; the article's own (rule copyright_line) names who
         # owns the text, often an agency, not the publication that ran it
         or _from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)

@@ -163,7 +163,8 @@ FURNITURE: tuple[Rule, ...] = (
     ),
     # "The comments posted here are not from X. Kindly refrain from ...", "Comments are
     # moderated. Views expressed in comments are not those of X.", "Comments are the views
-    # of readers, not of X", a bare "Comments (12)"
+    # of readers, not of X", "We welcome your comments. ... Read the X's community
+    # guidelines before posting.", a bare "Comments (12)"
     _rule(
         "comment_policy",
         r"\bcomments?\b.{0,40}\b(?:posted|are|is)\b.{0,20}\bnot\b.{0,30}\b"
@@ -171,11 +172,13 @@ FURNITURE: tuple[Rule, ...] = (
         r"^comments are (?:pre-?)?(?:moderated|reviewed)\b|"
         r"^(?:the )?(?:views|opinions) expressed (?:in|by) (?:the )?(?:comments|commenters)\b|"
         r"^comments\b.{0,40}\bviews of (?:our |the |their )?(?:readers|commenters|users|"
-        r"authors?|writers?)\b|"
+        r"authors?|writers?)\b|^(?:we welcome (?:your )?comments|comments are subject to)\b|"
+        r"\bread (?:the |our )?[^.]{0,60}\b(?:community|comment(?:ing)?) "
+        r"(?:guidelines|policy|rules) before (?:posting|commenting)\b|"
         r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:join the (?:conversation|discussion)|"
         r"leave a (?:comment|reply)|show comments|view comments)\b",
         "comment-section notice",
-        needs=("comment", "join the ", "leave a "),
+        needs=("comment", "join the ", "leave a ", "community"),
     ),
     # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter": a prompt names what you
     # get ("Get breaking space news and the latest updates on rocket launches", "Join our
@@ -1154,6 +1157,11 @@ NOT_A_NAME_OPENER = re.compile(r"^(?:from|about|in|on|at|for|to|of|with|our|your
 # --- Outlet signals, strongest first ---------------------------------------------------------
 # "The comments posted here are not from Cnews Live.", "... do not reflect the views of the
 # Daily Herald.", "... are not those of The Daily Herald.", "... readers, not of X."
+# ... and "Read the Sydney Morning Herald's community guidelines before posting."
+OUTLET_FROM_GUIDELINES = re.compile(
+    r"\b(?i:read) (?:the )?(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)['’]s? "
+    r"(?:community|comment(?:ing)?) (?:guidelines|policy|rules)\b"
+)
 OUTLET_FROM_COMMENTS = re.compile(
     r"\bnot (?:(?:necessarily )?(?:reflect|represent) )?"
     r"(?:from|endorsed by|(?:those|the views|the opinions?) of|of)\s+(?:the\s+)?"
