@@ -499,10 +499,16 @@ def find_credits(
         text = sheet.texts[i]
         if match := P.CONTRIBUTED.match(text):  # "X in Reno and Y contributed ..."
             contributors = P.SENTENCE_SPLIT.split(match["names"])[-1]  # "<note>. X and Y"
-            names += split_names(P.FILED_IN.sub("", contributors))
-            org = org or (match["org"] or "").strip() or None
+            writer, paper = _noted_writer(text)
+            names += writer + split_names(P.FILED_IN.sub("", contributors))
+            org = org or (match["org"] or "").strip() or paper
             sheet.claim(i, "credit", "contributed_line")
             signoff = i if i not in header else signoff
+        elif i not in header and P.CONTACT_LINE.match(text):  # the writer's, not an appeal's
+            writer, paper = _noted_writer(text)
+            names += writer
+            org = org or paper
+            sheet.claim(i, "credit", "contact_line")
         elif i not in header and (match := _signoff(sheet, i, lines)):
             rule = _SIGNOFF_RULES[match.re]
             if rule == "republished":  # the original's publication is not this page's
@@ -512,8 +518,6 @@ def find_credits(
                 org = org or signoff_outlet(match["org"] or match.groupdict().get("pre"))
                 sheet.claim(i, "credit", rule)
             signoff = i
-        elif i not in header and P.CONTACT_LINE.match(text):  # the writer's, not an appeal's
-            sheet.claim(i, "credit", "contact_line")
         elif i not in header and ((box := P.AUTHOR_BOX.match(text)) or P.AUTHOR_BIO.match(text)):
             sheet.claim(i, "credit", "about_the_author")  # the box's label, or the box
             below = sheet.next_open(i)
@@ -616,6 +620,15 @@ def _second_name(sheet: Sheet, match: re.Match[str], i: int) -> list[str]:
     key = org.casefold()
     told = any(key in sheet.casefolded[j] for j in sheet.open() if j != i)
     return [] if told else split_names(org)
+
+
+def _noted_writer(text: str) -> tuple[list[str], str | None]:
+    """The writer, and the publication, a note on the writer opening a credit line names
+    ("X is a Tribune-Review staff writer. Reach him at ...")."""
+    match = P.WRITER_NOTE.match(P.SENTENCE_SPLIT.split(text)[0])
+    if match is None:
+        return [], None
+    return split_names(match["names"]), signoff_outlet(match["org"] or match["pre"])
 
 
 def signoff_outlet(org: str | None) -> str | None:

@@ -991,7 +991,7 @@ CONTACT_LINE = re.compile(
 # The writer's sign-off closing the story: a dash, the name, a comma and the publication
 # or agency ("— Jane Roe, Harbour Daily Herald", "-- Jane Roe, Reuters"); or a note on who
 # the writer is ("Jane Roe is a staff writer for the Harbour Courier.", "Jane Roe is a
-# Harbour-Tribune staff writer."). The publication
+# Harbour-Tribune staff writer. Reach her at ..."). The publication
 # is the outlet (fields.signoff_outlet); a place there ("— Jane Roe, Munich") is not.
 _ORG = r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|&)){0,5}"
 SIGNOFF_LINE = re.compile(
@@ -1002,8 +1002,11 @@ WRITER_NOTE = re.compile(
     r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (?:a|an|the) "
     r"(?:(?P<pre>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) )?(?:[a-z][\w-]* ){0,2}"
     r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)"
-    rf"(?: (?:for|at|with) (?:the )?(?P<org>{_ORG}))?\.?$"
-)
+    rf"(?: (?:for|at|with) (?:the )?(?P<org>{_ORG}))?"
+    r"(?:,? (?:based|covering|focusing|who)\b[^.]{0,60})?(?:\.\s*|$)"
+    r"(?:(?:[Rr]each|[Cc]ontact|E-?mail|[Ee]mail|[Ff]ollow|[Cc]all|Twitter|"
+    r"(?:He|She|They) can be reached)\b.*)?$"
+)  # ... where the writer is based or what they cover, and how to reach them, after it
 # "This article originally appeared on The Conversation.", "This story was first
 # published by ProPublica. Read the original article.": the note under a republished
 # text naming where it comes from. It closes the story and stays its last paragraph (a
