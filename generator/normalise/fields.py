@@ -886,16 +886,33 @@ def _station_rights(sheet: Sheet) -> str | None:
     return name if name and P.SITE_CALL_SIGN.fullmatch(name) else None
 
 
+def _owns_others_text(name: str) -> bool:
+    """A news agency, wire service or picture library: who owns a text or photo that
+    others run."""
+    return bool(
+        agencies_in(name)
+        or P.AGENCY_LINE.match(name)
+        or P.WIRE_SERVICE.search(name)
+        or P.PICTURE_LIBRARY.search(name)
+    )
+
+
 def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
     """The holder the article's own copyright line names ("© 2024 The Daily Herald"), when
     nothing stronger names the outlet: the publication that ran it. A news agency or wire
     service named there ("© 2017 The Associated Press", "© CanWest News Service") owns a
-    text others run, a group ("© 2017 Cox Media Group") owns many outlets, and a person
-    ("© 2008 Jane Roe") is no publication; a name the registry knows is one."""
-    name = _from_rule(sheet, "copyright_line", P.OUTLET_FROM_COPYRIGHT)
+    text others run, a picture library ("© 2024 iStockphoto") a photo, a group ("© 2017
+    Cox Media Group") owns many outlets, and a person ("© 2008 Jane Roe") is no
+    publication; a name the registry knows is one. A short notice with no year ("©
+    Shutterstock") credits a photo."""
+    line = next(
+        (t for t, r in zip(sheet.texts, sheet.rules, strict=True) if r == "copyright_line"), ""
+    )
+    match = P.OUTLET_FROM_COPYRIGHT.search(line)
+    name = match["outlet"].strip() if match else None
     if name and _publication(name).casefold() in known:
         return name
-    if not name or agencies_in(name) or P.AGENCY_LINE.match(name) or P.WIRE_SERVICE.search(name):
+    if not name or not P.FULL_RIGHTS_NOTICE.search(line) or _owns_others_text(name):
         return None
     if P.OWNER_GROUP.search(_publication(name)):
         return None

@@ -1204,6 +1204,13 @@ CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 # A wire service that sells its text to others ("CanWest News Service", "PR Newswire"): the
 # holder of an article's rights, never the outlet that ran it.
 WIRE_SERVICE = re.compile(r"\b(?:news (?:service|agency)|wire service|newswire|wire)\b", I)
+# ... nor is a picture library whose photo the rights line credits ("© 2024 iStockphoto").
+PICTURE_LIBRARY = re.compile(
+    r"\b(?:shutterstock|istock\w*|alamy|dreamstime|depositphotos|adobe stock|unsplash)\b", I
+)
+# An article's own rights line names the outlet only as a full notice, with a year or the
+# reservation of rights ("© 2024 The Daily Herald"); "© Shutterstock" alone is a photo's.
+FULL_RIGHTS_NOTICE = re.compile(r"\b(?:19|20)\d\d\b|\ball rights reserved\b", I)
 # A company that owns many outlets ("Cox Media Group", "CBS Local Media", "Hearst
 # Communications"): the holder of a station's or paper's rights, not the outlet's name.
 OWNER_GROUP = re.compile(r"\b(?:group|holdings|communications|broadcasting|enterprises|media)$", I)
