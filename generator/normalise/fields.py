@@ -316,14 +316,15 @@ def parted_byline(text: str) -> tuple[list[str], str] | None:
 
 def _byline_part(part: str) -> bool:
     """A part of a byline stamp after the names: a date, a clock time, a reading time, a
-    role ("Staff Writer") or an agency's or outlet's name ("Reuters", "The Daily Herald")."""
+    role ("Staff Writer"), or the name of an agency, outlet or section ("Reuters", "The
+    Daily Herald", "Politics")."""
     return bool(
         P.CLOCK_PART.match(part)
         or P.READING_TIME.match(part)
         or (words(part) <= P.DATE_MAX_WORDS and P.DATE_HINT.search(part))
         or (words(part) <= P.FIELD_MAX_WORDS and P.STAFF_LINE.match(part))
         or P.AGENCY_LINE.match(part)
-        or (P.OUTLET_LINE.match(part) and words(part) <= P.OUTLET_LINE_MAX_WORDS)
+        or P.BYLINE_PART_NAME.fullmatch(part)
     )
 
 

@@ -1088,6 +1088,7 @@ BYLINE_PARTS_MAX = 5
 CLOCK_PART = re.compile(
     r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?$", I
 )  # "3:15 PM", "15:41 GMT"
+BYLINE_PART_NAME = re.compile(r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|&)){0,3}")
 READING_TIME = re.compile(r"^\d{1,3}\s*[- ]?min(?:ute)?s?\.?(?:\s+read)?$", I)  # "3 min read"
 # A reporter's beat or desk printed under the byline ("State Department", "White House",
 # "Moscow Bureau"): part of the credit block, no person's name.
