@@ -265,7 +265,7 @@ def _meanings(articles: Sequence[Article], found: Sequence[sim.Features]) -> np.
         return made
     known = [(k, f.meaning) for k, f in enumerate(found) if f.meaning is not None]
     vectors = np.zeros((len(found), len(known[0][1])), dtype=np.float32)
-    vectors[[k for k, _ in known]] = np.stack([v for _, v in known])
+    vectors[[k for k, _ in known]] = sim.stacked([v for _, v in known])
     if todo:
         vectors[todo] = made
     return vectors
@@ -437,7 +437,7 @@ class Groups:
         prints: np.ndarray | None = None,
     ) -> None:
         self.docs, self.config, self.overrides, self.previous = docs, config, overrides, previous
-        self.vectors = np.stack([d.vector for d in docs]) if docs else np.zeros((0, 1))
+        self.vectors = sim.stacked([d.vector for d in docs]) if docs else np.zeros((0, 1))
         found = [d.features or article_features(d.article) for d in docs]
         self.found = found
         self.prints = prints  # what the trace knows each article by: trace.fingerprint, once asked
@@ -445,7 +445,7 @@ class Groups:
         self.weights = sim.word_weights(found, float(config.name_weight))
         self.words = self.weights.matrix
         self.signatures = (
-            np.stack([f.signature for f in found]) if found else np.zeros((0, 1), np.uint32)
+            sim.stacked([f.signature for f in found]) if found else np.zeros((0, 1), np.uint32)
         )
         self.same_story, self.same_meaning = float(config.same_story), float(config.same_meaning)
         self.same_story_formed = float(config.same_story_formed)

@@ -547,6 +547,16 @@ def overlaps(found: Sequence[Features], left: np.ndarray, right: np.ndarray) -> 
     return np.where(smaller > 0, shared / np.maximum(smaller, 1), 0.0)
 
 
+def stacked(rows: Sequence[np.ndarray]) -> np.ndarray:
+    """np.stack of 1-D rows of one length, a third of its time for thousands of rows
+    (np.stack makes each row a 2-D view first): one concatenation, then the shape."""
+    whole = np.concatenate(rows)
+    width = len(rows[0])
+    if len(whole) != width * len(rows):
+        raise ValueError(f"rows of different lengths: {len(whole)} values in {len(rows)} rows")
+    return whole.reshape(len(rows), width)
+
+
 def blocks(index: np.ndarray, size: int = 8192) -> list[np.ndarray]:
     """Pair indices a block at a time: gathering the rows of every pair at once would hold
     all their words in memory (gigabytes at 20,000 articles)."""

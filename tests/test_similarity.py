@@ -433,3 +433,12 @@ print(np.__all__ == listed and sorted(dir(np)) == dir_before)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:3] == ["6.0", "[]", "True"]
     assert similarity.sparse() is sys.modules["scipy.sparse"]
+
+
+def test_stacked_rows_are_np_stack_and_refuse_rows_of_other_lengths():
+    rng = np.random.default_rng(3)
+    rows = [rng.random(7, dtype=np.float32) for _ in range(50)]
+    assert np.array_equal(similarity.stacked(rows), np.stack(rows))
+    assert similarity.stacked(rows).dtype == np.float32
+    with pytest.raises(ValueError, match="different lengths"):
+        similarity.stacked([*rows[:3], rng.random(14, dtype=np.float32)[:5], rows[0][:2]])
