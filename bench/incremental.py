@@ -10,6 +10,7 @@ made from the five sample seeds, perturbed.
     .venv/bin/python bench/incremental.py --articles 1000
     .venv/bin/python bench/incremental.py --stages   # and the add-one build by stage
     .venv/bin/python bench/incremental.py --repeat 5 # the add-one build 5 more times
+    .venv/bin/python bench/incremental.py --repeat 7 --cold-repeat 2  # and 2 more colds
 
 Targets (issue "Trustworthy under bad input, big input and repeated builds"): a warm
 no-change rebuild <= 5 % of the cold build and rewrites no file; one added article
@@ -202,6 +203,26 @@ def settled(state: Path) -> None:
     run(state)
 
 
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def colds(state: Path, times: int) -> list[float]:
+    """The cold build `times` more times, each of a copy of `state`'s seeds (the folder
+    before the article was added) with no cache and no content: wall seconds."""
+    seconds = []
+    with tempfile.TemporaryDirectory(prefix="digest-incremental-cold-") as tmp:
+        work = Path(tmp)
+        shutil.copytree(state / "seeds", work / "seeds", symlinks=True)
+        shutil.copy(state / "mkdocs.yml", work / "mkdocs.yml")
+        for _ in range(times):
+            for part in KEPT:
+                shutil.rmtree(work / part, ignore_errors=True)
+            seconds.append(run(work)[0])
+    return seconds
+
+
 def repeated(state: Path, name: str, text: str, times: int, cold: float) -> None:
     """The add-one build `times` more times in `state` (settled), its content and cache
     put back as they were before each run and the article taken out after: median, least
@@ -218,10 +239,10 @@ def repeated(state: Path, name: str, text: str, times: int, cold: float) -> None
                 shutil.rmtree(state / part)
                 shutil.copytree(Path(tmp) / part, state / part, symlinks=True)
     seconds.sort()
-    median = seconds[len(seconds) // 2]
+    middle = median(seconds)
     print(
-        f"one article added, {times} more runs: median {median:.2f} s "
-        f"({100 * median / cold:.1f} % of cold), least {seconds[0]:.2f} s, most {seconds[-1]:.2f} s"
+        f"one article added, {times} more runs: median {middle:.2f} s "
+        f"({100 * middle / cold:.1f} % of cold), least {seconds[0]:.2f} s, most {seconds[-1]:.2f} s"
     )
 
 
@@ -240,6 +261,14 @@ def main() -> None:
         help="after the timings, run the add-one build this many more times, each from the "
         "state before the article was added, and print the median (the machine is shared: "
         "one run can be a quarter off)",
+    )
+    parser.add_argument(
+        "--cold-repeat",
+        type=int,
+        default=0,
+        help="with --repeat: run the cold build this many more times and measure the repeated "
+        "add-one median against the median of all cold builds (one cold build can be a "
+        "fifth off, as one add-one build can)",
     )
     parser.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)  # the fresh process
     args = parser.parse_args()
@@ -276,8 +305,16 @@ def main() -> None:
         )
         _, state = step("one article edited", work, cold, state)
         shutil.rmtree(work / ".cache", ignore_errors=True)
+        cold_median = cold[0]
+        if args.repeat and args.cold_repeat:
+            more = colds(again, args.cold_repeat)
+            cold_median = median([cold[0], *more])
+            print(
+                f"cold, {args.cold_repeat} more runs: {', '.join(f'{s:.2f}' for s in more)} s; "
+                f"median of all {1 + args.cold_repeat}: {cold_median:.2f} s"
+            )
         if args.repeat:
-            repeated(again, added.name, text, args.repeat, cold[0])
+            repeated(again, added.name, text, args.repeat, cold_median)
         if args.stages:
             (again / "seeds" / added.name).write_text(text, encoding="utf-8")
             print("one article added, again, by stage (a fresh process, timed in it):")
