@@ -289,3 +289,50 @@ def test_the_digest_command_leaves_without_pythons_teardown_output_complete(tmp_
     missing = digest("build", "--seeds", str(tmp_path / "none"), "--content", str(tmp_path))
     assert missing.returncode == 1 and "none" in missing.stderr
     assert "TEARDOWN" not in missing.stdout
+
+
+def test_messages_are_plain_lines_off_a_terminal_and_coloured_on_one(project, tmp_path):
+    """A scheduled run's log gets plain lines, never wrapped, and the CLI does not import
+    rich for them; a terminal gets rich's colours."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    (project.seeds / "empty.txt").write_text("")
+    long = "a-scraped-page-" * 8 + ".txt"
+    (project.seeds / long).write_text("")
+    args = ["build", "--seeds", str(project.seeds), "--content", str(project.content)]
+    args += ["-f", str(tmp_path / "absent.yml")]
+    probe = (
+        "import sys\nfrom generator.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    plain = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=300
+    )
+    assert plain.stdout.strip() == "[]", plain.stderr
+    lines = plain.stderr.splitlines()
+    assert "warning: empty.txt: empty file" in lines
+    assert f"warning: {long}: empty file" in lines  # one line, however long
+    assert "\x1b[" not in plain.stderr
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-c", probe, *args], stdout=subprocess.PIPE, stderr=follower
+    ) as child:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the child closed its end
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        imported = child.stdout.read().decode() if child.stdout else ""
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "\x1b[33mwarning\x1b[0m: empty.txt: empty file" in shown
+    assert "'rich.console'" in imported
