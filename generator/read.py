@@ -639,8 +639,8 @@ def _registry(
         path = seeds_dir / name
         if path.is_file():
             try:
-                text = path.read_text(encoding="utf-8")
-                return path, yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+                node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+                return path, _constructed(node), node
             except yaml.YAMLError as err:
                 mark = getattr(err, "problem_mark", None)
                 raise ConfigError(
@@ -651,6 +651,12 @@ def _registry(
             except (OSError, UnicodeDecodeError) as err:
                 raise ConfigError(path, f"cannot read: {err}") from err
     return None, None, None
+
+
+def _constructed(node: yaml.Node | None) -> object:
+    """The data of a composed YAML document, as yaml.safe_load gives it (None: empty):
+    the text is parsed once, for its data and its lines."""
+    return yaml.SafeLoader("").construct_document(node) if node is not None else None
 
 
 def _line(node: yaml.Node | None) -> int | None:
