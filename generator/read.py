@@ -103,6 +103,81 @@ _TOKENISER_DOTS = (
 # an update. Its extensive search guesses from free text: the page's newest date in any
 # sentence, or January 1 of a footer's copyright year ("© 2024 ..." -> 2024-01-01).
 HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# Markup that states when an article was published, as data: a <meta> of one of these
+# names (property, name or itemprop), an element with itemprop="datePublished" or a
+# <time pubdate>, or JSON-LD with a datePublished. Where a page has none, htmldate's date
+# comes from a date-classed element, which on many sites is the masthead's "today" (the
+# day the page was saved, not the day the story ran): the date the page's text states
+# under its headline comes first then (_text_date), and that element's date after it.
+PUBLISHED_META = frozenset(
+    {
+        "article:published_time",
+        "og:published_time",
+        "og:article:published_time",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "publication_date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dc.created",
+        "dcterms.date",
+        "dcterms.created",
+        "dcterms.issued",
+        "datepublished",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+        "citation_publication_date",
+        "originalpublicationdate",
+        "displaydate",
+    }
+)
+PUBLISHED_ELEMENTS = "//*[@itemprop='datePublished'] | //time[@pubdate]"
+PUBLISHED_JSON_LD = "datePublished"
+# How a page is laid out as lines when its text is read for a date: each of these elements
+# starts and ends a line (as a scraper's text dump has it); what these hold is no text.
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "time",
+        "tr",
+        "ul",
+    }
+)
+UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 # The charset a page declares (<meta charset="windows-1252">, or in its content type),
 # looked for in its first CHARSET_WINDOW bytes. Browsers read the Latin-1 and ASCII labels
 # as windows-1252 (the WHATWG Encoding Standard), and so does digest.
@@ -362,9 +437,12 @@ def from_html(source: str, data: bytes) -> RawDocument | Rejected:
         return Rejected(source, "no article text found in the HTML")
     authors = str(fields.get("author") or "")
     title = str(fields.get("title") or "")
+    published = fields.get("date")
+    if tree is not None and not _states_published(tree):
+        published = _text_date(source, tree, encoding) or published
     meta = {
         "title": title,
-        "published": fields.get("date"),
+        "published": published,
         "outlet": _outlet(str(fields.get("sitename") or ""), page, title),
         "url": fields.get("url"),
         "credits": tuple(a.strip() for a in authors.split(";") if a.strip()),
@@ -383,6 +461,55 @@ class PageParts:
     title_bar: str = ""  # the <title>
     site_name: str | None = None  # og:site_name
     captions: tuple[str, ...] = ()  # the <figcaption>s, in order, once each
+
+
+def _states_published(tree: HtmlElement) -> bool:
+    """Whether the markup states when the article was published (PUBLISHED_META, ...)."""
+    for meta in tree.iter("meta"):
+        names = (meta.get(a, "").strip().casefold() for a in ("property", "name", "itemprop"))
+        if meta.get("content", "").strip() and any(n in PUBLISHED_META for n in names):
+            return True
+    if tree.xpath(PUBLISHED_ELEMENTS):
+        return True
+    return any(
+        script.get("type", "").casefold() == "application/ld+json"
+        and PUBLISHED_JSON_LD in (script.text or "")
+        for script in tree.iter("script")
+    )
+
+
+def _text_date(source: str, tree: HtmlElement, encoding: str) -> str | None:
+    """The publication date the page's text states, read as a text seed's is: the whole
+    page laid out as lines (_page_lines) through the normaliser, whose rules find the
+    date under the headline and leave out a masthead's, a teaser's or a past event's."""
+    from .normalise import normalise
+
+    text, _repairs = clean_text("\n".join(_page_lines(tree)))
+    return normalise(RawDocument(source, text, encoding)).published
+
+
+def _page_lines(tree: HtmlElement) -> list[str]:
+    """The page's visible text, a line per block (BLOCK_TAGS), whitespace squeezed. Walked
+    with a stack of its own: a page's nesting can be deeper than Python's recursion."""
+    lines: list[list[str]] = [[]]
+    todo: list[tuple[HtmlElement, bool]] = [(tree, False)]
+    while todo:
+        element, leaving = todo.pop()
+        tag = element.tag.casefold() if isinstance(element.tag, str) else None
+        shown = tag is not None and tag not in UNSEEN_TAGS  # a comment's text is no text
+        if leaving:
+            if tag in BLOCK_TAGS:
+                lines.append([])
+            if element is not tree:
+                lines[-1].append(element.tail or "")
+            continue
+        if tag in BLOCK_TAGS:
+            lines.append([])
+        todo.append((element, True))
+        if shown:
+            lines[-1].append(element.text or "")
+            todo.extend((child, False) for child in reversed(element))
+    return [line for line in (_squeezed(" ".join(parts)) for parts in lines) if line]
 
 
 def _page_parts(tree: HtmlElement) -> PageParts:

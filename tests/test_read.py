@@ -222,6 +222,37 @@ def test_html_date_is_only_one_the_markup_states(tmp_path):
     assert _read(tmp_path, stated, "stated.html").meta_value("published") == "2024-05-02"
 
 
+# A page of the kind many sites served before article metadata: the masthead prints the
+# day the page was saved in a date-classed element (htmldate's date for it), and the
+# article's own date stands under its headline, in the text.
+MASTHEAD_HTML = b"""<html><head><title>Dam repairs finished | Valley Herald</title></head>
+<body><div class="date">Thursday, January 17 2008</div><nav><a href="/">Home</a></nav>
+<div id="story"><h1>Dam repairs finished</h1><p class="byline">By Ann Lee</p>
+<p>Friday December 28 2007</p>
+<p>Crews finished repairing the Elm Creek dam on Thursday, two weeks ahead of plan.</p>
+<p>The reservoir will be refilled over the winter, the water board said.</p>
+<p>Anglers were told the lake would reopen to boats in the spring.</p></div>
+<ul><li><a href="/a">Council votes on budget</a> January 16 2008</li></ul></body></html>"""
+
+
+def test_html_date_without_metadata_is_the_one_under_the_headline(tmp_path):
+    """With no publication date in the page's metadata, the text's date under the headline
+    comes before a date-classed element's (the masthead's "today"); a page whose metadata
+    states the date keeps that one, whatever its text prints."""
+    from generator.normalise import normalise
+
+    doc = _read(tmp_path, MASTHEAD_HTML, "masthead.html")
+    assert isinstance(doc, RawDocument)
+    assert normalise(doc).published == "2007-12-28"
+    stated = MASTHEAD_HTML.replace(
+        b"</title>", b'</title><meta property="article:published_time" content="2007-12-27">'
+    )
+    assert normalise(_read(tmp_path, stated, "stated.html")).published == "2007-12-27"
+    undated = MASTHEAD_HTML.replace(b"<p>Friday December 28 2007</p>", b"")
+    masthead = _read(tmp_path, undated, "undated.html")  # no date in the text: the element's
+    assert normalise(masthead).published == "2008-01-17"
+
+
 def test_html_page_names_its_site_captions_and_charset(tmp_path):
     """With no og:site_name, the title bar's far end from the headline names the outlet;
     a <figcaption> is a caption with its credit; the encoding is the page's charset."""
