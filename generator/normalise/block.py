@@ -440,6 +440,8 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
             continue
         if not headline_shaped(text) or _listed(sheet, i) or _among_names(sheet, i):
             continue
+        if _fixture_label(text):
+            continue  # the label over a sports report's headline (_top_of_headlines)
         own = _content_words(text)
         overlap = len(own & lede) / len(own) if own else 0.0
         key = text.casefold()
@@ -641,6 +643,9 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
         if _kicker(text, sheet.texts[top]):
             sheet.claim(j, "kicker", "kicker")
             break
+        if _fixture_label(text):
+            sheet.claim(j, "kicker", "fixture_label")
+            break
         top, j = j, j - 1
     return top
 
@@ -698,6 +703,18 @@ def _short_name(text: str) -> bool:
 def _scoreboard(line: str, below: str) -> bool:
     """`line` is a final score printed over a headline (`below`)."""
     return bool(P.SCORE_LINE.search(line)) and headline_shaped(below)
+
+
+def _fixture_label(text: str) -> bool:
+    """An event named by its comma-separated parts, the last a place's name ("Third Test,
+    day two, Old Trafford"): a label over a sports report's headline, not a headline."""
+    parts = P.FIXTURE_SPLIT.split(text.strip())
+    return (
+        len(parts) >= P.FIXTURE_MIN_PARTS
+        and all(1 <= words(part) <= P.FIXTURE_PART_MAX_WORDS for part in parts)
+        and all(word[:1].isupper() for word in parts[-1].split())
+        and any(part[:1].islower() for part in parts[:-1])
+    )
 
 
 def _kicker(text: str, headline: str) -> bool:

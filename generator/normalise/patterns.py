@@ -595,6 +595,15 @@ TABLE_SIDE_MIN_WORDS = PROSE_LONG_WORDS
 KICKER_MAX_WORDS, KICKER_HEADLINE_MIN_WORDS, KICKER_HEADLINE_MAX_WORDS = 3, 5, 14
 KICKER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 KICKER_JOINERS = frozenset({"of", "the", "and", "in", "on", "for", "with", "at", "to", "a"})
+# An event named by its parts, comma-separated, over a sports report's headline (the
+# match, its day, its ground: "Third Test, day two, Old Trafford"): at least
+# FIXTURE_MIN_PARTS parts of one to FIXTURE_PART_MAX_WORDS words each, the last a place's
+# name (every word capitalised) and another in lower case. A headline in short parts ends
+# in a clause ("Jane Roe, county clerk, retires", "Three hurt, one badly, in crash"), or
+# is set in title case, where every part looks like a name ("Jane Roe, County Clerk,
+# Retires"). A label, never the headline: over the headline it is the kicker.
+FIXTURE_MIN_PARTS, FIXTURE_PART_MAX_WORDS = 3, 3
+FIXTURE_SPLIT = re.compile(r"\s*,\s*")
 
 # A label a page prints in front of its headline, behind a colon or a dash: "UPDATE: Dog
 # shot by deputy", "Breaking News - Three shot in office", "Watch Live: Trial begins".
@@ -1417,6 +1426,8 @@ RULE_NOTES: dict[str, str] = {
     "headline_above_body": "headline-shaped line above the body that the body talks about",
     "glued_headline": "the headline again, with a breadcrumb or label glued in front of it",
     "kicker": "a short label above the headline (a series, section or event): its kicker",
+    "fixture_label": "an event named by its parts over the headline ('Third Test, day two, Old "
+    "Trafford'): its kicker",
     "series_label": "the label of the series or coverage the story belongs to, under its headline",
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
