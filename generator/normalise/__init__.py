@@ -63,12 +63,15 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     stamp_at = next((i for i in below if i in stamps), None) if published is None else None
     if stamp_at is not None:  # "Last Updated: <date>" under the footer's rights line
         published = stamps[stamp_at][0] or stamps[stamp_at][1]
+    results = block.claim_result_lines(sheet, head_at, first) if head_at is not None else ()
     dek_at, dek = fields.find_dek(sheet, head_at, first, page_title) or (None, None)
     if dek is not None:  # "<dek> By JANE ROE Staff Writer": a byline run into it
         dek, dek_names = fields.split_glued_byline(dek)
         credits += tuple(n for n in dek_names if n not in credits)
     head = dek_at if dek_at is not None else head_at
-    highlights = block.claim_highlights(sheet, head, first, last) if head is not None else ()
+    highlights = results + (
+        block.claim_highlights(sheet, head, first, last) if head is not None else ()
+    )
     if head_at is not None:
         block.claim_series_label(sheet, head_at, first)
     block.drop_outside(sheet, top, first, end, keep=stamp_at)

@@ -577,6 +577,18 @@ def _adjacent_lines(sheet: Sheet, below: int, points: list[int]) -> bool:
     )
 
 
+def claim_result_lines(sheet: Sheet, head: int, first: int) -> tuple[str, ...]:
+    """A game's result printed between its report's headline and the body ("Home Side
+    312 & 240; Away Side 198 & 101") is a summary point of the story: kept among its
+    highlights. Returns their texts."""
+    found = []
+    for i in range(head + 1, first):
+        if sheet.kinds[i] is None and P.RESULT_LINE.match(sheet.texts[i]):
+            sheet.claim(i, "highlight", "result_line")
+            found.append(sheet.texts[i])
+    return tuple(found)
+
+
 def claim_series_label(sheet: Sheet, head: int, first: int) -> None:
     """A series' label between the headline and the body ("Special report: Tension
     escalates in Iraq") names the coverage the story belongs to: it is the kicker."""

@@ -45,14 +45,17 @@ def _first_sentence(text: str) -> str:
 def find_dek(
     sheet: Sheet, title: int | None, first: int, headline: str | None = None
 ) -> tuple[int, str] | None:
-    """The standfirst's line and text: the line right below the headline, when it is not
-    the lede (the lede opens with a dateline, or the line is not a full sentence).
+    """The standfirst's line and text: the line right below the headline (below the game's
+    result, when one stands there: block.claim_result_lines), when it is not the lede (the
+    lede opens with a dateline, or the line is not a full sentence).
     `headline` is the headline as read off its line (without the site's name): printed
     again under it, alone or with a section label and again, it is no standfirst; run
     into one line with the standfirst after it, the standfirst is what follows."""
     if title is None:
         return None
     i = _below_share_bar(sheet, title, first)
+    if i < first and sheet.rules[i] == "result_line":  # the game's result, then the standfirst
+        i = _below_share_bar(sheet, i, first)
     if i >= len(sheet.texts) or sheet.kinds[i] is not None:
         return None
     # The headline printed again: alone, after a modal's close button ("× "), or with a

@@ -643,6 +643,19 @@ SCORE_LINE = re.compile(
     rf"(?:^|: )(?!.*\b(?i:kill|wound|injur|dead|died|hurt|shot|arrest))"
     rf"{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,3}}$"
 )
+# A game's result printed in its report's head block, between the headline and the lede:
+# both sides with their scores, points or runs for wickets over one or two innings
+# ("Home Side 312 & 240; Away Side 198 & 101", "Home Side 345-7 dec, Away Side 120"), or
+# goals with the half-time score in brackets ("Home Side (0) 0 Away Side (0) 1"). A summary
+# point of the story, kept among its highlights; right under the headline it is no
+# standfirst, which is the line under it. Counts of casualties are no result.
+_RUNS = r"\d{1,3}(?:-\d{1,2})?(?: dec)?"
+_INNINGS = rf"{_RUNS}(?: & {_RUNS})?"
+RESULT_LINE = re.compile(
+    r"^(?!.*\b(?i:kill|wound|injur|dead|died|hurt|shot|arrest))"
+    rf"(?:{_SIDE} {_INNINGS}[,;] {_SIDE} {_INNINGS}|"
+    rf"{_SIDE} \(\d{{1,2}}\) \d{{1,2}},? {_SIDE} \(\d{{1,2}}\) \d{{1,2}})$"
+)
 DEK_MAX_WORDS = 40
 DEK_MIN_WORDS = 5
 # Share buttons, counters and dropped furniture between a headline (and its byline and
@@ -1440,6 +1453,7 @@ RULE_NOTES: dict[str, str] = {
     "dek_after_headline": "the headline printed again with the standfirst run into it",
     "highlights": "summary points listed under the headline: the story's highlights",
     "highlights_label": "the label over the story's highlights ('Story Highlights')",
+    "result_line": "a game's result between its report's headline and lede: a highlight",
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
     "page_title": "the page's own title line at the top of the dump (no headline near the body)",
