@@ -84,9 +84,10 @@ def drop_video_lists(sheet: Sheet) -> None:
 def drop_advert_units(sheet: Sheet) -> None:
     """Text adverts under an ad label ("Sponsored Links"): a title, a blurb and the
     advertiser's web address, unit after unit. From the label to the last address, when
-    an address comes at most AD_UNIT_LINES lines after the label or the address before;
-    a label with no address under it drops nothing more than itself (the prose under an
-    "Advertisement" slot is the article's)."""
+    an address comes at most AD_UNIT_LINES lines after the label or the address before,
+    with no line longer than an ad's (AD_LINE_MAX_WORDS) before it; a label with no
+    address under it drops nothing more than itself (the prose under an "Advertisement"
+    slot is the article's)."""
     for label in [i for i in sheet.open() if P.AD_LABEL.match(sheet.texts[i])]:
         unit: list[int] = []
         advert: list[int] = []
@@ -96,6 +97,8 @@ def drop_advert_units(sheet: Sheet) -> None:
             if P.AD_ADDRESS.match(sheet.texts[j].strip()):
                 advert += unit
                 unit = []
+            elif words(sheet.texts[j]) > P.AD_LINE_MAX_WORDS:
+                break  # a paragraph: the story's, not an advert's
             j = sheet.next_open(j)
         if advert:
             for i in (label, *advert):

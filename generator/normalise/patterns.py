@@ -456,16 +456,18 @@ NAME_ROLE_HEAD = re.compile(
 # and a timeline's entries end in a full stop, clip titles do not.
 VIDEO_ITEM = re.compile(r"^\d{1,2}:\d{2}\s+(?![ap]\.?m\b)(?i:[^\W_]|[\"'‘“])")
 VIDEO_LIST_MIN = 3
-# Advertisers' text links under a label ("Sponsored Links", "Ads by Google"): units of a
-# title, a blurb and the advertiser's web address. Everything from the label to the last
-# address is the advert, as long as an address comes every AD_UNIT_LINES lines or sooner.
+# Advertisers' text links under a label ("Sponsored Links", "Ads by Google", "Sponsored
+# by:"): units of a title, a blurb of one or two lines and the advertiser's web address.
+# Everything from the label to the last address is the advert, as long as an address comes
+# every AD_UNIT_LINES lines or sooner, and the lines before it are as short as an ad
+# network lets them be (AD_LINE_MAX_WORDS words at most: a paragraph is the story's).
 # ("Advertisement" and "Sponsored" alone are dropped before, by the `advert` rule: a slot.)
 AD_LABEL = re.compile(
-    r"^(?:sponsored (?:links?|listings?|results?)|ads by \w+|advertisements|"
+    r"^(?:sponsored (?:links?|listings?|results?|by)|ads by \w+|advertisements|"
     r"paid (?:links|listings))\s*:?$",
     I,
 )
-AD_UNIT_LINES = 3
+AD_UNIT_LINES, AD_LINE_MAX_WORDS = 4, 12
 AD_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^(?:[\w-]+\.)+[a-z]{2,6}(?:/\S*)?$", I)
 TEASER_MIN_PAIRS = 3
 # A teaser's head is up to this many short lines: headline, byline, date.
