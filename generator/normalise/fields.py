@@ -47,7 +47,7 @@ def find_dek(
 ) -> tuple[int, str] | None:
     """The standfirst's line and text: the line right below the headline (below the game's
     result, when one stands there: block.claim_result_lines), when it is not the lede (the
-    lede opens with a dateline, or the line is not a full sentence).
+    lede opens with a dateline, or the line is not a full sentence) nor a list's label.
     `headline` is the headline as read off its line (without the site's name): printed
     again under it, alone or with a section label and again, it is no standfirst; run
     into one line with the standfirst after it, the standfirst is what follows."""
@@ -77,6 +77,8 @@ def find_dek(
         return None
     if P.DATE_LINE.match(text) or P.METADATA_LINE.match(text):
         return None  # "Published Wed, Nov 20 2019...": a date or label line, however garbled
+    if P.LIST_LABELS.match(text):
+        return None  # the label of a list of links ("More News related to Company Filings")
     if P.PHOTO_WIDGET_LINE.search(text):
         sheet.drop(i, "photo_widget")
         return None

@@ -399,10 +399,13 @@ LABEL_MAX_WORDS = 2
 # Labels that open a list of links to other articles: what follows them is furniture.
 # So do the labels of a box of the site's own links and its partners' promotions: "Inside
 # KHOU.com" (the site named by its web address: "Inside the Numbers" is a sub-heading),
-# "Around the Web", "From Our Partners".
+# "Around the Web", "From Our Partners"; and a list named by what its items are related to
+# ("More News related to Company Filings", "Stories related to this topic").
 LIST_LABELS = re.compile(
     r"^(?:(?:related|recommended|sponsored|featured|latest|top|popular|trending|more|other|"
     r"most (?:read|popular|viewed|shared|e-?mailed|commented|watched))\b(?: [\w'’]+){0,2}|"
+    r"(?:more |other )?(?:news|stories|articles|posts|videos|coverage) related to"
+    r"(?: [\w'’&.-]+){1,3}|"
     r"recommendations?|ranking|you (?:may|might) also like|read (?:more|next)|"
     r"editor'?s picks?|also (?:read|see)|what to read next|in other news|see also|"
     r"inside [\w.-]+\.(?:com|net|org|co\.uk|ca)|(?:from )?around the web|"
