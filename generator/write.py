@@ -67,6 +67,9 @@ def write_files(
     except BaseException:  # an error or Ctrl-C while staging: the previous pages stay
         for staged, _ in renames:
             _discard(staged)
+        for rel in changed:  # a page staged as the interrupt came, before it was listed
+            for leftover in _staged_beside(targets[rel]):
+                leftover.unlink(missing_ok=True)
         raise
     if renames or stale:
         with _held_interrupt():
@@ -156,9 +159,23 @@ def _recover(content: Path, owned_dir: Path, files: list[Path]) -> bool:
     shutil.rmtree(new, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
     for path in (*files, journal):
-        for stray in path.parent.glob(f".{path.name}.*.tmp"):  # staged by a killed build
+        for stray in _staged_beside(path):  # staged by a killed build
             stray.unlink(missing_ok=True)
     return rolled
+
+
+def _staged_beside(path: Path) -> list[Path]:
+    """The files _stage_file staged for `path` (`.name.*.tmp` beside it), by any build."""
+    prefix = f".{path.name}."
+    try:
+        with os.scandir(path.parent) as entries:
+            return [
+                path.parent / e.name
+                for e in entries
+                if e.name.startswith(prefix) and STAGED.fullmatch(e.name)
+            ]
+    except OSError:
+        return []
 
 
 def _stage_file(path: Path, data: bytes) -> Path:

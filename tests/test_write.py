@@ -71,6 +71,25 @@ def test_a_failed_write_leaves_the_previous_pages_intact(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "stories").iterdir()) == ["a.md"]
 
 
+def test_ctrl_c_just_after_a_page_is_staged_leaves_nothing_behind(tmp_path, monkeypatch):
+    """An interrupt that lands after a page's staged file is made, before the build has
+    listed it (as the Ctrl-C test met once in a full run), still leaves no staged file."""
+    import generator.write as write
+
+    write_files(tmp_path, "stories", {"stories/a.md": PAGE, "stories/b.md": PAGE})
+    before = {p.name: p.read_text() for p in (tmp_path / "stories").iterdir()}
+    original = write._stage_file
+
+    def interrupted(path, data):
+        original(path, data)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write, "_stage_file", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_files(tmp_path, "stories", {"stories/a.md": PAGE + "x", "stories/b.md": PAGE})
+    assert {p.name: p.read_text() for p in (tmp_path / "stories").iterdir()} == before
+
+
 def test_a_swap_killed_halfway_is_undone(tmp_path):
     write_files(tmp_path, "stories", {"stories/a.md": PAGE})
     (tmp_path / "stories").rename(tmp_path / ".stories.old")  # killed between the renames
