@@ -25,6 +25,8 @@ from .models import Outlet, Overrides, RawDocument, Rejected, SeedFile, SeedFold
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+    from .models import Article
+
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 SEED_SUFFIXES = ARTICLE_SUFFIXES | HTML_SUFFIXES
@@ -108,7 +110,7 @@ HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # <time pubdate>, or JSON-LD with a datePublished. Where a page has none, htmldate's date
 # comes from a date-classed element, which on many sites is the masthead's "today" (the
 # day the page was saved, not the day the story ran): the date the page's text states
-# under its headline comes first then (_text_date), and that element's date after it.
+# under its headline comes first then (_page_article), and that element's date after it.
 PUBLISHED_META = frozenset(
     {
         "article:published_time",
@@ -137,8 +139,23 @@ PUBLISHED_META = frozenset(
 )
 PUBLISHED_ELEMENTS = "//*[@itemprop='datePublished'] | //time[@pubdate]"
 PUBLISHED_JSON_LD = "datePublished"
-# How a page is laid out as lines when its text is read for a date: each of these elements
-# starts and ends a line (as a scraper's text dump has it); what these hold is no text.
+# Markup that states the article's headline: a <meta> of one of these names, an element
+# with itemprop="headline", or JSON-LD with a headline. Where a page has none, trafilatura
+# takes its <title>, which on many sites is the site's name, a section ("Sports", "Market
+# Place") or the headline with the site and its sections around it; the headline the
+# page's text prints over the body (_page_article) is then the better one (_headline).
+TITLE_META = frozenset({"og:title", "twitter:title", "headline", "dc.title"})
+TITLE_ELEMENTS = "//*[@itemprop='headline']"
+TITLE_JSON_LD = '"headline"'
+# A headline the body talks about: at least this share of its content words (block's
+# content_words) are in the body's first LEDE_LINES lines of prose.
+TALKED_SHARE, LEDE_LINES = 1 / 3, 3
+# A line of the page's text that is markup a page let through as text (a conditional
+# comment, a script's tag): no line of the article.
+MARKUP_LINE = re.compile(r"^<[!/?]?[A-Za-z\[]")
+# How a page is laid out as lines when its text is read for a date or headline: each of
+# these elements starts and ends a line (as a scraper's text dump has it); what these hold
+# is no text.
 BLOCK_TAGS = frozenset(
     {
         "address",
@@ -190,6 +207,12 @@ CHARSET_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii":
 # is a name's length: the outlet, when the markup names none (og:site_name).
 TITLE_BAR_SEPARATOR = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+|\s*\|\s*")
 SITE_NAME_MAX_WORDS = 6
+# Words that say where a section's news is from ("US World", "National", "Local News"):
+# a name made of these and sections' names (normalise.patterns.SECTION_NAME) is a section,
+# not the site's name.
+SECTION_SCOPES = frozenset(
+    {"us", "uk", "world", "national", "international", "local", "regional", "state", "general"}
+)
 # A site's name is capitalised but for these ("The Voice of Tasmania", "News & Record"),
 # and holds no comma ("Augusta, GA" is the site's place).
 NAME_JOINING_WORDS = frozenset({"of", "the", "and", "&", "for", "on", "in", "de", "du", "la"})
@@ -411,8 +434,10 @@ def decode(data: bytes) -> tuple[str, str] | Rejected:
 def from_html(source: str, data: bytes) -> RawDocument | Rejected:
     """An HTML page: trafilatura finds the article in the markup (title, date, author,
     site name and body), read in the page's charset; the title bar names the site when
-    the markup does not (_outlet), the <figcaption>s are the photos' captions; the body
-    then goes through the same normaliser as text, and the captions with it."""
+    the markup does not (_title_and_outlet), the <figcaption>s are the photos' captions.
+    The page's text, laid out as lines and read as a text seed's (_page_article), gives
+    the headline where the markup states none (_headline) and the date where it states
+    none. The body then goes through the same normaliser as text, the captions with it."""
     import trafilatura  # heavy: only imported when a seed is HTML
 
     html, encoding = _html_text(data)
@@ -436,19 +461,31 @@ def from_html(source: str, data: bytes) -> RawDocument | Rejected:
     if not body.strip():
         return Rejected(source, "no article text found in the HTML")
     authors = str(fields.get("author") or "")
-    title = str(fields.get("title") or "")
     published = fields.get("date")
-    if tree is not None and not _states_published(tree):
-        published = _text_date(source, tree, encoding) or published
+    text, repairs = clean_text(body)
+    printed = _page_article(source, tree, encoding) if tree is not None else None
+    title, outlet = _title_and_outlet(
+        str(fields.get("title") or ""),
+        str(fields.get("sitename") or ""),
+        page,
+        printed.title if printed else None,
+    )
+    if printed is not None and tree is not None:
+        stated = _states(tree, TITLE_META, TITLE_ELEMENTS, TITLE_JSON_LD)
+        headline = _headline(title, printed.title, stated, text)
+        if outlet is None:  # "<headline> | Valley Herald": the markup's title names the site
+            outlet = _site_name(_title_bar_site(title, headline))
+        title = headline
+        if not _states(tree, PUBLISHED_META, PUBLISHED_ELEMENTS, PUBLISHED_JSON_LD):
+            published = printed.published or published
     meta = {
         "title": title,
         "published": published,
-        "outlet": _outlet(str(fields.get("sitename") or ""), page, title),
+        "outlet": outlet,
         "url": fields.get("url"),
         "credits": tuple(a.strip() for a in authors.split(";") if a.strip()),
         "captions": page.captions,
     }
-    text, repairs = clean_text(body)
     return RawDocument(
         source, text, encoding, tuple((k, v) for k, v in meta.items() if v), 1, repairs
     )
@@ -463,29 +500,73 @@ class PageParts:
     captions: tuple[str, ...] = ()  # the <figcaption>s, in order, once each
 
 
-def _states_published(tree: HtmlElement) -> bool:
-    """Whether the markup states when the article was published (PUBLISHED_META, ...)."""
+def _states(tree: HtmlElement, names: frozenset[str], elements: str, json_ld: str) -> bool:
+    """Whether the markup states a field: a <meta> of one of `names` (by property, name or
+    itemprop) with content, an element `elements` finds, or JSON-LD holding `json_ld`."""
     for meta in tree.iter("meta"):
-        names = (meta.get(a, "").strip().casefold() for a in ("property", "name", "itemprop"))
-        if meta.get("content", "").strip() and any(n in PUBLISHED_META for n in names):
+        named = (meta.get(a, "").strip().casefold() for a in ("property", "name", "itemprop"))
+        if meta.get("content", "").strip() and any(n in names for n in named):
             return True
-    if tree.xpath(PUBLISHED_ELEMENTS):
+    if tree.xpath(elements):
         return True
     return any(
         script.get("type", "").casefold() == "application/ld+json"
-        and PUBLISHED_JSON_LD in (script.text or "")
+        and json_ld in (script.text or "")
         for script in tree.iter("script")
     )
 
 
-def _text_date(source: str, tree: HtmlElement, encoding: str) -> str | None:
-    """The publication date the page's text states, read as a text seed's is: the whole
-    page laid out as lines (_page_lines) through the normaliser, whose rules find the
-    date under the headline and leave out a masthead's, a teaser's or a past event's."""
+def _page_article(source: str, tree: HtmlElement, encoding: str) -> Article:
+    """The page's text read as a text seed's is: the whole page laid out as lines
+    (_page_lines) through the normaliser, whose rules find the headline over the body and
+    the date under it, and leave out a masthead's, a teaser's or a past event's."""
     from .normalise import normalise
 
     text, _repairs = clean_text("\n".join(_page_lines(tree)))
-    return normalise(RawDocument(source, text, encoding)).published
+    return normalise(RawDocument(source, text, encoding))
+
+
+def _headline(markup: str, printed: str | None, stated: bool, body: str) -> str:
+    """The headline, from the markup's title (trafilatura's) and the one the page's text
+    prints over the body (`printed`, _page_article). The printed one when the markup's is
+    it with more around it (the site's name, its sections: "IOL: Trio set for Derby
+    debuts"). Else the markup's when the markup states it (`stated`: TITLE_META, ...).
+    Else the printed one when the body's opening talks about it (TALKED_SHARE), else the
+    markup's when that talks about it, else the printed one if any."""
+    from .normalise.block import content_words
+    from .normalise.sheet import is_prose
+
+    if printed and markup:
+        inner, outer = _title_words(printed), _title_words(markup)
+        if inner and inner != outer and f" {inner} " in f" {outer} ":
+            return printed
+    if stated or not printed:
+        return markup
+    lede: set[str] = set()
+    for line in [line for line in body.split("\n") if is_prose(line)][:LEDE_LINES]:
+        lede |= content_words(line)
+
+    def talked(title: str) -> bool:
+        own = content_words(title)
+        return bool(own) and len(own & lede) >= TALKED_SHARE * len(own)
+
+    return markup if markup and not talked(printed) and talked(markup) else printed
+
+
+def _section(name: str) -> bool:
+    """A section's name: the normaliser's SECTION_NAME, after any SECTION_SCOPES words."""
+    from .normalise.patterns import SECTION_NAME
+
+    rest = " ".join(w for w in name.casefold().split() if w not in SECTION_SCOPES)
+    return not rest or bool(SECTION_NAME.fullmatch(rest))
+
+
+def _title_words(title: str) -> str:
+    return " ".join(re.findall(r"\w+", title.casefold()))
+
+
+def _same_title(one: str, other: str) -> bool:
+    return _title_words(one) == _title_words(other)
 
 
 def _page_lines(tree: HtmlElement) -> list[str]:
@@ -509,7 +590,8 @@ def _page_lines(tree: HtmlElement) -> list[str]:
         if shown:
             lines[-1].append(element.text or "")
             todo.extend((child, False) for child in reversed(element))
-    return [line for line in (_squeezed(" ".join(parts)) for parts in lines) if line]
+    squeezed = (_squeezed(" ".join(parts)) for parts in lines)
+    return [line for line in squeezed if line and not MARKUP_LINE.match(line)]
 
 
 def _page_parts(tree: HtmlElement) -> PageParts:
@@ -522,16 +604,45 @@ def _page_parts(tree: HtmlElement) -> PageParts:
     )
 
 
-def _outlet(found: str, page: PageParts, headline: str) -> str | None:
-    """The site's name: trafilatura's (og:site_name, a JSON-LD publisher), unless it took
-    it from the <title> for holding a dot, which is often the headline ("T.J. Ford Cleared
-    To Practice : PROTRADE"): then the web address in it ("SignOnSanDiego.com > News"),
-    if any; else the name the title bar prints at the far end from the headline."""
+def _title_and_outlet(
+    title: str, found: str, page: PageParts, printed: str | None
+) -> tuple[str, str | None]:
+    """The headline and the site's name, from trafilatura's title and site name. Its site
+    name is kept unless it took it from the <title> for holding a dot, which is often the
+    headline ("T.J. Ford Cleared To Practice : PROTRADE", read as title "PROTRADE"): then
+    the web address in it ("SignOnSanDiego.com > News"), if any; else, when the title bar
+    is those two parts alone and the page prints the dotted one over its body (`printed`,
+    _page_article), that is the headline; the site's name is then the name the title bar
+    prints at the far end from the headline. A name a rights notice gives, a section's or
+    one without a letter is mended or left out (_site_name)."""
     guessed = "." in found and found in page.title_bar and found != page.site_name
     if found and not guessed:
-        return found
+        return title, _site_name(found)
     address = WEB_ADDRESS.search(found) if found else None  # "www.azstarnet.com ®"
-    return address[0] if address else _title_bar_site(page.title_bar, headline)
+    if address:
+        return title, address[0]
+    parts = [p.strip() for p in TITLE_BAR_SEPARATOR.split(page.title_bar)]
+    if sorted(parts) == sorted([found, title]) and printed and _same_title(found, printed):
+        title = found  # the headline, taken for the site's name for its dot
+    return title, _site_name(_title_bar_site(page.title_bar, title))
+
+
+def _site_name(name: str | None) -> str | None:
+    """A site's name as the markup gives it, or None when it is none: a rights notice names
+    the holder ("Copyright 2007 TV3" -> "TV3", "(c) MMVIII, CBS Corporation. All Rights
+    Reserved." -> "CBS"); the names of sections ("Sports") are none, nor is what holds no
+    letter (the "6.0" of "Winona Daily News - 6.0" is a version)."""
+    from .normalise import fields
+    from .normalise import patterns as P
+
+    if not name:
+        return None
+    holder = P.OUTLET_FROM_COPYRIGHT.search(name) if P.FULL_RIGHTS_NOTICE.search(name) else None
+    if holder:
+        name = fields.publication(holder["outlet"].strip())
+    if all(_section(part) for part in P.TAGLINE_SPLIT.split(name)):
+        return None  # "Sports", "US World", "News | Weather": the site's sections
+    return name if any(c.isalpha() for c in name) else None
 
 
 def _squeezed(text: str) -> str:

@@ -253,6 +253,91 @@ def test_html_date_without_metadata_is_the_one_under_the_headline(tmp_path):
     assert normalise(masthead).published == "2008-01-17"
 
 
+# A page whose <title> is the site's name and a section, with the headline printed over
+# the story in a <span>: the kind of page trafilatura gives the <title>'s parts for.
+SECTION_HTML = b"""<html><head><title>Valley Herald | Sports</title></head><body>
+<div class="nav"><a href="/">Home</a> <a href="/news">News</a> <a href="/sports">Sports</a></div>
+<div id="story"><span class="heading">Rockets edge Eagles in overtime</span>
+<p>By Ann Lee</p>
+<p>The Rockets beat the Eagles 3-2 in overtime on Saturday, their fifth win in a row.</p>
+<p>Eagles coach Tom Hart said his team had played its best game of the season so far.</p>
+<p>The teams meet again next month in the last round of the regular season.</p></div>
+</body></html>"""
+
+
+def _with_meta(page: bytes, meta: bytes) -> bytes:
+    return page.replace(b"</title>", b"</title>" + meta, 1)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "outlet"),
+    [
+        # no title in the metadata: the headline printed over the body; a section is no outlet
+        (SECTION_HTML, "Rockets edge Eagles in overtime", None),
+        # the metadata's title is the printed headline and the site's name: cut to the first
+        (
+            _with_meta(
+                SECTION_HTML,
+                b'<meta property="og:title" '
+                b'content="Rockets edge Eagles in overtime | Valley Herald">',
+            ),
+            "Rockets edge Eagles in overtime",
+            "Valley Herald",
+        ),
+        # a headline the metadata states stands, whatever the text prints
+        (
+            _with_meta(SECTION_HTML, b'<meta property="og:title" content="Rockets win a fifth">'),
+            "Rockets win a fifth",
+            None,
+        ),
+        # a title bar's dotted part is the headline, not the site's name, unless an address
+        (
+            SECTION_HTML.replace(
+                b"Valley Herald | Sports", b"Dr. Lee Named Head Coach : SPORTSWIRE"
+            ).replace(b"Rockets edge Eagles in overtime", b"Dr. Lee Named Head Coach"),
+            "Dr. Lee Named Head Coach",
+            "SPORTSWIRE",
+        ),
+        # a rights notice names the holder
+        (
+            _with_meta(
+                SECTION_HTML,
+                b'<meta name="copyright" content="Copyright 2008 Valley Herald Inc. All rights '
+                b'reserved.">',
+            ),
+            "Rockets edge Eagles in overtime",
+            "Valley Herald",
+        ),
+    ],
+)
+def test_html_headline_and_site_name(tmp_path, page, title, outlet):
+    from generator.normalise import normalise
+
+    article = normalise(_read(tmp_path, page, "page.html"))
+    assert (article.title, article.outlet) == (title, outlet)
+
+
+@pytest.mark.parametrize(
+    ("name", "site"),
+    [
+        ("Copyright 2007 TV3", "TV3"),
+        ("\u00a9 MMVIII, CBS Corporation. All Rights Reserved.", "CBS"),
+        ("6.0", None),  # "Winona Daily News - 6.0": a version
+        ("US World", None),
+        ("Breaking News", None),
+        ("Sports | Weather", None),
+        ("The National", "The National"),  # names that hold a section's word
+        ("Metro", "Metro"),
+        ("Guardian Unlimited", "Guardian Unlimited"),
+        ("washingtonpost.com", "washingtonpost.com"),
+    ],
+)
+def test_html_site_name_is_a_name(name, site):
+    from generator.read import _site_name
+
+    assert _site_name(name) == site
+
+
 def test_html_page_names_its_site_captions_and_charset(tmp_path):
     """With no og:site_name, the title bar's far end from the headline names the outlet;
     a <figcaption> is a caption with its credit; the encoding is the page's charset."""

@@ -119,7 +119,7 @@ def _next_wall(sheet: Sheet, i: int, step: int, rights: set[int], lists: set[int
 
 
 def _prose_words(sheet: Sheet, first: int, last: int) -> set[str]:
-    return set().union(*(_content_words(sheet.texts[i]) for i in _prose_lines(sheet, first, last)))
+    return set().union(*(content_words(sheet.texts[i]) for i in _prose_lines(sheet, first, last)))
 
 
 def _prose_lines(sheet: Sheet, first: int, last: int) -> list[int]:
@@ -142,7 +142,7 @@ def _telling(sheet: Sheet, span: tuple[int, int], topic: set[str]) -> bool:
     lines = _prose_lines(sheet, *span)
     telling = 0
     for i in lines:
-        own = _content_words(sheet.texts[i])
+        own = content_words(sheet.texts[i])
         shared = len(own & topic)
         telling += shared >= P.RIGHTS_SHARED_WORDS and shared >= P.RIGHTS_SHARED_SHARE * len(own)
     return telling > 0 and 2 * telling >= len(lines)
@@ -442,7 +442,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
             continue
         if _fixture_label(text):
             continue  # the label over a sports report's headline (_top_of_headlines)
-        own = _content_words(text)
+        own = content_words(text)
         overlap = len(own & lede) / len(own) if own else 0.0
         key = text.casefold()
         titlebar = len(own) >= 2 and any(
@@ -478,7 +478,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         best = below
     elif below is not None and below < first and _scoreboard(sheet.texts[best], sheet.texts[below]):
         best = below  # the score over the game's story: the headline is the line under it
-    return _top_of_headlines(sheet, best, lede | _content_words(sheet.texts[best]))
+    return _top_of_headlines(sheet, best, lede | content_words(sheet.texts[best]))
 
 
 def page_title_line(sheet: Sheet, first: int, last: int) -> int | None:
@@ -495,9 +495,9 @@ def page_title_line(sheet: Sheet, first: int, last: int) -> int | None:
         return None
     if all(sheet.kinds[i] == "blank" for i in range(top + 1, first)):
         return top
-    story = set().union(*(_content_words(sheet.texts[i]) for i in range(first, last + 1)
+    story = set().union(*(content_words(sheet.texts[i]) for i in range(first, last + 1)
                           if sheet.kinds[i] is None))  # fmt: skip
-    return top if _content_words(text) & story else None
+    return top if content_words(text) & story else None
 
 
 def _tagline(text: str) -> bool:
@@ -536,7 +536,7 @@ def lede_words(sheet: Sheet, first: int, last: int) -> set[str]:
     for i in range(first, min(last + 1, first + P.LEDE_LINES)):
         if sheet.kinds[i] is None and is_prose(sheet.texts[i]):
             # the dateline ("ABUJA (Reuters) -") names the agency, not the story
-            lede |= _content_words(fields.split_dateline(sheet.texts[i])[1])
+            lede |= content_words(fields.split_dateline(sheet.texts[i])[1])
     return lede
 
 
@@ -565,7 +565,7 @@ def _highlight(text: str, lede: set[str]) -> bool:
     return (
         bool(P.LIST_ITEM.match(text))
         and P.HIGHLIGHT_MIN_WORDS <= words(text) <= P.DEK_MAX_WORDS
-        and bool(_content_words(text) & lede)
+        and bool(content_words(text) & lede)
     )
 
 
@@ -650,7 +650,7 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
         if _kicker(text, sheet.texts[top]) and _under_date(sheet, j) and not fields.is_name(text):
             sheet.claim(j, "kicker", "kicker")  # the head block opens with its date, a byline
             break  # may stand under it ("Tuesday 8 January 2008", "Sean Collins", headline)
-        if not (_content_words(text) & topic) or P.SCORE_LINE.search(text):
+        if not (content_words(text) & topic) or P.SCORE_LINE.search(text):
             break  # another story's line, or the scoreboard over a game's story
         if _kicker(text, sheet.texts[top]):
             sheet.claim(j, "kicker", "kicker")
@@ -785,7 +785,7 @@ def _head_block(sheet: Sheet, i: int, first: int) -> bool:
     return standfirsts <= 1
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     """Words of four letters or more that are not function words, cut to five letters so
     'attack' meets 'attacks'."""
     found = (w.casefold() for w in _CONTENT_WORD.findall(text))

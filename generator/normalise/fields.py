@@ -846,10 +846,10 @@ def find_outlet(
         or _own_rights(sheet, known)
         or _reporter_mail_domain(sheet)
     )
-    return _publication(found) if found else None
+    return publication(found) if found else None
 
 
-def _publication(name: str) -> str:
+def publication(name: str) -> str:
     """The publication a company's name stands for: its legal form cut ("Alabama Live
     LLC", "The New York Times Company"), when what stays still reads as a name of its
     own: two words or more, or one written like a brand ("CNBC LLC", "ScienceAlert Pty
@@ -916,11 +916,11 @@ def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
     )
     match = P.OUTLET_FROM_COPYRIGHT.search(line)
     name = match["outlet"].strip() if match else None
-    if name and _publication(name).casefold() in known:
+    if name and publication(name).casefold() in known:
         return name
     if not name or not P.FULL_RIGHTS_NOTICE.search(line) or _owns_others_text(name):
         return None
-    if P.OWNER_GROUP.search(_publication(name)):
+    if P.OWNER_GROUP.search(publication(name)):
         return None
     titled = P.PUBLICATION_WORD.search(name) or P.SITE_NAME_WORD.search(name)
     return None if is_name(name) and not titled else name

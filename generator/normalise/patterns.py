@@ -1225,7 +1225,7 @@ OUTLET_FROM_COPYRIGHT = re.compile(
 
 # The legal form after a publisher's name in its copyright line ("The New York Times
 # Company", "Alabama Live LLC", "ScienceAlert Pty Ltd"): the outlet is the publication,
-# not the company (fields._publication says when what stays is a name).
+# not the company (fields.publication says when what stays is a name).
 LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|llc|ltd|plc|pty|pvt|limited|gmbh)\.?)+$", I)
 COMPANY_FORM = re.compile(r",?\s+(?:company|corporation|corp\.?)$", I)
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
