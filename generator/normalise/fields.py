@@ -480,6 +480,8 @@ def parse_date(value: str) -> str | None:
         "PREFER_DAY_OF_MONTH": "first",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
+    if P.DAY_FIRST_ZONE.search(value):  # "12:01am GMT 08/01/2008": January 8
+        settings["DATE_ORDER"] = "DMY"
     try:
         parsed = dateparser.parse(value, languages=["en"], settings=settings)
     except (ValueError, OverflowError):

@@ -963,6 +963,12 @@ UPDATE_TAIL = re.compile(r"^[\s,;|/-]*(?:last )?updated\b", I)
 # reads the month first when both could be one, as "08/05/2021" is in the US; "01.09.2008"
 # is January 9 on an Arizona paper's page). Not with dashes: "Police log: 1-16-2017" is a
 # headline.
+# A stamp in the time of a country that writes the day first reads its numbers day first:
+# "Last Updated: 12:01am GMT 08/01/2008" is January 8 (British, Irish, European, Indian,
+# South African, Australian and New Zealand zones).
+DAY_FIRST_ZONE = re.compile(
+    r"\b(?:GMT|BST|IST|WET|WEST|CET|CEST|EET|EEST|SAST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT)\b"
+)
 # Also a day and a time stamped under a story ("12/30 10:34:59 ET"), the wire's
 # transmission stamp ("AP-ES-01-10-08 0607EST": service, month, day, year, time) and a
 # weekday and a time ("Monday 6:30PM": read only against a known reference date).
