@@ -207,6 +207,9 @@ CHARSET_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii":
 # is a name's length: the outlet, when the markup names none (og:site_name).
 TITLE_BAR_SEPARATOR = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+|\s*\|\s*")
 SITE_NAME_MAX_WORDS = 6
+# The year a site's name keeps from the copyright tag it was read off ("winnipeg sun 2004"):
+# one of the web's years (1990 on) after the name; "Club 1902" keeps its number.
+RIGHTS_YEAR = re.compile(r"(?<=\w)\s+(?:199\d|20\d\d)$")
 # Words that say where a section's news is from ("US World", "National", "Local News"):
 # a name made of these and sections' names (normalise.patterns.SECTION_NAME) is a section,
 # not the site's name.
@@ -640,6 +643,7 @@ def _site_name(name: str | None) -> str | None:
     holder = P.OUTLET_FROM_COPYRIGHT.search(name) if P.FULL_RIGHTS_NOTICE.search(name) else None
     if holder:
         name = fields.publication(holder["outlet"].strip())
+    name = RIGHTS_YEAR.sub("", name)  # a copyright tag's name and year: "Winnipeg Sun 2004"
     if all(_section(part) for part in P.TAGLINE_SPLIT.split(name)):
         return None  # "Sports", "US World", "News | Weather": the site's sections
     return name if any(c.isalpha() for c in name) else None

@@ -321,6 +321,8 @@ def test_html_headline_and_site_name(tmp_path, page, title, outlet):
     ("name", "site"),
     [
         ("Copyright 2007 TV3", "TV3"),
+        ("Winnipeg Sun 2004", "Winnipeg Sun"),  # a copyright tag's name and year
+        ("Club 1902", "Club 1902"),  # no year: a four-figure number of another kind
         ("\u00a9 MMVIII, CBS Corporation. All Rights Reserved.", "CBS"),
         ("6.0", None),  # "Winona Daily News - 6.0": a version
         ("US World", None),
