@@ -3,6 +3,9 @@ normalising its own output changes nothing."""
 
 from __future__ import annotations
 
+import html
+import re
+
 from conftest import article_from
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -152,3 +155,51 @@ def test_normalising_its_own_output_changes_nothing(text):
     assert again.paragraphs == first.paragraphs
     assert again.title == first.title
     assert again.dateline == first.dateline
+
+
+# An HTML page drawn as furniture and a story in nested blocks and inline elements, with
+# or without a <title> and an og:title: what reading it keeps as the headline, and as the
+# site's name, is text the page holds (its <title>, its metadata or a line it prints).
+BLOCKS = st.sampled_from(["div", "p", "section", "li", "td", "h1", "h2", "span", "a", "b"])
+
+
+def html_escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _element(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.recursive(
+        text.map(html_escape),
+        lambda inner: st.tuples(BLOCKS, st.lists(inner, min_size=1, max_size=3)).map(
+            lambda t: f"<{t[0]}>{''.join(t[1])}</{t[0]}>"
+        ),
+        max_leaves=12,
+    )
+
+
+HTML_PAGE = st.tuples(
+    st.one_of(st.none(), HEADLINE, st.tuples(HEADLINE, FURNITURE).map(" | ".join)),
+    st.one_of(st.none(), HEADLINE),
+    st.lists(_element(st.one_of(FURNITURE, HEADLINE, PARAGRAPH)), min_size=1, max_size=6),
+)
+
+
+@FAST
+@given(HTML_PAGE)
+def test_html_headline_and_site_are_never_invented(page):
+    from generator.read import from_html
+
+    title_bar, og_title, body = page
+    head = f"<title>{html_escape(title_bar)}</title>" if title_bar is not None else ""
+    if og_title is not None:
+        head += f'<meta property="og:title" content="{html_escape(og_title)}">'
+    markup = f"<html><head>{head}</head><body>{''.join(body)}</body></html>"
+    doc = from_html("page.html", markup.encode())
+    if isinstance(doc, Rejected):
+        return
+    held = _fold(html.unescape(re.sub(r"<[^>]+>", " ", markup))).casefold()  # its text
+    held += " | " + (og_title or "").casefold()  # and its metadata's
+    for key in ("title", "outlet"):
+        value = doc.meta_value(key)
+        if value:
+            assert _fold(str(value)).casefold() in held, (key, value)
