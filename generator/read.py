@@ -207,6 +207,9 @@ CHARSET_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii":
 # is a name's length: the outlet, when the markup names none (og:site_name).
 TITLE_BAR_SEPARATOR = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+|\s*\|\s*")
 SITE_NAME_MAX_WORDS = 6
+# A headline a group's sites share, tagged with the one that ran it: "Pace star's
+# Bollywood adventure (from The Bolton News)".
+TITLE_FROM_SITE = re.compile(r"\s\(from (?P<site>[^()]{2,60})\)$", re.IGNORECASE)
 # The year a site's name keeps from the copyright tag it was read off ("winnipeg sun 2004"):
 # one of the web's years (1990 on) after the name; "Club 1902" keeps its number.
 RIGHTS_YEAR = re.compile(r"(?<=\w)\s+(?:199\d|20\d\d)$")
@@ -675,8 +678,12 @@ def _html_text(data: bytes) -> tuple[str, str]:
 
 def _title_bar_site(title_bar: str, headline: str) -> str | None:
     """The site's name a <title> prints at one end with the headline at the other
-    ("<headline> | News | Alpine Courier" -> "Alpine Courier"); None when the title bar is
-    not the headline and a separator and more, or what stands there is longer than a name."""
+    ("<headline> | News | Alpine Courier" -> "Alpine Courier"), or tags the headline with
+    (TITLE_FROM_SITE); None when the title bar is not the headline and a separator and
+    more, or what stands there is longer than a name."""
+    tagged = TITLE_FROM_SITE.search(title_bar)
+    if tagged and _reads_as_site_name(tagged["site"]):
+        return tagged["site"]
     head, folded = _squeezed(headline).casefold(), title_bar.casefold()
     if not head or len(title_bar) <= len(head):
         return None

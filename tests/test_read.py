@@ -298,6 +298,15 @@ def _with_meta(page: bytes, meta: bytes) -> bytes:
             "Dr. Lee Named Head Coach",
             "SPORTSWIRE",
         ),
+        # a headline tagged with the site that ran it
+        (
+            SECTION_HTML.replace(
+                b"Valley Herald | Sports",
+                b"Rockets Edge Eagles In Overtime (from The Valley Herald)",
+            ),
+            "Rockets edge Eagles in overtime",
+            "The Valley Herald",
+        ),
         # a rights notice names the holder
         (
             _with_meta(
