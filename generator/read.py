@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -549,7 +550,7 @@ def _headline(markup: str, printed: str | None, stated: bool, body: str) -> str:
     if stated or not printed:
         return markup
     lede: set[str] = set()
-    for line in [line for line in body.split("\n") if is_prose(line)][:LEDE_LINES]:
+    for line in islice((line for line in body.split("\n") if is_prose(line)), LEDE_LINES):
         lede |= content_words(line)
 
     def talked(title: str) -> bool:
@@ -569,10 +570,6 @@ def _section(name: str) -> bool:
 
 def _title_words(title: str) -> str:
     return " ".join(re.findall(r"\w+", title.casefold()))
-
-
-def _same_title(one: str, other: str) -> bool:
-    return _title_words(one) == _title_words(other)
 
 
 def _page_lines(tree: HtmlElement) -> list[str]:
@@ -628,7 +625,8 @@ def _title_and_outlet(
     if address:
         return title, address[0]
     parts = [p.strip() for p in TITLE_BAR_SEPARATOR.split(page.title_bar)]
-    if sorted(parts) == sorted([found, title]) and printed and _same_title(found, printed):
+    printed_here = printed is not None and _title_words(found) == _title_words(printed)
+    if sorted(parts) == sorted([found, title]) and printed_here:
         title = found  # the headline, taken for the site's name for its dot
     return title, _site_name(_title_bar_site(page.title_bar, title))
 
