@@ -195,7 +195,11 @@ BLOCK_TAGS = frozenset(
         "ul",
     }
 )
-UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+# An element the page hides until a script shows it (a pop-up's e-mail form over the
+# headline) holds no text a reader sees, nor the scraper's dump.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# A drop-down's choices are a control's, shown one at a time: no text of the page.
+UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "select"})
 # The charset a page declares (<meta charset="windows-1252">, or in its content type),
 # looked for in its first CHARSET_WINDOW bytes. Browsers read the Latin-1 and ASCII labels
 # as windows-1252 (the WHATWG Encoding Standard), and so does digest.
@@ -479,7 +483,7 @@ def from_html(source: str, data: bytes) -> RawDocument | Rejected:
     )
     if printed is not None and tree is not None:
         stated = _states(tree, TITLE_META, TITLE_ELEMENTS, TITLE_JSON_LD)
-        headline = _headline(title, printed.title, stated, text)
+        headline = _headline(title, printed.title, stated, text, page.title_bar)
         if outlet is None:  # "<headline> | Valley Herald": the markup's title names the site
             outlet = _site_name(_title_bar_site(title, headline))
         title = headline
@@ -533,11 +537,13 @@ def _page_article(source: str, tree: HtmlElement, encoding: str) -> Article:
     return normalise(RawDocument(source, text, encoding))
 
 
-def _headline(markup: str, printed: str | None, stated: bool, body: str) -> str:
+def _headline(markup: str, printed: str | None, stated: bool, body: str, bar: str = "") -> str:
     """The headline, from the markup's title (trafilatura's) and the one the page's text
     prints over the body (`printed`, _page_article). The printed one when the markup's is
     it with more around it (the site's name, its sections: "IOL: Trio set for Derby
-    debuts"). Else the markup's when the markup states it (`stated`: TITLE_META, ...).
+    debuts"), or the <title> (`bar`) is it and other parts ("Halifax, The Daily News:
+    Sports | Rocket down Eagles", trafilatura taking the first). Else the markup's when the
+    markup states it (`stated`: TITLE_META, ...).
     Else the printed one when the body's opening talks about it (TALKED_SHARE), else the
     markup's when that talks about it, else the printed one if any."""
     from .normalise.block import content_words
@@ -546,6 +552,9 @@ def _headline(markup: str, printed: str | None, stated: bool, body: str) -> str:
     if printed and markup:
         inner, outer = _title_words(printed), _title_words(markup)
         if inner and inner != outer and f" {inner} " in f" {outer} ":
+            return printed
+        parts = {_title_words(p) for p in TITLE_BAR_SEPARATOR.split(bar)}
+        if inner in parts and len(parts) > 1 and not _section(printed):
             return printed
     if stated or not printed:
         return markup
@@ -580,7 +589,7 @@ def _page_lines(tree: HtmlElement) -> list[str]:
     while todo:
         element, leaving = todo.pop()
         tag = element.tag.casefold() if isinstance(element.tag, str) else None
-        shown = tag is not None and tag not in UNSEEN_TAGS  # a comment's text is no text
+        shown = tag is not None and tag not in UNSEEN_TAGS and not _hidden(element)
         if leaving:
             if tag in BLOCK_TAGS:
                 lines.append([])
@@ -595,6 +604,12 @@ def _page_lines(tree: HtmlElement) -> list[str]:
             todo.extend((child, False) for child in reversed(element))
     squeezed = (_squeezed(" ".join(parts)) for parts in lines)
     return [line for line in squeezed if line and not MARKUP_LINE.match(line)]
+
+
+def _hidden(element: HtmlElement) -> bool:
+    """Whether the markup hides the element until a script shows it (HIDDEN_STYLE): a
+    pop-up's form, a menu's folded part."""
+    return element.get("hidden") is not None or bool(HIDDEN_STYLE.search(element.get("style", "")))
 
 
 def _page_parts(tree: HtmlElement) -> PageParts:
@@ -700,7 +715,8 @@ def _title_bar_site(title_bar: str, headline: str) -> str | None:
 
 def _reads_as_site_name(text: str) -> bool:
     """A web address, or a few capitalised words with no comma (not a second headline,
-    "Rescue teams reach the old town", nor a place, "Munich, Bavaria")."""
+    "Rescue teams reach the old town", nor a place, "Munich, Bavaria"); a word styled with
+    its capitals inside ("eBay", "oHERALDo") counts as capitalised."""
     if WEB_ADDRESS.fullmatch(text):
         return True
     names = text.split()
@@ -708,7 +724,8 @@ def _reads_as_site_name(text: str) -> bool:
         0 < len(names) <= SITE_NAME_MAX_WORDS
         and "," not in text
         and all(
-            w[:1].isupper() or w[:1].isdigit() or w.casefold() in NAME_JOINING_WORDS for w in names
+            any(c.isupper() for c in w) or w[:1].isdigit() or w.casefold() in NAME_JOINING_WORDS
+            for w in names
         )
     )
 

@@ -307,6 +307,26 @@ def _with_meta(page: bytes, meta: bytes) -> bytes:
             "Rockets edge Eagles in overtime",
             "The Valley Herald",
         ),
+        # the <title> is the site, a section and the printed headline (trafilatura takes
+        # the first part), though the body names the site more than it words the headline
+        (
+            SECTION_HTML.replace(
+                b"Valley Herald | Sports",
+                b"The Valley Herald and Hill County Times: Sports | Late goal sinks visitors",
+            )
+            .replace(b"Rockets edge Eagles in overtime", b"Late goal sinks visitors")
+            .replace(b"in a row.", b"in a row, the Valley Herald and Hill County Times learnt."),
+            "Late goal sinks visitors",
+            None,
+        ),
+        # a site's name styled with its capitals inside
+        (
+            SECTION_HTML.replace(
+                b"Valley Herald | Sports", b"oVALLEYo :: Rockets edge Eagles in overtime"
+            ),
+            "Rockets edge Eagles in overtime",
+            "oVALLEYo",
+        ),
         # a rights notice names the holder
         (
             _with_meta(
@@ -324,6 +344,22 @@ def test_html_headline_and_site_name(tmp_path, page, title, outlet):
 
     article = normalise(_read(tmp_path, page, "page.html"))
     assert (article.title, article.outlet) == (title, outlet)
+
+
+def test_html_page_lines_leave_out_what_a_reader_does_not_see():
+    """A page laid out as lines (for its headline and date) has no line of a drop-down's
+    choices, nor of what the markup hides until a script shows it."""
+    from lxml import html
+
+    from generator.read import _page_lines
+
+    page = html.fromstring(
+        "<html><body><form><select><option>Local Teams</option><option>Valley Rockets</option>"
+        "</select></form><div hidden><p>Your E-mail:*</p></div>"
+        '<div style="visibility: hidden">Close window</div>'
+        "<h1>Rockets edge Eagles</h1><p>The Rockets won.</p></body></html>"
+    )
+    assert _page_lines(page) == ["Rockets edge Eagles", "The Rockets won."]
 
 
 @pytest.mark.parametrize(
