@@ -486,6 +486,10 @@ def from_html(source: str, data: bytes) -> RawDocument | Rejected:
         headline = _headline(title, printed.title, stated, text, page.title_bar)
         if outlet is None:  # "<headline> | Valley Herald": the markup's title names the site
             outlet = _site_name(_title_bar_site(title, headline))
+        elif _rights_notice(str(fields.get("sitename") or "")):
+            # a rights holder is often the group that owns the paper the <title> names:
+            # "<headline> - World - Sport - The Canberra Times", (c) Rural Press Ltd.
+            outlet = _site_name(_title_bar_site(page.title_bar, headline)) or outlet
         title = headline
         if not _states(tree, PUBLISHED_META, PUBLISHED_ELEMENTS, PUBLISHED_JSON_LD):
             published = printed.published or published
@@ -656,13 +660,19 @@ def _site_name(name: str | None) -> str | None:
 
     if not name:
         return None
-    holder = P.OUTLET_FROM_COPYRIGHT.search(name) if P.FULL_RIGHTS_NOTICE.search(name) else None
+    holder = P.OUTLET_FROM_COPYRIGHT.search(name) if _rights_notice(name) else None
     if holder:
         name = fields.publication(holder["outlet"].strip())
     name = RIGHTS_YEAR.sub("", name)  # a copyright tag's name and year: "Winnipeg Sun 2004"
     if all(_section(part) for part in P.TAGLINE_SPLIT.split(name)):
         return None  # "Sports", "US World", "News | Weather": the site's sections
     return name if any(c.isalpha() for c in name) else None
+
+
+def _rights_notice(text: str) -> bool:
+    from .normalise.patterns import FULL_RIGHTS_NOTICE
+
+    return bool(FULL_RIGHTS_NOTICE.search(text))
 
 
 def _squeezed(text: str) -> str:

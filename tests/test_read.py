@@ -337,6 +337,19 @@ def _with_meta(page: bytes, meta: bytes) -> bytes:
             "Rockets edge Eagles in overtime",
             "Valley Herald",
         ),
+        # ... but the paper the <title> names, past its sections, before the group that
+        # holds the rights
+        (
+            _with_meta(
+                SECTION_HTML.replace(
+                    b"Valley Herald | Sports",
+                    b"Rockets edge Eagles in overtime - Hockey - Sport - The Valley Herald",
+                ),
+                b'<meta name="copyright" content="&copy; 2000 Hill Country Press Ltd.">',
+            ),
+            "Rockets edge Eagles in overtime",
+            "The Valley Herald",
+        ),
     ],
 )
 def test_html_headline_and_site_name(tmp_path, page, title, outlet):
