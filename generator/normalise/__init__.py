@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 from ..credits import article_credits
 from ..models import Article, Caption, Outlet, RawDocument
@@ -60,9 +61,12 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         sheet, range(top, end + 1), range(first, last + 1), reference, stamps
     )
     below = range(end + 1, min(end + 1 + P.TAIL_WINDOW, len(sheet.texts)))
-    stamp_at = next((i for i in below if i in stamps), None) if published is None else None
-    if stamp_at is not None:  # "Last Updated: <date>" under the footer's rights line
-        published = stamps[stamp_at][0] or stamps[stamp_at][1]
+    above = range(top - 1, max(top - 1 - P.TAIL_WINDOW, -1), -1)
+    stamp_at = (
+        next((i for i in chain(below, above) if i in stamps), None) if published is None else None
+    )
+    if stamp_at is not None:  # "Last Updated: <date>" under the footer's rights line, or
+        published = stamps[stamp_at][0] or stamps[stamp_at][1]  # over the headline's tools
     results = block.claim_result_lines(sheet, head_at, first) if head_at is not None else ()
     dek_at, dek = fields.find_dek(sheet, head_at, first, page_title) or (None, None)
     if dek is not None:  # "<dek> By JANE ROE Staff Writer": a byline run into it
