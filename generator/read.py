@@ -26,8 +26,6 @@ from .models import Outlet, Overrides, RawDocument, Rejected, SeedFile, SeedFold
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-    from .models import Article
-
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 SEED_SUFFIXES = ARTICLE_SUFFIXES | HTML_SUFFIXES
@@ -111,7 +109,7 @@ HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # <time pubdate>, or JSON-LD with a datePublished. Where a page has none, htmldate's date
 # comes from a date-classed element, which on many sites is the masthead's "today" (the
 # day the page was saved, not the day the story ran): the date the page's text states
-# under its headline comes first then (_page_article), and that element's date after it.
+# under its headline comes first then (from_html), and that element's date after it.
 PUBLISHED_META = frozenset(
     {
         "article:published_time",
@@ -144,7 +142,7 @@ PUBLISHED_JSON_LD = "datePublished"
 # with itemprop="headline", or JSON-LD with a headline. Where a page has none, trafilatura
 # takes its <title>, which on many sites is the site's name, a section ("Sports", "Market
 # Place") or the headline with the site and its sections around it; the headline the
-# page's text prints over the body (_page_article) is then the better one (_headline).
+# page's text prints over the body (from_html) is then the better one (_headline).
 TITLE_META = frozenset({"og:title", "twitter:title", "headline", "dc.title"})
 TITLE_ELEMENTS = "//*[@itemprop='headline']"
 TITLE_JSON_LD = '"headline"'
@@ -154,9 +152,8 @@ TALKED_SHARE, LEDE_LINES = 1 / 3, 3
 # A line of the page's text that is markup a page let through as text (a conditional
 # comment, a script's tag): no line of the article.
 MARKUP_LINE = re.compile(r"^<[!/?]?[A-Za-z\[]")
-# How a page is laid out as lines when its text is read for a date or headline: each of
-# these elements starts and ends a line (as a scraper's text dump has it); what these hold
-# is no text.
+# How a page is laid out as lines, as a scraper's text dump has it: each of these
+# elements starts and ends a line; a list item's line starts with "- ".
 BLOCK_TAGS = frozenset(
     {
         "address",
@@ -199,7 +196,8 @@ BLOCK_TAGS = frozenset(
 # headline) holds no text a reader sees, nor the scraper's dump.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A drop-down's choices are a control's, shown one at a time: no text of the page.
-UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "select"})
+# A <figcaption> is read as a photo's caption (PageParts.captions), not as a line.
+UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "select", "figcaption"})
 # The charset a page declares (<meta charset="windows-1252">, or in its content type),
 # looked for in its first CHARSET_WINDOW bytes. Browsers read the Latin-1 and ASCII labels
 # as windows-1252 (the WHATWG Encoding Standard), and so does digest.
@@ -443,13 +441,19 @@ def decode(data: bytes) -> tuple[str, str] | Rejected:
 
 
 def from_html(source: str, data: bytes) -> RawDocument | Rejected:
-    """An HTML page: trafilatura finds the article in the markup (title, date, author,
-    site name and body), read in the page's charset; the title bar names the site when
-    the markup does not (_title_and_outlet), the <figcaption>s are the photos' captions.
-    The page's text, laid out as lines and read as a text seed's (_page_article), gives
-    the headline where the markup states none (_headline) and the date where it states
-    none. The body then goes through the same normaliser as text, the captions with it."""
+    """An HTML page, read in its charset. trafilatura reads the markup's fields (title,
+    date, author, site name) and finds the article's body in it; the title bar names the
+    site when the markup does not (_title_and_outlet), the <figcaption>s are the photos'
+    captions. The page's text, laid out as lines as a scraper's dump has it (_page_lines),
+    is the seed's text: the normaliser reads it as it reads a text seed, finding the
+    headline, dek, byline, date and body and leaving out the furniture, and `digest
+    explain` shows each line's verdict. On the dev pages that keeps more of the article
+    and less furniture than trafilatura's body (bench/README.md); trafilatura's body is
+    the text when the lines give no body. The headline the lines print is the title where
+    the markup states none (_headline), their date the date where it states none."""
     import trafilatura  # heavy: only imported when a seed is HTML
+
+    from .normalise import normalise
 
     html, encoding = _html_text(data)
     try:
@@ -468,13 +472,14 @@ def from_html(source: str, data: bytes) -> RawDocument | Rejected:
         fields = found
     elif found is not None:
         fields = found.as_dict()
-    body = str(fields.get("text") or "")
-    if not body.strip():
+    extracted = clean_text(str(fields.get("text") or ""))
+    lines = clean_text("\n".join(_page_lines(tree)) if tree is not None else "")
+    printed = normalise(RawDocument(source, lines[0], encoding)) if tree is not None else None
+    text, repairs = lines if printed is not None and printed.paragraphs else extracted
+    if not text.strip():
         return Rejected(source, "no article text found in the HTML")
     authors = str(fields.get("author") or "")
     published = fields.get("date")
-    text, repairs = clean_text(body)
-    printed = _page_article(source, tree, encoding) if tree is not None else None
     title, outlet = _title_and_outlet(
         str(fields.get("title") or ""),
         str(fields.get("sitename") or ""),
@@ -483,7 +488,8 @@ def from_html(source: str, data: bytes) -> RawDocument | Rejected:
     )
     if printed is not None and tree is not None:
         stated = _states(tree, TITLE_META, TITLE_ELEMENTS, TITLE_JSON_LD)
-        headline = _headline(title, printed.title, stated, text, page.title_bar)
+        lede = extracted[0] or "\n".join(printed.paragraphs)  # trafilatura's view of the body
+        headline = _headline(title, printed.title, stated, lede, page.title_bar)
         if outlet is None:  # "<headline> | Valley Herald": the markup's title names the site
             outlet = _site_name(_title_bar_site(title, headline))
         elif _rights_notice(str(fields.get("sitename") or "")):
@@ -531,19 +537,9 @@ def _states(tree: HtmlElement, names: frozenset[str], elements: str, json_ld: st
     )
 
 
-def _page_article(source: str, tree: HtmlElement, encoding: str) -> Article:
-    """The page's text read as a text seed's is: the whole page laid out as lines
-    (_page_lines) through the normaliser, whose rules find the headline over the body and
-    the date under it, and leave out a masthead's, a teaser's or a past event's."""
-    from .normalise import normalise
-
-    text, _repairs = clean_text("\n".join(_page_lines(tree)))
-    return normalise(RawDocument(source, text, encoding))
-
-
 def _headline(markup: str, printed: str | None, stated: bool, body: str, bar: str = "") -> str:
     """The headline, from the markup's title (trafilatura's) and the one the page's text
-    prints over the body (`printed`, _page_article). The printed one when the markup's is
+    prints over the body (`printed`, from_html's lines). The printed one when the markup's is
     it with more around it (the site's name, its sections: "IOL: Trio set for Derby
     debuts"), or the <title> (`bar`) is it and other parts ("Halifax, The Daily News:
     Sports | Rocket down Eagles", trafilatura taking the first). Else the markup's when the
@@ -601,7 +597,7 @@ def _page_lines(tree: HtmlElement) -> list[str]:
                 lines[-1].append(element.tail or "")
             continue
         if tag in BLOCK_TAGS:
-            lines.append([])
+            lines.append(["-"] if tag == "li" else [])  # the dump's list item: "- Home"
         todo.append((element, True))
         if shown:
             lines[-1].append(element.text or "")
@@ -634,7 +630,7 @@ def _title_and_outlet(
     headline ("T.J. Ford Cleared To Practice : PROTRADE", read as title "PROTRADE"): then
     the web address in it ("SignOnSanDiego.com > News"), if any; else, when the title bar
     is those two parts alone and the page prints the dotted one over its body (`printed`,
-    _page_article), that is the headline; the site's name is then the name the title bar
+    from_html's lines), that is the headline; the site's name is then the name the title bar
     prints at the far end from the headline. A name a rights notice gives, a section's or
     one without a letter is mended or left out (_site_name)."""
     guessed = "." in found and found in page.title_bar and found != page.site_name

@@ -201,6 +201,69 @@ def test_html_seed_is_read_from_its_markup(tmp_path):
     assert not any("Home" in p or "Copyright" in p for p in article.paragraphs)
 
 
+# A page with its furniture: a menu, a share prompt and a sign-up box inside the
+# article, a list of related stories, a footer.
+FURNISHED_HTML = b"""<html><head><meta charset="utf-8">
+<title>Harbour plan approved | The Gazette</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Harbour plan approved</h1>
+<p class="dek">Work on the new quay starts in the spring</p>
+<p class="byline">By Jane Doe</p>
+<p>HALIFAX -- The city council voted on Tuesday to expand the harbour, ending a debate that
+had run for two years.</p>
+<p>Share this article</p>
+<p>Officials said construction would begin in the spring and last two years, at a cost of 40
+million dollars.</p>
+<p>Fishing crews, who had opposed an earlier plan, said they could live with this one.</p>
+<div class="related"><h3>Related stories</h3><ul><li><a href="/a">Council to vote on harbour
+plan</a></li><li><a href="/b">Fishing crews protest at city hall</a></li>
+<li><a href="/c">New ferry route announced</a></li></ul></div>
+<p>Sign up for our newsletter to get the day's news in your inbox.</p>
+</article><footer>Copyright 2024 The Gazette</footer></body></html>"""
+
+
+def test_html_body_is_the_pages_lines_read_as_a_dump(tmp_path):
+    """An HTML page's text is its lines, one per block, a list item's with "- ", as a
+    scraper's dump has them: the normaliser reads the head and body off them and leaves
+    out the furniture, and every line has its verdict (what `digest explain` prints)."""
+    from generator.normalise import normalise
+
+    doc = _read(tmp_path, FURNISHED_HTML, "page.html")
+    assert isinstance(doc, RawDocument)
+    assert doc.text.split("\n")[:2] == ["- Home", "- News"]
+    article = normalise(doc)
+    assert (article.title, article.dek, article.credits, article.dateline) == (
+        "Harbour plan approved",
+        "Work on the new quay starts in the spring",
+        ("Jane Doe",),
+        "HALIFAX",
+    )
+    assert [p[:20] for p in article.paragraphs] == [
+        "The city council vot",
+        "Officials said const",
+        "Fishing crews, who h",
+    ]
+    verdicts = {v.text: v.kind for v in article.lines}
+    for furniture in ("- Home", "Share this article", "- New ferry route announced"):
+        assert verdicts[furniture] == "dropped"
+
+
+def test_html_body_is_trafilaturas_when_the_lines_give_none(tmp_path):
+    """A page whose lines the normaliser finds no body in (here its prose is all list
+    items, which a dump's reader takes for a list of links) keeps the body trafilatura
+    finds in the markup."""
+    items = b"".join(
+        b"<li>The council met on Tuesday and voted on the harbour plan, item %d.</li>" % k
+        for k in range(5)
+    )
+    page = b'<html><body><nav><a href="/">Home</a></nav><ul>' + items + b"</ul></body></html>"
+    doc = _read(tmp_path, page, "list.html")
+    assert isinstance(doc, RawDocument)
+    assert doc.text.startswith("- The council met on Tuesday")
+    assert "item 4." in doc.text
+
+
 # A page that states no date in its markup: the footer's copyright year and a date in a
 # sentence about a past event are no publication date, so none is guessed from them.
 UNDATED_HTML = b"""<html><head><title>Flooding forces evacuations | Alpine Courier</title>
