@@ -582,7 +582,8 @@ def _title_words(title: str) -> str:
 
 
 def _page_lines(tree: HtmlElement) -> list[str]:
-    """The page's visible text, a line per block (BLOCK_TAGS), whitespace squeezed. Walked
+    """The page's visible text, a line per block (BLOCK_TAGS), a list item's with "- ",
+    whitespace squeezed; what a reader does not see (UNSEEN_TAGS, _hidden) left out. Walked
     with a stack of its own: a page's nesting can be deeper than Python's recursion."""
     lines: list[list[str]] = [[]]
     todo: list[tuple[HtmlElement, bool]] = [(tree, False)]
