@@ -14,12 +14,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import pickle
 import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import asdict, replace
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +47,7 @@ if TYPE_CHECKING:  # numpy and the similarity stage are imported where entries a
 
     from .similarity import Features  # needs neither
 
+log = logging.getLogger("mkdocs.plugins.digest")
 
 # The libraries whose results the cache keeps (decoding repairs, dates, the text of HTML
 # pages, front matter, embeddings and their tokens, signatures, sums, rendered pages), by
@@ -119,6 +122,11 @@ BATCH = 500  # keys per `IN (...)` look-up, well under SQLite's limit on bound p
 # a reader would fault it; this one never shrinks (nothing here vacuums it; a damaged one
 # is deleted and made anew, and a mapping of a deleted file stays whole).
 MAPPED_BYTES = 1 << 30
+# What SQLite says of a file that is damaged (a page that does not parse) or is no
+# database at all: such a cache is deleted and made again, at the open or mid-build.
+# Any other error (the disk full, the file locked by another build) leaves the file as
+# it is, and the build goes on without a cache.
+DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 # A seed whose last change came within this long before a build read the folder is read
 # again by the next build, whatever its stamp: its file system's clock may count in ticks
 # (or the file sit on a server whose clock runs apart), so a change made right after the
@@ -170,10 +178,26 @@ class Cache:
                     db.execute(statement)
                 db.execute("SELECT count(*) FROM articles").fetchone()
                 return db
-            except (sqlite3.DatabaseError, OSError):
-                if attempt == 0:
-                    path.unlink(missing_ok=True)  # corrupt or not a cache: start afresh
+            except (sqlite3.DatabaseError, OSError) as err:
+                if attempt or not damaged(err):
+                    return None
+                log.warning("%s: not a working cache (%s); made afresh", path, err)
+                _remove_database(path)
         return None
+
+    def _failed(self, err: sqlite3.DatabaseError) -> None:
+        """A look-up or a write failed mid-build. A damaged database is replaced by an
+        empty one: what this build keeps is written there, and the next build starts
+        from it instead of meeting the same damaged page again (every build would read
+        the seeds anew). On any other error the build carries on without a cache."""
+        old, self.db = self.db, None
+        if old is not None:
+            with suppress(sqlite3.Error):
+                old.close()
+        if self.path is not None and damaged(err):
+            log.warning("%s: the cache is damaged (%s); made afresh", self.path, err)
+            _remove_database(self.path)
+            self.db = self._open(self.path)
 
     # --- normalised articles and their features -------------------------------------------
     def article(self, item: SeedFile | RawDocument, outlets: Sequence[Outlet]) -> Article | None:
@@ -202,7 +226,8 @@ class Cache:
         try:
             # An article's key names this version (_item_keys): its index alone answers.
             held.update(key for (key,) in self._select("articles", "key", keys, any_version=True))
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as err:
+            self._failed(err)
             return list(range(len(keys)))
         return [i for i, key in enumerate(keys) if key not in held]
 
@@ -366,8 +391,9 @@ class Cache:
         found = {key: pending[key] for key in keys if key in pending} if pending else {}
         try:
             found.update(self._select(table, "key, body", [k for k in keys if k not in found]))
-        except sqlite3.DatabaseError:
-            return {}
+        except sqlite3.DatabaseError as err:
+            self._failed(err)
+            return {key: pending[key] for key in keys if key in pending}
         return found
 
     def _select(
@@ -397,16 +423,18 @@ class Cache:
 
     def _write_pending(self) -> None:
         pending, self.pending, self.pending_bytes = self.pending, {}, 0
-        if self.db is None:
-            return
-        try:
-            for table, rows in pending.items():
-                self.db.executemany(
-                    f"INSERT OR REPLACE INTO {table} (key, version, body) VALUES (?, ?, ?)",
-                    ((key, VERSION, body) for key, body in rows.items()),
-                )
-        except sqlite3.DatabaseError:
-            self.db = None  # the file went bad mid-build: carry on without it
+        for _ in range(2):  # again into the database made afresh, if the first was damaged
+            if self.db is None:
+                return
+            try:
+                for table, rows in pending.items():
+                    self.db.executemany(
+                        f"INSERT OR REPLACE INTO {table} (key, version, body) VALUES (?, ?, ?)",
+                        ((key, VERSION, body) for key, body in rows.items()),
+                    )
+                return
+            except sqlite3.DatabaseError as err:
+                self._failed(err)
 
     # --- pruning ---------------------------------------------------------------------------
     def prune(self, paragraphs: Sequence[str] = ()) -> dict[str, int]:
@@ -433,8 +461,8 @@ class Cache:
                 if extra:
                     used = used | {_key("vector", p) for p in paragraphs}
                 removed[table] = self._sweep(table, used)
-        except sqlite3.DatabaseError:
-            self.db = None  # the file went bad mid-build: carry on without it
+        except sqlite3.DatabaseError as err:
+            self._failed(err)
         return removed
 
     def _rows(self, table: str) -> int:
@@ -467,9 +495,14 @@ class Cache:
         if self.db is not None:
             try:
                 self.db.commit()
+            except sqlite3.DatabaseError as err:
+                if not damaged(err):
+                    raise
+                self._failed(err)  # what the commit held is made again by the next build
             finally:
-                self.db.close()
-                self.db = None
+                if self.db is not None:
+                    self.db.close()
+                    self.db = None
 
     def _write_trace(self) -> None:
         """The grouping pass kept, put in its file whole (written beside it, then renamed
@@ -484,6 +517,18 @@ class Cache:
             os.replace(staged, self.trace)
         except OSError:
             staged.unlink(missing_ok=True)
+
+
+def damaged(err: BaseException) -> bool:
+    """Whether `err` is SQLite's word that the database file is damaged (DAMAGED)."""
+    code = getattr(err, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in DAMAGED
+
+
+def _remove_database(path: Path) -> None:
+    """The database file and its write-ahead log and index, if there."""
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+        path.with_name(name).unlink(missing_ok=True)
 
 
 def _rows_to_bytes(rows: np.ndarray) -> bytes:

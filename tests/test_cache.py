@@ -110,6 +110,56 @@ def test_a_cache_damaged_in_the_middle_is_read_as_misses_through_the_map(project
     assert {p.name: p.read_bytes() for p in project.content.rglob("*.md")} == fresh
 
 
+def test_a_cache_damaged_in_the_middle_is_made_afresh_not_met_again(
+    project, config, tmp_path, caplog
+):
+    """A damaged page found mid-build replaces the database with an empty one, which the
+    build fills: the next build reads every article from it. (Carrying on without a
+    cache instead left the damage in place, and every later build read every seed anew.)"""
+    folder = tmp_path / "cache"
+    build(config, replace(project, cache=folder))
+    database = folder / "cache.sqlite"
+    with database.open("r+b") as file:
+        file.seek(4096 * 4)
+        file.write(b"\xff" * (database.stat().st_size - 4096 * 5))
+    (folder / "build.json").unlink()
+    caplog.clear()
+    build(config, replace(project, cache=folder))
+    assert any(
+        r.levelname == "WARNING" and str(database) in r.getMessage() and "damaged" in r.getMessage()
+        for r in caplog.records
+    )
+    check = sqlite3.connect(database)
+    assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    check.close()
+    docs = [load_seed(p, p.name, 10**7) for p in sorted(project.seeds.glob("*.txt"))]
+    store = Cache(folder)
+    try:
+        assert all(known is not None for known in store.prepared_all(docs, ()))
+    finally:
+        store.close()
+
+
+def test_only_a_damaged_cache_file_is_deleted(tmp_path, monkeypatch):
+    """A file SQLite calls damaged, or no database, is made afresh; on any other error
+    (the disk full, the file locked by another build) the file is left for later."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "cache.sqlite").write_bytes(b"not a database " * 500)
+    assert Cache(folder).db is not None
+    kept = folder / "cache.sqlite"
+    kept.write_bytes(b"not a database " * 500)
+    real = sqlite3.connect
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(cache_module.sqlite3, "connect", locked)
+    assert Cache(folder).db is None
+    monkeypatch.setattr(cache_module.sqlite3, "connect", real)
+    assert kept.read_bytes() == b"not a database " * 500
+
+
 def test_kept_entries_wait_for_the_close_and_are_read_back_meanwhile(
     project, tmp_path, monkeypatch
 ):
