@@ -839,6 +839,7 @@ def find_outlet(
         or _site_suffix(sheet, title, known)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_GUIDELINES)
+        or _about_site(sheet)
         # the site's copyright line; the article's own (rule copyright_line) names who
         # owns the text, often an agency, not the publication that ran it
         or _from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
@@ -849,6 +850,44 @@ def find_outlet(
         or _reporter_mail_domain(sheet)
     )
     return publication(found) if found else None
+
+
+def _about_site(sheet: Sheet) -> str | None:
+    """The site a menu or footer entry names, "About <Site>" (else "Contact <Site>"):
+    the first that is an entry among others, not a heading over prose ("About Magellan"
+    over a press release's note on the company), nor one of a run of such entries that
+    name different things ("About New Site", "About Logo Art": pages, not the site)."""
+    texts = [t.strip() for t in sheet.texts]
+    found: dict[str, str] = {}
+    for i, text in enumerate(texts):
+        match = P.ABOUT_SITE.match(text)
+        if match is None or P.ABOUT_NOT_A_SITE.match(match["outlet"]):
+            continue
+        kind, name = match["kind"].casefold(), match["outlet"]
+        before, after = _beside(texts, i, -1), _beside(texts, i, 1)
+        if kind in found or (after is not None and is_prose(after)):
+            continue
+        others = (P.ABOUT_SITE.match(t) for t in (before, after) if t is not None)
+        if any(
+            o
+            and o["kind"].casefold() == kind
+            and o["outlet"] != name
+            and not P.ABOUT_NOT_A_SITE.match(o["outlet"])
+            for o in others
+        ):
+            continue
+        found[kind] = name
+    return found.get("about") or found.get("contact")
+
+
+def _beside(texts: Sequence[str], i: int, step: int) -> str | None:
+    """The nearest line to texts[i] that is not blank, `step` -1 above it, 1 below."""
+    j = i + step
+    while 0 <= j < len(texts):
+        if texts[j]:
+            return texts[j]
+        j += step
+    return None
 
 
 def publication(name: str) -> str:

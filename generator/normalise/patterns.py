@@ -1204,6 +1204,20 @@ OUTLET_FROM_COMMENTS = re.compile(
     r"(?:from|endorsed by|(?:those|the views|the opinions?) of|of)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)\s*[.,;]"
 )
+# The site's own pages, in its menu or footer: "About Houston Chronicle", "- Contact CT
+# Post", "About WYFF 4" name the site the page is on, where its copyright line may name
+# only the owner ("© 2019 Hearst Communications"). The name is capitalised ("of", "on",
+# "the", "and" inside it may not be), and is not ABOUT_NOT_A_SITE ("About Us").
+ABOUT_SITE = re.compile(
+    r"^(?:-\s+)?(?P<kind>about|contact)\s+(?P<outlet>(?-i:[A-Z0-9])[\w.&'’-]*"
+    r"(?:\s+(?:(?-i:[A-Z0-9])[\w.&'’-]*|of|on|the|and)){0,4})$",
+    I,
+)
+ABOUT_NOT_A_SITE = re.compile(
+    r"^(?:us|me|our|my|this|these|cookies|ads|advertising|preferences|privacy|careers|"
+    r"the (?:author|authors|site|team|show|blog|program|programme|series|project|company)\b)",
+    I,
+)
 # "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved.", "© Copyright
 # 2008 Outlet", "Copyright © Outlet 2008" (the signs, words and years around the name, a
 # year in Roman numerals too: "© MMVIII, Outlet")
