@@ -839,7 +839,7 @@ def find_outlet(
         or _site_suffix(sheet, title, known)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_GUIDELINES)
-        or _about_site(sheet)
+        or _site_itself(sheet, title)
         # the site's copyright line; the article's own (rule copyright_line) names who
         # owns the text, often an agency, not the publication that ran it
         or _from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
@@ -852,18 +852,37 @@ def find_outlet(
     return publication(found) if found else None
 
 
-def _about_site(sheet: Sheet) -> str | None:
-    """The site a menu or footer entry names, "About <Site>" (else "Contact <Site>"):
-    the first that is an entry among others, not a heading over prose ("About Magellan"
-    over a press release's note on the company), nor one of a run of such entries that
-    name different things ("About New Site", "About Logo Art": pages, not the site)."""
-    texts = [t.strip() for t in sheet.texts]
+def _site_itself(sheet: Sheet, title: str | None) -> str | None:
+    """The site as it names itself, in a line the page's furniture holds: greeting the
+    reader at the top of the page, by its address on its masthead or opening a breadcrumb
+    above the headline, or in its menu's "About" entry."""
+    furniture = [t if k == "dropped" else "" for t, k in zip(sheet.texts, sheet.kinds, strict=True)]
+    head = furniture[: P.SITE_HEAD_LINES]
+    for text in head:
+        if match := P.WELCOME_SITE.match(text):
+            return match["outlet"]
+    for text in head:
+        if match := P.SITE_ADDRESS_LINE.match(text):
+            return match["domain"]
+    top = sheet.texts.index(title) if title in sheet.texts else len(sheet.texts)
+    for text in furniture[:top]:
+        if match := P.SITE_CRUMB.match(text):
+            return match["domain"]
+    return _about_site([t.strip() for t in sheet.texts], [k == "dropped" for k in sheet.kinds])
+
+
+def _about_site(texts: Sequence[str], dropped: Sequence[bool]) -> str | None:
+    """The site a menu or footer entry names, "About <Site>" (else "Contact <Site>"), in
+    a line the normaliser `dropped`: the first that is an entry among others, not a
+    heading over prose ("About Magellan" over a press release's note on the company),
+    nor one of a run of such entries that name different things ("About New Site",
+    "About Logo Art": pages, not the site)."""
     found: dict[str, str] = {}
     for i, text in enumerate(texts):
-        match = P.ABOUT_SITE.match(text)
-        if match is None or P.ABOUT_NOT_A_SITE.match(match["outlet"]):
+        match = P.ABOUT_SITE.match(text) if dropped[i] else None
+        if match is None or P.ABOUT_NOT_A_SITE.match(match["outlet"] or ""):
             continue
-        kind, name = match["kind"].casefold(), match["outlet"]
+        kind, name = match["kind"].casefold(), match["outlet"] or match["domain"]
         before, after = _beside(texts, i, -1), _beside(texts, i, 1)
         if kind in found or (after is not None and is_prose(after)):
             continue
@@ -871,8 +890,8 @@ def _about_site(sheet: Sheet) -> str | None:
         if any(
             o
             and o["kind"].casefold() == kind
-            and o["outlet"] != name
-            and not P.ABOUT_NOT_A_SITE.match(o["outlet"])
+            and (o["outlet"] or o["domain"]) != name
+            and not P.ABOUT_NOT_A_SITE.match(o["outlet"] or "")
             for o in others
         ):
             continue

@@ -1208,9 +1208,12 @@ OUTLET_FROM_COMMENTS = re.compile(
 # Post", "About WYFF 4" name the site the page is on, where its copyright line may name
 # only the owner ("© 2019 Hearst Communications"). The name is capitalised ("of", "on",
 # "the", "and" inside it may not be), and is not ABOUT_NOT_A_SITE ("About Us").
+_DOMAIN = (
+    r"(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|ca|ie|in)(?:\.[a-z]{2})?)"
+)
 ABOUT_SITE = re.compile(
-    r"^(?:-\s+)?(?P<kind>about|contact)\s+(?P<outlet>(?-i:[A-Z0-9])[\w.&'’-]*"
-    r"(?:\s+(?:(?-i:[A-Z0-9])[\w.&'’-]*|of|on|the|and)){0,4})$",
+    r"^(?:-\s+)?(?P<kind>about|contact)\s+(?:(?P<outlet>(?-i:[A-Z0-9])[\w.&'’-]*"
+    rf"(?:\s+(?:(?-i:[A-Z0-9])[\w.&'’-]*|of|on|the|and)){{0,4}})|{_DOMAIN})\s*\|?$",
     I,
 )
 ABOUT_NOT_A_SITE = re.compile(
@@ -1218,6 +1221,20 @@ ABOUT_NOT_A_SITE = re.compile(
     r"the (?:author|authors|site|team|show|blog|program|programme|series|project|company)\b)",
     I,
 )
+# The page greeting its reader ("Welcome to The Sydney Morning Herald. Skip to: ...",
+# "Welcome to The Detroit News’s EUROPEAN UNION EXPERIENCE"), on one of its first
+# SITE_HEAD_LINES lines: the name, up to a full stop, a possessive, a dash or a comma.
+WELCOME_SITE = re.compile(
+    r"^welcome to (?P<outlet>(?-i:[A-Z])[\w.&'’-]*?"
+    r"(?: (?:(?-i:[A-Z])[\w.&'’-]*?|of|on|the|and)){0,5}?)(?:['’]s\b|\.(?:\s|$)|\s+-\s|[,!]|$)",
+    I,
+)
+# A site's address alone on one of the page's first SITE_HEAD_LINES lines (its
+# masthead: "brisbanetimes.com.au", "www.smh.com.au"), or opening a breadcrumb above the
+# headline ("washingtonpost.com > Arts & Living > ...", "You are in > manchester.com > ...").
+SITE_ADDRESS_LINE = re.compile(rf"^{_DOMAIN}$", I)
+SITE_CRUMB = re.compile(rf"^(?:you are in\s*[>»:]\s*)?{_DOMAIN}\s*[>»]\s*\S", I)
+SITE_HEAD_LINES = 5
 # "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved.", "© Copyright
 # 2008 Outlet", "Copyright © Outlet 2008" (the signs, words and years around the name, a
 # year in Roman numerals too: "© MMVIII, Outlet")
