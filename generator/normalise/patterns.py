@@ -852,14 +852,18 @@ DATELINE_ONLY = re.compile(
 )
 # Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer".
 # The role ends the line or is followed by "and", "of", a comma, a bar or another role; it
-# is no object of a preposition: "Studio strikes deal with writers" is a headline.
+# is no object of a preposition, even with an article or words in lower case between:
+# "Studio strikes deal with writers", "... with striking writers", "LETTERS TO THE
+# EDITOR" are no credits ("brought to you ANI News service" is one).
 _STAFF_ROLE = (
     r"(?:staff|agencies|newspapers|news service|correspondent|editor|writer|reporter|"
     r"columnist|contributor|press trust of india)s?\b"
 )
 STAFF_LINE = re.compile(
-    r"^[\w.'’&|, -]{0,50}\b(?<!with )(?<!for )(?<!to )(?<!against )(?<!from )(?<!about )"
-    rf"(?<!on ){_STAFF_ROLE}(?:\s*(?:[,|&(]|and\b|of\b|{_STAFF_ROLE})[\w.'’&|,() -]{{0,30}})?$",
+    r"^(?!.*\b(?:with|for|to|against|from|about|on)\s+(?:(?:the|an?|(?-i:[a-z][\w'’-]*))\s+){0,3}"
+    rf"{_STAFF_ROLE})"
+    r"[\w.'’&|, -]{0,50}\b"
+    rf"{_STAFF_ROLE}(?:\s*(?:[,|&(]|and\b|of\b|{_STAFF_ROLE})[\w.'’&|,() -]{{0,30}})?$",
     I,
 )
 # Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com",
