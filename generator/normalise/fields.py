@@ -197,6 +197,8 @@ def find_published(
         relative = P.RELATIVE_DATE_LINE.match(text) if i not in body else None
         if relative and not parsed and reference:
             parsed = relative_date(relative["value"], reference)
+        if not parsed and i < body.start and looks_like_date(text):
+            parsed = _stamped_date(text)  # above the body: a teaser's date is under it
         if parsed or relative or (i not in body and looks_like_date(text)):
             sheet.claim(i, "date", "date_line")
             if P.UPDATE_LABEL.match(text):
@@ -204,6 +206,24 @@ def find_published(
             else:
                 published = published or parsed
     return published or updated
+
+
+def _stamped_date(text: str) -> str | None:
+    """The one explicit date of a short line outside the body that is no sentence, whatever
+    else it holds: a label, a clock, a credit, a counter ("Published on January 12, 2008
+    by IANS Viewed 124 times", "15 Jan, 2008, 1202 hrs IST, PTI"). Not a date another
+    label names ("UK cinema release date: 11 January 2008"), nor a photo caption's ("Jane
+    Roe, August 10, 2016 (County Sheriff's Office)": a name, the date, a credit)."""
+    clock = _clock(text)
+    found = list(P.EXPLICIT_DATE.finditer(clock))
+    if is_sentence(text) or len(found) != 1:
+        return None
+    before, after = clock[: found[0].start()], clock[found[0].end() :].strip()
+    if P.LABEL_COLON.search(before) and not P.DATE_LINE.match(text):
+        return None
+    if is_name(before.strip(" ,")) and P.BRACKETED.fullmatch(after):
+        return None
+    return parse_date(found[0][0])
 
 
 def _dates_in_story(sheet: Sheet, body: range) -> set[int]:

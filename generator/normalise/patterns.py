@@ -960,6 +960,8 @@ EXPLICIT_DATE = re.compile(
     I,
 )
 DATE_EXTRA_WORDS = 3  # around it, at most: more, and the line is a sentence about a date
+BRACKETED = re.compile(r"\([^()]{2,80}\)")  # "(Clackamas County Sheriff's Office)": a credit
+LABEL_COLON = re.compile(r"[^\W\d]\s*:(?!\d)")  # "release date:", not a clock's "4:04pm"
 # ... not counting the update stamp after it: "16 September 2013 Last updated at 12:42 GMT",
 # "Friday, Sep 10, 2010 | Updated 9:28 AM EDT" (the date is the publication's).
 UPDATE_TAIL = re.compile(r"^[\s,;|/-]*(?:last )?updated\b", I)
