@@ -67,6 +67,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     )
     if stamp_at is not None:  # "Last Updated: <date>" under the footer's rights line, or
         published = stamps[stamp_at][0] or stamps[stamp_at][1]  # over the headline's tools
+    elif published is None and (over := fields.date_over_headline(sheet, above)):
+        stamp_at, published = over  # "Posted on Fri, Jan. 18, 2008" over the headline
     results = block.claim_result_lines(sheet, head_at, first) if head_at is not None else ()
     dek_at, dek = fields.find_dek(sheet, head_at, first, page_title) or (None, None)
     if dek is not None:  # "<dek> By JANE ROE Staff Writer": a byline run into it

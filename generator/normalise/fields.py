@@ -4,7 +4,7 @@ strongest text signal; a weaker signal never overwrites a stronger one."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
 from itertools import islice
@@ -206,6 +206,21 @@ def find_published(
             else:
                 published = published or parsed
     return published or updated
+
+
+def date_over_headline(sheet: Sheet, above: Iterable[int]) -> tuple[int, str] | None:
+    """The line and date of a date line among the `above` lines (the few over the
+    headline, nearest first), claimed as such: the article's, when its head states none.
+    The search stops at a line of prose, another story's; a line another rule took (a
+    menu that prints today's date) is passed over."""
+    for i in above:
+        text = sheet.texts[i]
+        if is_prose(text) or is_sentence(text):
+            return None
+        if sheet.kinds[i] is None and (found := date_of_line(text)) is not None:
+            sheet.claim(i, "date", "date_over_headline")
+            return i, found
+    return None
 
 
 def _stamped_date(text: str) -> str | None:

@@ -1511,6 +1511,7 @@ RULE_NOTES: dict[str, str] = {
     "date_stamps": "a line of labelled date stamps (posted, updated)",
     "headline_stamps": "the headline printed with its labelled date stamps",
     "date_line": "a date stated on its own line",
+    "date_over_headline": "a date line a few lines over the headline, when the head states none",
     "agency_line": "news agency or staff credit on its own line",
     "staff_line": "staff or agency credit above the body",
     "source_line": "agency, source or contact credit",
