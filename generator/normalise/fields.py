@@ -608,6 +608,8 @@ def find_credits(
         elif i in header and words(text) <= P.FIELD_MAX_WORDS and P.STAFF_LINE.match(text):
             if P.NAME_ROLE_HEAD.match(text):  # "Staff Writer Jane Roe"
                 names += split_names(text)
+            elif by := P.BY_STAFF.match(text):  # "By Laura Clout and agencies"
+                names += split_names(by["names"])
             sheet.claim(i, "credit", "staff_line")
         elif i in header and is_name(text):  # a name alone: the byline, unless it is
             name = _bare_name(text)

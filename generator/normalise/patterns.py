@@ -859,6 +859,9 @@ _STAFF_ROLE = (
     r"(?:staff|agencies|newspapers|news service|correspondent|editor|writer|reporter|"
     r"columnist|contributor|press trust of india)s?\b"
 )
+# ... and one that opens with "By" names its people among the rest: "By Laura Clout and
+# agencies" credits Laura Clout (fields.split_names keeps the names that are a person's).
+BY_STAFF = re.compile(r"^(?i:by):?\s+(?P<names>\S.*)$")
 STAFF_LINE = re.compile(
     r"^(?!.*\b(?:with|for|to|against|from|about|on)\s+(?:(?:the|an?|(?-i:[a-z][\w'’-]*))\s+){0,3}"
     rf"{_STAFF_ROLE})"
