@@ -695,13 +695,16 @@ def _in_story(sheet: Sheet, name: str, header: range) -> bool:
 
 
 def _names_line(text: str) -> list[str]:
-    """The names of a byline with no "By" ("Kevin Johnson and Kevin McCoy USA TODAY"),
-    when every one of them reads as a name; else none."""
-    match = P.NAMES_LINE.match(text)
+    """The names of a byline with no "By" ("Kevin Johnson and Kevin McCoy USA TODAY",
+    "KEVIN SCHOFIELD and GERRY BRAIDEN"), when every one of them reads as a name; else
+    none."""
+    match = P.NAMES_LINE.match(text) or P.CAPS_NAMES_LINE.match(text)
     if not match:
         return []
     found = [n.strip() for n in P.NAME_SPLIT.split(match["names"])]
-    return found if all(is_name(n) for n in found) else []
+    if not all(is_name(n) for n in found):
+        return []
+    return [n.title() if n.isupper() else n for n in found]
 
 
 def _outlet_line(sheet: Sheet, i: int) -> bool:

@@ -1197,6 +1197,10 @@ NAMES_LINE = re.compile(
     rf"^(?P<names>{_NAME}(?:(?:\s*,\s*|,?\s+and\s+){_NAME})+)"
     r"(?:\s+(?P<org>[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+){0,3}))?$"
 )
+# ... or in capitals, joined by a lower-case "and" (a menu in capitals joins with "AND" or
+# "&"): "KEVIN SCHOFIELD and GERRY BRAIDEN".
+_CAPS_NAME = r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}"
+CAPS_NAMES_LINE = re.compile(rf"^(?P<names>{_CAPS_NAME}(?:, {_CAPS_NAME})*,? and {_CAPS_NAME})$")
 # ... that does not open with a word no name opens with ("From Times Online", "About Us").
 NOT_A_NAME_OPENER = re.compile(r"^(?:from|about|in|on|at|for|to|of|with|our|your|my)\b", I)
 
