@@ -846,10 +846,11 @@ def drop_outside(sheet: Sheet, top: int, first: int, end: int, keep: int | None 
 
 
 def claim_dateline_lines(sheet: Sheet) -> dict[int, str]:
-    """Datelines printed on their own line ("RENO, Nev. --"), by line index."""
+    """Datelines printed on their own line ("RENO, Nev. --", or behind a label: "Location:
+    VANCOUVER, British Columbia"), by line index."""
     found = {}
     for i in list(sheet.open()):
-        match = P.DATELINE_ONLY.match(sheet.texts[i])
+        match = P.DATELINE_ONLY.match(sheet.texts[i]) or P.DATELINE_LABEL.match(sheet.texts[i])
         if match and P.TWO_CAPITALS.search(match["place"]):
             sheet.claim(i, "dateline", "dateline_line")
             found[i] = match["place"].strip(" ,")

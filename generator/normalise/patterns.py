@@ -843,6 +843,11 @@ LEDE_STAMP = re.compile(
     r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s+)?)?(?:[-–—]{1,2}\s+)?(?=\S)",
     I,
 )
+# ... or behind a label, the page's field for it: "Location: VANCOUVER, British Columbia"
+# (a city in capitals, perhaps its state or country).
+DATELINE_LABEL = re.compile(
+    r"^(?i:location|dateline)\s*:\s*(?P<place>[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]{1,30})?)$"
+)
 LOST_DATELINE = re.compile(r"^[—–-]{1,2}\s+(?=[A-Z\"“‘'])")
 DATELINE_ONLY = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
