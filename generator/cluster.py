@@ -41,6 +41,20 @@ RELATE_OPTIONS = ("copy_overlap", "reworded")  # the settings relate() reads
 # most: reports of one event give the block as the police did, or the next ones.
 NEAR_BLOCKS = 500
 STREET_SLIP_MIN = 5  # street names shorter than this must match exactly ("1st", "Ada")
+# A headline that counts an event's dead and its wounded, once each ("4 Killed, 53 Wounded
+# In Weekend Shootings Across Chicago"): two groups whose headlines share neither number
+# report different events (a city's round-ups of different weekends, which share their
+# words). A count given in words up to ten is read as a number.
+HEADLINE_TOLL = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:(?:people|persons|others?|men|women|teens?|children)\s+)?"
+    r"(?P<kind>dead|killed|wounded|injured|hurt)\b",
+    re.I,
+)
+TOLL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+TOLL_KINDS = {"dead": "dead", "killed": "dead", "wounded": "hurt", "injured": "hurt",
+              "hurt": "hurt"}  # fmt: skip
 # After the pass, a report still alone joins the story of LONE_STORY_MIN reports or more
 # that it shares the most words with on average, when that average is LONE_JOIN or more
 # and beats any other story's by LONE_MARGIN: the follow-up or the other outlet's report
@@ -396,7 +410,7 @@ class CandidatePairs(Mapping[tuple[int, int], tuple[float, float]]):
 
 
 # What a replayed pass changes as it goes (Groups._saved): its groups and their sums.
-_REPLAYED = ("parent", "total", "word_total", "size", "places", "joins", "averages")
+_REPLAYED = ("parent", "total", "word_total", "size", "places", "tolls", "joins", "averages")
 
 
 @dataclass
@@ -456,6 +470,7 @@ class Groups:
         self.word_total: dict[int, WordSum | _Pending] = {}  # group -> summed TF-IDF vector
         self.size = dict.fromkeys(range(len(docs)), 1)
         self.places = {i: frozenset(d.article.addresses) for i, d in enumerate(docs)}
+        self.tolls = {i: headline_toll(d.article.title) for i, d in enumerate(docs)}
         self.joins: list[tuple[int, int, Join]] = []
         self.pairs = CandidatePairs.none()  # found by run()
         self.averages: dict[tuple[int, int, int, int], tuple[float, float]] = {}
@@ -513,8 +528,7 @@ class Groups:
                 (
                     (self._group_average(a, g)[0], g)
                     for g in stories
-                    if self.size[g] >= LONE_STORY_MIN
-                    and not elsewhere(self.places[a], self.places[g])
+                    if self.size[g] >= LONE_STORY_MIN and not self._apart(a, g)
                 ),
                 reverse=True,
             )
@@ -563,7 +577,7 @@ class Groups:
     def _decide(self, i: int, j: int) -> bool:
         """Join the groups of candidate pair (i, j) if they are one story; True if joined."""
         a, b = self.find(i), self.find(j)
-        if a == b or elsewhere(self.places[a], self.places[b]):
+        if a == b or self._apart(a, b):
             return False
         size = self.size
         if size[a] == 1 and size[b] == 1:
@@ -903,6 +917,7 @@ class Groups:
         )
         self.size[keep] += self.size.pop(gone)
         self.places[keep] = self.places[keep] | self.places.pop(gone)
+        self.tolls[keep] = self.tolls[keep] | self.tolls.pop(gone)
         self.joins.append((i, j, join))
         return True
 
@@ -922,6 +937,13 @@ class Groups:
     def _row(self, i: int) -> WordSum:
         start, stop = self.words.indptr[i], self.words.indptr[i + 1]
         return self.words.indices[start:stop], self.words.data[start:stop].astype(np.float64)
+
+    def _apart(self, a: int, b: int) -> bool:
+        """Do groups a and b report different events, by their addresses or the tolls
+        their headlines count?"""
+        return elsewhere(self.places[a], self.places[b]) or counted_apart(
+            self.tolls[a], self.tolls[b]
+        )
 
     def _kept_apart(self, a: int, b: int) -> bool:
         for group in self.apart:
@@ -945,6 +967,7 @@ class Groups:
 
 
 Place = tuple[int, str]  # an address: block number, street (Article.addresses)
+Toll = tuple[int, int]  # the dead and the wounded a headline counts (headline_toll)
 
 
 def components(count: int, links: np.ndarray) -> np.ndarray:
@@ -985,6 +1008,22 @@ def elsewhere(a: frozenset[Place], b: frozenset[Place]) -> bool:
     """Do two groups' addresses put their events in different places: both give one, and
     none of the first group's is near one of the second's?"""
     return bool(a and b) and not any(_one_place(x, y) for x in a for y in b)
+
+
+def headline_toll(title: str) -> frozenset[Toll]:
+    """The (dead, wounded) a headline counts, when it counts each once (HEADLINE_TOLL)."""
+    found: dict[str, set[int]] = {}
+    for m in HEADLINE_TOLL.finditer(title):
+        n = m["n"].lower()
+        found.setdefault(TOLL_KINDS[m["kind"].lower()], set()).add(TOLL_WORDS.get(n) or int(n))
+    dead, hurt = found.get("dead", set()), found.get("hurt", set())
+    return frozenset({(dead.pop(), hurt.pop())}) if len(dead) == len(hurt) == 1 else frozenset()
+
+
+def counted_apart(a: frozenset[Toll], b: frozenset[Toll]) -> bool:
+    """Do two groups' headline tolls make them different events: both count one, and no
+    toll of the first shares its dead or its wounded with one of the second's?"""
+    return bool(a and b) and not any(x[0] == y[0] or x[1] == y[1] for x in a for y in b)
 
 
 def _one_place(a: Place, b: Place) -> bool:

@@ -18,7 +18,9 @@ from generator.cluster import (
     article_features,
     choose_canonical,
     cluster,
+    counted_apart,
     elsewhere,
+    headline_toll,
     label,
 )
 from generator.config import validated
@@ -375,6 +377,43 @@ def test_an_address_is_one_place_near_its_block_on_one_street():
     assert not elsewhere(wabash, frozenset())  # no address: nothing said
     roundup = frozenset({(1200, "garfield"), (6700, "wabash"), (300, "kedzie")})
     assert not elsewhere(wabash, roundup)  # a weekend round-up names this one too
+
+
+ROUNDUP = (
+    "{title}\n"
+    "CHICAGO -- Gunfire across the city over the weekend left people dead and wounded, "
+    "police said, in shootings from the South Side to the West Side.\n"
+    "Among the wounded were two teenagers shot while standing outside a home in the "
+    "Austin neighborhood, according to police.\n"
+    "No one was in custody in most of the shootings and detectives were investigating.\n"
+)
+
+
+def test_round_ups_whose_headlines_count_other_tolls_stay_apart(config):
+    """A city's weekend round-ups are told in the same words: the dead and wounded their
+    headlines count tell them apart when neither number is shared. A headline that shares
+    one of them, or counts no toll, may be the same event's."""
+    first = article_from(ROUNDUP.format(title="4 Killed, 53 Wounded In Weekend Shootings"), "a.txt")
+    other = article_from(ROUNDUP.format(title="8 dead, 27 wounded in weekend shootings"), "b.txt")
+    assert len(cluster([first, other], config)) == 2
+    for name, title in (
+        ("update.txt", "Five killed, 53 wounded in weekend shootings"),  # one more dead
+        ("none.txt", "Weekend shootings across the city"),
+    ):
+        same = article_from(ROUNDUP.format(title=title), name)
+        assert len(cluster([first, same], config)) == 1, name
+
+
+def test_a_headline_toll_counts_the_dead_and_the_wounded_once_each():
+    assert headline_toll("4 Killed, 53 Wounded In Weekend Shootings") == {(4, 53)}
+    assert headline_toll("Two dead, 10 injured in Chicago shootings") == {(2, 10)}
+    assert headline_toll("3 dead, 11 others wounded, including a toddler") == {(3, 11)}
+    assert headline_toll("Two dead in crash") == frozenset()  # no wounded counted
+    assert headline_toll("2 dead, 3 dead in separate shootings, 4 wounded") == frozenset()
+    assert counted_apart(frozenset({(4, 53)}), frozenset({(8, 27)}))
+    assert not counted_apart(frozenset({(4, 53)}), frozenset({(5, 53)}))  # one shared
+    assert not counted_apart(frozenset({(4, 53)}), frozenset())  # no toll: nothing said
+    assert not counted_apart(frozenset({(4, 53), (8, 27)}), frozenset({(8, 30)}))
 
 
 def _follow_up_corpus(shared: int, events: int = 1, where: str = "") -> list:
