@@ -367,6 +367,22 @@ def test_reports_that_put_an_event_at_different_addresses_stay_apart(config):
     ]
 
 
+def test_a_headline_s_house_address_places_the_event(config):
+    """Police releases title each shooting by its house address ("Investigation into
+    Fatal Shooting at 9780 Bissonnet"), over the same words: the addresses tell them
+    apart; a report of the same house goes with it."""
+    title = "Investigation into Fatal Shooting at {}"
+    where = "on the South Side"
+    first = article_from(SHOOTING.format(title=title.format("9780 Bissonnet"), where=where), "a")
+    other = article_from(SHOOTING.format(title=title.format("8449 Gulf Freeway"), where=where), "b")
+    again = article_from(
+        SHOOTING.format(title="Suspect charged in shooting at 9780 Bissonnet", where=where), "c"
+    )
+    assert first.addresses == ((9780, "bissonnet"),) and other.addresses == ((8449, "gulf"),)
+    assert len(cluster([first, other], config)) == 2
+    assert len(cluster([first, again], config)) == 1
+
+
 def test_an_address_is_one_place_near_its_block_on_one_street():
     wabash = frozenset({(6700, "wabash")})
     assert elsewhere(wabash, frozenset({(1200, "garfield")}))

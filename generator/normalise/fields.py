@@ -1088,10 +1088,12 @@ def registered_outlet(name: str | None, url: str | None, outlets: Sequence[Outle
 # --- where -------------------------------------------------------------------------------------
 def street_addresses(title: str, paragraphs: Sequence[str]) -> tuple[tuple[int, str], ...]:
     """(block number, street) of every "6700 block of South Wabash Avenue" the headline
-    and paragraphs give, in order, once each: (6700, "wabash")."""
+    and paragraphs give, and of a house the headline places the event at ("at 9780
+    Bissonnet"), once each: (6700, "wabash"), (9780, "bissonnet")."""
     found: dict[tuple[int, str], None] = {}
-    for text in (title, *paragraphs):
-        for m in P.BLOCK_ADDRESS.finditer(text):
-            street = m[2].lower()
-            found[(int(m[1].replace(",", "")), P.ORDINAL_STREETS.get(street, street))] = None
+    houses = [(m[1], m[2]) for m in P.HOUSE_ADDRESS.finditer(title)]
+    blocks = [(m[1], m[2]) for text in (title, *paragraphs) for m in P.BLOCK_ADDRESS.finditer(text)]
+    for number, name in houses + blocks:
+        street = name.lower()
+        found[(int(number.replace(",", "")), P.ORDINAL_STREETS.get(street, street))] = None
     return tuple(found)

@@ -1482,6 +1482,10 @@ BLOCK_ADDRESS = re.compile(
     r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest) )?"
     r"([A-Z0-9][A-Za-z0-9]+)"
 )
+# ... and a headline's house number and street, as police releases title them
+# ("Investigation into Fatal Shooting at 9780 Bissonnet", "... at 4000 Law Street"): the
+# number is read as the block (NEAR_BLOCKS in cluster.py allows for it).
+HOUSE_ADDRESS = re.compile(r"\bat (\d{3,6}) ([A-Z][a-z]+)(?: [A-Z][a-z]+){0,2}\b")
 ORDINAL_STREETS = {
     "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
     "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
