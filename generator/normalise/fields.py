@@ -879,7 +879,7 @@ def find_outlet(
         or _site_suffix(sheet, title, known)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_GUIDELINES)
-        or _site_itself(sheet, title)
+        or _site_itself(sheet)
         # the site's copyright line; the article's own (rule copyright_line) names who
         # owns the text, often an agency, not the publication that ran it
         or _from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
@@ -892,7 +892,7 @@ def find_outlet(
     return publication(found) if found else None
 
 
-def _site_itself(sheet: Sheet, title: str | None) -> str | None:
+def _site_itself(sheet: Sheet) -> str | None:
     """The site as it names itself, in a line the page's furniture holds: greeting the
     reader at the top of the page, by its address on its masthead or opening a breadcrumb
     above the headline, or in its menu's "About" entry."""
@@ -904,7 +904,7 @@ def _site_itself(sheet: Sheet, title: str | None) -> str | None:
     for text in head:
         if match := P.SITE_ADDRESS_LINE.match(text):
             return match["domain"]
-    top = sheet.texts.index(title) if title in sheet.texts else len(sheet.texts)
+    top = next((i for i, kind in enumerate(sheet.kinds) if kind == "title"), len(sheet.texts))
     for text in furniture[:top]:
         if match := P.SITE_CRUMB.match(text):
             return match["domain"]
