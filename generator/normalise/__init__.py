@@ -37,6 +37,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     if body:
         first = block.split_head(sheet, first, last)
         last = block.extend_announced_list(sheet, block.extend_closing_line(sheet, last))
+        last = block.claim_embedded_tweets(sheet, first, last)
     title_at = block.find_headline(sheet, first, last) if body else None
     head_at = title_at  # the headline over the body, where the article's head starts
     if title_at is None and body:  # else the page's own title line, far above the body

@@ -296,6 +296,35 @@ def _closing_line(text: str) -> bool:
 _OPENS = re.compile(r"^[\"“‘']?[A-Z]")
 
 
+def claim_embedded_tweets(sheet: Sheet, first: int, last: int) -> int:
+    """A tweet the article embeds, in the body or right under it, is part of it: its
+    signature ("— Jane Roe (@janeroe) November 19, 2019") and the lines of its text above
+    (TWEET_TEXT_LINES at most, whatever a furniture rule made of them) are kept as
+    paragraphs where they stand. Returns the body's last line, moved to a signature
+    under it."""
+    i, seen = first, 0
+    while i < len(sheet.texts) and (i <= last or seen <= P.TAIL_WINDOW):
+        if i > last and sheet.kinds[i] != "blank":
+            seen += 1
+        if sheet.kinds[i] in (None, "dropped") and P.TWEET_SIGNATURE.match(sheet.texts[i]):
+            lines = [i]
+            j = i - 1
+            while j >= first and len(lines) <= P.TWEET_TEXT_LINES:
+                kind = sheet.kinds[j]
+                if kind == "blank":
+                    j -= 1
+                    continue
+                if kind not in (None, "dropped"):
+                    break  # a field (a date, a caption, a credit): the tweet starts under it
+                lines.append(j)
+                j -= 1
+            for k in lines:
+                sheet.claim(k, "paragraph", "embedded_tweet")
+            last, seen = max(last, i), 0
+        i += 1
+    return last
+
+
 def extend_announced_list(sheet: Sheet, last: int) -> int:
     """A line ending in a colon right after the body announces a list ("Tour dates:"): the
     lines under it that share one shape (a list marker, a number) are the article's too."""

@@ -1485,6 +1485,15 @@ BLOCK_ADDRESS = re.compile(
 # ... and a headline's house number and street, as police releases title them
 # ("Investigation into Fatal Shooting at 9780 Bissonnet", "... at 4000 Law Street"): the
 # number is read as the block (NEAR_BLOCKS in cluster.py allows for it).
+# An embedded tweet's signature, under its text: "— Rep. Jane Roe (@JaneRoe) November 19,
+# 2019". The tweet is a quote the article makes; its text is the few lines above
+# (TWEET_TEXT_LINES at most).
+TWEET_SIGNATURE = re.compile(
+    r"^[—–-]\s*\S.{0,60}\(@\w{1,15}\)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2},\s+\d{4}$"
+)
+TWEET_TEXT_LINES = 3
 HOUSE_ADDRESS = re.compile(r"\bat (\d{3,6}) ([A-Z][a-z]+)(?: [A-Z][a-z]+){0,2}\b")
 ORDINAL_STREETS = {
     "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
@@ -1520,6 +1529,7 @@ RULE_NOTES: dict[str, str] = {
     "result_line": "a game's result between its report's headline and lede: a highlight",
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
+    "embedded_tweet": "a tweet the article quotes: its text and its signature",
     "page_title": "the page's own title line at the top of the dump (no headline near the body)",
     "call_sign_credit": "a caption ending in a station's call sign in brackets: (WSMV)",
     "advert_units": "advertisers' text links: title, blurb, web address, under an ad label",
