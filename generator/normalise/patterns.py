@@ -1100,9 +1100,10 @@ BYLINE_DATED = re.compile(
 # stamp must read as a date (fields.dated_byline), or "By Friday, March 3 ..." is a byline
 # The dash some sites put between a date and its time: "Feb 6, 2017 - 3:44 PM".
 DATE_TIME_DASH = re.compile(r"\s+[-–—]\s+(?=\d{1,2}:\d{2})")
-# A name and its social-media handle under the headline: "Jane Roe @janeroe / 2 days".
+# A name and its social-media handle under the headline: "Jane Roe @janeroe / 2 days", or
+# glued to it where the page set them in two elements ("Natasha Turak@NatashaTurak").
 NAME_HANDLE = re.compile(
-    r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w{2,30}(?:\s*[/|·•,-]\s*.{0,30})?$"
+    r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*@\w{2,30}(?:\s*[/|·•,-]\s*.{0,30})?$"
 )
 # "Jane Doe in Rio de Janeiro", "by Jane Doe in Karachi": a correspondent's byline names
 # where the story was filed (without "by" it is read only between headline and body)
