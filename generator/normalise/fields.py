@@ -879,7 +879,7 @@ def find_outlet(
         or _site_suffix(sheet, title, known)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_GUIDELINES)
-        or _site_itself(sheet)
+        or _site_itself(sheet, title)
         # the site's copyright line; the article's own (rule copyright_line) names who
         # owns the text, often an agency, not the publication that ran it
         or _from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
@@ -892,10 +892,10 @@ def find_outlet(
     return publication(found) if found else None
 
 
-def _site_itself(sheet: Sheet) -> str | None:
+def _site_itself(sheet: Sheet, title: str | None) -> str | None:
     """The site as it names itself, in a line the page's furniture holds: greeting the
     reader at the top of the page, by its address on its masthead or opening a breadcrumb
-    above the headline, or in its menu's "About" entry."""
+    above the headline, in its menu's "About" entry, or by the page's own address."""
     furniture = [t if k == "dropped" else "" for t, k in zip(sheet.texts, sheet.kinds, strict=True)]
     head = furniture[: P.SITE_HEAD_LINES]
     for text in head:
@@ -908,7 +908,22 @@ def _site_itself(sheet: Sheet) -> str | None:
     for text in furniture[:top]:
         if match := P.SITE_CRUMB.match(text):
             return match["domain"]
-    return _about_site([t.strip() for t in sheet.texts], [k == "dropped" for k in sheet.kinds])
+    return _about_site(
+        [t.strip() for t in sheet.texts], [k == "dropped" for k in sheet.kinds]
+    ) or _own_address(furniture, title)
+
+
+def _own_address(lines: Sequence[str], title: str | None) -> str | None:
+    """The host of the page's own address among `lines`: a bare URL whose path names the
+    headline (OWN_URL_SHARE of its words), when it is the only host the page's bare URLs
+    name (addresses of several sites are a list of sources, not the page's own)."""
+    wanted = set(P.URL_WORD.findall(title.casefold())) if title else set()
+    found = [m for text in lines if wanted and (m := P.OWN_URL.match(text))]
+    if len({m["domain"].casefold() for m in found}) != 1:
+        return None
+    named = [wanted & set(P.URL_WORD.findall(m["path"].casefold())) for m in found]
+    own = any(len(n) >= P.OWN_URL_SHARE * len(wanted) for n in named)
+    return found[0]["domain"].casefold() if own else None
 
 
 def _about_site(texts: Sequence[str], dropped: Sequence[bool]) -> str | None:

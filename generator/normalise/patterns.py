@@ -1254,6 +1254,13 @@ WELCOME_SITE = re.compile(
 SITE_ADDRESS_LINE = re.compile(rf"^{_DOMAIN}$", I)
 SITE_CRUMB = re.compile(rf"^(?:you are in\s*[>»:]\s*)?{_DOMAIN}\s*[>»]\s*\S", I)
 SITE_HEAD_LINES = 5
+# The page's own address printed on it (a share box's link): a bare URL whose path names
+# at least OWN_URL_SHARE of the headline's words of three letters or more
+# ("https://www.timesunion.com/sports/article/Nelson-s-OT-goal-lifts-Isles-14848099.php"
+# under "Nelson's OT goal lifts Isles"): its host is the site.
+OWN_URL = re.compile(r"^https?://(?:www\.)?(?P<domain>[a-z0-9.-]+\.[a-z]{2,})(?P<path>/\S*)$", I)
+OWN_URL_SHARE = 0.5
+URL_WORD = re.compile(r"[a-z0-9]{3,}")
 # "© 2024 Outlet Name", "Copyright 2024 Outlet Name. All rights reserved.", "© Copyright
 # 2008 Outlet", "Copyright © Outlet 2008" (the signs, words and years around the name, a
 # year in Roman numerals too: "© MMVIII, Outlet")
