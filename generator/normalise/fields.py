@@ -908,9 +908,7 @@ def _site_itself(sheet: Sheet, title: str | None) -> str | None:
     for text in furniture[:top]:
         if match := P.SITE_CRUMB.match(text):
             return match["domain"]
-    return _about_site(
-        [t.strip() for t in sheet.texts], [k == "dropped" for k in sheet.kinds]
-    ) or _own_address(furniture, title)
+    return _about_site(sheet.texts, furniture) or _own_address(furniture, title)
 
 
 def _own_address(lines: Sequence[str], title: str | None) -> str | None:
@@ -926,15 +924,16 @@ def _own_address(lines: Sequence[str], title: str | None) -> str | None:
     return found[0]["domain"].casefold() if own else None
 
 
-def _about_site(texts: Sequence[str], dropped: Sequence[bool]) -> str | None:
+def _about_site(texts: Sequence[str], furniture: Sequence[str]) -> str | None:
     """The site a menu or footer entry names, "About <Site>" (else "Contact <Site>"), in
-    a line the normaliser `dropped`: the first that is an entry among others, not a
+    a line of the page's `furniture` (its text where the normaliser dropped the line,
+    else empty; `texts` are all the lines): the first that is an entry among others, not a
     heading over prose ("About Magellan" over a press release's note on the company),
     nor one of a run of such entries that name different things ("About New Site",
     "About Logo Art": pages, not the site)."""
     found: dict[str, str] = {}
-    for i, text in enumerate(texts):
-        match = P.ABOUT_SITE.match(text) if dropped[i] else None
+    for i, text in enumerate(furniture):
+        match = P.ABOUT_SITE.match(text)
         if match is None or P.ABOUT_NOT_A_SITE.match(match["outlet"] or ""):
             continue
         kind, name = match["kind"].casefold(), match["outlet"] or match["domain"]
