@@ -449,31 +449,21 @@ def is_field_line(text: str) -> bool:
     return (
         looks_like_date(text)
         or bool(parted_byline(text))
-        or (
-            words(text) <= P.DATE_MAX_WORDS
-            and bool(
-                P.BYLINE.match(text)
-                or P.AUTHOR_LINE.match(text)
-                or P.AGENCY_LINE.match(text)
-                or P.STAFF_LINE.match(text)
-                or P.DATELINE_ONLY.match(text)
-                or P.SOURCE_LINE.match(text)
-                or P.METADATA_LINE.match(text)
-            )
-        )
+        or (words(text) <= P.DATE_MAX_WORDS and _matches_any(_FIELD_LINES, text))
     )
+
+
+_FIELD_LINES = (*P.CREDIT_LINES, P.DATELINE_ONLY, P.METADATA_LINE)
+_CREDIT_LINES = (*P.CREDIT_LINES, P.BYLINE_AGED)
 
 
 def is_credit_line(text: str) -> bool:
     """A short line crediting the article: byline, author, agency, staff or source credit."""
-    return words(text) <= P.FIELD_MAX_WORDS and bool(
-        P.BYLINE.match(text)
-        or P.BYLINE_AGED.match(text)
-        or P.AUTHOR_LINE.match(text)
-        or P.AGENCY_LINE.match(text)
-        or P.STAFF_LINE.match(text)
-        or P.SOURCE_LINE.match(text)
-    )
+    return words(text) <= P.FIELD_MAX_WORDS and _matches_any(_CREDIT_LINES, text)
+
+
+def _matches_any(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
+    return any(pattern.match(text) for pattern in patterns)
 
 
 def date_of_line(text: str) -> str | None:

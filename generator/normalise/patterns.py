@@ -1173,6 +1173,9 @@ AGENCY_LINE = re.compile(
     r"(?: staff| writer| reporter| correspondent)?(?: writer)?$",
     I,
 )
+# The lines that credit an article, each alone on its line (fields.is_credit_line, and
+# fields.is_field_line beside dates and datelines)
+CREDIT_LINES = (BYLINE, AUTHOR_LINE, AGENCY_LINE, STAFF_LINE, SOURCE_LINE)
 # An outlet's name alone on its line in the byline block, beside the date or the byline:
 # "CBC News", "Guardian Unlimited", "TRIBUNE-REVIEW", "CBNNews.com" (two to four capitalised
 # words, or one joined by a hyphen or a dot: a plain word is a button or a section, "View";
