@@ -920,8 +920,12 @@ def _about_site(texts: Sequence[str], furniture: Sequence[str]) -> str | None:
     else empty; `texts` are all the lines): the first that is an entry among others, not a
     heading over prose ("About Magellan" over a press release's note on the company),
     nor one of a run of such entries that name different things ("About New Site",
-    "About Logo Art": pages, not the site)."""
+    "About Logo Art": pages, not the site), nor about an entry of the page's own menu
+    that the page names nowhere else ("- Webfeeds" in it, "About Webfeeds" further down:
+    one of the site's sections; a site's name is in its search box or its copyright line
+    too, "Search CTV News", when the menu lists it among its sister sites, "- CTV")."""
     found: dict[str, str] = {}
+    entries: set[str] | None = None  # the page's menu entries, once an "About" asks
     for i, text in enumerate(furniture):
         match = P.ABOUT_SITE.match(text)
         if match is None or P.ABOUT_NOT_A_SITE.match(match["outlet"] or ""):
@@ -929,6 +933,10 @@ def _about_site(texts: Sequence[str], furniture: Sequence[str]) -> str | None:
         kind, name = match["kind"].casefold(), match["outlet"] or match["domain"]
         before, after = _beside(texts, i, -1), _beside(texts, i, 1)
         if kind in found or (after is not None and is_prose(after)):
+            continue
+        if entries is None:
+            entries = {t[2:].strip().casefold() for t in furniture if t.startswith("- ")}
+        if name.casefold() in entries and not _named_elsewhere(texts, name):
             continue
         others = (P.ABOUT_SITE.match(t) for t in (before, after) if t is not None)
         if any(
@@ -941,6 +949,18 @@ def _about_site(texts: Sequence[str], furniture: Sequence[str]) -> str | None:
             continue
         found[kind] = name
     return found.get("about") or found.get("contact")
+
+
+def _named_elsewhere(texts: Sequence[str], name: str) -> bool:
+    """Whether a line of the page names `name` other than its menu entry ("- <name>") and
+    an "About"/"Contact" entry."""
+    key = name.casefold()
+    return any(
+        key in text.casefold()
+        and text[2:].strip().casefold() != key
+        and not P.ABOUT_SITE.match(text)
+        for text in texts
+    )
 
 
 def _beside(texts: Sequence[str], i: int, step: int) -> str | None:

@@ -1230,8 +1230,10 @@ OUTLET_FROM_COMMENTS = re.compile(
 # Post", "About WYFF 4" name the site the page is on, where its copyright line may name
 # only the owner ("© 2019 Hearst Communications"). The name is capitalised ("of", "on",
 # "the", "and" inside it may not be), and is not ABOUT_NOT_A_SITE ("About Us").
+# A site's address: "houstonchronicle.com", "smh.com.au", "guardian.co.uk".
 _DOMAIN = (
-    r"(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|ca|ie|in)(?:\.[a-z]{2})?)"
+    r"(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\."
+    r"(?:(?:com|net|org|ca|ie|in)(?:\.[a-z]{2})?|co\.[a-z]{2}))"
 )
 ABOUT_SITE = re.compile(
     r"^(?:-\s+)?(?P<kind>about|contact)\s+(?:(?P<outlet>(?-i:[A-Z0-9])[\w.&'’-]*"
@@ -1253,9 +1255,10 @@ WELCOME_SITE = re.compile(
 )
 # A site's address alone on one of the page's first SITE_HEAD_LINES lines (its
 # masthead: "brisbanetimes.com.au", "www.smh.com.au"), or opening a breadcrumb above the
-# headline ("washingtonpost.com > Arts & Living > ...", "You are in > manchester.com > ...").
+# headline ("washingtonpost.com > Arts & Living > ...", "You are in > manchester.com > ...",
+# "guardian.co.uk/commentisfree > Anne Perkins": its section's address).
 SITE_ADDRESS_LINE = re.compile(rf"^{_DOMAIN}$", I)
-SITE_CRUMB = re.compile(rf"^(?:you are in\s*[>»:]\s*)?{_DOMAIN}\s*[>»]\s*\S", I)
+SITE_CRUMB = re.compile(rf"^(?:you are in\s*[>»:]\s*)?{_DOMAIN}(?:/[\w/.-]*)?\s*[>»]\s*\S", I)
 SITE_HEAD_LINES = 5
 # The page's own address printed on it (a share box's link): a bare URL whose path names
 # at least OWN_URL_SHARE of the headline's words of three letters or more
