@@ -303,12 +303,15 @@ def test_feeds_are_linked_from_every_page_and_list_every_story(
 
     v = visit()
     slugs = sorted(s["slug"] for s in manifest["stories"])
-    for path in ["", "stories/archive/", manifest["stories"][0]["url"]]:
+    # the 404 page too: its links are absolute from the site's root, not relative to it
+    for path in ["", "stories/archive/", manifest["stories"][0]["url"], "404.html"]:
         page = v.open(path)
         feeds = page.locator("head link[rel=alternate]")
         types = sorted(f.get_attribute("type") for f in feeds.all())
         assert types == ["application/atom+xml", "application/feed+json", "application/rss+xml"]
-    hrefs = {f.get_attribute("type"): f.evaluate("l => l.href") for f in feeds.all()}
+        hrefs = {f.get_attribute("type"): f.evaluate("l => l.href") for f in feeds.all()}
+        root = page.evaluate("() => location.origin") + "/"
+        assert sorted(hrefs.values()) == [root + "atom.xml", root + "feed.json", root + "rss.xml"]
 
     def slugs_of(links: list[str]) -> list[str]:
         return sorted(link.rstrip("/").rsplit("/", 1)[-1] for link in links)
