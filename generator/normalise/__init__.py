@@ -100,6 +100,11 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
             sheet.claim(i, "caption", "slide_caption")
             found_captions[i] = Caption(captions.caption_text(sheet.texts[i]))
         body_lines = [i for i in body_lines if i not in set(slides)]
+    transcripts = [i for i in body_lines if P.TRANSCRIPT_LINE.match(sheet.texts[i])]
+    if transcripts and len(transcripts) < len(body_lines):  # so does a video's transcript
+        for i in transcripts:
+            sheet.drop(i, "video_transcript")
+        body_lines = [i for i in body_lines if i not in set(transcripts)]
     paragraphs = [sheet.texts[i] for i in body_lines]
     # a caption printed twice (a slideshow repeats it) is one caption
     kept_captions = tuple(

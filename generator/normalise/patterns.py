@@ -250,12 +250,13 @@ FURNITURE: tuple[Rule, ...] = (
     # A station's app: "DOWNLOAD our free mobile apps for breaking news and weather",
     # ">>Download the WESH 2 News app for iOS and Android", "For news and updates, download
     # the WHIO mobile app.", "This is a breaking news story. Download the WATE 6 News app
-    # for breaking news updates."
+    # for breaking news updates.", "Download app: iOS | Android"
     _rule(
         "app_prompt",
         r"^(?:\W{0,3}|[^.!?]{0,60}[.!?,]\s*|never miss a beat\s+)download (?:the|our) "
         r"(?:free )?(?:[\w+&'’-]+ ){0,6}?(?:mobile )?apps?\b"
-        r"(?:\s+(?:for|to|here)\b[^.]{0,80})?\W*$",
+        r"(?:\s+(?:for|to|here)\b[^.]{0,80})?\W*$|"
+        r"^download (?:the |our )?(?:[\w+&'’-]+ )?app\s*:\s*(?:ios|android|iphone)\b[^.]{0,40}$",
         "prompt to install the site's app",
         needs=("download",),
     ),
@@ -267,12 +268,26 @@ FURNITURE: tuple[Rule, ...] = (
         needs=("click", "tap"),
     ),
     # a video player's controls scraped with its description: "CLOSE Skip in Skip x Embed x
-    # Share A memorial is set up in honor of ..."
+    # Share A memorial is set up in honor of ...", "EMBED >More News Videos Deputies
+    # reported ...", "Sorry, your browser doesn't support Flash ... EMBED </>More News
+    # Videos ...", "Hide Transcript Show Transcript"
     _rule(
         "video_embed",
-        r"^close\s+skip in skip\b|\bskip in skip x embed x share\b",
+        r"^close\s+skip in skip\b|\bskip in skip x embed x share\b|"
+        r"^embed\s*<?/?>\s*more (?:news )?videos\b|"
+        r"^sorry, your browser (?:does ?n[o']t|can ?not) (?:support|play)\b"
+        r".{0,80}\b(?:flash|video)\b|"
+        r"^(?:hide|show) transcript(?:\s+(?:hide|show) transcript)?\W*$",
         "a video player's controls and its clip's description",
-        needs=("skip in skip",),
+        needs=("skip in skip", "embed", "sorry, your browser", "transcript"),
+    ),
+    # A carousel of other videos, each behind its "Caption" button: "Caption Body found in
+    # burned car A burned body ... Caption Crash closes bridge ..."
+    _rule(
+        "video_carousel",
+        r"^caption\s+\S.*\bcaption\s+\S",
+        "a carousel of other videos' captions",
+        needs=("caption",),
     ),
     # "Make us your home page", "Set as homepage"
     _rule(
@@ -1329,6 +1344,9 @@ CREDIT_LOWER_WORDS = frozenset(
 # A slideshow's counter: "Image 24 of 111", "Photo 3 of 10", "Image 1 of / 28".
 SLIDE_COUNTER = r"(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s*/?\s*\d{1,4}"
 SLIDE_LINE = re.compile(rf"^{SLIDE_COUNTER}\s+\S", I)
+# A video's caption track scraped as text: the WebVTT format's header, then the cues
+# ("WEBVTT >> IS EVERYONE READY?GOOD MORNING. ..."); the page's text when it has no other.
+TRANSCRIPT_LINE = re.compile(r"^WEBVTT\b")
 # The counter (and a "Buy photo" button) printed before each caption.
 GALLERY_COUNTER = re.compile(rf"^(?:{SLIDE_COUNTER}\s+)?(?:buy photo\s+)?", I)
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X",
@@ -1548,6 +1566,7 @@ RULE_NOTES: dict[str, str] = {
     "call_sign_credit": "a caption ending in a station's call sign in brackets: (WSMV)",
     "advert_units": "advertisers' text links: title, blurb, web address, under an ad label",
     "video_list": "a video playlist: clip lengths before clip titles",
+    "video_transcript": "a video's caption track (WEBVTT) beside the story's own paragraphs",
     "date_stamps": "a line of labelled date stamps (posted, updated)",
     "headline_stamps": "the headline printed with its labelled date stamps",
     "date_line": "a date stated on its own line",
