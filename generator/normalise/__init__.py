@@ -10,7 +10,7 @@ from dataclasses import replace
 from itertools import chain
 
 from ..credits import article_credits
-from ..models import Article, Caption, Outlet, RawDocument
+from ..models import Article, Outlet, RawDocument
 from ..tags import article_tags
 from . import block, captions, fields, furniture, tables
 from . import patterns as P
@@ -31,6 +31,15 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     dateline_lines = block.claim_dateline_lines(sheet)
     stamps = fields.claim_date_stamps(sheet)
     body = block.find_body(sheet, walls)
+    slides = sorted(i for i in found_captions if sheet.rules[i] == "slide_caption")
+    slid: dict[int, str] = {}  # a slideshow that is all the page holds: its captions are
+    if body is None and slides:  # the text, each once, under the headline above them
+        body = (slides[0], slides[-1])
+        slid = {i: found_captions[i].caption for i in slides}
+        firsts = {caption: i for i, caption in reversed(slid.items())}
+        for i, caption in slid.items():
+            if firsts[caption] == i:
+                sheet.claim(i, "paragraph", "slide_caption")
     if tables.drop_tables_outside(sheet, found_tables, body):
         body = block.find_body(sheet, walls)
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
@@ -91,21 +100,12 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     for i in list(sheet.open()):
         sheet.claim(i, "paragraph")
     body_lines = [i for i, kind in enumerate(sheet.kinds) if kind == "paragraph"]
-    # A slideshow's captions, one per line with their counter ("Image 2 of 40 ..."),
-    # beside the story's own paragraphs are captions; when they are all the page holds,
-    # they stay its text.
-    slides = [i for i in body_lines if P.SLIDE_LINE.match(sheet.texts[i])]
-    if slides and len(slides) < len(body_lines):
-        for i in slides:
-            sheet.claim(i, "caption", "slide_caption")
-            found_captions[i] = Caption(captions.caption_text(sheet.texts[i]))
-        body_lines = [i for i in body_lines if i not in set(slides)]
     transcripts = [i for i in body_lines if P.TRANSCRIPT_LINE.match(sheet.texts[i])]
     if transcripts and len(transcripts) < len(body_lines):  # so does a video's transcript
         for i in transcripts:
             sheet.drop(i, "video_transcript")
         body_lines = [i for i in body_lines if i not in set(transcripts)]
-    paragraphs = [sheet.texts[i] for i in body_lines]
+    paragraphs = [slid.get(i, sheet.texts[i]) for i in body_lines]
     # a caption printed twice (a slideshow repeats it) is one caption
     kept_captions = tuple(
         dict.fromkeys(

@@ -522,10 +522,10 @@ def page_title_line(sheet: Sheet, first: int, last: int) -> int | None:
     text = sheet.texts[top]
     if not headline_shaped(text) or _tagline(fields.cut_site_name(text)[0]):
         return None
-    if all(sheet.kinds[i] == "blank" for i in range(top + 1, first)):
+    if all(sheet.kinds[i] in ("blank", "dropped") for i in range(top + 1, first)):
         return top
     story = set().union(*(content_words(sheet.texts[i]) for i in range(first, last + 1)
-                          if sheet.kinds[i] is None))  # fmt: skip
+                          if sheet.kinds[i] in (None, "paragraph")))  # fmt: skip
     return top if content_words(text) & story else None
 
 

@@ -23,13 +23,69 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
             continue
         if (caption := _credit_line(sheet, i)) is not None:
             found[_caption_line(sheet, i)] = caption
-        elif (caption := _one_line(sheet, i) or _gallery_widget(sheet, i)) is not None:
+        elif sheet.kinds[i] is not None:
+            continue  # a gallery's link or controls, dropped
+        elif (
+            caption := _slide(sheet, i) or _one_line(sheet, i) or _gallery_widget(sheet, i)
+        ) is not None:
             found[i] = caption
     for i in list(sheet.open()):
         caption = _lone_wire(sheet, i)
         if caption is not None:
             found[i] = caption
+    _drop_slide_teasers(sheet, found)
     return found
+
+
+def _slide(sheet: Sheet, i: int) -> Caption | None:
+    """A slideshow's photo on a line of its own, its counter first: "Image 2 of 40 <caption>
+    [<caption> again] [Photo: <credit>]", or its credit on the line under it."""
+    text = sheet.texts[i]
+    if not P.SLIDE_LINE.match(text):
+        return None
+    caption = slide_caption(text)
+    if caption is None:
+        return None
+    sheet.claim(i, "caption", "slide_caption")
+    below = sheet.next_open(i)
+    if below is None or caption.credit is not None:
+        return caption
+    match = P.CREDIT_LINE.match(sheet.texts[below])
+    if match is None or not _looks_like_credit(match["credit"]):
+        return caption
+    sheet.claim(below, "caption_credit", "credit_line")
+    return Caption(caption.caption, normalise_credit(match["credit"]))
+
+
+def slide_caption(text: str) -> Caption | None:
+    """The caption of a slideshow's line: the counter cut, a caption printed twice kept
+    once, the credit after "Photo:" split off."""
+    caption, *credit = P.CREDIT_AGAIN.split(caption_text(text), maxsplit=1)
+    caption = _once(caption.strip())
+    if not caption:
+        return None
+    by = credit[0].strip() if credit else ""
+    return Caption(caption, normalise_credit(by) if by and _looks_like_credit(by) else None)
+
+
+def _once(caption: str) -> str:
+    """A caption that a widget printed twice in a row, once."""
+    half = len(caption) // 2
+    return caption[:half].strip() if caption[:half].strip() == caption[half:].strip() else caption
+
+
+def _drop_slide_teasers(sheet: Sheet, found: dict[int, Caption]) -> None:
+    """A slideshow prints each caption again under it, its first words cut off ("David
+    Conley, who is accused of killing six children and two...") or whole when short:
+    dropped."""
+    slides = {c.caption for i, c in found.items() if sheet.rules[i] == "slide_caption"}
+    if not slides:
+        return
+    for i in list(sheet.open()):
+        text = sheet.texts[i]
+        start = P.CUT_OFF.sub("", text)
+        if text in slides or (start != text and start and any(s.startswith(start) for s in slides)):
+            sheet.drop(i, "slide_teaser")
 
 
 def _caption_line(sheet: Sheet, credit: int) -> int:
@@ -39,6 +95,9 @@ def _caption_line(sheet: Sheet, credit: int) -> int:
 def _credit_line(sheet: Sheet, i: int) -> Caption | None:
     if _gallery_link(sheet.texts[i]):
         sheet.drop(i, "gallery_link")
+        return None
+    if P.GALLERY_CONTROLS.match(sheet.texts[i]):  # not the credit of the line above it
+        sheet.drop(i, "photo_widget")
         return None
     match = P.CREDIT_LINE.match(sheet.texts[i])
     if not match or not _looks_like_credit(match["credit"]):
@@ -125,10 +184,7 @@ def _gallery_widget(sheet: Sheet, i: int) -> Caption | None:
         return None
     # The widget prints the caption again, then the credit again and what follows the
     # gallery ("<caption> <caption> Photo: Paul Hart ... <headline>"): one caption.
-    caption = caption_text(P.CREDIT_AGAIN.split(match["caption"], maxsplit=1)[0]).strip()
-    half = len(caption) // 2
-    if caption[:half].strip() == caption[half:].strip():
-        caption = caption[:half].strip()
+    caption = _once(caption_text(P.CREDIT_AGAIN.split(match["caption"], maxsplit=1)[0]).strip())
     if not caption or words(caption) > P.CAPTION_MAX_WORDS:
         return None
     credit = match["credit"]

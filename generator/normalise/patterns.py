@@ -1344,6 +1344,9 @@ CREDIT_LOWER_WORDS = frozenset(
 # A slideshow's counter: "Image 24 of 111", "Photo 3 of 10", "Image 1 of / 28".
 SLIDE_COUNTER = r"(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s*/?\s*\d{1,4}"
 SLIDE_LINE = re.compile(rf"^{SLIDE_COUNTER}\s+\S", I)
+# A line cut off by the page, its last words replaced by an ellipsis ("... six children
+# and two..."): a slideshow's teaser of the caption it prints in full.
+CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)$")
 # A video's caption track scraped as text: the WebVTT format's header, then the cues
 # ("WEBVTT >> IS EVERYONE READY?GOOD MORNING. ..."); the page's text when it has no other.
 TRANSCRIPT_LINE = re.compile(r"^WEBVTT\b")
@@ -1464,6 +1467,12 @@ GALLERY_WIDGET = re.compile(
     r"^(?:photo|image)s?\s*:\s*(?P<credit>.{0,80}?)\s*(?:/\s*)*"
     rf"{SLIDE_COUNTER}\s+caption close\s+(?P<caption>\S.*)$",
     I,
+)
+# The slideshow's controls alone, perhaps its first photo's credit before them ("Photo:
+# Houston Chronicle Image 1 of / 12 Caption Close"), its captions on the lines below
+# (SLIDE_LINE).
+GALLERY_CONTROLS = re.compile(
+    rf"^(?:(?:photo|image)s?\s*:\s*.{{0,80}}?)?{SLIDE_COUNTER}\s+caption close$", I
 )
 CREDIT_AGAIN = re.compile(r"\s(?:photo|image)s?\s*:\s", I)  # where the widget's caption ends
 # A photographer's credit alone on its line between headline and body, where pages print
@@ -1599,7 +1608,8 @@ RULE_NOTES: dict[str, str] = {
     "promo_line": "the outlet's prompt after the story: follow, watch, read or download next",
     "gallery_widget": "a slideshow's photo as one line: credit, controls, caption",
     "lede_stamp": "the story's date stamped before its first paragraph, cut from it",
-    "slide_caption": "a slideshow's caption with its counter, beside the story's paragraphs",
+    "slide_caption": "a slideshow's caption with its counter",
+    "slide_teaser": "a slideshow's caption printed again, cut off",
     "credit_first": "a photo caption after its agency credit in brackets",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
