@@ -870,6 +870,7 @@ def find_outlet(
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_COMMENTS)
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_GUIDELINES)
         or _site_itself(sheet, title)
+        or _agency_then_outlet(sheet)
         # the site's copyright line; the article's own (rule copyright_line) names who
         # owns the text, often an agency, not the publication that ran it
         or _from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
@@ -1010,10 +1011,11 @@ def dateline_station(lede: str) -> str | None:
 
 
 def _station_rights(sheet: Sheet) -> str | None:
-    """A station the article's own copyright line names ("© 2017 WFMY-TV"): its call sign
-    is the outlet (an agency named there, "© 2017 The Associated Press", is not)."""
+    """A station the article's own copyright line names ("© 2017 WFMY-TV"): its call sign,
+    perhaps with its brand after it ("Copyright 2017 by WJXT News4Jax"), is the outlet (an
+    agency named there, "© 2017 The Associated Press", is not)."""
     name = _from_rule(sheet, "copyright_line", P.OUTLET_FROM_COPYRIGHT)
-    return name if name and P.SITE_CALL_SIGN.fullmatch(name) else None
+    return name if name and P.SITE_CALL_SIGN.fullmatch(name.split()[0]) else None
 
 
 def _owns_others_text(name: str) -> bool:
@@ -1077,6 +1079,17 @@ def _bar_tail(text: str, site: str) -> bool:
         and words(site) <= P.BAR_TAIL_MAX_WORDS
         and not _site_name(site, text.isupper())
     )
+
+
+def _agency_then_outlet(sheet: Sheet) -> str | None:
+    """The station a copyright line names after the agency that owns the text ("Copyright
+    Associated Press / NBC New York")."""
+    for text, rule in zip(sheet.texts, sheet.rules, strict=True):
+        rights = rule in ("copyright", "copyright_line")
+        match = P.AGENCY_THEN_OUTLET.match(text) if rights else None
+        if match and _owns_others_text(match["agency"]):
+            return match["outlet"]
+    return None
 
 
 def _from_rule(sheet: Sheet, rule: str, pattern: re.Pattern[str]) -> str | None:

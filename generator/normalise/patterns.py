@@ -90,6 +90,13 @@ WIRE_NOTE = (
 )
 
 # --- Site furniture: a line matching one of these is never article text -----------------
+# A station's copyright line naming the agency that owns the text, then itself:
+# "Copyright Associated Press / NBC 6 South Florida" (fields.find_outlet).
+AGENCY_THEN_OUTLET = re.compile(
+    r"^copyright\s+(?:\d{4}\s+)?(?P<agency>[A-Z][\w.&'’ ]{1,40}?)\s*/\s*"
+    r"(?P<outlet>[A-Z][\w.&'’ ]{1,40}?)\s*$",
+    I,
+)
 FURNITURE: tuple[Rule, ...] = (
     # "Current:Home > News...", "You are here: Home / World", "Home : News : Story"; and
     # a trail of section names joined by arrows, wherever it starts: "News > Politics",
@@ -374,13 +381,14 @@ FURNITURE: tuple[Rule, ...] = (
         "customer-service or contact notice",
         needs=("tel", "phone", "fax", "mail"),
     ),
-    # "Copyright 2024 X. All rights reserved.", "© 2024 X": a year or the reservation, not the
-    # word; and a short notice naming the holder, "© Reuters 2007", "©CanWest News Service
-    # 2007", "© AAP" (the sign itself: "Copyright Clearance Center" is a name)
+    # "Copyright 2024 X. All rights reserved.", "© 2024 X", "(© 2017 KHOU)": a year or the
+    # reservation, not the word; and a short notice naming the holder, "© Reuters 2007",
+    # "©CanWest News Service 2007", "© AAP" (the sign itself: "Copyright Clearance Center"
+    # is a name)
     _rule(
         "copyright",
-        r"^(?:©|\(c\)|copyright)\s*(?:(?:©|copyright)\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
-        r"\ball rights reserved\b|"
+        r"^\(?(?:©|\(c\)|copyright)\s*(?:(?:©|copyright)\s*)?(?:\d{4}|[A-Z].{0,80}\ball rights\b)|"
+        r"\ball rights reserved\b|" + AGENCY_THEN_OUTLET.pattern + "|"
         r"^(?:copyright\s*)?(?:©|\(c\)(?=.*\d{4}\.?$))\s*(?-i:[A-Z])[\w&.'’,-]*"
         r"(?:\s+[\w&.'’,-]+){0,5}?(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\.?$",
         "copyright line",
@@ -1303,7 +1311,7 @@ OUTLET_FROM_COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?|by\b|"
     r"(?-i:M{1,3}[CDLXVI]*\b)),?)*\s*(?!copyright\b|all rights\b)"
     r"(?P<outlet>[A-Z](?:[\w&.'’ ]|(?<=\w)-(?=\w)){1,40}?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
-    r"(?:\.(?!\w)|[,|]|\s+all rights|$)",
+    r"(?:\.(?!\w)|[,|)]|\s+all rights|\s+[-–—]\s|$)",
     I,
 )
 
