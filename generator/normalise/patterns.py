@@ -1249,15 +1249,15 @@ OUTLET_FROM_COMMENTS = re.compile(
     r"(?:from|endorsed by|(?:those|the views|the opinions?) of|of)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w&.'’ ]{1,40}?)\s*[.,;]"
 )
-# The site's own pages, in its menu or footer: "About Houston Chronicle", "- Contact CT
-# Post", "About WYFF 4" name the site the page is on, where its copyright line may name
-# only the owner ("© 2019 Hearst Communications"). The name is capitalised ("of", "on",
-# "the", "and" inside it may not be), and is not ABOUT_NOT_A_SITE ("About Us").
 # A site's address: "houstonchronicle.com", "smh.com.au", "guardian.co.uk".
 _DOMAIN = (
     r"(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\."
     r"(?:(?:com|net|org|ca|ie|in)(?:\.[a-z]{2})?|co\.[a-z]{2}))"
 )
+# The site's own pages, in its menu or footer: "About Houston Chronicle", "- Contact CT
+# Post", "About WYFF 4" name the site the page is on, where its copyright line may name
+# only the owner ("© 2019 Hearst Communications"). The name is capitalised ("of", "on",
+# "the", "and" inside it may not be), and is not ABOUT_NOT_A_SITE ("About Us").
 ABOUT_SITE = re.compile(
     r"^(?:-\s+)?(?P<kind>about|contact)\s+(?:(?P<outlet>(?-i:[A-Z0-9])[\w.&'’-]*"
     rf"(?:\s+(?:(?-i:[A-Z0-9])[\w.&'’-]*|of|on|the|and)){{0,4}})|{_DOMAIN})\s*\|?$",
