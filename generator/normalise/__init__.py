@@ -101,7 +101,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         sheet.claim(i, "paragraph")
     body_lines = [i for i, kind in enumerate(sheet.kinds) if kind == "paragraph"]
     transcripts = [i for i in body_lines if P.TRANSCRIPT_LINE.match(sheet.texts[i])]
-    if transcripts and len(transcripts) < len(body_lines):  # so does a video's transcript
+    # a video's caption track beside the story's own paragraphs is none of them; alone,
+    # it is the page's text (as a slideshow's captions are, above)
+    if transcripts and len(transcripts) < len(body_lines):
         for i in transcripts:
             sheet.drop(i, "video_transcript")
         body_lines = [i for i in body_lines if i not in set(transcripts)]

@@ -513,9 +513,10 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
 def page_title_line(sheet: Sheet, first: int, last: int) -> int | None:
     """When no headline stands near the body: the page's first line, the title a scraper
     saves at the top of a dump, if it reads as a headline and shares a word with the
-    story (not only with its opening), or stands right above the body (a headline and a
-    summary: "You Can Thank Trump For The White Nationalist Rampage", then one sentence
-    that shares no word with it)."""
+    story (not only with its opening), or stands right above the body, furniture aside (a
+    headline and a summary: "You Can Thank Trump For The White Nationalist Rampage", then
+    one sentence that shares no word with it; a headline, a slideshow's controls, then
+    its captions)."""
     top = next((i for i in range(first) if sheet.kinds[i] != "blank"), None)
     if top is None or sheet.kinds[top] is not None:
         return None
