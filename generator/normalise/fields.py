@@ -871,9 +871,10 @@ def find_outlet(
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_GUIDELINES)
         or _site_itself(sheet, title)
         or _agency_then_outlet(sheet)
-        # the site's copyright line; the article's own (rule copyright_line) names who
-        # owns the text, often an agency, not the publication that ran it
-        or _from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)
+        # the site's copyright line, unless it names a group that owns many outlets
+        # ("Nexstar Broadcasting, Inc."); the article's own (rule copyright_line) names
+        # who owns the text, often an agency, not the publication that ran it
+        or _not_a_group(_from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT))
         or contributor_org
         or _station_rights(sheet)
         or station
@@ -1079,6 +1080,10 @@ def _bar_tail(text: str, site: str) -> bool:
         and words(site) <= P.BAR_TAIL_MAX_WORDS
         and not _site_name(site, text.isupper())
     )
+
+
+def _not_a_group(name: str | None) -> str | None:
+    return None if name is None or P.OWNER_GROUP.search(publication(name)) else name
 
 
 def _agency_then_outlet(sheet: Sheet) -> str | None:
