@@ -1083,7 +1083,7 @@ def _bar_tail(text: str, site: str) -> bool:
 
 
 def _not_a_group(name: str | None) -> str | None:
-    return None if name is None or P.OWNER_GROUP.search(publication(name)) else name
+    return None if name is None or P.FOOTER_OWNER_GROUP.search(publication(name)) else name
 
 
 def _agency_then_outlet(sheet: Sheet) -> str | None:
