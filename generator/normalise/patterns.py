@@ -1333,10 +1333,11 @@ PICTURE_LIBRARY = re.compile(
 FULL_RIGHTS_NOTICE = re.compile(r"\b(?:19|20)\d\d\b|\ball rights reserved\b", I)
 # A company that owns many outlets ("Cox Media Group", "CBS Local Media", "Hearst
 # Communications"): the holder of a station's or paper's rights, not the outlet's name.
-OWNER_GROUP = re.compile(r"\b(?:group|holdings|communications|broadcasting|enterprises|media)$", I)
+_OWNER_WORDS = r"group|holdings|communications|broadcasting|enterprises"
+OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS}|media)$", I)
 # The same in a site's footer, but "... Media": there it is as often the publication's own
 # company ("© 2008 Mountain Media LLC") as a group's.
-FOOTER_OWNER_GROUP = re.compile(r"\b(?:group|holdings|communications|broadcasting|enterprises)$", I)
+FOOTER_OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS})$", I)
 
 # --- Photo captions and credits --------------------------------------------------------------
 # A link to a photo gallery: a plural label, then the gallery's title (captions._gallery_link).
