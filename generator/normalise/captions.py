@@ -43,21 +43,19 @@ def _slide(sheet: Sheet, i: int) -> Caption | None:
     text = sheet.texts[i]
     if not P.SLIDE_LINE.match(text):
         return None
-    caption = slide_caption(text)
+    caption = _slide_caption(text)
     if caption is None:
         return None
     sheet.claim(i, "caption", "slide_caption")
     below = sheet.next_open(i)
-    if below is None or caption.credit is not None:
-        return caption
-    match = P.CREDIT_LINE.match(sheet.texts[below])
-    if match is None or not _looks_like_credit(match["credit"]):
+    credit = _line_credit(sheet.texts[below]) if below is not None else None
+    if below is None or caption.credit is not None or credit is None:
         return caption
     sheet.claim(below, "caption_credit", "credit_line")
-    return Caption(caption.caption, normalise_credit(match["credit"]))
+    return Caption(caption.caption, credit)
 
 
-def slide_caption(text: str) -> Caption | None:
+def _slide_caption(text: str) -> Caption | None:
     """The caption of a slideshow's line: the counter cut, a caption printed twice kept
     once, the credit after "Photo:" split off."""
     caption, *credit = P.CREDIT_AGAIN.split(caption_text(text), maxsplit=1)
@@ -99,8 +97,8 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
     if P.GALLERY_CONTROLS.match(sheet.texts[i]):  # not the credit of the line above it
         sheet.drop(i, "photo_widget")
         return None
-    match = P.CREDIT_LINE.match(sheet.texts[i])
-    if not match or not _looks_like_credit(match["credit"]):
+    credit = _line_credit(sheet.texts[i])
+    if credit is None:
         return None
     j = sheet.previous_open(i)
     if j is None or words(sheet.texts[j]) > P.CAPTION_MAX_WORDS:
@@ -113,7 +111,15 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
     if k is not None and _wire_credit(sheet.texts[k]):
         wire = wire_text(sheet.texts[k])
         sheet.claim(k, "wire_caption", "wire_credit")
-    return Caption(caption_text(sheet.texts[j]), normalise_credit(match["credit"]), wire)
+    return Caption(caption_text(sheet.texts[j]), credit, wire)
+
+
+def _line_credit(text: str) -> str | None:
+    """The credit a photo's credit line gives ("Photo: Jane Roe / Harbour Chronicle")."""
+    match = P.CREDIT_LINE.match(text)
+    if match is None or not _looks_like_credit(match["credit"]):
+        return None
+    return normalise_credit(match["credit"])
 
 
 # Captions that carry their credit on the same line, each layout with a cheap test that
