@@ -457,8 +457,10 @@ _ARTICLE_LINES = frozenset({"paragraph", "credit", "date", "caption", "caption_c
 
 def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     """The headline-shaped open line above the body that shares most words with the
-    body's opening (or is repeated in a title bar), nearest first on ties."""
+    body's opening, or the photo captions between it and the body (or is repeated in a
+    title bar), nearest first on ties."""
     lede = lede_words(sheet, first, last)
+    pictured = _captions_above(sheet, first)
     best, best_score = None, 0.0
     headed: int | None = None
     for i in _lines_above(sheet, first, P.HEADLINE_WINDOW):
@@ -472,7 +474,8 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         if _fixture_label(text):
             continue  # the label over a sports report's headline (_top_of_headlines)
         own = content_words(text)
-        overlap = len(own & lede) / len(own) if own else 0.0
+        shown = set().union(*(words for k, words in pictured if k > i))
+        overlap = len(own & (lede | shown)) / len(own) if own else 0.0
         key = text.casefold()
         titlebar = len(own) >= 2 and any(
             key in folded and other != text and not is_prose(other) and rule != "breadcrumb"
@@ -568,6 +571,18 @@ def lede_words(sheet: Sheet, first: int, last: int) -> set[str]:
             # the dateline ("ABUJA (Reuters) -") names the agency, not the story
             lede |= content_words(fields.split_dateline(sheet.texts[i])[1])
     return lede
+
+
+def _captions_above(sheet: Sheet, first: int) -> list[tuple[int, set[str]]]:
+    """The photo captions in the HEADLINE_NEAR lines above the body, with their content
+    words: the picture between headline and lede shows what the story is about when a
+    feature's lede does not say it ("There was one shot ..." under "Residents say police
+    response too slow", over a photo of residents talking about the shooting)."""
+    return [
+        (i, content_words(sheet.texts[i]))
+        for i in range(max(first - P.HEADLINE_NEAR, 0), first)
+        if sheet.kinds[i] == "caption"
+    ]
 
 
 def claim_highlights(sheet: Sheet, below: int, first: int, last: int) -> tuple[str, ...]:

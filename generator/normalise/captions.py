@@ -134,6 +134,12 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
     ("photo_taken", P.PHOTO_TAKEN, lambda text: "taken" in text, False),
     (
+        "control_before_caption",
+        P.CONTROL_BEFORE_CAPTION,
+        lambda text: "photo" in text.lower(),
+        True,
+    ),
+    (
         "gallery_control_credit",
         P.GALLERY_CONTROL_CREDIT,
         lambda text: any(n in text.lower() for n in P.GALLERY_CONTROL_NEEDS),

@@ -1369,11 +1369,12 @@ GALLERY_COUNTER = re.compile(rf"^(?:{SLIDE_COUNTER}\s+)?(?:buy photo\s+)?", I)
 CREDIT_WORDS = (
     r"(?i:(?:image|photo|photograph|picture|credit|photo credit|image credit|source|foto)s?)"
 )
-# The buttons of a photo widget, scraped with the caption around them: "Buy Photo", "View
-# Full Caption", "Hide Caption", "Enlarge this image". Never part of the caption or credit.
+# The buttons of a photo widget, scraped with the caption around them: "Buy Photo", "Buy
+# This Photo", "View Full Caption", "Hide Caption", "Enlarge this image". Never part of
+# the caption or credit.
 PHOTO_CONTROL = (
-    r"(?i:buy photo|(?:view|show|see) (?:full|larger) (?:caption|image|photo)|hide caption|"
-    r"enlarge (?:this )?(?:image|photo))"
+    r"(?i:buy (?:this )?photo|(?:view|show|see) (?:full|larger) (?:caption|image|photo)|"
+    r"hide caption|enlarge (?:this )?(?:image|photo))"
 )
 # Where a standfirst would stand, a photo's credit or its widget ("Photo: File/Google Maps
 # Image 1 of / 28 Caption Close", "click to enlarge", "CC0 Public Domain", "... Photo via
@@ -1472,6 +1473,14 @@ GALLERY_CONTROL_CREDIT = re.compile(
     rf"^(?P<caption>\S.{{7,}}?[.!?\"”’)])\s+{PHOTO_CONTROL}\s+(?P<credit>[A-Z].{{0,60}})$"
 )
 GALLERY_CONTROL_NEEDS = ("caption", "image", "photo")
+# The credit, the widget's controls, then the caption: "THE BLADE/JEREMY WADSWORTH
+# Enlarge | Buy This Photo Alex and Susan Craig talk about ...". The credit is a name and
+# an outlet (a slash between) or a name in capitals; the caption starts a sentence.
+CREDIT_WORD = r"(?!(?i:buy|enlarge)\b)[A-Z][\w.'’&-]*"  # not one of the controls' words
+CONTROL_BEFORE_CAPTION = re.compile(
+    rf"^(?P<credit>{CREDIT_WORD}(?:[ /]+{CREDIT_WORD}){{0,7}})\s+"
+    rf"(?:(?i:enlarge)\s*\|\s*)?{PHOTO_CONTROL}\s+(?P<caption>[A-Z\"“].{{10,}})$"
+)
 # A slideshow's photo as one line: its credit, the widget's controls, then the caption
 # (captions._gallery_widget): "Photo: Paul Hart, Getty Images Image 1 of / 1 Caption Close
 # Image 1 of 1 An 11-month-old girl ...".
