@@ -108,6 +108,11 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
             sheet.drop(i, "video_transcript")
         body_lines = [i for i in body_lines if i not in set(transcripts)]
     paragraphs = [slid.get(i, sheet.texts[i]) for i in body_lines]
+    for k, i in enumerate(body_lines):
+        trimmed = furniture.trim_paragraph(paragraphs[k])
+        if trimmed != paragraphs[k]:
+            paragraphs[k] = trimmed
+            sheet.claim(i, "paragraph", "paragraph_furniture")
     # a caption printed twice (a slideshow repeats it) is one caption
     kept_captions = tuple(
         dict.fromkeys(

@@ -859,6 +859,18 @@ def trim_body(sheet: Sheet) -> None:
             sheet.drop(body.pop(), "outside_article")
     while body and not is_prose(sheet.texts[body[0]]):
         sheet.drop(body.pop(0), "outside_article")
+    _drop_last_subheads(sheet)
+
+
+def _drop_last_subheads(sheet: Sheet) -> None:
+    """A section heading with no paragraph left under it ("Tips" over the site's help
+    text, once that is dropped) heads nothing of the story."""
+    for i in range(len(sheet.kinds) - 1, -1, -1):
+        kind = sheet.kinds[i]
+        if kind is None or (kind == "paragraph" and sheet.rules[i] != "subhead"):
+            return
+        if kind == "paragraph":
+            sheet.drop(i, "outside_article")
 
 
 def _signed_off(sheet: Sheet, i: int) -> bool:

@@ -218,3 +218,13 @@ def drop_after_signoff(sheet: Sheet, signoff: int | None) -> None:
     for i in list(sheet.open()):
         if i > signoff:
             sheet.drop(i, "after_signoff")
+
+
+def trim_paragraph(text: str) -> str:
+    """A paragraph without the furniture run into its line (P.PARAGRAPH_FURNITURE): an
+    advert's label before it, a "Click here" link after it."""
+    for pattern in P.PARAGRAPH_FURNITURE:
+        trimmed = pattern.sub("", text)
+        if trimmed != text and words(trimmed) >= P.PARAGRAPH_MIN_WORDS:
+            text = trimmed
+    return text

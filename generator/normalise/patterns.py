@@ -112,12 +112,13 @@ FURNITURE: tuple[Rule, ...] = (
     # "veryGood! (96)", "Like (12)", "Angry (3)"
     _rule("reaction_counter", r"^[\w'’ ]{1,20}[!?]?\s*\(\d[\d,.]*[km]?\)$", "reaction counter"),
     # "MORE: Top US general ...", "READ MORE: ...", "Related: ...", "RELATED VIDEO: ...",
-    # "On HoustonChronicle.com: ...", "Also on rt.com ...",
+    # "On HoustonChronicle.com: ...", "Also on rt.com ...", the link's date before it
+    # ("11/24/2013 Related Story: Tulsa Police ID Four Killed In Saturday Shootings"),
     # ">>READ: ...", "READ MORE | ...", "[WEB EXTRA: ...]", and the label run into the
     # headline it heads: "Related Coverage 3-year-old child shot in Hamilton"
     _rule(
         "more_link",
-        r"^(?:>>?\s*|\[)?(?:read |see |watch |also )?"
+        r"^(?:\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:>>?\s*|\[)?(?:read |see |watch |also )?"
         r"(?:more|also|related|recommended|watch|listen|trending|see|read|web extra)"
         r"(?: stories| story| coverage| articles| videos?| content| headlines)?\s*(?::|\s\|)\s*\S|"
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S|"
@@ -127,19 +128,22 @@ FURNITURE: tuple[Rule, ...] = (
         r"^also on [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|tv)\b\s*:?(?:\s|$)",
         "teaser link to another article",
     ),
-    # the article's pager: "Next page >", "« Previous", "- next", "- 2", "Page 1 of 3" (a
+    # the article's pager: "Next page >", "« Previous", "- next", "- 2", "Page 1 of 3",
+    # a gallery's "More pictures: < Prev | Next >" (a
     # number alone counts only as a list item: a bare figure may be a table's cell)
     _rule(
         "pagination",
         r"^(?:[-*•]\s*)?(?:[<«‹]+\s*)?(?:next|prev|previous)(?: page)?(?:\s*[>»›]+)?$|"
+        r"^(?:(?:more )?(?:pictures|photos|images|pages?)\s*:\s*)?[<«‹]+\s*prev(?:ious)?\s*"
+        r"[|/]\s*next\s*[>»›]+$|"
         r"^page \d{1,3} of \d{1,3}$|^[-*•]\s*\d{1,2}$",
         "the article's page numbers or next-page link",
     ),
     # the page's text-size control: "text size", "Font size: Decrease Increase", "- Text
-    # Size: A A A", "Font size: + -" (the words alone, with the control's buttons)
+    # Size: A A A", "Font size: + -", "Font:" (the words alone, with the control's buttons)
     _rule(
         "text_size",
-        r"^(?:[-*•]\s*)?(?:text|font)[ -]?size\b[\s:+–-]*"
+        r"^(?:[-*•]\s*)?(?:(?:text|font)[ -]?size\b|font\s*:)[\s:+–-]*"
         r"(?:(?:decrease|increase|reset|a)\b[\s+–-]*)*$",
         "text-size control",
     ),
@@ -758,15 +762,27 @@ SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
 SITE_NAME_LOWER_OK = frozenset({"and", "&"})
 SITE_NAME_TOKEN = re.compile(r"[\w&.'’-]+")  # a word of a site's name, its dots and dashes in
 SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
+# Furniture run into a paragraph's own line, cut from it (the paragraph stays): an advert
+# slot's label before it ("Advertisement The woman, in her 20s, died ..."), a link's
+# sentence after it ("... it takes a tremendous amount of blood to save lives. Click here
+# for donation locations."). What is left must still be a paragraph (PARAGRAPH_MIN_WORDS).
+PARAGRAPH_FURNITURE = (
+    re.compile(r"^Advertisement\s+(?=[A-Z\"“‘])"),
+    re.compile(r"(?<=[.!?\"”])\s+(?:Click|Tap) here\b[^.!?]{0,80}[.!?]?$"),
+)
+PARAGRAPH_MIN_WORDS = 5
 # The outlet's prompts a story ends with, after its last paragraph (block.trim_body):
-# where to follow it, what to watch, read or download next, where to comment.
+# where to follow it, what to watch, read or download next ("More Articles in
+# International »"), where to comment, what a subscription offers ("Free trial. Read the
+# complete New York edition ...").
 PROMO_TAIL = re.compile(
     r"^(?:keep checking|stay with|stay in touch\b|be sure to follow|read or share this story|"
     r"read more\b|click (?:here|for more)|download (?:our|the)|sound off|"
     r"leave your (?:thoughts|comments)|"
     r"comments are\b|headlines in your inbox|share breaking news|like us on facebook|"
     r"e-?mail the author|text \w+ to \d+|reading this on your|watch the full\b|"
-    r"to find reference information|(?:receive|recieve) full access|"
+    r"to find reference information|(?:receive|recieve) full access|free trial\b|"
+    r"more (?:articles|stories|news|headlines) (?:in|from|on|about) [^.!?]{1,40}$|"
     r"follow\b.{0,80}\b(?:twitter|facebook|instagram|online at)\b|"
     r"watch\b.{0,80}\b(?:for (?:more|new information|the latest|updates)|developing story)\b)|"
     r"\bsubscribe today\W*$",
@@ -1627,6 +1643,7 @@ RULE_NOTES: dict[str, str] = {
     "photo_widget": "a photo's credit or its widget where a standfirst would stand",
     "announces_body": "a line announcing what follows, right above the body: its first paragraph",
     "promo_line": "the outlet's prompt after the story: follow, watch, read or download next",
+    "paragraph_furniture": "an advert's label or a 'Click here' link cut from the paragraph",
     "gallery_widget": "a slideshow's photo as one line: credit, controls, caption",
     "lede_stamp": "the story's date stamped before its first paragraph, cut from it",
     "slide_caption": "a slideshow's caption with its counter",
