@@ -777,7 +777,7 @@ def cut_site_name(title: str, known: frozenset[str] = frozenset()) -> tuple[str,
     capitals = title.isupper()
     for sep in P.SITE_TITLE_SEPARATOR.finditer(title):
         head, site = title[: sep.start()].strip(), title[sep.end() :].strip()
-        first = P.SITE_NAME_PARTS.split(site, maxsplit=1)[0]  # then a tagline, a city
+        first = _station_part(P.SITE_NAME_PARTS.split(site))  # then a tagline, a city
         if words(head) >= P.SITE_TITLE_MIN_WORDS and (
             _site_name(site, capitals, known) or _site_name(first, capitals, known)
         ):
@@ -790,6 +790,18 @@ def cut_site_name(title: str, known: frozenset[str] = frozenset()) -> tuple[str,
     if words(head) >= P.SITE_TITLE_MIN_WORDS and _bar_tail(title, tail.strip()):
         return head.rstrip(P.TITLE_TRAIL), None
     return title, None
+
+
+def _station_part(parts: list[str]) -> str:
+    """The part of a title bar's site name that names the site: the first ("WMC Action
+    News 5" of "WMC Action News 5 - Memphis, Tennessee"), or the station after its city's
+    news ("FOX19-WXIX TV" of "Cincinnati News, FOX19-WXIX TV"): a call sign names a
+    station, a city's name and "News" a section."""
+    if len(parts) > 1 and not P.SITE_CALL_SIGN.search(parts[0]) and P.CITY_NEWS.match(parts[0]):
+        station = next((p for p in parts[1:] if P.SITE_CALL_SIGN.search(p)), None)
+        if station:
+            return station
+    return parts[0]
 
 
 def headline_parts(
@@ -881,7 +893,20 @@ def find_outlet(
         or _own_rights(sheet, known)
         or _reporter_mail_domain(sheet)
     )
-    return publication(found) if found else None
+    return publication(_with_call_sign(sheet, found)) if found else None
+
+
+def _with_call_sign(sheet: Sheet, name: str) -> str:
+    """A station's brand as its copyright line prints it in full, call sign first: the
+    title bar's "Action News 5" is "WMC Action News 5" of "Copyright 2014 WMC Action
+    News 5. All rights reserved." (the same station, named one way on every page)."""
+    for rule in ("copyright", "copyright_line"):
+        full = _from_rule(sheet, rule, P.OUTLET_FROM_COPYRIGHT)
+        if full and full.endswith(f" {name}"):
+            sign = full[: -len(name)].strip()
+            if P.SITE_CALL_SIGN.fullmatch(sign):
+                return full
+    return name
 
 
 def _site_itself(sheet: Sheet, title: str | None) -> str | None:

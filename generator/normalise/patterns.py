@@ -808,6 +808,9 @@ SITE_PREFIX_END = re.compile(r"\S\s*(?:[-|–—:]|::)\s+$")
 TITLE_COMPLETION_MAX_WORDS = 3
 # The outlet is the site name's first part, when that reads as a site's name by itself:
 # "WMC Action News 5", "WALB.com", "CBS 5", "WTOC-TV" (not "Dayton" of "Dayton, OH News").
+# A city's news, the section a station's title bar names before the station ("Cincinnati
+# News, FOX19-WXIX TV", fields._station_part).
+CITY_NEWS = re.compile(r"^(?:[A-Z][a-z.'’-]+\s+){1,3}News$")  # no digits: "FOX10 News" is a brand
 SITE_NAME_PARTS = re.compile(r"\s+[-|–—]\s+|\s*:\s+|\s*[,|]\s*|\s+[-|–—]$")
 # "Headline - Outlet", "Headline | Outlet": a site name glued to a page title.
 TITLE_SITE_SUFFIX = re.compile(
