@@ -7,8 +7,9 @@ related stories. Plain values computed from the stories; pages.py renders them.
   most sources, the latest time, the slug.
 - The briefing shows the stories of the newest `front_page_days` days present, at most
   `front_page_max`; when that makes fewer than FRONT_PAGE_MIN it fills up with the next
-  stories in rank (older days, then undated ones). Every story is in the archive too: one
-  page per month (by day inside), and one for undated stories.
+  stories in rank (older days, then undated ones), shown apart as earlier stories. Every
+  story is in the archive too: one page per month (by day inside), and one for undated
+  stories.
 - Topics: people, places and organisations (generator/entities.py) that at least
   `topic_min_stories` stories name; the most covered of them, one per TOPIC_SHARE stories.
 - Related stories share named entities, weighted by how rare each is (IDF)."""
@@ -70,7 +71,8 @@ class Day:
 @dataclass(frozen=True, slots=True)
 class Navigation:
     ranked: tuple[Story, ...]  # every story, in briefing order
-    front: tuple[Story, ...]
+    front: tuple[Story, ...]  # the briefing: the newest days' stories, then `earlier`
+    earlier: tuple[Story, ...]  # the stories that fill the briefing up from older days
     days: tuple[Day, ...]  # newest first
     undated: tuple[Story, ...]
     topics: tuple[Topic, ...]  # by kind, then name
@@ -138,9 +140,11 @@ def plan(
     for topic in topics:
         for s in topic.stories:
             filed[s.id].append(topic)
+    newest, earlier = front_page(order, front_page_days, front_page_max)
     return Navigation(
         ranked=order,
-        front=front_page(order, front_page_days, front_page_max),
+        front=newest + earlier,
+        earlier=earlier,
         days=days,
         undated=undated,
         topics=topics,
@@ -151,12 +155,16 @@ def plan(
     )
 
 
-def front_page(order: Sequence[Story], days: int, most: int) -> tuple[Story, ...]:
+def front_page(
+    order: Sequence[Story], days: int, most: int
+) -> tuple[tuple[Story, ...], tuple[Story, ...]]:
+    """The briefing: the stories of the newest `days` days (at most `most`), and those
+    that fill it up to FRONT_PAGE_MIN from older days and undated stories, in rank."""
     newest = sorted({d for s in order if (d := day(s))}, reverse=True)[: max(days, 0)]
     shown = [s for s in order if day(s) in newest][: max(most, 0)]
-    if len(shown) < FRONT_PAGE_MIN:
-        shown += [s for s in order if s not in shown][: FRONT_PAGE_MIN - len(shown)]
-    return tuple(shown)
+    taken = set(map(id, shown))
+    fill = [s for s in order if id(s) not in taken][: max(FRONT_PAGE_MIN - len(shown), 0)]
+    return tuple(shown), tuple(fill)
 
 
 def _days(order: Sequence[Story]) -> tuple[tuple[Day, ...], tuple[Story, ...]]:

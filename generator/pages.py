@@ -397,7 +397,13 @@ def index_page(nav: Navigation, rejected: Sequence[Rejected], output: str) -> st
         .get_template("index.md")
         .render(
             stories=nav.ranked,
-            front=nav.front,
+            front=nav.front[: len(nav.front) - len(nav.earlier)],
+            earlier=nav.earlier,
+            earlier_heading=(
+                "Earlier stories"
+                if all(navigation.day(s) for s in nav.earlier)
+                else "Earlier and undated stories"
+            ),
             edition=edition(nav),
             rejected=rejected,
             output=output,
@@ -408,12 +414,15 @@ def index_page(nav: Navigation, rejected: Sequence[Rejected], output: str) -> st
 
 
 def edition(nav: Navigation) -> str:
-    """'14 April 2025 · 12 stories', naming the newest day shown (or the span of days)."""
-    dates = sorted({d for s in nav.front if (d := navigation.day(s))})
+    """'14 April 2025 · 12 stories': the newest day the briefing shows (or the span of its
+    newest days), and how many stories it has of them; the earlier stories that fill it
+    up are listed under their own heading."""
+    newest = nav.front[: len(nav.front) - len(nav.earlier)] or nav.front
+    dates = sorted({d for s in newest if (d := navigation.day(s))})
     span = day_label(dates[-1]) if dates else "Undated stories"
     if len(dates) > 1:
         span = f"{day_label(dates[0])} to {day_label(dates[-1])}"
-    n = len(nav.front)
+    n = len(newest)
     return f"{span} · {n} stor{'y' if n == 1 else 'ies'}"
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 import frontmatter
 import pytest
 
-from generator import feeds, navigation
+from generator import feeds, navigation, pages
 from generator.config import validated
 from generator.merge import unique_slugs
 from generator.models import Article, Member, Paragraph, Relation, Story
@@ -258,3 +258,21 @@ def test_a_feed_of_undated_stories_uses_no_clock() -> None:
     files = render([story("a", None), story("b", None)], [], "stories")
     atom = ET.fromstring(files["atom.xml"])
     assert atom.findtext(f"{ATOM}updated").startswith("1970-01-01")
+
+
+def test_the_briefing_keeps_its_days_apart_from_the_stories_that_fill_it_up() -> None:
+    stories = [story("new-a", "2025-04-14"), story("new-b", "2025-04-14")]
+    stories += [story(f"old-{i}", f"2008-03-{i + 1:02d}") for i in range(5)]
+    stories += [story("undated", None)]
+    nav = plan(stories, days=1)
+    assert [s.slug for s in nav.front[:2]] == ["new-a", "new-b"]
+    assert {s.slug for s in nav.earlier} == {f"old-{i}" for i in range(5)} | {"undated"}
+    assert nav.front[2:] == nav.earlier
+    page = pages.index_page(nav, [], "stories")
+    assert "14 April 2025 · 2 stories" in page  # the day's edition, not 2008 to 2025
+    assert "2008" not in page.split("## Earlier and undated stories")[0]
+    assert page.index("new-b.md") < page.index("## Earlier and undated stories")
+    assert page.index("## Earlier and undated stories") < page.index("old-0.md")
+    alone = plan([story("a", None), story("b", None)])
+    assert "Undated stories · 2 stories" in pages.index_page(alone, [], "stories")
+    assert "## Earlier" not in pages.index_page(alone, [], "stories")
