@@ -71,7 +71,7 @@ class Day:
 @dataclass(frozen=True, slots=True)
 class Navigation:
     ranked: tuple[Story, ...]  # every story, in briefing order
-    front: tuple[Story, ...]  # the briefing: the newest days' stories, then `earlier`
+    newest: tuple[Story, ...]  # the briefing's stories of the newest days
     earlier: tuple[Story, ...]  # the stories that fill the briefing up from older days
     days: tuple[Day, ...]  # newest first
     undated: tuple[Story, ...]
@@ -88,6 +88,11 @@ class Navigation:
 
     def related_to(self, story: Story) -> tuple[Related, ...]:
         return self.related.get(story.id, ())
+
+    @property
+    def front(self) -> tuple[Story, ...]:
+        """Every story the briefing shows: the newest days', then the earlier ones."""
+        return self.newest + self.earlier
 
 
 def slugify(text: str) -> str:
@@ -143,7 +148,7 @@ def plan(
     newest, earlier = front_page(order, front_page_days, front_page_max)
     return Navigation(
         ranked=order,
-        front=newest + earlier,
+        newest=newest,
         earlier=earlier,
         days=days,
         undated=undated,

@@ -397,7 +397,7 @@ def index_page(nav: Navigation, rejected: Sequence[Rejected], output: str) -> st
         .get_template("index.md")
         .render(
             stories=nav.ranked,
-            front=nav.front[: len(nav.front) - len(nav.earlier)],
+            front=nav.newest,
             earlier=nav.earlier,
             earlier_heading=(
                 "Earlier stories"
@@ -417,7 +417,7 @@ def edition(nav: Navigation) -> str:
     """'14 April 2025 · 12 stories': the newest day the briefing shows (or the span of its
     newest days), and how many stories it has of them; the earlier stories that fill it
     up are listed under their own heading."""
-    newest = nav.front[: len(nav.front) - len(nav.earlier)] or nav.front
+    newest = nav.newest or nav.earlier
     dates = sorted({d for s in newest if (d := navigation.day(s))})
     span = day_label(dates[-1]) if dates else "Undated stories"
     if len(dates) > 1:
