@@ -52,7 +52,7 @@ class DigestConfig:
     reworded: float = 0.85  # paragraph embedding cosine: paragraph paraphrased
 
     # Settings for navigation (front page, archive, topics, feeds)
-    front_page_days: int = 2  # the briefing shows the newest N days present
+    front_page_days: int = 2  # the briefing shows the N calendar days up to the newest
     front_page_max: int = 40  # and at most this many stories
     topic_min_stories: int = 2  # a person/place/organisation gets a page from N
     feed_items: int = 50  # newest stories in the RSS, Atom and JSON feeds

@@ -5,7 +5,7 @@ related stories. Plain values computed from the stories; pages.py renders them.
 - Ranking: newest day first, then the most independent reports (an original and its
   copies and rewrites count once: the canonical article and each own report), then the
   most sources, the latest time, the slug.
-- The briefing shows the stories of the newest `front_page_days` days present, at most
+- The briefing shows the stories of the `front_page_days` days up to the newest, at most
   `front_page_max`; when that makes fewer than FRONT_PAGE_MIN it fills up with the next
   stories in rank (older days, then undated ones), shown apart as earlier stories. Every
   story is in the archive too: one page per month (by day inside), and one for undated
@@ -22,6 +22,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from types import MappingProxyType
 
 from .entities import entities
@@ -163,13 +164,25 @@ def plan(
 def front_page(
     order: Sequence[Story], days: int, most: int
 ) -> tuple[tuple[Story, ...], tuple[Story, ...]]:
-    """The briefing: the stories of the newest `days` days (at most `most`), and those
-    that fill it up to FRONT_PAGE_MIN from older days and undated stories, in rank."""
-    newest = sorted({d for s in order if (d := day(s))}, reverse=True)[: max(days, 0)]
-    shown = [s for s in order if day(s) in newest][: max(most, 0)]
+    """The briefing: the stories of the `days` calendar days up to the newest story's
+    (at most `most`), and those that fill it up to FRONT_PAGE_MIN from older days and
+    undated stories, in rank. Days, not days with stories: seeds a year apart make a
+    briefing of the newest day, the older story listed as an earlier one."""
+    dated = [d for s in order if (d := day(s))]
+    window = _days_up_to(max(dated), days) if dated else set()
+    shown = [s for s in order if day(s) in window][: max(most, 0)]
     taken = set(map(id, shown))
     fill = [s for s in order if id(s) not in taken][: max(FRONT_PAGE_MIN - len(shown), 0)]
     return tuple(shown), tuple(fill)
+
+
+def _days_up_to(last: str, days: int) -> set[str]:
+    """The `days` calendar days ending on `last` (YYYY-MM-DD), as dates."""
+    try:
+        end = date.fromisoformat(last)
+    except ValueError:  # not a whole date: that day alone
+        return {last} if days > 0 else set()
+    return {(end - timedelta(days=k)).isoformat() for k in range(days)}
 
 
 def _days(order: Sequence[Story]) -> tuple[tuple[Day, ...], tuple[Story, ...]]:

@@ -260,11 +260,11 @@ def test_a_feed_of_undated_stories_uses_no_clock() -> None:
     assert atom.findtext(f"{ATOM}updated").startswith("1970-01-01")
 
 
-def test_the_briefing_keeps_its_days_apart_from_the_stories_that_fill_it_up() -> None:
+def test_the_briefing_is_its_newest_days_and_lists_the_stories_that_fill_it_up_apart() -> None:
     stories = [story("new-a", "2025-04-14"), story("new-b", "2025-04-14")]
     stories += [story(f"old-{i}", f"2008-03-{i + 1:02d}") for i in range(5)]
     stories += [story("undated", None)]
-    nav = plan(stories, days=1)
+    nav = plan(stories, days=2)  # 14 and 13 April 2025: no story on the 13th
     assert [s.slug for s in nav.front[:2]] == ["new-a", "new-b"]
     assert {s.slug for s in nav.earlier} == {f"old-{i}" for i in range(5)} | {"undated"}
     assert nav.front[2:] == nav.earlier
