@@ -24,6 +24,7 @@ from .models import (
     Relation,
     Story,
 )
+from .normalise.fields import sentences
 from .tags import story_tags
 
 SLUG_MAX = 60  # characters of headline kept in a story's URL
@@ -69,7 +70,6 @@ CAPTION_STOPWORDS = frozenset(
         "with",
     }
 )
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])")
 
 
 def merge(cluster: Cluster, images: Mapping[str, Sequence[Image]] | None = None) -> Story:
@@ -126,8 +126,10 @@ def abstract(members: Sequence[Member]) -> tuple[str, ...]:
 
 
 def first_sentence(paragraph: str) -> str:
+    """The paragraph's first sentence, or its first few when that is short (a quote's
+    "He's gone." joins the sentence after it)."""
     sentence = ""
-    for part in _SENTENCE_END.split(paragraph):
+    for part in sentences(paragraph):
         sentence = f"{sentence} {part}".strip()
         if len(sentence.split()) >= ABSTRACT_MIN_WORDS:
             break

@@ -122,6 +122,16 @@ def test_first_sentence_does_not_stop_at_an_abbreviation():
 
     text = "U.S. officials said on Monday that talks had advanced. A second sentence follows."
     assert first_sentence(text) == "U.S. officials said on Monday that talks had advanced."
+    # eight words and more before the abbreviation: it used to end the summary there
+    for lede in (
+        "The soldier was killed while serving as part of a U.S. Army unit in Kandahar.",
+        "The man who died was identified Monday evening as David R. Smith of Dayton.",
+        "Two men were shot on Sunday afternoon in St. Louis, police said.",
+        "The bill drew sharp words from the administration, Rep. Jane Roe said on Friday.",
+    ):
+        assert first_sentence(f"{lede} Police said more later.") == lede
+    quoted = 'The woman who saw it all said the car "just kept going." Then it was gone.'
+    assert first_sentence(quoted) == 'The woman who saw it all said the car "just kept going."'
 
 
 def _pair(samples, first: Caption, second: Caption):

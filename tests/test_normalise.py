@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import yaml
 from conftest import GOLD, article_from
 
 from generator.models import Outlet
+from generator.normalise import patterns as P
 from generator.normalise.patterns import LIST_ITEM, RULE_NOTES
 
 CASES = sorted((Path(__file__).parent / "cases" / "normalise").glob("*.yaml"))
@@ -148,3 +151,11 @@ def test_the_outlet_is_the_publication_not_its_legal_form(holder, outlet):
         f"© 2008 {holder}. All rights reserved.\n"
     )
     assert article.outlet == outlet
+
+
+def test_every_pattern_name_is_defined_once() -> None:
+    """A second definition of a name in patterns.py silently replaces the first for every
+    rule that reads it (SENTENCE_SPLIT was nearly defined twice, with two meanings)."""
+    source = Path(P.__file__).read_text(encoding="utf-8")
+    names = re.findall(r"^([A-Z_][A-Z0-9_]*)\s*(?::[^=\n]*)?=", source, re.M)
+    assert [n for n, count in Counter(names).items() if count > 1] == []

@@ -32,13 +32,20 @@ def derive_title(lede: str) -> str:
 
 
 def _first_sentence(text: str) -> str:
-    """Up to the first full stop that ends a sentence: not the one of an abbreviation or an
-    initial ("Obama may name Dr. Sanjay Gupta", "J. Edgar Hoover")."""
-    for end in P.TITLE_SENTENCE_END.finditer(text):
-        before = text[: end.start()].rsplit(" ", 1)[-1]
-        if not (before.rstrip(".!?") in P.ABBREVIATIONS or P.INITIAL.fullmatch(before)):
-            return text[: end.start()]
-    return text
+    return sentences(text, P.TITLE_SENTENCE_END)[0]
+
+
+def sentences(text: str, ends: re.Pattern[str] = P.NEXT_SENTENCE) -> list[str]:
+    """`text` cut where its sentences end (`ends`): not at the full stop of an
+    abbreviation or an initial ("Obama may name Dr. Sanjay Gupta", "J. Edgar Hoover")."""
+    found, start = [], 0
+    for end in ends.finditer(text):
+        before = text[start : end.start()].rsplit(" ", 1)[-1].rstrip('"”’)')
+        if before.rstrip(".!?") in P.ABBREVIATIONS or P.INITIAL.fullmatch(before):
+            continue
+        found.append(text[start : end.start()])
+        start = end.end()
+    return [*found, text[start:]]
 
 
 # --- dek -------------------------------------------------------------------------------------

@@ -709,8 +709,13 @@ HIGHLIGHTS_MIN = 2
 HIGHLIGHT_MIN_WORDS = 5
 # Words that open a lede's scene-setting clause ("After a train ride of two days, ..."),
 # which a headline built from the lede leaves out.
-# Where a headline built from the lede ends: a full stop, question or exclamation mark and
-# a capital; unless the word before is an abbreviation or an initial ("Dr. Sanjay Gupta").
+# Where one sentence ends and the next starts (fields.sentences: a story's summary): a
+# full stop, question or exclamation mark, perhaps a closing quote or bracket, then a
+# capital; unless the word before is an abbreviation or an initial ("Dr. Sanjay Gupta",
+# "a U.S. Army base", "David R. Smith").
+NEXT_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])")
+# Where a headline built from the lede ends: as NEXT_SENTENCE, but never inside a quote
+# ("Trump on Friday: ‘I Don’t Know Matt Whitaker.’ Trump Last Month: ...").
 TITLE_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 ABBREVIATIONS = _words(
     "Dr Mr Mrs Ms Mt St Ft Sen Gov Rep Gen Lt Col Sgt Capt Cmdr Adm Jr Sr Prof Rev Hon Det "
