@@ -399,11 +399,7 @@ def index_page(nav: Navigation, rejected: Sequence[Rejected], output: str) -> st
             stories=nav.ranked,
             front=nav.newest,
             earlier=nav.earlier,
-            earlier_heading=(
-                "Earlier stories"
-                if all(navigation.day(s) for s in nav.earlier)
-                else "Earlier and undated stories"
-            ),
+            earlier_heading=_earlier_heading(nav.earlier),
             edition=edition(nav),
             rejected=rejected,
             output=output,
@@ -411,6 +407,13 @@ def index_page(nav: Navigation, rejected: Sequence[Rejected], output: str) -> st
     )
     meta = {"title": "Briefing", "generator": GENERATOR_MARK, "hide": ["navigation", "toc"]}
     return front_matter(meta) + body
+
+
+def _earlier_heading(stories: Sequence[Story]) -> str:
+    dated = sum(1 for s in stories if navigation.day(s))
+    if dated == len(stories):
+        return "Earlier stories"
+    return "Earlier and undated stories" if dated else "Undated stories"
 
 
 def edition(nav: Navigation) -> str:

@@ -273,6 +273,8 @@ def test_the_briefing_is_its_newest_days_and_lists_the_stories_that_fill_it_up_a
     assert "2008" not in page.split("## Earlier and undated stories")[0]
     assert page.index("new-b.md") < page.index("## Earlier and undated stories")
     assert page.index("## Earlier and undated stories") < page.index("old-0.md")
+    undated = plan([story("new", "2025-04-14"), story("a", None)])
+    assert "## Undated stories" in pages.index_page(undated, [], "stories")
     alone = plan([story("a", None), story("b", None)])
     assert "Undated stories · 2 stories" in pages.index_page(alone, [], "stories")
     assert "## Earlier" not in pages.index_page(alone, [], "stories")
