@@ -123,6 +123,9 @@ RIGHTS_NOT_HOLDER = re.compile(r"^(?:[-–,.\s]+|courtesy of\s+|by\s+)+|[-–,.\
 # like "KIM" or "KING" in a longer name is a person's name).
 CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)\d{0,2}")
 CALL_SIGN_ALONE = re.compile(r"[KW][A-Z]{2,3}\d{0,2}")
+# A network's brand with the station's channel ("NBC12", "FOX19"): beside it, a name in
+# capitals is a station's, kept as printed ("WWBT NBC12", not "Wwbt Nbc12").
+NETWORK_BRAND = re.compile(r"(?:NBC|CBS|ABC|FOX|CW|PBS)\d{1,2}")
 # A holder's name is at most this many words (more is a sentence of legal text).
 RIGHTS_HOLDER_MAX_WORDS = 8
 
@@ -139,6 +142,8 @@ def rights_notice(line: str) -> str | None:
         text = text[: years.start()] + " " + text[years.end() :]
     text = RIGHTS_NOT_HOLDER.sub("", text.strip())
     holder = RIGHTS_NOT_HOLDER.sub("", RIGHTS_HOLDER_END.split(text, maxsplit=1)[0])
+    if "(" in holder:  # "WSMV (Meredith Corporation)": the owner, cut at its bracket's end
+        holder = holder.partition("(")[0].strip()
     if not holder[:1].isalnum() or len(holder.split()) > RIGHTS_HOLDER_MAX_WORDS:
         return None
     if holder.isupper() and len(holder) > SHORT_AGENCY_MAX:
@@ -189,7 +194,7 @@ def _name_or_agency(text: str) -> str:
 
 def _title_case(text: str) -> str:
     """Words in capitals title-cased, call signs left as they are."""
-    if CALL_SIGN_ALONE.fullmatch(text):
+    if CALL_SIGN_ALONE.fullmatch(text) or any(NETWORK_BRAND.fullmatch(w) for w in text.split()):
         return text
     return " ".join(w if CALL_SIGN.fullmatch(w) else w.title() for w in text.split(" "))
 

@@ -118,6 +118,11 @@ RIGHTS = [
     ("© 2017 WFMY-TV", "© 2017 WFMY-TV"),  # a call sign stays in capitals
     ("© 2017 WBTV", "© 2017 WBTV"),
     ("© 2016 WSB-TV NEWS CHANNEL", "© 2016 WSB-TV News Channel"),
+    # a call sign beside a network's brand: a station's name, kept as printed
+    ("Copyright 2017 WWBT NBC12. All rights reserved.", "© 2017 WWBT NBC12"),
+    ("© 2016 KING JOHNSON", "© 2016 King Johnson"),  # a person, whose name starts like one
+    # the owner in brackets after the station is not part of the holder's name
+    ("Copyright 2016 WSMV (Meredith Corporation). All rights reserved.", "© 2016 WSMV"),
     # no holder named: the line is kept, but there is no notice to show
     ("© All rights reserved. Reproduction in whole or in part is prohibited.", None),
     ("Copyright 2008", None),
