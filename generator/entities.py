@@ -84,6 +84,11 @@ KNOWN_ORGANISATIONS = _words(
 
 # Capitals-only words that are not organisations ("US", "UK" are places; "TV" is furniture).
 ACRONYM_PLACES = frozenset({"US", "USA", "UK", "UAE", "EU", "DPRK", "PRC", "ROK", "DRC"})
+# Capitals-only words for things, not for anyone: "police found the SUV", "won by KO".
+ACRONYM_THINGS = _words(
+    """SUV SUVs ATV KO TKO DUI DWI OWI ATM GPS ID DNA HIV AIDS TV CCTV OK AM PM ER ICU CPR
+    MVP CEO CFO COO RPG IED AR AK LOL"""
+)
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
 
 # --- what marks a place -----------------------------------------------------------------------
@@ -137,7 +142,8 @@ KNOWN_PLACES = _words(
 PLACE_WORDS = _words(
     """City Province Region Oblast Krai District County State Island Islands Peninsula River
     Sea Ocean Gulf Bay Strait Lake Mountains Mountain Valley Desert Coast Border Square Street
-    Avenue Airport Station Port Harbour Harbor Republic Kingdom Territory Prefecture"""
+    Avenue Airport Station Port Harbour Harbor Republic Kingdom Territory Prefecture
+    Township Borough Parish Village Heights"""
 )
 # A lower-case noun right after a name makes it a place ("the Primorsky region").
 PLACE_NOUNS_AFTER = _words(
@@ -314,6 +320,8 @@ def _kind(words: list[str], name: str, run: _Run, honorific: bool) -> str | None
         return PERSON if len(words) > 1 else "single"
     if len(words) == 1 and name in ORGANISATION_WORDS and name not in KNOWN_ORGANISATIONS:
         return None  # "Police", "Office", "Senate" alone: which one is not said
+    if len(words) == 1 and (name in PLACE_WORDS or name in ACRONYM_THINGS):
+        return None  # "Street", "County" alone; "SUV", "KO": no one and nowhere
     if name in KNOWN_ORGANISATIONS or last in ORGANISATION_WORDS:
         return ORGANISATION
     if name in ACRONYM_PLACES or name in KNOWN_PLACES or last in PLACE_WORDS:

@@ -34,6 +34,9 @@ def names(text: str) -> set[str]:
         ("Ships crossed the Taiwan Strait overnight.", "place", "Taiwan Strait"),
         ("Russia's Primorsky region is far away.", "place", "Russia"),
         ("A statement from the Chicago Police came late.", "organisation", "Chicago Police"),
+        ("Officers in Clinton Township said the man fled.", "place", "Clinton Township"),
+        ("A man was shot on Brice Street late on Monday.", "place", "Brice Street"),
+        ("A spokesman said the FBI had joined the search.", "organisation", "FBI"),
     ],
 )  # fmt: skip
 def test_finds_a_name_and_its_kind(text: str, kind: str, name: str) -> None:
@@ -52,6 +55,7 @@ def test_finds_a_name_and_its_kind(text: str, kind: str, name: str) -> None:
         "He spoke to the Deputy Prime Minister by phone.",  # a bare title names no one
         "Meanwhile, prices rose.",
         "He told Police the car had left, and the Office said nothing.",  # a cue word alone
+        "Police found the SUV on Monday, and he won by KO in the third.",  # things in capitals
     ],
 )
 def test_words_capitalised_for_grammar_are_not_names(text: str) -> None:
@@ -97,3 +101,7 @@ def test_most_mentioned_first_and_min_mentions() -> None:
 
 def test_headline_words_inside_a_sentence_are_not_a_person() -> None:
     assert names("it was reported by the New York Times today") == {"New York Times"}
+
+
+def test_a_place_word_alone_names_no_place() -> None:
+    assert names("Shots were fired on Lewis Street. Street lights were out.") == {"Lewis Street"}
