@@ -114,15 +114,18 @@ FURNITURE: tuple[Rule, ...] = (
     # "MORE: Top US general ...", "READ MORE: ...", "Related: ...", "RELATED VIDEO: ...",
     # "On HoustonChronicle.com: ...", "Also on rt.com ...", the link's date before it
     # ("11/24/2013 Related Story: Tulsa Police ID Four Killed In Saturday Shootings"),
-    # ">>READ: ...", "READ MORE | ...", "[WEB EXTRA: ...]", and the label run into the
-    # headline it heads: "Related Coverage 3-year-old child shot in Hamilton"
+    # ">>READ: ...", "READ MORE | ...", "[WEB EXTRA: ...]", "• Related: ...", "Previous:
+    # ...", "STORY: ..." (in capitals: a label), and the label run into the headline it
+    # heads: "Related Coverage 3-year-old child shot in Hamilton", "Quick Clicks Teen ..."
     _rule(
         "more_link",
-        r"^(?:\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:>>?\s*|\[)?(?:read |see |watch |also )?"
-        r"(?:more|also|related|recommended|watch|listen|trending|see|read|web extra)"
+        r"^(?:\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:>>?\s*|\[|[•■▪]\s*)?(?:read |see |watch |also )?"
+        r"(?:more|also|related|recommended|watch|listen|trending|see|read|web extra|previous|"
+        r"next)"
         r"(?: stories| story| coverage| articles| videos?| content| headlines)?\s*(?::|\s\|)\s*\S|"
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S|"
-        r"(?-i:^Related (?:Coverage|Stories|Articles|Content|Links|Headlines) [A-Z0-9])|"
+        r"(?-i:^(?:Related (?:Coverage|Stories|Articles|Content|Links|Headlines)|Quick Clicks)"
+        r" [A-Z0-9])|(?-i:^STORY:\s+[A-Z0-9])|"
         rf"^\(?(?:{READ_ALSO_WORDS})(?: \w{{1,3}})?\s*:\s*\S|"
         r"^on [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|tv)\s*:\s*\S|"
         r"^also on [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|tv)\b\s*:?(?:\s|$)",
@@ -167,15 +170,18 @@ FURNITURE: tuple[Rule, ...] = (
         "a photo's control",
         needs=("enlarge", "view larger"),
     ),
+    # "Video: ...", "Watch this story", "ON A MOBILE DEVICE? WATCH THE VIDEO HERE."
     _rule(
         "video_link",
-        r"^(?:video|audio)\s*:\s*\S.{0,100}$|^watch this (?:story|video)\W*$",
+        r"^(?:video|audio)\s*:\s*\S.{0,100}$|^watch this (?:story|video)\W*$|"
+        r"^on a mobile device\?\s*(?:watch|see|view) (?:the )?video here\W*$",
         "link to a video or audio clip",
     ),
     # "The comments posted here are not from X. Kindly refrain from ...", "Comments are
     # moderated. Views expressed in comments are not those of X.", "Comments are the views
     # of readers, not of X", "We welcome your comments. ... Read the X's community
-    # guidelines before posting.", a bare "Comments (12)"
+    # guidelines before posting.", a bare "Comments (12)", "New comments are only accepted for
+    # two weeks from the date of publication."
     _rule(
         "comment_policy",
         r"\bcomments?\b.{0,40}\b(?:posted|are|is)\b.{0,20}\bnot\b.{0,30}\b"
@@ -187,7 +193,8 @@ FURNITURE: tuple[Rule, ...] = (
         r"\bread (?:the |our )?[^.]{0,60}\b(?:community|comment(?:ing)?) "
         r"(?:guidelines|policy|rules) before (?:posting|commenting)\b|"
         r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:join the (?:conversation|discussion)|"
-        r"leave a (?:comment|reply)|show comments|view comments)\b",
+        r"leave a (?:comment|reply)|show comments|view comments)\b|"
+        r"\bnew comments are (?:only )?accepted for\b",
         "comment-section notice",
         needs=("comment", "join the ", "leave a ", "community"),
     ),
@@ -271,10 +278,12 @@ FURNITURE: tuple[Rule, ...] = (
         "prompt to install the site's app",
         needs=("download",),
     ),
-    # "For the latest information, click or tap here.", "On the go? Tap here for a summary"
+    # "For the latest information, click or tap here.", "On the go? Tap here for a summary",
+    # "Click to subscribe"
     _rule(
         "click_prompt",
-        r"^(?:\S+\s+){0,8}(?:click|tap)(?: or (?:click|tap))? here\b\W*(?:\s+\S+){0,8}$",
+        r"^(?:\S+\s+){0,8}(?:click|tap)(?: or (?:click|tap))? here\b\W*(?:\s+\S+){0,8}$|"
+        r"^(?:click|tap) to (?:subscribe|sign up|read more|see more|watch|listen)\b\W*$",
         "a prompt to click for something else",
         needs=("click", "tap"),
     ),
@@ -787,6 +796,7 @@ PROMO_TAIL = re.compile(
     r"comments are\b|headlines in your inbox|share breaking news|like us on facebook|"
     r"e-?mail the author|text \w+ to \d+|reading this on your|watch the full\b|"
     r"to find reference information|(?:receive|recieve) full access|free trial\b|"
+    r"for more on this story\b|"
     r"more (?:articles|stories|news|headlines) (?:in|from|on|about) [^.!?]{1,40}$|"
     r"follow\b.{0,80}\b(?:twitter|facebook|instagram|online at)\b|"
     r"watch\b.{0,80}\b(?:for (?:more|new information|the latest|updates)|developing story)\b)|"
