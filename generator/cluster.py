@@ -63,6 +63,10 @@ LONE_STORY_MIN, LONE_JOIN, LONE_MARGIN = 4, 0.15, 0.05
 CLOSEST = "closest story"  # the Join.reason of such a join
 COPY_SHARE = 0.6  # share of paragraphs copied verbatim that makes an article a copy
 REWRITE_SHARE = 0.5  # share of paragraphs matched (verbatim or reworded) that makes a rewrite
+# ... and how many paragraphs at least: one paragraph told in other words is a summary,
+# which two outlets write of one event without either paraphrasing the other (a
+# one-paragraph brief whose meaning matches another's lede is its own report).
+REWRITE_MIN_PARAGRAPHS = 2
 # How a copy or rewrite credits its origin: "according to X", "X reported", "via X".
 CREDIT_PHRASES = (
     r"(?:according to|reported by|via|courtesy of|(?:first|originally) "
@@ -1103,10 +1107,10 @@ def label(alignment: Sequence[ParagraphMatch]) -> Relation:
     if not alignment:
         return Relation.COVERAGE
     verbatim = sum(m.how == "verbatim" for m in alignment) / len(alignment)
-    matched = sum(m.how is not None for m in alignment) / len(alignment)
+    matched = sum(m.how is not None for m in alignment)
     if verbatim >= COPY_SHARE:
         return Relation.COPY
-    if matched >= REWRITE_SHARE:
+    if matched / len(alignment) >= REWRITE_SHARE and matched >= REWRITE_MIN_PARAGRAPHS:
         return Relation.REWRITE
     return Relation.COVERAGE
 

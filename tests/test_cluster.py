@@ -134,6 +134,11 @@ def test_label_thresholds():
     assert label(m("reworded", "reworded", "verbatim", None)) is Relation.REWRITE
     assert label(m("reworded", None, None)) is Relation.COVERAGE
     assert label([]) is Relation.COVERAGE
+    # a one-paragraph brief whose meaning matches the lead's lede is its own summary, not
+    # a paraphrase (two outlets' briefs of one event); copied word for word, it is a copy
+    assert label(m("reworded")) is Relation.COVERAGE
+    assert label(m("verbatim")) is Relation.COPY
+    assert label(m("reworded", "reworded")) is Relation.REWRITE
 
 
 def test_canonical_is_the_most_complete_of_the_copied_text(samples, config):
