@@ -763,8 +763,9 @@ SUBORDINATORS = frozenset(
 # in capitals, where "KILL" is a word), and no lower-case word but those and "and" (a
 # name is capitalised: "- Fox News host reacts" goes on the headline). The headline keeps
 # at least SITE_TITLE_MIN_WORDS. A name of such words alone ("News, Weather, Sports") is
-# cut off but names no outlet.
-SITE_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—]|::)\s+|\s*\|\s*")
+# cut off but names no outlet, nor does a section after a spaced colon ("... in shootings
+# : News").
+SITE_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:]|::)\s+|\s*\|\s*")
 SITE_NAME_WORD = re.compile(
     r"\b(?:news|newschannel|weather|sports|tv|television|channel|radio|times|post|herald|"
     r"tribune|journal|gazette|daily|online|media|network|press|magazine|today|"
