@@ -120,13 +120,17 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
             + [c for t in _strings(doc.meta_value("captions")) if (c := captions.markup_caption(t))]
         )
     )
-    dateline = next((d for i, d in sorted(dateline_lines.items()) if top <= i <= first), None)
+    dateline_at = next((i for i in sorted(dateline_lines) if top <= i <= first), None)
+    dateline = dateline_lines[dateline_at] if dateline_at is not None else None
     stamped = None  # "(09/15/16) - ...": the story's date stamped before its lede
     if paragraphs and (stamp := P.LEDE_STAMP.match(paragraphs[0])):
         paragraphs[0] = paragraphs[0][stamp.end() :]
         stamped = fields.parse_date(stamp["date"]) if stamp["year"] else None
         sheet.claim(body_lines[0], "paragraph", "lede_stamp")
-    station = fields.dateline_station(paragraphs[0]) if paragraphs else None
+    opening = paragraphs[0] if paragraphs else ""
+    if dateline_at is not None:  # "GREENWOOD, SC (FOX Carolina) –" on its own line
+        opening = f"{sheet.texts[dateline_at]} {opening}"
+    station = fields.dateline_station(opening) if paragraphs else None
     if paragraphs and not dateline:  # "(CBS/AP) ALBUQUERQUE, N.M. - Family and ..."
         credit, lede = fields.split_lede_credit(paragraphs[0])
         dateline, lede = fields.split_dateline(lede)

@@ -1037,10 +1037,12 @@ def _reporter_mail_domain(sheet: Sheet) -> str | None:
 
 def dateline_station(lede: str) -> str | None:
     """The station a dateline credits by its call sign ("ROCKFORD (WIFR) --", "DETROIT
-    (WWJ/AP) -"): the outlet that ran the story. An agency there ("(AP)") is not."""
+    (WWJ/AP) -") or its brand ("GREENWOOD, SC (FOX Carolina) -"): the outlet that ran
+    the story. An agency there ("(AP)") is not."""
     match = _dateline(lede)[2]
     station = ((match["agency"] or "") if match else "").split("/", 1)[0].strip()
-    return station if P.SITE_CALL_SIGN.fullmatch(station) else None
+    named = P.SITE_CALL_SIGN.fullmatch(station) or P.STATION_BRAND.fullmatch(station)
+    return station if named else None
 
 
 def _station_rights(sheet: Sheet) -> str | None:

@@ -877,12 +877,18 @@ _PLACE = rf"[{CAPITALS}][{CAPITALS}.'’ -]{{1,30}}[{CAPITALS}.]"
 # Two capitals side by side: a place set in capitals, not a word that opens with one.
 TWO_CAPITALS = re.compile(rf"[{CAPITALS}]{{2}}")
 # "LONDON -- ", "WASHINGTON (Reuters) - ", "NEW YORK, N.Y. — ", "Hanoi, Vietnam (AP) —",
-# "SÃO PAULO (Reuters) - ", "BOGOTÁ, Colombia — "
+# "SÃO PAULO (Reuters) - ", "BOGOTÁ, Colombia — ", and with the credit in brackets the
+# dash may be left out before a sentence's first word: "FORT WAYNE, Ind. (WANE) The three
+# men ..." (not before more capitals: "KUTV (CBS) SALT LAKE CITY - ...").
 DATELINE = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*(?:--|—|–|-|:)\s+(?=\S)"
+    r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*"
+    r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z])))"
 )
+# A station's brand in a dateline's brackets, a network's name and its channel or region:
+# "GREENWOOD, SC (FOX Carolina) –", "(NBC 5)".
+STATION_BRAND = re.compile(r"(?:FOX|NBC|CBS|ABC|CW)(?:\s?\d{1,2}|\s+(?!News\b)[A-Z][a-z]+)")
 
 # A dateline with no place, the outlet or agency alone in brackets: "(CNN) - President ...",
 # "(WMC) – Memphis police ...", "(CNN)The US ...", "(via KARK) -- A child ...", and before a
