@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from . import fields
 from . import patterns as P
+from .block import content_words
 from .sheet import Sheet, is_prose, is_sentence, words
 
 
@@ -54,10 +57,55 @@ def drop_teasers(sheet: Sheet) -> None:
         k += 0 if heads else 1
     for run in runs:
         summaries = sum(words(sheet.texts[summary]) for _heads, summary in run)
-        if len(run) >= P.TEASER_MIN_PAIRS and summaries < prose:
-            for heads, summary in run:
-                for i in (*heads, summary):
-                    sheet.drop(i, "teaser_list")
+        if len(run) < P.TEASER_MIN_PAIRS or summaries >= prose:
+            continue
+        if _one_story(sheet, run):
+            _drop_sidebar_heads(sheet, run)
+            continue
+        for heads, summary in run:
+            for i in (*heads, summary):
+                sheet.drop(i, "teaser_list")
+
+
+def _drop_sidebar_heads(sheet: Sheet, run: list[tuple[list[int], int]]) -> None:
+    """The sidebar's headlines printed between the story's paragraphs (_one_story), and
+    its last one, over two or more of them: dropped; the story's own lines stay."""
+    for heads, summary in run:
+        for i in heads:
+            if not _of_the_story(sheet, i, summary):
+                sheet.drop(i, "teaser_list")
+    last = sheet.next_open(run[-1][1])
+    if last is None or is_prose(sheet.texts[last]):
+        return
+    below = sheet.next_open(last)
+    if below is not None and is_prose(sheet.texts[below]) and not _of_the_story(sheet, last, below):
+        sheet.drop(last, "teaser_list")
+
+
+def _of_the_story(sheet: Sheet, i: int, paragraph: int) -> bool:
+    """Line i, among the story's paragraphs, is the story's own: a short sentence of it
+    ("The woman is expected to survive."), or its headline, which shares STORY_HEAD_WORDS
+    with the paragraph under it (a sidebar's headline one at most: "2 Shot After Concert
+    ..." over "Another woman was also shot five times ...")."""
+    if _full_stop(sheet.texts[i]):
+        return True
+    shared = content_words(sheet.texts[i]) & content_words(sheet.texts[paragraph])
+    return len(shared) >= P.STORY_HEAD_WORDS
+
+
+def _one_story(sheet: Sheet, run: list[tuple[list[int], int]]) -> bool:
+    """Teasers' summaries each tell another story; paragraphs that go on telling one
+    (most next to each other share TEASER_SHARED_WORDS) are the page's own story, printed
+    between a sidebar's headlines ("86 Sick, 7 Dead in Largest Outbreak of Legionnaires'
+    in NYC", then "The four-months pregnant woman, 19, was standing in front of ...",
+    another headline, "The pregnant woman was critically injured ..."): the headlines
+    go, the paragraphs and the story's short sentences among them stay. Under a
+    slideshow's counters ("Image 2 of 5") the lines are its captions, not the story."""
+    if any(P.SLIDE_COUNTER_ALONE.match(sheet.texts[i]) for heads, _ in run for i in heads):
+        return False
+    found = [content_words(sheet.texts[summary]) for _heads, summary in run]
+    shared = [len(a & b) >= P.TEASER_SHARED_WORDS for a, b in pairwise(found)]
+    return sum(shared) * 2 > len(shared)
 
 
 def drop_video_lists(sheet: Sheet) -> None:

@@ -509,6 +509,8 @@ AD_LABEL = re.compile(
 AD_UNIT_LINES, AD_LINE_MAX_WORDS = 4, 12
 AD_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^(?:[\w-]+\.)+[a-z]{2,6}(?:/\S*)?$", I)
 TEASER_MIN_PAIRS = 3
+TEASER_SHARED_WORDS = 2  # content words two paragraphs of one story share (teasers' do not)
+STORY_HEAD_WORDS = 3  # ... and the story's headline with the paragraph under it
 # A teaser's head is up to this many short lines: headline, byline, date.
 TEASER_MAX_HEADS = 3
 # ... one of them a headline of at least this many words (a rule "___" heads nothing).
@@ -1397,6 +1399,7 @@ CREDIT_LOWER_WORDS = frozenset(
 # A slideshow's counter: "Image 24 of 111", "Photo 3 of 10", "Image 1 of / 28".
 SLIDE_COUNTER = r"(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s*/?\s*\d{1,4}"
 SLIDE_LINE = re.compile(rf"^{SLIDE_COUNTER}\s+\S", I)
+SLIDE_COUNTER_ALONE = re.compile(rf"^{SLIDE_COUNTER}$", I)  # "Image 2 of 5", its caption below
 # A line cut off by the page, its last words replaced by an ellipsis ("... six children
 # and two..."): a slideshow's teaser of the caption it prints in full.
 CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)$")
