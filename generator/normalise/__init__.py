@@ -58,6 +58,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     )
     if title_at is not None:
         sheet.claim(title_at, "title", "page_title" if head_at is None else "headline_above_body")
+    if page_title:
+        furniture.drop_headline_crumbs(sheet, page_title, range(first, last + 1))
     top = block.extend_head(sheet, head_at if head_at is not None else first)
     tail = range(top, last + 1 + P.TAIL_WINDOW)
     credits, contributor_org, signoff = fields.find_credits(sheet, tail, range(top, first))

@@ -169,8 +169,12 @@ def _teaser_summary(sheet: Sheet, lines: list[int], k: int) -> bool:
 
 def drop_repeats(sheet: Sheet, lines: range | None = None) -> None:
     """A line printed again (the headline twice, a caption twice) is dropped: right away
-    when it repeats the line just above it; within `lines` (the article) wherever it is."""
+    when it repeats the line just above it; within `lines` (the article) wherever it is,
+    the headline's own line included (a station's page prints its headline again among
+    the paragraphs: "1 Dead, 3 Injured in Pompano Beach Armed Robbery Attempt: ...")."""
     seen: dict[str, int] = {}
+    if lines is not None:
+        seen = {sheet.texts[i].casefold(): i for i in lines if sheet.kinds[i] == "title"}
     previous = None
     for i in list(sheet.open()):
         key = sheet.texts[i].casefold()
@@ -276,3 +280,17 @@ def trim_paragraph(text: str) -> str:
         if trimmed != text and words(trimmed) >= P.PARAGRAPH_MIN_WORDS:
             text = trimmed
     return text
+
+
+def drop_headline_crumbs(sheet: Sheet, headline: str, lines: range) -> None:
+    """A breadcrumb trail printed as words, ending in the page's own headline cut short
+    ("Home Daily News Women gunned down at Delaware courthouse…"), in the first lines of
+    the body: it leads to the page, it is not a paragraph of it."""
+    for i in [i for i in sheet.open() if i in lines][: P.CRUMB_LINES]:
+        match = P.HEADLINE_CRUMB.match(sheet.texts[i])
+        trail = match["trail"].split() if match else []
+        for k in range(min(P.CRUMB_SECTIONS, len(trail)) + 1):  # the sections, then the cut
+            cut = " ".join(trail[k:])
+            if words(cut) >= P.SITE_TITLE_MIN_WORDS and headline.startswith(cut):
+                sheet.drop(i, "breadcrumb")
+                break

@@ -826,6 +826,11 @@ SITE_PREFIX_END = re.compile(r"\S\s*(?:[-|–—:]|::)\s+$")
 TITLE_COMPLETION_MAX_WORDS = 3
 # The outlet is the site name's first part, when that reads as a site's name by itself:
 # "WMC Action News 5", "WALB.com", "CBS 5", "WTOC-TV" (not "Dayton" of "Dayton, OH News").
+# A breadcrumb trail as words, from "Home" through a section or two to the page's own
+# headline, cut short: "Home Daily News Women gunned down at Delaware courthouse…"
+# (furniture.drop_headline_crumbs, in the body's first CRUMB_LINES lines).
+HEADLINE_CRUMB = re.compile(r"^Home\s+(?P<trail>[^…]+?)\s*(?:…|\.\.\.)$")
+CRUMB_LINES, CRUMB_SECTIONS = 3, 4  # lines looked at; section names before the headline
 # A city's news, the section a station's title bar names before the station ("Cincinnati
 # News, FOX19-WXIX TV", fields._station_part).
 CITY_NEWS = re.compile(r"^(?:[A-Z][a-z.'’-]+\s+){1,3}News$")  # no digits: "FOX10 News" is a brand
