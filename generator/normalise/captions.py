@@ -132,6 +132,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     ("credit_first", P.CREDIT_FIRST, lambda text: text.startswith("("), False),
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
+    ("photo_source_credit", P.PHOTO_SOURCE_CREDIT, lambda text: text.endswith(")"), False),
     ("photo_taken", P.PHOTO_TAKEN, lambda text: "taken" in text, False),
     (
         "control_before_caption",

@@ -1515,6 +1515,13 @@ PAREN_PHOTO_CREDIT = re.compile(
 # A caption credited to a station by its call sign in brackets: "The shooting happened at
 # the bus station on Monday afternoon. (WSMV)" (a paragraph says "(WSMV) -" where it starts).
 CALL_SIGN_CREDIT = re.compile(r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>[KW][A-Z]{2,3}(?:-TV)?)\)$")
+# A photo taken from a social network or given by the family, credited so in brackets
+# after its caption: "Sarah Bonner, 24, died after being shot in the eye at a gun range.
+# (Facebook)", "... (Family photo)", "... (Handout)".
+PHOTO_SOURCE_CREDIT = re.compile(
+    r"^(?P<caption>\S.{7,}?[.!?\"”’])\s*\((?P<credit>Facebook|Instagram|Twitter|"
+    r"Family photo|Handout|Family handout|Police handout|GoFundMe)\)$"
+)
 # A caption, the photo gallery's expand control, then the credit (the control's label was
 # scraped with the text around it): "The shooting happened near the park, police said. View
 # Full Caption DNAinfo/Jane Roe", "Crews at the scene. Enlarge this image Shutterstock"
@@ -1677,6 +1684,7 @@ RULE_NOTES: dict[str, str] = {
     "announces_body": "a line announcing what follows, right above the body: its first paragraph",
     "promo_line": "the outlet's prompt after the story: follow, watch, read or download next",
     "paragraph_furniture": "an advert's label or a 'Click here' link cut from the paragraph",
+    "photo_source_credit": "a photo caption credited to where the photo came from: (Facebook)",
     "gallery_widget": "a slideshow's photo as one line: credit, controls, caption",
     "lede_stamp": "the story's date stamped before its first paragraph, cut from it",
     "slide_caption": "a slideshow's caption with its counter",
