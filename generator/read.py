@@ -71,10 +71,11 @@ _FTFY_ASCII_WORK = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
 # build that reads only those needs no ftfy (a twentieth of a second to import).
 _FTFY_NOT_PLAIN = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\xa0]")
 # What a tokeniser spaced out, joined again (the ECB+ dumps do it throughout: "59 - year -
-# old", "U. S. Marshals", "$2. 6 million"). Hyphens: a chain of three words with a short
-# lower-case (or joining) middle one, two short numbers (a score, not a date and a time), a
-# number and a unit, a prefix and its word. A dash between two clauses ("the man - who was
-# 27 - fled") or before a site's name ("Teen shot - NBC12 - WWBT") is none of these. Dots:
+# old", "U. S. Marshals", "$2. 6 million", "27 / 09 / 2013"). Hyphens: a chain of three
+# words with a short lower-case (or joining) middle one, two short numbers (a score, not a
+# date and a time), a number and a unit, a prefix and its word, a common compound. A dash
+# between two clauses ("the man - who was 27 - fled") or before a site's name ("Teen shot -
+# NBC12 - WWBT") is none of these. Dots:
 # a place's initials ("U. S.", "L. A.", "D. C."; a person's stay as printed: "C. A. Deckard"),
 # and a decimal before an amount ("$2. 6", "1. 2 percent"), not a sentence's end before a
 # number ("in 2008. 6 people").
@@ -91,7 +92,17 @@ _TOKENISER_SPACES = (
         r"(?!(?-i:[A-Z0-9]{2,})\b)(\w)",
         re.IGNORECASE,
     ),
+    # the halves of a common compound: "a two - party basis", "first - ever", "well -
+    # known", "long - term", "high - profile", "part - time"
+    re.compile(
+        r"\b((?i:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|half|"
+        r"well|long|short|high|low|full|part|all|hard|top|late|close)) - "
+        r"(ever|party|time|term|known|profile|level|range|scale|based|round|way|sided|"
+        r"hand|class|run|standing|born|off|up)\b"
+    ),
 )
+# ... and a date's slashes: "27 / 09 / 2013"
+_TOKENISER_DATE = re.compile(r"\b(\d{1,2}) / (\d{1,2}) / ((?:19|20)?\d\d)\b")
 _TOKENISER_DOTS = (
     re.compile(r"\b(U|L|D|N)\. (?=(?:S|N|K|A|C|Y|J)\.)"),  # "U. S.", "L. A.", "D. C."
     re.compile(
@@ -780,7 +791,8 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
             folded = folded.replace(space, plain)
     if folded != fixed:
         repairs += ("whitespace",)
-    joined = _join_tokeniser_spaces(folded) if " - " in folded or ". " in folded else folded
+    spaced = " - " in folded or ". " in folded or " / " in folded
+    joined = _join_tokeniser_spaces(folded) if spaced else folded
     if joined != folded:
         repairs += ("tokeniser spaces",)
     return joined, repairs
@@ -792,6 +804,8 @@ def _join_tokeniser_spaces(text: str) -> str:
             text = pattern.sub(lambda m: "-".join(m.groups()), text)
     for pattern in _TOKENISER_DOTS:
         text = pattern.sub(lambda m: m[1] + ".", text)
+    if " / " in text:
+        text = _TOKENISER_DATE.sub(lambda m: "/".join(m.groups()), text)
     return text
 
 

@@ -59,6 +59,11 @@ def test_mojibake_is_repaired_and_recorded(tmp_path):
         ("the Chiefs won 20 - 13 with a 7 - yard run", "the Chiefs won 20-13 with a 7-yard run"),
         ("a $2. 6 million heist in the U. S.", "a $2.6 million heist in the U.S."),
         ("shares rose 1. 2 percent", "shares rose 1.2 percent"),
+        ("27 / 09 / 2013 - a two - party basis", "27/09/2013 - a two-party basis"),
+        ("its first - ever vote, a well - known name", "its first-ever vote, a well-known name"),
+        # a number word before a dash that opens an aside, and a fraction, stay
+        ("he had three - and only three - chances", "he had three - and only three - chances"),
+        ("won 3 / 4 of the seats", "won 3 / 4 of the seats"),
         # dashes, not hyphens: between clauses, around an aside, before a site's name or a time
         ("the man - who was 27 - fled", "the man - who was 27 - fled"),
         ("Teen shot in Hopewell - NBC12 - WWBT", "Teen shot in Hopewell - NBC12 - WWBT"),
