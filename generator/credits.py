@@ -142,7 +142,7 @@ def rights_notice(line: str) -> str | None:
         text = text[: years.start()] + " " + text[years.end() :]
     text = RIGHTS_NOT_HOLDER.sub("", text.strip())
     holder = RIGHTS_NOT_HOLDER.sub("", RIGHTS_HOLDER_END.split(text, maxsplit=1)[0])
-    if "(" in holder:  # "WSMV (Meredith Corporation)": the owner, cut at its bracket's end
+    if "(" in holder:  # "WSMV (Meredith Corporation)": the owner in brackets is cut off
         holder = holder.partition("(")[0].strip()
     if not holder[:1].isalnum() or len(holder.split()) > RIGHTS_HOLDER_MAX_WORDS:
         return None
