@@ -883,6 +883,8 @@ def find_outlet(
     """The publication the page names as its own, strongest signal first (`site`: the
     name cut from the headline's own title bar, cut_site_name; `station`: the one the
     dateline credits, dateline_station)."""
+    footer = _from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT)  # the site's
+    rights = _from_rule(sheet, "copyright_line", P.OUTLET_FROM_COPYRIGHT)  # the article's
     found = (
         site
         or _site_suffix(sheet, title, known)
@@ -893,22 +895,22 @@ def find_outlet(
         # the site's copyright line, unless it names a group that owns many outlets
         # ("Nexstar Broadcasting, Inc."); the article's own (rule copyright_line) names
         # who owns the text, often an agency, not the publication that ran it
-        or _not_a_group(_from_rule(sheet, "copyright", P.OUTLET_FROM_COPYRIGHT))
+        or _not_a_group(footer)
         or contributor_org
-        or _station_rights(sheet)
+        or _station_rights(rights)
         or station
         or _own_rights(sheet, known)
         or _reporter_mail_domain(sheet)
     )
-    return publication(_with_call_sign(sheet, found)) if found else None
+    return publication(_with_call_sign(found, (footer, rights))) if found else None
 
 
-def _with_call_sign(sheet: Sheet, name: str) -> str:
-    """A station's brand as its copyright line prints it in full, call sign first: the
-    title bar's "Action News 5" is "WMC Action News 5" of "Copyright 2014 WMC Action
-    News 5. All rights reserved." (the same station, named one way on every page)."""
-    for rule in ("copyright", "copyright_line"):
-        full = _from_rule(sheet, rule, P.OUTLET_FROM_COPYRIGHT)
+def _with_call_sign(name: str, holders: tuple[str | None, ...]) -> str:
+    """A station's brand as a copyright line (`holders`: the site's, the article's) prints
+    it in full, call sign first: the title bar's "Action News 5" is "WMC Action News 5"
+    of "Copyright 2014 WMC Action News 5. All rights reserved." (the same station, named
+    one way on every page)."""
+    for full in holders:
         if full and full.endswith(f" {name}"):
             sign = full[: -len(name)].strip()
             if P.SITE_CALL_SIGN.fullmatch(sign):
@@ -1045,11 +1047,10 @@ def dateline_station(lede: str) -> str | None:
     return station if named else None
 
 
-def _station_rights(sheet: Sheet) -> str | None:
+def _station_rights(name: str | None) -> str | None:
     """A station the article's own copyright line names ("© 2017 WFMY-TV"): its call sign,
     perhaps with its brand after it ("Copyright 2017 by WJXT News4Jax"), is the outlet (an
     agency named there, "© 2017 The Associated Press", is not)."""
-    name = _from_rule(sheet, "copyright_line", P.OUTLET_FROM_COPYRIGHT)
     return name if name and P.SITE_CALL_SIGN.fullmatch(name.split()[0]) else None
 
 
