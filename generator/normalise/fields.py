@@ -544,6 +544,9 @@ def find_credits(
             org = org or (match["org"] or "").strip() or paper
             sheet.claim(i, "credit", "contributed_line")
             signoff = i if i not in header else signoff
+        elif match := P.WRITER_BIO.match(text):  # above the lede, or under the story
+            names += split_names(match["names"])
+            sheet.claim(i, "credit", "writer_bio")
         elif i not in header and P.CONTACT_LINE.match(text):  # the writer's, not an appeal's
             writer, paper = _noted_writer(text)
             names += writer

@@ -453,6 +453,16 @@ LIST_LABELS = re.compile(
 # as a list's label does (block.find_body), whatever follows it; the label and the
 # biography under it (or on its line: AUTHOR_BIO) are the writer's credit.
 AUTHOR_BIO = re.compile(r"^about the (?:author|writer)\s*:\s*\S", I)
+# A note on the writer wherever it stands, above the lede too: who they are or where they
+# work, then what they write about ("Emily Babay works on the Real Time News Desk. She
+# writes about everything from crime to transit problems"). The two sentences together are
+# the writer's credit; a story's sentence about someone's job is not followed by what
+# "she writes about".
+WRITER_BIO = re.compile(
+    r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) "
+    r"(?:works (?:on|for|at|with)|writes for|reports for|is (?:a|an|the)) [^.]{3,80}\. "
+    r"(?:She|He|They) (?:writes|covers|reports) (?:about|on)\b"
+)
 AUTHOR_BOX = re.compile(
     r"^(?:about the (?:author|writer)s?|sobre (?:o|a) autora?|sobre el autor|"
     r"à propos de l'auteur|über den autor|sull'autore|об авторе)\s*:?\s*$",
@@ -1037,6 +1047,11 @@ EXPLICIT_DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2})\b"
     r"(?:(?:,|\s+at|\s*\|)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?",
     I,
+)
+# A teaser's date stamp after its headline: "... What you need to know Mar 27" (a link
+# printed again with its date is another story promoted on the page: drop_repeats).
+TEASER_DATE_TAIL = re.compile(
+    rf"\s+(?:{MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)$", I
 )
 DATE_EXTRA_WORDS = 3  # around it, at most: more, and the line is a sentence about a date
 BRACKETED = re.compile(r"\([^()]{2,80}\)")  # "(Clackamas County Sheriff's Office)": a credit
@@ -1623,6 +1638,7 @@ ORDINAL_STREETS = {
 RULE_NOTES: dict[str, str] = {
     **{r.name: r.why for r in FURNITURE},
     "repeated_line": "same text as an earlier line (headline or caption printed twice)",
+    "dated_teaser": "another story's headline printed twice, the second time with its date",
     "list_label": "label of a list of links to other articles",
     "short_label": "short label with no sentence (menu item, button, section name)",
     "link_list": "headline-shaped lines in a list of links to other articles",
@@ -1672,6 +1688,7 @@ RULE_NOTES: dict[str, str] = {
     "republished": "'This article originally appeared on X': where the text was first published",
     "contact_line": "the writer's contact line under the story ('Contact X at x@example.com')",
     "about_the_author": "the box about the writer under the story ('About the Author')",
+    "writer_bio": "who the writer is and what they write about: the writer's credit",
     "reporting_by": "'Reporting by X' credit",
     "files_from": "'with files from X' credit",
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
