@@ -905,7 +905,17 @@ def find_outlet(
         or _own_rights(sheet, known)
         or _reporter_mail_domain(sheet)
     )
-    return publication(_with_call_sign(found, (footer, rights))) if found else None
+    if not found:
+        return None
+    return _call_sign_alone(publication(_with_call_sign(found, (footer, rights))))
+
+
+def _call_sign_alone(name: str) -> str:
+    """A station named by its call sign with a suffix or as its site's address is named by
+    the call sign alone ("KHOU-TV", "WTVM.com": KHOU, WTVM), as its datelines name it:
+    one station, one name on every page."""
+    match = P.CALL_SIGN_FORM.fullmatch(name)
+    return match["call"] if match else name
 
 
 def _with_call_sign(name: str, holders: tuple[str | None, ...]) -> str:

@@ -786,6 +786,9 @@ SITE_NAME_WORD = re.compile(
 )
 SITE_ADDRESS = re.compile(r"[A-Za-z0-9][\w-]*\.(?:com|net|org|co\.uk)\b")  # "wave3.com", "WTVM.com"
 SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
+# A station's call sign with the suffix of its television licence or as its site's address
+# ("KHOU-TV", "WTVM.com"): fields.find_outlet names the station by the call sign alone.
+CALL_SIGN_FORM = re.compile(r"(?P<call>[KW][A-Z]{2,3})(?:-(?:TV|DT)|\.com)")
 SITE_NAME_LOWER_OK = frozenset({"and", "&"})
 SITE_NAME_TOKEN = re.compile(r"[\w&.'’-]+")  # a word of a site's name, its dots and dashes in
 SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
