@@ -145,9 +145,46 @@ PLACE_WORDS = _words(
     Avenue Airport Station Port Harbour Harbor Republic Kingdom Territory Prefecture
     Township Borough Parish Village Heights"""
 )
-# A lower-case noun right after a name makes it a place ("the Primorsky region").
+# A lower-case noun right after a name makes it a place ("the Primorsky region"); these
+# only after a name of two words or more ("Baton Rouge police", "Fort Wayne residents": a
+# word alone before them is as often an agency's, "Metro police", "Capitol police").
 PLACE_NOUNS_AFTER = _words(
     "region province city state county district oblast krai prefecture island border"
+)
+PLACE_NOUNS_AFTER_NAMES = _words("police residents")
+# A US state after a name and its comma makes it a place, as news writes a town's name
+# ("Baton Rouge, Louisiana", "Phenix City, Ala.", "Columbus, GA"): the state's name, its
+# Associated Press abbreviation or its postal code (not one that is also a degree, a
+# title or a word: "Jeff Terry, MD", "PA", "OK"). A name or code must end the clause or
+# be followed by one of STATE_FOLLOWERS: "Mark Rockwell, California state representative"
+# is a person.
+US_STATES = _words(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio
+    Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
+    Wyoming Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md.
+    Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore.
+    Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash. W.Va. Wis. Wyo. AL AK AZ AR CA CO CT DE FL GA
+    ID IL IA KS KY LA MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH RI SC SD TN TX UT VT VA
+    WA WV WI WY"""
+) | frozenset(
+    (
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+    )
+)
+STATE_FOLLOWERS = _words(
+    "on in at and or early late last this police officials authorities was were is are has "
+    "had where when after before said"
 )
 # A single capitalised word right after one of these is a place ("arrived in Khasan").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "into", "outside", "via"})
@@ -205,6 +242,13 @@ _RUN = re.compile(
     rf"(?:[ \t]+(?:(?:{'|'.join(sorted(JOINERS))})[ \t]+)?[{_CAPITAL}]{_WORD})*"
 )
 _AFTER = re.compile(r"\s*([A-Za-zÀ-ÖØ-öø-ÿ][\w’'.]*|[^\w\s])")
+_STATE_AFTER = re.compile(  # an abbreviation with its full stop, or a word that ends there
+    r",\s+(?:"
+    + "|".join(re.escape(s) for s in sorted(US_STATES, key=len, reverse=True) if s[-1] == ".")
+    + "|(?:"
+    + "|".join(re.escape(s) for s in sorted(US_STATES, key=len, reverse=True) if s[-1] != ".")
+    + rf")(?=\s*[,.;:)]|\s*$|\s+(?:{'|'.join(sorted(STATE_FOLLOWERS))})\b))"
+)  # not "Texas' attorney general", "Ohio State quarterback"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SENTENCE_END = frozenset('.!?:;"“”')
 _LOOK_BEHIND = 60  # characters searched for the word before a run
@@ -217,6 +261,7 @@ class _Run:
     before: str  # the word before the run ("" at a sentence start)
     after: str  # the word after it
     sentence_start: bool
+    state_after: bool = False  # a comma and a US state follow it ("Baton Rouge, La.")
 
 
 def entities(text: str, *, min_mentions: int = 1) -> tuple[Entity, ...]:
@@ -235,6 +280,9 @@ def entities(text: str, *, min_mentions: int = 1) -> tuple[Entity, ...]:
         else:
             found[(kind, name)] += 1
     _count_short_forms(found, singles)
+    for kind, name in [key for key in found if key[0] == PERSON]:
+        if (PLACE, name) in found:  # a place where the text says so ("Baton Rouge, La.")
+            found[(PLACE, name)] += found.pop((kind, name))  # is that place everywhere in it
     ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
     return tuple(Entity(kind, name, n) for (kind, name), n in ranked if n >= min_mentions)
 
@@ -283,7 +331,13 @@ def _runs(text: str) -> Iterable[_Run]:
             else:
                 after = _word(raws[k + 1])
             words = tuple(_word(r) for r in chunk)
-            yield _Run(words, before, after, start)
+            state = last and _STATE_AFTER.match(text, match.end()) is not None
+            if state and "of" in words[1:-1]:  # "Aaron Alexis of Fort Worth, Texas": a
+                k = len(words) - 1 - words[::-1].index("of")  # person, and the town named
+                yield _Run(words[:k], before, "of", start)
+                yield _Run(words[k + 1 :], "of", after, False, state)
+            else:
+                yield _Run(words, before, after, start, state)
             start = _ends_sentence(raw)
             before = "" if start else words[-1]
             chunk = []
@@ -327,6 +381,10 @@ def _kind(words: list[str], name: str, run: _Run, honorific: bool) -> str | None
     if name in ACRONYM_PLACES or name in KNOWN_PLACES or last in PLACE_WORDS:
         return PLACE
     if run.after.lower() in PLACE_NOUNS_AFTER and not run.after[:1].isupper():
+        return PLACE
+    if len(words) > 1 and run.after in PLACE_NOUNS_AFTER_NAMES:
+        return PLACE
+    if run.state_after and name not in US_STATES:
         return PLACE
     if len(words) == 1 and _acronym(name):
         return ORGANISATION

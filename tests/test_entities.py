@@ -37,6 +37,11 @@ def names(text: str) -> set[str]:
         ("Officers in Clinton Township said the man fled.", "place", "Clinton Township"),
         ("A man was shot on Brice Street late on Monday.", "place", "Brice Street"),
         ("A spokesman said the FBI had joined the search.", "organisation", "FBI"),
+        ("It happened in Baton Rouge, Louisiana, on Sunday.", "place", "Baton Rouge"),
+        ("Officers near Mountain Brook, Ala. found him.", "place", "Mountain Brook"),
+        ("Shots were fired in Fort Wayne, TX on Friday.", "place", "Fort Wayne"),
+        ("He said Baton Rouge police were called.", "place", "Baton Rouge"),
+        ("The victim, Jane Roe of Fort Worth, Texas, died.", "place", "Fort Worth"),
     ],
 )  # fmt: skip
 def test_finds_a_name_and_its_kind(text: str, kind: str, name: str) -> None:
@@ -105,3 +110,32 @@ def test_headline_words_inside_a_sentence_are_not_a_person() -> None:
 
 def test_a_place_word_alone_names_no_place() -> None:
     assert names("Shots were fired on Lewis Street. Street lights were out.") == {"Lewis Street"}
+
+
+def test_a_name_the_text_places_is_that_place_wherever_it_stands() -> None:
+    text = "A man was shot in Baton Rouge on Sunday. Police in Baton Rouge, La. seek a suspect."
+    assert found(text) == {("place", "Baton Rouge")}
+    assert entities(text)[0].mentions == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Ken Paxton, Texas' attorney general, spoke on Monday.", "Ken Paxton"),
+        ("He praised Joe Burrow, Ohio State quarterback, after the game.", "Joe Burrow"),
+        ("Sen. Jane Roe, D-Texas, said the bill would pass.", "Jane Roe"),
+        ("Jeff Terry, MD, chair of the society, spoke.", "Jeff Terry"),
+        ("Mark Rockwell, California state representative, spoke.", "Mark Rockwell"),
+    ],
+)
+def test_a_person_before_a_states_name_stays_a_person(text: str, person: str) -> None:
+    assert ("person", person) in found(text)
+
+
+def test_a_word_alone_before_police_is_not_made_a_place() -> None:
+    assert ("place", "Metro") not in found("The suspect fled before Metro police arrived.")
+
+
+def test_a_person_of_a_town_and_its_state_is_a_person_and_a_place() -> None:
+    text = "The victim, Jane Roe of Fort Worth, Texas, died on Sunday."
+    assert {("person", "Jane Roe"), ("place", "Fort Worth")} <= found(text)
