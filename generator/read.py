@@ -103,6 +103,12 @@ _TOKENISER_SPACES = (
 )
 # ... and a date's slashes: "27 / 09 / 2013"
 _TOKENISER_DATE = re.compile(r"\b(\d{1,2}) / (\d{1,2}) / ((?:19|20)?\d\d)\b")
+# ... and, in a text where the tokeniser's spaces were found, a thousands separator
+# ("22, 000 people"), not the last of a list ("rooms 101, 102 and 103"). In other texts
+# "19, 407 E. Tellico St." is an age and an address.
+_TOKENISER_THOUSANDS = re.compile(
+    r"(?<!\d, )(?<!\d and )(?<!\d or )\b(\d{1,3}), (\d{3})\b(?![\d.,]\d|,? (?:and|or) \d)"
+)
 _TOKENISER_DOTS = (
     re.compile(r"\b(U|L|D|N)\. (?=(?:S|N|K|A|C|Y|J)\.)"),  # "U. S.", "L. A.", "D. C."
     re.compile(
@@ -799,6 +805,7 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _join_tokeniser_spaces(text: str) -> str:
+    before = text
     if " - " in text:
         for pattern in _TOKENISER_SPACES:
             text = pattern.sub(lambda m: "-".join(m.groups()), text)
@@ -806,7 +813,7 @@ def _join_tokeniser_spaces(text: str) -> str:
         text = pattern.sub(lambda m: m[1] + ".", text)
     if " / " in text:
         text = _TOKENISER_DATE.sub(lambda m: "/".join(m.groups()), text)
-    return text
+    return text if text == before else _TOKENISER_THOUSANDS.sub(r"\1,\2", text)
 
 
 def _ftfy_fix(text: str) -> tuple[str, Sequence[tuple[str, str]] | None]:

@@ -72,6 +72,11 @@ def test_mojibake_is_repaired_and_recorded(tmp_path):
         # a sentence's end before a number, and a person's initials, stay as printed
         ("It closed in 2008. 6 people lost jobs", "It closed in 2008. 6 people lost jobs"),
         ("said Pastor C. A. Deckard", "said Pastor C. A. Deckard"),
+        # thousands, in a text the tokeniser spaced out; not a list's numbers, and not in
+        # a text it did not touch (an age and an address)
+        ("all - time: 2, 117 points, 22, 000 fans", "all-time: 2,117 points, 22,000 fans"),
+        ("all - time high: rooms 101, 102 and 103", "all-time high: rooms 101, 102 and 103"),
+        ("Jeffery Doby Jr., 19, 407 E. Tellico St.", "Jeffery Doby Jr., 19, 407 E. Tellico St."),
     ],
 )
 def test_what_a_tokeniser_spaced_out_is_joined_and_recorded(tmp_path, printed, read):
