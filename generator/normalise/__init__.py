@@ -102,10 +102,11 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     for i in list(sheet.open()):
         sheet.claim(i, "paragraph")
     body_lines = [i for i, kind in enumerate(sheet.kinds) if kind == "paragraph"]
-    transcripts = [i for i in body_lines if P.TRANSCRIPT_LINE.match(sheet.texts[i])]
+    transcripts = [i for i in body_lines if furniture.caption_track(sheet.texts[i])]
     # a video's caption track beside the story's own paragraphs is none of them; alone,
-    # it is the page's text (as a slideshow's captions are, above)
-    if transcripts and len(transcripts) < len(body_lines):
+    # or beside lines in capitals too (a post written in capitals), it is the page's text
+    # (as a slideshow's captions are, above)
+    if any(not sheet.texts[i].isupper() for i in body_lines if i not in transcripts):
         for i in transcripts:
             sheet.drop(i, "video_transcript")
         body_lines = [i for i in body_lines if i not in set(transcripts)]
@@ -122,7 +123,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
             + [c for t in _strings(doc.meta_value("captions")) if (c := captions.markup_caption(t))]
         )
     )
-    dateline_at = next((i for i in sorted(dateline_lines) if top <= i <= first), None)
+    lede_at = body_lines[0] if body_lines else first  # past a caption track dropped above
+    dateline_at = next((i for i in sorted(dateline_lines) if top <= i <= lede_at), None)
     dateline = dateline_lines[dateline_at] if dateline_at is not None else None
     stamped = None  # "(09/15/16) - ...": the story's date stamped before its lede
     if paragraphs and (stamp := P.LEDE_STAMP.match(paragraphs[0])):

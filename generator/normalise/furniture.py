@@ -167,6 +167,14 @@ def _teaser_summary(sheet: Sheet, lines: list[int], k: int) -> bool:
     )
 
 
+def caption_track(text: str) -> bool:
+    """A video's caption track scraped as a line: WebVTT's header, or a long run of
+    capitals (a broadcast's closed captions) with no lower-case letter."""
+    if P.TRANSCRIPT_LINE.match(text):
+        return True
+    return text.isupper() and words(text) >= P.CAPTION_TRACK_MIN_WORDS
+
+
 def drop_repeats(sheet: Sheet, lines: range | None = None) -> None:
     """A line printed again (the headline twice, a caption twice) is dropped: right away
     when it repeats the line just above it; within `lines` (the article) wherever it is,

@@ -1429,6 +1429,10 @@ CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)$")
 # A video's caption track scraped as text: the WebVTT format's header, then the cues
 # ("WEBVTT >> IS EVERYONE READY?GOOD MORNING. ..."); the page's text when it has no other.
 TRANSCRIPT_LINE = re.compile(r"^WEBVTT\b")
+# ... or without the header: a broadcast's closed captions, one long run of capitals
+# ("THOSE INVESTIGATORS SPENT ABOUT SEVEN HOURS GATHERING EVIDENCE ..."), of at least
+# CAPTION_TRACK_MIN_WORDS words. Beside paragraphs in sentence case it is the video's.
+CAPTION_TRACK_MIN_WORDS = 30
 # The counter (and a "Buy photo" button) printed before each caption.
 GALLERY_COUNTER = re.compile(rf"^(?:{SLIDE_COUNTER}\s+)?(?:buy photo\s+)?", I)
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X",
@@ -1671,7 +1675,8 @@ RULE_NOTES: dict[str, str] = {
     "call_sign_credit": "a caption ending in a station's call sign in brackets: (WSMV)",
     "advert_units": "advertisers' text links: title, blurb, web address, under an ad label",
     "video_list": "a video playlist: clip lengths before clip titles",
-    "video_transcript": "a video's caption track (WEBVTT) beside the story's own paragraphs",
+    "video_transcript": "a video's caption track (WEBVTT, or a long run of capitals) beside "
+    "the story's own paragraphs",
     "date_stamps": "a line of labelled date stamps (posted, updated)",
     "headline_stamps": "the headline printed with its labelled date stamps",
     "date_line": "a date stated on its own line",
