@@ -904,11 +904,14 @@ DATELINE = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
     r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*"
-    r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z])))"
-)
+    r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\))\s*(?:--|—|–)(?=[\"“]?[A-Z][a-z])|"
+    r"(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z0-9])))"
+)  # the dash after a station's brackets may touch the lede: "ST. LOUIS (KMOX) –St. Louis"
 # A station's brand in a dateline's brackets, a network's name and its channel or region:
 # "GREENWOOD, SC (FOX Carolina) –", "(NBC 5)".
-STATION_BRAND = re.compile(r"(?:FOX|NBC|CBS|ABC|CW)(?:\s?\d{1,2}|\s+(?!News\b)[A-Z][a-z]+)")
+STATION_BRAND = re.compile(
+    r"(?:FOX|NBC|CBS|ABC|CW)(?:\s?\d{1,2}|\s+(?!News\b)[A-Z][a-z]+|[A-Z][a-z]+)"
+)  # ... or its city run into it: "(CBSMiami)", "(CBSPhilly)"
 
 # A dateline with no place, the outlet or agency alone in brackets: "(CNN) - President ...",
 # "(WMC) – Memphis police ...", "(CNN)The US ...", "(via KARK) -- A child ...", and before a
@@ -1400,10 +1403,18 @@ FULL_RIGHTS_NOTICE = re.compile(r"\b(?:19|20)\d\d\b|\ball rights reserved\b", I)
 # A company that owns many outlets ("Cox Media Group", "CBS Local Media", "Hearst
 # Communications"): the holder of a station's or paper's rights, not the outlet's name.
 _OWNER_WORDS = r"group|holdings|communications|broadcasting|enterprises"
-OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS}|media)$", I)
+# ... and a network's divisions ("CBS Radio", "CBS Interactive") and the companies that own
+# the local stations and papers by name ("Media General", "Raycom Media").
+_OWNER_NAMES = (
+    r"^(?:(?:CBS|NBC|ABC|FOX|Fox|CW)\s+(?:Radio|Television|Interactive|Local|Stations)\b|"
+    r"Media General|Raycom|Gray Television|Tegna|TEGNA|Sinclair|Nexstar|Scripps|Meredith|"
+    r"Hearst|Graham Media|Tribune Media|Gannett|McClatchy|Lee Enterprises|Advance Local|"
+    r"Griffin Communications|Quincy Media|Cox Media|Tribune Publishing|Morris Communications)"
+)
+OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS}|media)$|{_OWNER_NAMES}", I)
 # The same in a site's footer, but "... Media": there it is as often the publication's own
 # company ("© 2008 Mountain Media LLC") as a group's.
-FOOTER_OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS})$", I)
+FOOTER_OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS})$|{_OWNER_NAMES}", I)
 
 # --- Photo captions and credits --------------------------------------------------------------
 # A link to a photo gallery: a plural label, then the gallery's title (captions._gallery_link).
