@@ -22,6 +22,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     known = fields.registry_names(outlets)
     furniture.drop_line_furniture(sheet)
     found_tables = tables.claim_tables(sheet)
+    furniture.drop_doubled_lists(sheet)
     furniture.drop_repeats(sheet)
     furniture.drop_teasers(sheet)
     furniture.drop_video_lists(sheet)

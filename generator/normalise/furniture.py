@@ -175,6 +175,56 @@ def caption_track(text: str) -> bool:
     return text.isupper() and words(text) >= P.CAPTION_TRACK_MIN_WORDS
 
 
+def drop_doubled_lists(sheet: Sheet) -> None:
+    """A list of other stories whose every item is printed twice in a row, as a link and
+    again as its summary (the same words, or the same after a station's credit: "A boy
+    was hit by a car ..." over "(WMC) - A boy was hit by a car ... Police say ..."):
+    DOUBLED_LIST_MIN_PAIRS such pairs one after another, both lines of each dropped. An
+    article prints a line twice now and then (its headline, a caption), not item after
+    item. The last pair, a summary over a station's credited lede, is the article's own
+    head when no other such card follows the list: its lede stays, the summary goes."""
+    lines = list(sheet.open())
+    run: list[int] = []
+    k = 0
+    while k <= len(lines):
+        if k + 1 < len(lines) and _doubled(sheet.texts[lines[k]], sheet.texts[lines[k + 1]]):
+            run += lines[k : k + 2]
+            k += 2
+            continue
+        if len(run) >= 2 * P.DOUBLED_LIST_MIN_PAIRS:
+            if P.LEDE_CREDIT.match(sheet.texts[run[-1]]) and not _card(sheet, lines[k:]):
+                sheet.drop(run[-2], "lede_summary")  # the article's summary over its lede
+                run = run[:-2]
+            for i in run:
+                sheet.drop(i, "doubled_list")
+        run = []
+        k += 1
+
+
+def _card(sheet: Sheet, below: list[int]) -> bool:
+    """The lines `below` open with another story's card: a summary, then a lede that opens
+    with a station's credit."""
+    texts = [sheet.texts[i] for i in below[:2]]
+    return (
+        len(texts) == 2
+        and not P.LEDE_CREDIT.match(texts[0])
+        and bool(P.LEDE_CREDIT.match(texts[1]))
+    )
+
+
+def _doubled(line: str, below: str) -> bool:
+    """`below` prints `line` again: the same words, or after a station's credit most of
+    them (DOUBLED_SHARE) in as many words (the summary is cut short, the lede reworded)."""
+    if words(line) < P.DOUBLED_ITEM_MIN_WORDS:
+        return False
+    credit = P.LEDE_CREDIT.match(below)
+    if below == line or credit is None:
+        return below == line
+    mine = P.WORD.findall(line.casefold())
+    theirs = set(P.WORD.findall(below[credit.end() :].casefold())[: len(mine) + 2])
+    return sum(w in theirs for w in mine) >= P.DOUBLED_SHARE * len(mine)
+
+
 def drop_repeats(sheet: Sheet, lines: range | None = None) -> None:
     """A line printed again (the headline twice, a caption twice) is dropped: right away
     when it repeats the line just above it; within `lines` (the article) wherever it is,

@@ -1054,6 +1054,9 @@ EXPLICIT_DATE = re.compile(
     r"(?:(?:,|\s+at|\s*\|)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?",
     I,
 )
+# A list of other stories printed item by item twice in a row (furniture.drop_doubled_lists):
+# so many pairs one after another, of items of so many words at least.
+DOUBLED_LIST_MIN_PAIRS, DOUBLED_ITEM_MIN_WORDS, DOUBLED_SHARE = 3, 4, 0.6
 # A teaser's date stamp after its headline: "... What you need to know Mar 27" (a link
 # printed again with its date is another story promoted on the page: drop_repeats).
 TEASER_DATE_TAIL = re.compile(
@@ -1657,6 +1660,8 @@ RULE_NOTES: dict[str, str] = {
     **{r.name: r.why for r in FURNITURE},
     "repeated_line": "same text as an earlier line (headline or caption printed twice)",
     "dated_teaser": "another story's headline printed twice, the second time with its date",
+    "doubled_list": "a list of other stories, each item printed twice in a row (link, summary)",
+    "lede_summary": "the article's summary printed over its lede in nearly the same words",
     "list_label": "label of a list of links to other articles",
     "short_label": "short label with no sentence (menu item, button, section name)",
     "link_list": "headline-shaped lines in a list of links to other articles",
