@@ -1148,8 +1148,15 @@ def choose_canonical(docs: Sequence[_Doc], config: DigestConfig) -> int:
 
 
 def credits_origin(article: Article, origin: Article) -> bool:
-    """Does the article name where its text came from (outlet or reporters)?"""
+    """Does the article name where its text came from (outlet or reporters)? Also when
+    both credit the one agency or rights holder whose text they run ("Copyright 2012
+    Associated Press" under both), and when the origin names neither outlet nor reporters:
+    who it is is not known, so nothing can be said to go uncredited."""
     if set(article.credits) & set(origin.credits):
+        return True
+    if {name for _role, name in article.credited} & {name for _role, name in origin.credited}:
+        return True
+    if not origin.outlet and not origin.credits:
         return True
     if not origin.outlet or article.outlet == origin.outlet:
         return article.outlet is not None and article.outlet == origin.outlet

@@ -19,6 +19,7 @@ from generator.cluster import (
     choose_canonical,
     cluster,
     counted_apart,
+    credits_origin,
     elsewhere,
     headline_toll,
     label,
@@ -52,6 +53,27 @@ def test_uncredited_rewrite_is_flagged_and_credited_copy_is_not(samples, config)
     }
     assert members["001_d287f615382e4c94.txt"].credits_original is False  # no credit to ABC
     assert members["002_6e10a5f34e632333.txt"].credits_original is True  # keeps ABC's credits
+
+
+_WIRE_STORY = (
+    "Officer killed in shootout\n"
+    "A police officer was killed on Sunday in a shootout with a man who had barricaded "
+    "himself in his home, officials said.\n"
+    "The man was also killed. The officer had served on the force for 12 years.\n"
+)
+
+
+def test_a_copy_of_an_unknown_origin_or_of_one_agencys_text_is_not_called_uncredited():
+    # nobody is named as the original's outlet or reporters: nothing to credit
+    plain = article_from(_WIRE_STORY)
+    assert credits_origin(article_from(_WIRE_STORY), plain)
+    # both print the agency's rights line: each runs the agency's text, credited
+    wire = _WIRE_STORY + "Copyright 2012 Associated Press. All rights reserved.\n"
+    paper = article_from(wire, meta={"outlet": "Harbour Herald"})
+    station = article_from(wire, meta={"outlet": "WHBR"})
+    assert credits_origin(station, paper)
+    # the original's outlet known, and the copy names neither it nor an agency they share
+    assert not credits_origin(article_from(_WIRE_STORY, meta={"outlet": "WHBR"}), paper)
 
 
 def test_unrelated_articles_stay_apart(config):
