@@ -192,22 +192,21 @@ def reporters(story: Story) -> list[str]:
 
 
 def summary_line(story: Story) -> str:
-    """'3 sources · 1 original report · 1 copy · 1 rewrite'."""
-
-    def count(relations: tuple[Relation, ...]) -> int:
-        return sum(m.relation in relations for m in story.members)
-
-    parts = [
-        _plural(len(story.members), "source", "sources"),
-        _plural(
-            count((Relation.CANONICAL, Relation.COVERAGE)), "original report", "original reports"
-        ),
-    ]
-    if copies := count((Relation.COPY,)):
-        parts.append(_plural(copies, "copy", "copies"))
-    if rewrites := count((Relation.REWRITE,)):
-        parts.append(_plural(rewrites, "rewrite", "rewrites"))
+    """'3 sources · 1 original · 1 copy · 1 rewrite', '4 sources · 1 original · 3 own
+    reports': each relation counted by the name the sources table gives it."""
+    parts = [_plural(len(story.members), "source", "sources")]
+    for relation, many in RELATION_PLURALS.items():
+        if n := sum(m.relation is relation for m in story.members):
+            parts.append(_plural(n, RELATION_LABELS[relation], many))
     return " · ".join(parts)
+
+
+RELATION_PLURALS = {
+    Relation.CANONICAL: "originals",
+    Relation.COVERAGE: "own reports",
+    Relation.COPY: "copies",
+    Relation.REWRITE: "rewrites",
+}
 
 
 def _plural(n: int, one: str, many: str) -> str:

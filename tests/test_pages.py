@@ -79,7 +79,7 @@ def test_story_front_matter_carries_the_header_fields(files):
     meta = post.metadata
     assert meta["template"] == "story.html"
     assert meta["digest"]["dateline"] == "LONDON"
-    assert meta["digest"]["summary"] == "3 sources · 1 original report · 1 copy · 1 rewrite"
+    assert meta["digest"]["summary"] == "3 sources · 1 original · 1 copy · 1 rewrite"
     assert "## Sources" in post.content and "Secure Horizon Growth" in post.content
 
 
@@ -109,7 +109,8 @@ def test_summary_line_counts_relations(samples, config):
     stories = {
         s.canonical.source[:3]: s for s in map(merge, cluster(list(samples.values()), config))
     }
-    assert summary_line(stories["004"]) == "2 sources · 2 original reports"
+    # each relation by the name the sources table gives it: the lead, then own reporting
+    assert summary_line(stories["004"]) == "2 sources · 1 original · 1 own report"
 
 
 RUSSIA = "stories/kim-jong-un-arrives-in-russia-ahead-of-meeting-with-vladimir.md"
