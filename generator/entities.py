@@ -90,6 +90,19 @@ ACRONYM_THINGS = _words(
     MVP CEO CFO COO RPG IED AR AK LOL"""
 )
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
+# Other names of one place, and the name its topic goes by ("US", "U.S." and "United
+# States" are one topic).
+PLACE_ALIASES = {
+    "US": "United States",
+    "U.S": "United States",
+    "USA": "United States",
+    "U.S.A": "United States",
+    "UK": "United Kingdom",
+    "U.K": "United Kingdom",
+    "DPRK": "North Korea",
+    "ROK": "South Korea",
+    "UAE": "United Arab Emirates",
+}
 
 # --- what marks a place -----------------------------------------------------------------------
 
@@ -361,6 +374,8 @@ def _classify(run: _Run, mid_sentence: set[str]) -> tuple[str, str] | None:
     lone = len(words) == 1 and run.sentence_start and words[0] not in mid_sentence
     if lone and name not in KNOWN_PLACES and name not in KNOWN_ORGANISATIONS:
         return None  # capitalised only because a sentence starts with it
+    if name in PLACE_ALIASES:
+        return PLACE, PLACE_ALIASES[name]
     kind = _kind(words, name, run, honorific)
     return (kind, name) if kind else None
 
@@ -376,6 +391,8 @@ def _kind(words: list[str], name: str, run: _Run, honorific: bool) -> str | None
         return None  # "Police", "Office", "Senate" alone: which one is not said
     if len(words) == 1 and (name in PLACE_WORDS or name in ACRONYM_THINGS):
         return None  # "Street", "County" alone; "SUV", "KO": no one and nowhere
+    if len(words) == 1 and len(name) == 2 and name in US_STATES:
+        return None  # a state's postal code ("R-CA", "Mountain View, CA"): no topic of its own
     if name in KNOWN_ORGANISATIONS or last in ORGANISATION_WORDS:
         return ORGANISATION
     if name in ACRONYM_PLACES or name in KNOWN_PLACES or last in PLACE_WORDS:

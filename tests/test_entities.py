@@ -139,3 +139,16 @@ def test_a_word_alone_before_police_is_not_made_a_place() -> None:
 def test_a_person_of_a_town_and_its_state_is_a_person_and_a_place() -> None:
     text = "The victim, Jane Roe of Fort Worth, Texas, died on Sunday."
     assert {("person", "Jane Roe"), ("place", "Fort Worth")} <= found(text)
+
+
+def test_a_places_other_names_are_one_place() -> None:
+    text = "The talks in the US ended. Officials in the United States and the USA agreed."
+    assert found(text) == {("place", "United States")}
+    assert entities(text)[0].mentions == 3
+
+
+def test_a_states_postal_code_alone_is_no_topic() -> None:
+    assert found("Rep. Jane Roe (R-CA) spoke in Mountain View, CA, on Monday.") == {
+        ("person", "Jane Roe"),
+        ("place", "Mountain View"),
+    }
