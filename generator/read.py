@@ -81,6 +81,7 @@ _FTFY_NOT_PLAIN = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2
 # number ("in 2008. 6 people").
 _HYPHEN_UNITS = (
     "year|month|week|day|hour|minute|second|yard|foot|feet|inch|mile|meter|metre|point|game|"
+    "caliber|calibre|"
     "man|woman|person|member|page|story|storey|car|vehicle|time|gauge|acre|pound|ton|seat|hole"
 )
 _TOKENISER_SPACES = (
@@ -101,6 +102,16 @@ _TOKENISER_SPACES = (
         r"hand|class|run|standing|born|off|up)\b"
     ),
 )
+# ... and a quote's closing mark moved past its comma ('her, "said Unique Armstead' is
+# 'her," said ...'), and a contraction split in two ("gon na").
+_TOKENISER_QUOTE = re.compile(r', "(?=(?:said|says|asked|added|told)\b)')
+_TOKENISER_CONTRACTIONS = re.compile(r"\b(gon|wan|got) (na|ta)\b")
+# A sentence splitter's line break after a title that stands before a name ("... the
+# Rev." / "Larry Kroon of the Wasilla Bible Church said"): one sentence, joined again. Not
+# after "Dr." or "St.", which also end a street's name.
+_TITLE_LINE_BREAK = re.compile(
+    r"\b(Rev|Gov|Sen|Rep|Mr|Mrs|Ms|Lt|Gen|Sgt|Capt|Col|Maj|Cpl|Det|Prof)\.\n(?=[A-Z])"
+)
 # ... and a date's slashes: "27 / 09 / 2013"
 _TOKENISER_DATE = re.compile(r"\b(\d{1,2}) / (\d{1,2}) / ((?:19|20)?\d\d)\b")
 # ... and, in a text where the tokeniser's spaces were found, a thousands separator
@@ -111,6 +122,8 @@ _TOKENISER_THOUSANDS = re.compile(
 )
 _TOKENISER_DOTS = (
     re.compile(r"\b(U|L|D|N)\. (?=(?:S|N|K|A|C|Y|J)\.)"),  # "U. S.", "L. A.", "D. C."
+    re.compile(r"\b([ap])\. (?=m\.)"),  # "3:33 a. m."
+    re.compile(r"(\w)\. (?=(?:com|org|net)\b)"),  # "Deadline. com"
     re.compile(
         r"(?:(?<=[$£€])|(?<![\d.])(?=\d{1,3}\. \d{1,2} (?:million|billion|trillion|percent)\b))"
         r"(\d{1,3})\. (?=\d{1,2}\b)"
@@ -797,8 +810,10 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
             folded = folded.replace(space, plain)
     if folded != fixed:
         repairs += ("whitespace",)
-    spaced = " - " in folded or ". " in folded or " / " in folded
+    spaced = " - " in folded or ". " in folded or " / " in folded or ' "' in folded
     joined = _join_tokeniser_spaces(folded) if spaced else folded
+    if ".\n" in joined:
+        joined = _TITLE_LINE_BREAK.sub(r"\1. ", joined)
     if joined != folded:
         repairs += ("tokeniser spaces",)
     return joined, repairs
@@ -813,7 +828,9 @@ def _join_tokeniser_spaces(text: str) -> str:
         text = pattern.sub(lambda m: m[1] + ".", text)
     if " / " in text:
         text = _TOKENISER_DATE.sub(lambda m: "/".join(m.groups()), text)
-    return text if text == before else _TOKENISER_THOUSANDS.sub(r"\1,\2", text)
+    if text != before:  # a text the tokeniser spaced out: its thousands too
+        text = _TOKENISER_THOUSANDS.sub(r"\1,\2", text)
+    return _TOKENISER_CONTRACTIONS.sub(r"\1\2", _TOKENISER_QUOTE.sub('," ', text))
 
 
 def _ftfy_fix(text: str) -> tuple[str, Sequence[tuple[str, str]] | None]:

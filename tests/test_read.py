@@ -72,6 +72,9 @@ def test_mojibake_is_repaired_and_recorded(tmp_path):
         # a sentence's end before a number, and a person's initials, stay as printed
         ("It closed in 2008. 6 people lost jobs", "It closed in 2008. 6 people lost jobs"),
         ("said Pastor C. A. Deckard", "said Pastor C. A. Deckard"),
+        ('told her, "said Unique Armstead', 'told her," said Unique Armstead'),
+        ("gon na go at 3:33 a. m., Deadline. com said", "gonna go at 3:33 a.m., Deadline.com said"),
+        ("a 45 - caliber handgun", "a 45-caliber handgun"),
         # thousands, in a text the tokeniser spaced out; not a list's numbers, and not in
         # a text it did not touch (an age and an address)
         ("all - time: 2, 117 points, 22, 000 fans", "all-time: 2,117 points, 22,000 fans"),
@@ -517,3 +520,16 @@ def test_html_without_an_article_has_no_paragraphs(tmp_path):
     result = _read(tmp_path, b"<html><body><nav>Home</nav></body></html>", "empty.html")
     # either trafilatura finds nothing, or the normaliser finds no prose in what it found
     assert isinstance(result, Rejected) or normalise(result).paragraphs == ()
+
+
+def test_a_line_break_after_a_title_before_a_name_is_joined(tmp_path):
+    doc = _read(
+        tmp_path,
+        b'"We have no idea," the Rev.\nLarry Kroon said.\nOn Rio Vista Dr.\nPolice came.\n',
+    )
+    assert isinstance(doc, RawDocument)
+    assert doc.text.split("\n")[:3] == [
+        '"We have no idea," the Rev. Larry Kroon said.',
+        "On Rio Vista Dr.",  # a street's name may end a sentence: not joined
+        "Police came.",
+    ]
