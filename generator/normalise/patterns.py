@@ -170,6 +170,15 @@ FURNITURE: tuple[Rule, ...] = (
         "a photo's control",
         needs=("enlarge", "view larger"),
     ),
+    # A video's title and summary with the day it was published, as a station's player
+    # prints them beside the story: "... Michael George reports. (Published Thursday, May
+    # 19, 2016)".
+    _rule(
+        "video_caption",
+        r"\(published (?:[a-z]+day,? )?[a-z]{3,9}\.? \d{1,2},? \d{4}\)$",
+        "a video's title and summary, stamped with the day it was published",
+        needs=("(published",),
+    ),
     # "Video: ...", "Watch this story", "ON A MOBILE DEVICE? WATCH THE VIDEO HERE."
     _rule(
         "video_link",
