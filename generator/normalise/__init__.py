@@ -107,7 +107,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     # a video's caption track beside the story's own paragraphs is none of them; alone,
     # or beside lines in capitals too (a post written in capitals), it is the page's text
     # (as a slideshow's captions are, above)
-    if any(not sheet.texts[i].isupper() for i in body_lines if i not in transcripts):
+    if transcripts and any(
+        not sheet.texts[i].isupper() for i in body_lines if i not in transcripts
+    ):
         for i in transcripts:
             sheet.drop(i, "video_transcript")
         body_lines = [i for i in body_lines if i not in set(transcripts)]

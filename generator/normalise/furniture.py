@@ -217,9 +217,11 @@ def _doubled(line: str, below: str) -> bool:
     them (DOUBLED_SHARE) in as many words (the summary is cut short, the lede reworded)."""
     if words(line) < P.DOUBLED_ITEM_MIN_WORDS:
         return False
+    if below == line:
+        return True
     credit = P.LEDE_CREDIT.match(below)
-    if below == line or credit is None:
-        return below == line
+    if credit is None:
+        return False
     mine = P.WORD.findall(line.casefold())
     theirs = set(P.WORD.findall(below[credit.end() :].casefold())[: len(mine) + 2])
     return sum(w in theirs for w in mine) >= P.DOUBLED_SHARE * len(mine)
