@@ -39,6 +39,13 @@ RELATION_LABELS = {
     Relation.REWRITE: "rewrite",
     Relation.COVERAGE: "own report",
 }
+# ... and counted, in a story's count line (summary_line): "1 original · 3 own reports".
+RELATION_PLURALS = {
+    Relation.CANONICAL: "originals",
+    Relation.COVERAGE: "own reports",
+    Relation.COPY: "copies",
+    Relation.REWRITE: "rewrites",
+}
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # what Python-Markdown can escape
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+>=])")
@@ -199,14 +206,6 @@ def summary_line(story: Story) -> str:
         if n := sum(m.relation is relation for m in story.members):
             parts.append(_plural(n, RELATION_LABELS[relation], many))
     return " · ".join(parts)
-
-
-RELATION_PLURALS = {
-    Relation.CANONICAL: "originals",
-    Relation.COVERAGE: "own reports",
-    Relation.COPY: "copies",
-    Relation.REWRITE: "rewrites",
-}
 
 
 def _plural(n: int, one: str, many: str) -> str:

@@ -810,7 +810,7 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
             folded = folded.replace(space, plain)
     if folded != fixed:
         repairs += ("whitespace",)
-    spaced = " - " in folded or ". " in folded or " / " in folded or ' "' in folded
+    spaced = " - " in folded or ". " in folded or " / " in folded or ', "' in folded
     joined = _join_tokeniser_spaces(folded) if spaced else folded
     if ".\n" in joined:
         joined = _TITLE_LINE_BREAK.sub(r"\1. ", joined)
