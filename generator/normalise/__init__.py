@@ -57,7 +57,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         if title_at is not None
         else (None, None, None)
     )
-    if title_at is not None:
+    if title_at is not None and sheet.kinds[title_at] != "title":
         sheet.claim(title_at, "title", "page_title" if head_at is None else "headline_above_body")
     if page_title:
         furniture.drop_headline_crumbs(sheet, page_title, range(first, last + 1))
@@ -83,7 +83,13 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     elif published is None and (over := fields.date_over_headline(sheet, above)):
         stamp_at, published = over  # "Posted on Fri, Jan. 18, 2008" over the headline
     results = block.claim_result_lines(sheet, head_at, first) if head_at is not None else ()
-    dek_at, dek = fields.find_dek(sheet, head_at, first, page_title) or (None, None)
+    # a standfirst is one line: under the headline, a run of points without bullets are
+    # all its highlights (block.unbulleted_highlights)
+    dek_at, dek = (
+        fields.find_dek(sheet, head_at, first, page_title)
+        if head_at is None or not block.unbulleted_highlights(sheet, head_at, first, last)
+        else None
+    ) or (None, None)
     if dek is not None:  # "<dek> By JANE ROE Staff Writer": a byline run into it
         dek, dek_names = fields.split_glued_byline(dek)
         credits += tuple(n for n in dek_names if n not in credits)

@@ -192,7 +192,51 @@ def split_head(sheet: Sheet, first: int, last: int) -> int:
         if not head or any(not headline_shaped(sheet.texts[i]) for i in head):
             return first
         return _body_under(sheet, k, last, first)
-    return _under_head_in_run(sheet, first, last)
+    under = _under_summary_points(sheet, first, last)
+    return under if under is not None else _under_head_in_run(sheet, first, last)
+
+
+def _under_summary_points(sheet: Sheet, first: int, last: int) -> int | None:
+    """The body's first line when the run of prose opens with the head's summary points
+    printed without bullets (P.UNBULLETED_HIGHLIGHTS_MIN or more lines, none a sentence,
+    each naming something the story below talks about), perhaps under the headline and
+    over a caption, a date or a byline: the first sentence under them; else None. When
+    the run is the page's first text, its first line is the headline, however long:
+    it is claimed as such (rule headline_over_points) for find_headline; the points are
+    claimed as the highlights."""
+    opening: list[int] = []  # the open lines above the run's first sentence
+    lede = None
+    for i in range(first, last + 1):
+        if sheet.kinds[i] is not None:
+            continue
+        if is_sentence(sheet.texts[i]):
+            lede = i
+            break
+        if len(opening) > P.UNBULLETED_HIGHLIGHTS_MAX + 2:
+            return None
+        opening.append(i)
+    if lede is None or not opening or not is_prose(sheet.texts[lede]):
+        return None
+    top = opening[0]
+    headline = top if _page_top(sheet, top) and words(sheet.texts[top]) <= P.DEK_MAX_WORDS else None
+    points = [k for k in opening[headline is not None :] if not _under_points(sheet, k)]
+    if not P.UNBULLETED_HIGHLIGHTS_MIN <= len(points) <= P.UNBULLETED_HIGHLIGHTS_MAX or not all(
+        _unbulleted_point(sheet.texts[k]) for k in points
+    ):
+        return None
+    story = _prose_words(sheet, lede, last)
+    if not all(content_words(sheet.texts[k]) & story for k in points):
+        return None
+    if headline is not None:
+        sheet.claim(headline, "title", "headline_over_points")
+    for k in points:
+        sheet.claim(k, "highlight", "highlights")
+    return lede
+
+
+def _page_top(sheet: Sheet, i: int) -> bool:
+    """Nothing but blank and dropped lines above line i."""
+    return all(kind in ("blank", "dropped") for kind in sheet.kinds[:i])
 
 
 def _under_head_in_run(sheet: Sheet, first: int, last: int) -> int:
@@ -465,6 +509,8 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     headed: int | None = None
     for i in _lines_above(sheet, first, P.HEADLINE_WINDOW):
         text = sheet.texts[i]
+        if sheet.rules[i] == "headline_over_points":  # the page opens with its head
+            return i
         if sheet.rules[i] == "headline_stamps":  # the headline printed with its date stamps
             text = fields.stamp_head(text)
         elif sheet.kinds[i] is not None:
@@ -487,8 +533,10 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         near = first - i <= P.HEADLINE_NEAR and not any(
             sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in between
         )
-        # a headline stands over its byline, or carries its own date stamps
-        bylined = near and (_above_byline(sheet, i) or sheet.rules[i] == "headline_stamps")
+        # a headline stands over its byline or its highlights, or carries its date stamps
+        bylined = (
+            near and (_above_byline(sheet, i) or sheet.rules[i] == "headline_stamps")
+        ) or _over_points(sheet, i, first, last)
         if headed is None and overlap > 0 and _head_block(sheet, i, first):
             headed = i
         score = (
@@ -589,6 +637,9 @@ def claim_highlights(sheet: Sheet, below: int, first: int, last: int) -> tuple[s
     """The story's highlights: bulleted summary points right under line `below` (the
     headline or its dek) and above the body, perhaps under a label, each sharing a word
     with the lede. Returns their texts without the bullets."""
+    claimed = [k for k in range(below + 1, first) if sheet.rules[k] == "highlights"]
+    if claimed:  # printed without bullets at the top of the run of prose (split_head)
+        return tuple(sheet.texts[k] for k in claimed)
     lede = lede_words(sheet, first, last)
     label = sheet.next_open(below)
     start = label if label is not None and P.HIGHLIGHTS_LABEL.match(sheet.texts[label]) else below
@@ -598,12 +649,63 @@ def claim_highlights(sheet: Sheet, below: int, first: int, last: int) -> tuple[s
         points.append(i)
         i = sheet.next_open(i)
     if len(points) < P.HIGHLIGHTS_MIN or not _adjacent_lines(sheet, below, points):
-        return ()
+        points = unbulleted_highlights(sheet, below, first, last)
+        if not points:
+            return ()
     if start != below:
         sheet.claim(start, "highlight", "highlights_label")
     for k in points:
         sheet.claim(k, "highlight", "highlights")
     return tuple(P.LIST_ITEM.sub("", sheet.texts[k]) for k in points)
+
+
+def unbulleted_highlights(sheet: Sheet, below: int, first: int, last: int) -> list[int]:
+    """The lines of the story's highlights printed without bullets right under line
+    `below` (P.UNBULLETED_HIGHLIGHTS_MIN or more, with nothing but blank and dropped lines
+    between them), each naming something the story talks about; else []."""
+    points = []
+    i = sheet.next_open(below)
+    while i is not None and i < first and _unbulleted_point(sheet.texts[i]):
+        points.append(i)
+        i = sheet.next_open(i)
+    if len(points) < P.UNBULLETED_HIGHLIGHTS_MIN or any(
+        sheet.kinds[k] not in ("blank", "dropped") and k not in points
+        for k in range(below + 1, points[-1])
+    ):
+        return []
+    if i is not None and i < first and not _under_points(sheet, i):
+        return []  # a list's label ("see also"): the lines were a list of links
+    story = _prose_words(sheet, first, last)
+    return points if all(content_words(sheet.texts[k]) & story for k in points) else []
+
+
+def _over_points(sheet: Sheet, i: int, first: int, last: int) -> bool:
+    """Line i stands over the story's highlights printed without bullets."""
+    below = sheet.next_open(i)
+    return (
+        below is not None
+        and below < first
+        and _unbulleted_point(sheet.texts[below])
+        and bool(unbulleted_highlights(sheet, i, first, last))
+    )
+
+
+def _under_points(sheet: Sheet, i: int) -> bool:
+    """Line i can stand between a head's highlights and its story: a photo's labelled
+    caption, a date, a byline."""
+    text = sheet.texts[i]
+    return bool(P.CAPTION_LABEL.match(text)) or fields.is_field_line(text)
+
+
+def _unbulleted_point(text: str) -> bool:
+    return (
+        not P.LIST_ITEM.match(text)
+        and not is_sentence(text)
+        and not P.CAPTION_LABEL.match(text)
+        and not text.endswith(")")  # a caption's credit, a tweet's handle
+        and P.HIGHLIGHT_MIN_WORDS <= words(text) <= P.DEK_MAX_WORDS
+        and len(fields.sentences(text)) == 1
+    )
 
 
 def _highlight(text: str, lede: set[str]) -> bool:

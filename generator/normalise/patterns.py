@@ -737,6 +737,14 @@ HIGHLIGHTS_LABEL = re.compile(
 )
 HIGHLIGHTS_MIN = 2
 HIGHLIGHT_MIN_WORDS = 5
+# Highlights the scrape lost the bullets of (the Daily Mail's head: the headline, then
+# three to six summary points with no full stop, then the byline or the lede): a run of
+# UNBULLETED_HIGHLIGHTS_MIN to _MAX such lines right under the headline, each naming
+# something the story talks about. Fewer could be a standfirst and a caption. A line that
+# opens with a photo's label ("Arrested: Officials released this photo of ...") is the
+# picture's caption and ends the run.
+UNBULLETED_HIGHLIGHTS_MIN, UNBULLETED_HIGHLIGHTS_MAX = 3, 8
+CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z]")
 # Words that open a lede's scene-setting clause ("After a train ride of two days, ..."),
 # which a headline built from the lede leaves out.
 # Where one sentence ends and the next starts (fields.sentences: a story's summary): a
@@ -1676,6 +1684,7 @@ RULE_NOTES: dict[str, str] = {
     "link_list": "headline-shaped lines in a list of links to other articles",
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
+    "headline_over_points": "the page's first line, over summary points printed without bullets",
     "glued_headline": "the headline again, with a breadcrumb or label glued in front of it",
     "kicker": "a short label above the headline (a series, section or event): its kicker",
     "fixture_label": "an event named by its parts over the headline ('Third Test, day two, Old "
