@@ -902,12 +902,22 @@ def find_outlet(
         or contributor_org
         or _station_rights(rights)
         or station
+        or _prompted(sheet)
         or _own_rights(sheet, known)
         or _reporter_mail_domain(sheet)
     )
     if not found:
         return None
     return _call_sign_alone(publication(_with_call_sign(found, (footer, rights))))
+
+
+def _prompted(sheet: Sheet) -> str | None:
+    """The site's address where the page sends its reader back to it for updates ("Stay
+    with WAVY.com for updates."): the first such line's, as printed."""
+    for text in sheet.texts:
+        if match := P.OUTLET_FROM_PROMPT.search(text):
+            return match["outlet"]
+    return None
 
 
 def _call_sign_alone(name: str) -> str:

@@ -1343,6 +1343,14 @@ _DOMAIN = (
     r"(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\."
     r"(?:(?:com|net|org|ca|ie|in)(?:\.[a-z]{2})?|co\.[a-z]{2}))"
 )
+# The site sending its reader back to itself for updates: "Stay with WAVY.com for updates.",
+# "Stay tuned to ClickOnDetroit.com for updates on the shooting.", "More on NBC6.com:".
+# The address as printed names the outlet (a station's call sign alone: KOCO.com, KOCO).
+OUTLET_FROM_PROMPT = re.compile(
+    r"(?:\bstay (?:with|tuned to)|\bkeep it locked (?:to|on)|\bcheck back (?:with|at)|^more on)"
+    rf"\s+(?P<outlet>{_DOMAIN.replace('?P<domain>', '?:')})\b",
+    I,
+)
 # The site's own pages, in its menu or footer: "About Houston Chronicle", "- Contact CT
 # Post", "About WYFF 4" name the site the page is on, where its copyright line may name
 # only the owner ("© 2019 Hearst Communications"). The name is capitalised ("of", "on",
