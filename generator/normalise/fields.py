@@ -4,7 +4,7 @@ strongest text signal; a weaker signal never overwrites a stronger one."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
 from itertools import islice
@@ -332,9 +332,14 @@ def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
 
 def dated_byline(text: str) -> re.Match[str] | None:
     """A byline with its date (P.BYLINE_DATED): behind a label ("Updated:"), or with no
-    label when what follows the names reads as a date."""
-    match = P.BYLINE_DATED.match(text)
-    if match and not match["label"] and not parse_date(P.DATE_TIME_DASH.sub(" ", match["stamp"])):
+    label when what follows the names reads as a date; or the date first, when it reads
+    as one (P.DATE_THEN_BYLINE: "11/19/2019 by Lars Brandle")."""
+    match = P.BYLINE_DATED.match(text) or P.DATE_THEN_BYLINE.match(text)
+    if (
+        match
+        and not match.groupdict().get("label")
+        and not parse_date(P.DATE_TIME_DASH.sub(" ", match["stamp"]))
+    ):
         return None
     return match
 
@@ -387,7 +392,10 @@ def _parts_date(parts: Sequence[str]) -> str | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-_DATED_BYLINES = {"byline_stamped": P.BYLINE_STAMPED, "byline_dated": P.BYLINE_DATED}
+_DATED_BYLINES: dict[str, Callable[[str], re.Match[str] | None]] = {
+    "byline_stamped": P.BYLINE_STAMPED.match,
+    "byline_dated": dated_byline,
+}
 
 
 def _byline_date(sheet: Sheet, i: int) -> str | None:
@@ -395,8 +403,8 @@ def _byline_date(sheet: Sheet, i: int) -> str | None:
     2017 - 3:44 PM", "By X | August 5, 2021 | 3:15 PM"), when line i is one."""
     if sheet.rules[i] == "byline_parts":
         return (parted_byline(sheet.texts[i]) or ([], None))[1]
-    pattern = _DATED_BYLINES.get(sheet.rules[i] or "")
-    match = pattern.match(sheet.texts[i]) if pattern else None
+    read = _DATED_BYLINES.get(sheet.rules[i] or "")
+    match = read(sheet.texts[i]) if read else None
     return parse_date(P.DATE_TIME_DASH.sub(" ", match["stamp"])) if match else None
 
 
@@ -619,6 +627,10 @@ def find_credits(
                 sheet.claim(i, "credit", "outlet_line")
             elif _in_story(sheet, name, header):  # a caption of whom the story names
                 sheet.claim(i, "credit", "named_in_story")
+            elif name == text.strip() and any(
+                sheet.rules[k] in _WRITER_BYLINES for k in header if k < i
+            ):  # with no role or agency beside it: a photo's credit or subject, no writer
+                sheet.drop(i, "name_under_byline")
             else:
                 names.append(name.title() if name.isupper() else name)
                 sheet.claim(i, "credit", "name_line")
@@ -744,6 +756,12 @@ def beside_field_line(sheet: Sheet, i: int) -> bool:
 
 
 _WEAK_CREDITS = frozenset({"name_line", "named_in_story", "beat_line", "outlet_line"})
+# Bylines that name the writers with "By": a name alone under one in the head is no
+# second writer (find_credits).
+_WRITER_BYLINES = frozenset(
+    {"byline", "byline_dated", "byline_stamped", "byline_aged", "byline_parts"}
+    | {"correspondent_line"}
+)
 
 
 def is_name(text: str) -> bool:

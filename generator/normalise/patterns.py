@@ -1210,6 +1210,12 @@ BYLINE_DATED = re.compile(
     r"(?P<stamp>\S.{5,40}?)(?:\s+[-–—|]\s+(?i:updated|last updated)\s*:.*)?$"
 )  # also with no label when a date follows ("by Tim Cashmere - January 16 2008"): then the
 # stamp must read as a date (fields.dated_byline), or "By Friday, March 3 ..." is a byline
+# ... or its date first: "11/19/2019 by Lars Brandle", "November 19, 2019 | By Jane Roe"
+# (the date must read as one, as above).
+DATE_THEN_BYLINE = re.compile(
+    rf"^(?P<stamp>(?:(?i:{MONTH})\b\.?\s*\d|\d{{1,4}}[-/.]\d).{{2,38}}?)\s*[-–—|,]?\s+(?i:by):?\s+"
+    r"(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})$"
+)
 # The dash some sites put between a date and its time: "Feb 6, 2017 - 3:44 PM".
 DATE_TIME_DASH = re.compile(r"\s+[-–—]\s+(?=\d{1,2}:\d{2})")
 # A name and its social-media handle under the headline: "Jane Roe @janeroe / 2 days", or
@@ -1744,7 +1750,8 @@ RULE_NOTES: dict[str, str] = {
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
     "byline": "'By X' byline",
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
-    "byline_dated": "'by: X Updated: <date>': byline and its date on one line",
+    "name_under_byline": "a name alone under the 'By' byline: a photo's credit or subject",
+    "byline_dated": "'by: X Updated: <date>', '<date> by X': byline and its date on one line",
     "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
     "byline_parts": "'By X | <date> | <time>': a byline and its date in parts between bars",
     "photo_widget": "a photo's credit or its widget where a standfirst would stand",
