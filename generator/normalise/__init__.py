@@ -144,6 +144,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     if dateline_at is not None:  # "GREENWOOD, SC (FOX Carolina) –" on its own line
         opening = f"{sheet.texts[dateline_at]} {opening}"
     station = fields.dateline_station(opening) if paragraphs else None
+    dated = fields.dateline_date(opening) if paragraphs else None
     if paragraphs and not dateline:  # "(CBS/AP) ALBUQUERQUE, N.M. - Family and ..."
         credit, lede = fields.split_lede_credit(paragraphs[0])
         dateline, lede = fields.split_dateline(lede)
@@ -168,6 +169,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         published=(fields.parse_date(meta_published) if meta_published else None)
         or published
         or stamped
+        or dated
         or fields.lede_date(paragraphs[0] if paragraphs else "", reference),
         outlet=fields.registered_outlet(
             _text(doc.meta_value("outlet"))

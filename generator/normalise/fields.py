@@ -1088,6 +1088,13 @@ def dateline_station(lede: str) -> str | None:
     return station if named else None
 
 
+def dateline_date(lede: str) -> str | None:
+    """The day a dateline gives in its brackets, as press releases print it ("KOKOMO,
+    Ind. (June 15, 2014) — ..."): the story's date, as an ISO date."""
+    match = _dateline(lede)[2]
+    return parse_date(match["dated"]) if match and match["dated"] else None
+
+
 def _station_rights(name: str | None) -> str | None:
     """A station the article's own copyright line names ("© 2017 WFMY-TV"): its call sign,
     perhaps with its brand after it ("Copyright 2017 by WJXT News4Jax"), is the outlet (an

@@ -913,14 +913,21 @@ CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper(
 _PLACE = rf"[{CAPITALS}][{CAPITALS}.'’ -]{{1,30}}[{CAPITALS}.]"
 # Two capitals side by side: a place set in capitals, not a word that opens with one.
 TWO_CAPITALS = re.compile(rf"[{CAPITALS}]{{2}}")
+# Month names and their usual abbreviations, whole words only ("Marines" is no month).
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 # "LONDON -- ", "WASHINGTON (Reuters) - ", "NEW YORK, N.Y. — ", "Hanoi, Vietnam (AP) —",
 # "SÃO PAULO (Reuters) - ", "BOGOTÁ, Colombia — ", and with the credit in brackets the
 # dash may be left out before a sentence's first word: "FORT WAYNE, Ind. (WANE) The three
-# men ..." (not before more capitals: "KUTV (CBS) SALT LAKE CITY - ...").
+# men ..." (not before more capitals: "KUTV (CBS) SALT LAKE CITY - ..."). A press release's
+# brackets hold the day instead: "KOKOMO, Ind. (June 15, 2014) — " (fields.dateline_date).
 DATELINE = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?\s*"
+    r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)|"
+    rf"\((?P<dated>(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}})\))?\s*"
     r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\))\s*(?:--|—|–)(?=[\"“]?[A-Z][a-z])|"
     r"(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z0-9])))"
 )  # the dash after a station's brackets may touch the lede: "ST. LOUIS (KMOX) –St. Louis"
@@ -1001,7 +1008,8 @@ METADATA_LINE = re.compile(
 # "Date:2025-04-14 00:50:45", "Published: June 13, 2013", "Posted on: ...", "Last modified: ..."
 DATE_LINE = re.compile(
     r"^(?:date|published(?: on)?|first (?:published|posted)|posted(?: on)?|updated(?: on)?|"
-    r"last updated|created|(?:last )?modified|transmitted|released|filed)\s*(?:at|on)?\s*:?\s*"
+    r"last updated|created|(?:last )?modified|transmitted|release(?:d| date)?|filed)"
+    r"\s*(?:at|on)?\s*:?\s*"
     r"(?P<value>.{6,60})$",
     I,
 )
@@ -1054,11 +1062,6 @@ FUTURE_TENSE = re.compile(
 CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[-–—]{1,2}\s|[.!?]\s+(?=[A-Z\"“‘'])|\bafter\b")
 # A short line that names a month with a number, or an ISO date, may be a date line:
 # dateparser decides ("February 25, 2019", "06 January, 2008", "2013-06-13T09:00Z").
-# Month names and their usual abbreviations, whole words only ("Marines" is no month).
-MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"  # "Wed ", "Fri., ", "Monday, "
 # The explicit date in a short date line that also holds a service's code, a dateline or
 # a clock ("TNN Nov 12, 2011, 05:51AM IST MUMBAI:", "www.chinaview.cn 2007-12-29 19:34:15"),
