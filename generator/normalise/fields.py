@@ -167,11 +167,13 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
 
 def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:
     """(label, the rest, the dateline opening the rest): P.DATELINE behind an optional
-    label, when its place is in capitals."""
+    label, when its place is in capitals; else P.MIXED_CASE_DATELINE."""
     label = P.LEADING_LABEL.match(lede)
     head, rest = (lede[: label.end()], lede[label.end() :]) if label else ("", lede)
     match = P.DATELINE.match(rest)
-    return head, rest, match if match and P.TWO_CAPITALS.search(match["place"]) else None
+    if match and P.TWO_CAPITALS.search(match["place"]):
+        return head, rest, match
+    return head, rest, P.MIXED_CASE_DATELINE.match(rest)
 
 
 # --- published date --------------------------------------------------------------------------
@@ -1092,7 +1094,8 @@ def dateline_date(lede: str) -> str | None:
     """The day a dateline gives in its brackets, as press releases print it ("KOKOMO,
     Ind. (June 15, 2014) — ..."): the story's date, as an ISO date."""
     match = _dateline(lede)[2]
-    return parse_date(match["dated"]) if match and match["dated"] else None
+    dated = match.groupdict().get("dated") if match else None
+    return parse_date(dated) if dated else None
 
 
 def _station_rights(name: str | None) -> str | None:

@@ -931,6 +931,14 @@ DATELINE = re.compile(
     r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\))\s*(?:--|—|–)(?=[\"“]?[A-Z][a-z])|"
     r"(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z0-9])))"
 )  # the dash after a station's brackets may touch the lede: "ST. LOUIS (KMOX) –St. Louis"
+# ... or its place set in capitals and small letters, which a credit in brackets must
+# follow: "Las Vegas, NV (KTNV) --", "St. Louis, MO (KMOX) A 2 year old ...", "Mannheim,
+# Germany (Sports Network) - ". A sentence never opens with a place, a comma and brackets.
+MIXED_CASE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,3}, [A-Z][A-Za-z.]{1,12}(?: [A-Z][a-z]+)?)"
+    r"\s*\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)\s*"
+    r"(?:(?:--|—|–|-)\s*(?=\S)|(?=[\"“]?[A-Z0-9]))"
+)
 # A station's brand in a dateline's brackets, a network's name and its channel or region:
 # "GREENWOOD, SC (FOX Carolina) –", "(NBC 5)".
 STATION_BRAND = re.compile(
