@@ -172,6 +172,8 @@ def _heaviest_run(
 
 def _weight(sheet: Sheet, i: int) -> float:
     kind = sheet.kinds[i]
+    if sheet.rules[i] == "slash_credit":  # a caption printed as a paragraph would be, in
+        return float(words(sheet.texts[i]))  # the run of prose: the run does not break there
     if kind in _NEUTRAL:
         return 0.0
     if kind == "dropped":

@@ -133,6 +133,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
     ("photo_source_credit", P.PHOTO_SOURCE_CREDIT, lambda text: text.endswith(")"), False),
+    ("slash_credit", P.SLASH_CREDIT, lambda text: text.endswith(")") and "/" in text, False),
     ("photo_taken", P.PHOTO_TAKEN, lambda text: "taken" in text, False),
     (
         "control_before_caption",

@@ -1593,6 +1593,18 @@ PAREN_PHOTO_CREDIT = re.compile(
 # A caption credited to a station by its call sign in brackets: "The shooting happened at
 # the bus station on Monday afternoon. (WSMV)" (a paragraph says "(WSMV) -" where it starts).
 CALL_SIGN_CREDIT = re.compile(r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>[KW][A-Z]{2,3}(?:-TV)?)\)$")
+# A caption ending in its credit in brackets: a photographer's name and the outlet (or
+# "Staff") with a slash between, either way round, perhaps printed twice: "... in the Old
+# Town neighborhood. (Erin Hooley / Chicago Tribune) (Erin Hooley / Chicago Tribune)",
+# "... at Doubles bar in Hamilton. (Jordyn Huffman/Staff)", "(Northeast News/Angie
+# Rosete)". The caption is a sentence; each side of the slash capitalised words, one of
+# them two words or more (a party and a state, "(D/Texas)", is no credit).
+_CREDIT_SIDE = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+SLASH_CREDIT = re.compile(
+    r"^(?P<caption>\S.{7,}?[.!?\"”’])\s*"
+    rf"\((?P<credit>(?=[^/()]* [^/()]*/|[^()]*/[^/()]* ){_CREDIT_SIDE} ?/ ?{_CREDIT_SIDE})\)"
+    r"(?:\s*\((?P=credit)\))?$"
+)
 # A photo taken from a social network or given by the family, credited so in brackets
 # after its caption: "Sarah Bonner, 24, died after being shot in the eye at a gun range.
 # (Facebook)", "... (Family photo)", "... (Handout)".
@@ -1728,6 +1740,7 @@ RULE_NOTES: dict[str, str] = {
     "highlights_label": "the label over the story's highlights ('Story Highlights')",
     "result_line": "a game's result between its report's headline and lede: a highlight",
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
+    "slash_credit": "a caption ending in its credit in brackets: (Jane Roe / Harbour Times)",
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
     "embedded_tweet": "a tweet the article quotes: its text and its signature",
     "page_title": "the page's own title line at the top of the dump (no headline near the body)",
