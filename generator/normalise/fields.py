@@ -761,8 +761,14 @@ _WEAK_CREDITS = frozenset({"name_line", "named_in_story", "beat_line", "outlet_l
 # Bylines that name the writers with "By": a name alone under one in the head is no
 # second writer (find_credits).
 _WRITER_BYLINES = frozenset(
-    {"byline", "byline_dated", "byline_stamped", "byline_aged", "byline_parts"}
-    | {"correspondent_line"}
+    {
+        "byline",
+        "byline_dated",
+        "byline_stamped",
+        "byline_aged",
+        "byline_parts",
+        "correspondent_line",
+    }
 )
 
 
