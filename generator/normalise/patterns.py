@@ -923,10 +923,12 @@ MONTH = (
 # dash may be left out before a sentence's first word: "FORT WAYNE, Ind. (WANE) The three
 # men ..." (not before more capitals: "KUTV (CBS) SALT LAKE CITY - ..."). A press release's
 # brackets hold the day instead: "KOKOMO, Ind. (June 15, 2014) — " (fields.dateline_date).
+# The credit in a dateline's brackets: an agency, a station ("(Reuters)", "(WANE)").
+_BRACKET_CREDIT = r"\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)"
 DATELINE = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)|"
+    rf"\s*(?:{_BRACKET_CREDIT}|"
     rf"\((?P<dated>(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}})\))?\s*"
     r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\))\s*(?:--|—|–)(?=[\"“]?[A-Z][a-z])|"
     r"(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z0-9])))"
@@ -936,7 +938,7 @@ DATELINE = re.compile(
 # Germany (Sports Network) - ". A sentence never opens with a place, a comma and brackets.
 MIXED_CASE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,3}, [A-Z][A-Za-z.]{1,12}(?: [A-Z][a-z]+)?)"
-    r"\s*\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)\s*"
+    rf"\s*{_BRACKET_CREDIT}\s*"
     r"(?:(?:--|—|–|-)\s*(?=\S)|(?=[\"“]?[A-Z0-9]))"
 )
 # A station's brand in a dateline's brackets, a network's name and its channel or region:
@@ -971,7 +973,7 @@ LOST_DATELINE = re.compile(r"^[—–-]{1,2}\s+(?=[A-Z\"“‘'])")
 DATELINE_ONLY = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
-    r"\s*(?:(?:--|—|–)\s*(?=\())?(?:\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\))?"
+    rf"\s*(?:(?:--|—|–)\s*(?=\())?(?:{_BRACKET_CREDIT})?"
     r"\s*(?:--|—|–|-)\s*$"
 )
 # Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer".
@@ -1205,27 +1207,30 @@ FILES_FROM = re.compile(
     r"(?P<names>(?i:the )?[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]*){0,8})"
     r"\.?$"
 )
+# The names a byline gives: "Jane Roe", "JANE ROE and John Doe", "Jane Roe, John Doe".
+_BYLINE_NAMES = r"[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8}"
+# How a date beside a byline opens: a month and a number, or numbers and a separator.
+_DATE_OPENING = rf"(?:(?i:{MONTH})\b\.?\s*\d|\d{{1,4}}[-/.]\d)"
 # A byline with its time stamp and section on one line: "By Tariq Malik, Mike Wall
 # 2019-11-18T22:05:36Z Spaceflight", "By Tim Childers - Live Science Contributor
 # 2019-11-19T12:48:14Z Space": the names are the credit, the stamp the publication date.
 BYLINE_STAMPED = re.compile(
-    r"^(?i:by)\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
+    rf"^(?i:by)\s+(?P<names>{_BYLINE_NAMES})"
     r"(?:\s+[-–—|]\s+[^\d]{2,40}?)?\s+(?P<stamp>\d{4}-\d{2}-\d{2}T\d{1,2}:\d{2}(?::\d{2})?Z?)"
     r"(?:\s+\S.{0,30})?$"
 )
 # ... or its label and date: "by: Jane Roe, Action News Updated: Feb 6, 2017 - 3:44 PM".
 BYLINE_DATED = re.compile(
-    r"^(?i:by):?\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8}?)"
+    rf"^(?i:by):?\s+(?P<names>{_BYLINE_NAMES}?)"
     r"(?:\s+(?P<label>(?i:updated|posted|published|created))\s*:?\s*|"
-    rf"\s*[-–—|,]?\s+(?=(?i:{MONTH})\b\.?\s*\d|\d{{1,4}}[-/.]\d))"
+    rf"\s*[-–—|,]?\s+(?={_DATE_OPENING}))"
     r"(?P<stamp>\S.{5,40}?)(?:\s+[-–—|]\s+(?i:updated|last updated)\s*:.*)?$"
 )  # also with no label when a date follows ("by Tim Cashmere - January 16 2008"): then the
 # stamp must read as a date (fields.dated_byline), or "By Friday, March 3 ..." is a byline
 # ... or its date first: "11/19/2019 by Lars Brandle", "November 19, 2019 | By Jane Roe"
 # (the date must read as one, as above).
 DATE_THEN_BYLINE = re.compile(
-    rf"^(?P<stamp>(?:(?i:{MONTH})\b\.?\s*\d|\d{{1,4}}[-/.]\d).{{2,38}}?)\s*[-–—|,]?\s+(?i:by):?\s+"
-    r"(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})$"
+    rf"^(?P<stamp>{_DATE_OPENING}.{{2,38}}?)\s*[-–—|,]?\s+(?i:by):?\s+(?P<names>{_BYLINE_NAMES})$"
 )
 # The dash some sites put between a date and its time: "Feb 6, 2017 - 3:44 PM".
 DATE_TIME_DASH = re.compile(r"\s+[-–—]\s+(?=\d{1,2}:\d{2})")
@@ -1244,14 +1249,14 @@ CORRESPONDENT = re.compile(
 # "Written by X, Senior Correspondent", "Story by X"
 BYLINE = re.compile(
     r"^(?:(?i:written|story|words|text|reported) )?(?i:by):?\s+"
-    r"(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8})"
+    rf"(?P<names>{_BYLINE_NAMES})"
     r"(?:\s*\((?P<agency>[A-Za-z. ]{2,20})\))?(?:\s*[,|]\s*(?P<org>[A-Z][\w.&,'’ ]{1,60}))?"
     r"(?:\s+\[email\s+protected\])?$"  # a scraped page's hidden address
 )
 # ... or its age: "By HAMZA HENDAWI - 18 hours ago" (the dash often lost to a "?" in a
 # scraped dump). The names are the credit; an age is no date without the page's own.
 BYLINE_AGED = re.compile(
-    r"^(?i:by):?\s+(?P<names>[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8}?)"
+    rf"^(?i:by):?\s+(?P<names>{_BYLINE_NAMES}?)"
     r"\s*[-–—|?·,]?\s+\d{1,3}\s+(?i:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+(?i:ago)$"
 )
 # ... or set out in parts between bars or bullets: "By Jane Roe | August 5, 2021 | 3:15 PM",
