@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 
 from ..models import Caption
+from . import fields
 from . import patterns as P
-from .sheet import Sheet, words
+from .sheet import Sheet, is_prose, is_sentence, words
 
 
 def find_captions(sheet: Sheet) -> dict[int, Caption]:
@@ -33,8 +34,78 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
         caption = _lone_wire(sheet, i)
         if caption is not None:
             found[i] = caption
+    found |= _labelled_captions(sheet)
     _drop_slide_teasers(sheet, found)
     return found
+
+
+def _labelled_captions(sheet: Sheet) -> dict[int, Caption]:
+    """Captions printed with a label and no credit among the story's paragraphs (the Daily
+    Mail's layout, P.LABELLED_CAPTION): runs of lines with no full stop, a sentence of
+    prose right above or below each run. The page must print P.LABELLED_CAPTIONS_MIN
+    captions after a label, written in full (P.FULL_CLAUSE). Then every line in such a
+    run that has a label is a caption, and one without when it says what the photo shows
+    (P.PICTURED) or when the run stands between two paragraphs. The page's first line is
+    its headline, even one that opens with a label ("Pictured: The two ...")."""
+    runs: list[tuple[list[int], bool]] = []  # a run, and whether prose is on both sides
+    run: list[int] = []
+    before: int | None = None  # the line above the run
+    for i, kind in enumerate([*sheet.kinds, None]):  # None: a line under the page's last
+        if kind in ("blank", "dropped"):
+            continue
+        end = i == len(sheet.texts)
+        if not end and before is not None and kind is None and _photo_clause(sheet.texts[i]):
+            run.append(i)
+            continue
+        sides = _sentence(sheet, before), _sentence(sheet, None if end else i)
+        if any(sides) and any(_labelled(sheet.texts[k]) for k in run):
+            runs.append((run, all(sides)))
+        run, before = [], i
+    full = [k for r, _ in runs for k in r if _labelled(sheet.texts[k], P.FULL_CLAUSE)]
+    if len(full) < P.LABELLED_CAPTIONS_MIN:
+        return {}
+    found = {}
+    for r, between in runs:
+        for k in r:
+            text = sheet.texts[k]
+            if _labelled(text) or P.PICTURED.search(text) or between:
+                sheet.claim(k, "caption", "labelled_caption")
+                found[k] = Caption(text)
+    return found
+
+
+def _photo_clause(text: str) -> bool:
+    """A clause that could say what a photo shows: long enough, in sentence case, with no
+    full stop at its end."""
+    if is_sentence(text) or not P.LABELLED_CAPTION_MIN_WORDS <= words(text) <= P.CAPTION_MAX_WORDS:
+        return False
+    letters = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in letters) <= P.TITLE_CASE_SHARE * len(letters)
+
+
+def _labelled(text: str, written: re.Pattern[str] | None = None) -> bool:
+    """A caption after its label (P.LABELLED_CAPTION), its words matching `written` if
+    given; not an update's or a date's label, nor a form's fields ("Sex: M Race: B Age:
+    24"), nor a tweet ("... (@handle) ...")."""
+    match = P.LABELLED_CAPTION.match(text)
+    return (
+        match is not None
+        and words(match["caption"]) >= P.LABELLED_CAPTION_MIN_WORDS
+        and (written is None or bool(written.search(match["caption"])))
+        and not P.CAPTION_LABEL.match(match["caption"])
+        and not P.TITLE_LABEL.match(text)
+        and not fields.is_field_line(text)
+        and "(@" not in text
+    )
+
+
+def _sentence(sheet: Sheet, i: int | None) -> bool:
+    return (
+        i is not None
+        and sheet.kinds[i] is None
+        and is_prose(sheet.texts[i])
+        and is_sentence(sheet.texts[i])
+    )
 
 
 def _slide(sheet: Sheet, i: int) -> Caption | None:

@@ -115,14 +115,15 @@ FURNITURE: tuple[Rule, ...] = (
     # "On HoustonChronicle.com: ...", "Also on rt.com ...", the link's date before it
     # ("11/24/2013 Related Story: Tulsa Police ID Four Killed In Saturday Shootings"),
     # ">>READ: ...", "READ MORE | ...", "[WEB EXTRA: ...]", "• Related: ...", "Previous:
-    # ...", "STORY: ..." (in capitals: a label), and the label run into the headline it
-    # heads: "Related Coverage 3-year-old child shot in Hamilton", "Quick Clicks Teen ..."
+    # ...", "STORY: ..." (in capitals: a label), "RELATED ARTICLE: ...", and the label run
+    # into the headline it heads: "Related Coverage 3-year-old child shot in Hamilton",
+    # "Quick Clicks Teen ..."
     _rule(
         "more_link",
         r"^(?:\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:>>?\s*|\[|[•■▪]\s*)?(?:read |see |watch |also )?"
         r"(?:more|also|related|recommended|watch|listen|trending|see|read|web extra|previous|"
         r"next)"
-        r"(?: stories| story| coverage| articles| videos?| content| headlines)?\s*(?::|\s\|)\s*\S|"
+        r"(?: stories| story| coverage| articles?| videos?| content| headlines)?\s*(?::|\s\|)\s*\S|"
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S|"
         r"(?-i:^(?:Related (?:Coverage|Stories|Articles|Content|Links|Headlines)|Quick Clicks)"
         r" [A-Z0-9])|(?-i:^STORY:\s+[A-Z0-9])|"
@@ -179,11 +180,13 @@ FURNITURE: tuple[Rule, ...] = (
         "a video's title and summary, stamped with the day it was published",
         needs=("(published",),
     ),
-    # "Video: ...", "Watch this story", "ON A MOBILE DEVICE? WATCH THE VIDEO HERE."
+    # "Video: ...", "Watch this story", "ON A MOBILE DEVICE? WATCH THE VIDEO HERE.",
+    # "Scroll down for video"
     _rule(
         "video_link",
         r"^(?:video|audio)\s*:\s*\S.{0,100}$|^watch this (?:story|video)\W*$|"
-        r"^on a mobile device\?\s*(?:watch|see|view) (?:the )?video here\W*$",
+        r"^on a mobile device\?\s*(?:watch|see|view) (?:the )?video here\W*$|"
+        r"^scroll down for (?:the )?videos?\W*$",
         "link to a video or audio clip",
     ),
     # "The comments posted here are not from X. Kindly refrain from ...", "Comments are
@@ -1668,6 +1671,30 @@ WIRE_BOILERPLATE = re.compile(r"\s*Picture taken [^.]{3,40}\.\s*$")
 CAPTION_MAX_WORDS = 45
 # A line under a photographer's credit is its caption from this many words (a label is not).
 CAPTION_MIN_WORDS = 5
+# Captions printed with a label and no credit, the Daily Mail's layout: "Ambushed: Jeremy
+# Lewis, of Fullerton, was carjacked and shot dead early on Tuesday in California". The
+# label is one to five words; the caption after it is a clause of LABELLED_CAPTION_MIN_WORDS
+# or more, in sentence case, with no full stop at its end, written in full: with an
+# article or a form of "be" (FULL_CLAUSE), which headlines leave out ("San Leandro: Fatal
+# stabbing during armed robbery attempt may be self-defense, police say" is another
+# story's headline). A page captions its photos this way when it prints
+# LABELLED_CAPTIONS_MIN of them beside its prose. In a run of them, a line without a label
+# that says what the photo shows (PICTURED) is a caption too: "Trinity (pictured left and
+# right) was just 15 years old when she was gunned down at a restaurant".
+LABELLED_CAPTION = re.compile(
+    r"^(?P<label>[A-Z][\w'’-]*(?: [\w'’-]+){0,4}): (?P<caption>[A-Z0-9‘'“\"].+)$"
+)
+LABELLED_CAPTION_MIN_WORDS = 7
+LABELLED_CAPTIONS_MIN = 3
+FULL_CLAUSE = re.compile(r"\b(?:a|an|the|is|are|was|were|been|being)\b", I)
+PICTURED = re.compile(
+    r"\bpictured\b|^(?:above|below|inset)\b|"
+    r"\((?:[a-z]+ )?(?:left|right|cent(?:er|re)|front|back|top|bottom|above|inset)\)",
+    I,
+)
+# A clause in title case ("Star Wars Jedi: Fallen Order Around the Office Reviews"): more
+# than this share of its words capitalised.
+TITLE_CASE_SHARE = 0.6
 # ... and, when it is the body's first line, a caption only if the lede under it (within
 # this many lines) opens with a dateline: "Martz in action. / SAN FRANCISCO -- Mike ..."
 CAPTION_LEDE_LINES = 3
@@ -1746,6 +1773,7 @@ RULE_NOTES: dict[str, str] = {
     "result_line": "a game's result between its report's headline and lede: a highlight",
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
     "slash_credit": "a caption ending in its credit in brackets: (Jane Roe / Harbour Times)",
+    "labelled_caption": 'a caption after a label, among the story\'s paragraphs: "Ambushed: ..."',
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
     "embedded_tweet": "a tweet the article quotes: its text and its signature",
     "page_title": "the page's own title line at the top of the dump (no headline near the body)",
