@@ -21,6 +21,7 @@ _TRAILER = frozenset(
     {"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit", "paragraph"}
 )
 _KEPT_OUTSIDE = frozenset({"page_title", "about_the_author"})
+_PAGE_HEADS = frozenset({"headline_over_points", "headline_opens_page"})  # split_head's
 _SIGN_OFFS = frozenset(  # fields.find_credits
     {
         "contact_line",
@@ -195,7 +196,33 @@ def split_head(sheet: Sheet, first: int, last: int) -> int:
             return first
         return _body_under(sheet, k, last, first)
     under = _under_summary_points(sheet, first, last)
+    if under is None:
+        under = _under_page_headline(sheet, first, last)
     return under if under is not None else _under_head_in_run(sheet, first, last)
+
+
+def _under_page_headline(sheet: Sheet, first: int, last: int) -> int | None:
+    """The body's first line when the run of prose opens the page with its headline, ended
+    as a sentence would be ("Man charged in shooting of boy, 3, in Clinton Twp.", "...:
+    'Old Man Bill got shot!'"): a short line at the top of the page, written as headlines
+    are, without an article or a form of "be" (P.FULL_CLAUSE), ending as headlines do
+    (P.PAGE_HEADLINE_END), over a line of prose. It is claimed as the headline (rule
+    headline_opens_page); else None."""
+    text = sheet.texts[first]
+    if (
+        not _page_top(sheet, first)
+        or not P.PAGE_HEADLINE_MIN_WORDS <= words(text) <= P.PAGE_HEADLINE_MAX_WORDS
+        or P.FULL_CLAUSE.search(text)
+        or not P.PAGE_HEADLINE_END.search(text)
+        or P.DATELINE.match(text)
+        or text[:1] in P.OPENING_QUOTES
+    ):
+        return None
+    below = sheet.next_open(first)
+    if below is None or below > last or not is_prose(sheet.texts[below]):
+        return None
+    sheet.claim(first, "title", "headline_opens_page")
+    return below
 
 
 def _under_summary_points(sheet: Sheet, first: int, last: int) -> int | None:
@@ -511,7 +538,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     headed: int | None = None
     for i in _lines_above(sheet, first, P.HEADLINE_WINDOW):
         text = sheet.texts[i]
-        if sheet.rules[i] == "headline_over_points":  # the page opens with its head
+        if sheet.rules[i] in _PAGE_HEADS:  # the page opens with its head (split_head)
             return i
         if sheet.rules[i] == "headline_stamps":  # the headline printed with its date stamps
             text = fields.stamp_head(text)

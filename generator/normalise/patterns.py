@@ -747,6 +747,18 @@ HIGHLIGHT_MIN_WORDS = 5
 # opens with a photo's label ("Arrested: Officials released this photo of ...") is the
 # picture's caption and ends the run.
 UNBULLETED_HIGHLIGHTS_MIN, UNBULLETED_HIGHLIGHTS_MAX = 3, 8
+# A headline that opens the page and the run of prose at once, ended as a sentence is: this
+# many words, written without an article or a form of "be" (FULL_CLAUSE), not opening with
+# a quote, and ending as headlines do and ledes do not (PAGE_HEADLINE_END): in a place's
+# abbreviation ("Man charged in shooting of boy, 3, in Clinton Twp.", "... in Southeast
+# D.C."), cut short ("... while playing with 4-year-old..."), or in a question, an
+# exclamation or a quote ("...: 'Old Man Bill got shot!'"). A first line ending in a word
+# and a full stop is a lede ("Another day in Hollywood; another star in rehab.").
+PAGE_HEADLINE_MIN_WORDS, PAGE_HEADLINE_MAX_WORDS = 4, 16
+OPENING_QUOTES = "\"“‘'"
+PAGE_HEADLINE_END = re.compile(
+    r"(?:\.\.\.|…|[?!][\"'”’]?|[.?!]?[\"'”’]|\b[A-Z][a-z]{0,3}\.|\b(?:[A-Z]\.){2,})$"
+)
 CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z]")
 # Words that open a lede's scene-setting clause ("After a train ride of two days, ..."),
 # which a headline built from the lede leaves out.
@@ -1754,6 +1766,7 @@ RULE_NOTES: dict[str, str] = {
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
     "headline_over_points": "the page's first line, over summary points printed without bullets",
+    "headline_opens_page": "the page's first line, a headline ended as a sentence, over the lede",
     "glued_headline": "the headline again, with a breadcrumb or label glued in front of it",
     "kicker": "a short label above the headline (a series, section or event): its kicker",
     "fixture_label": "an event named by its parts over the headline ('Third Test, day two, Old "
