@@ -95,7 +95,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         credits += tuple(n for n in dek_names if n not in credits)
     head = dek_at if dek_at is not None else head_at
     highlights = results + (
-        block.claim_highlights(sheet, head, first, last) if head is not None else ()
+        block.claim_highlights(sheet, head, first, last)
+        if head is not None
+        else block.glued_highlights(sheet, range(top, last + 1))
     )
     if head_at is not None:
         block.claim_series_label(sheet, head_at, first)

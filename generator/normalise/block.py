@@ -666,6 +666,9 @@ def claim_highlights(sheet: Sheet, below: int, first: int, last: int) -> tuple[s
     """The story's highlights: bulleted summary points right under line `below` (the
     headline or its dek) and above the body, perhaps under a label, each sharing a word
     with the lede. Returns their texts without the bullets."""
+    glued = glued_highlights(sheet, range(below + 1, last + 1))
+    if glued:
+        return glued
     claimed = [k for k in range(below + 1, first) if sheet.rules[k] == "highlights"]
     if claimed:  # printed without bullets at the top of the run of prose (split_head)
         return tuple(sheet.texts[k] for k in claimed)
@@ -686,6 +689,36 @@ def claim_highlights(sheet: Sheet, below: int, first: int, last: int) -> tuple[s
     for k in points:
         sheet.claim(k, "highlight", "highlights")
     return tuple(P.LIST_ITEM.sub("", sheet.texts[k]) for k in points)
+
+
+def glued_highlights(sheet: Sheet, lines: range) -> tuple[str, ...]:
+    """The highlights that follow "Story Highlights" glued to a photo's caption among
+    `lines` (rule caption_over_highlights): the rest of that line, then the points
+    claim_glued_points claimed under it."""
+    at = next((k for k in lines if sheet.rules[k] == "caption_over_highlights"), None)
+    match = P.CAPTION_OVER_HIGHLIGHTS.match(sheet.texts[at]) if at is not None else None
+    if at is None or match is None:
+        return ()
+    points = []
+    for k in range(at + 1, lines.stop):
+        if sheet.rules[k] == "highlights":
+            points.append(sheet.texts[k])
+        elif sheet.kinds[k] not in ("blank", "dropped"):
+            break
+    return (match["point"], *points)
+
+
+def claim_glued_points(sheet: Sheet, at: int) -> None:
+    """The lines right under a caption with "Story Highlights" glued on (line `at`) that
+    are shaped as summary points are: the story's other highlights."""
+    points = 0
+    i = sheet.next_open(at)
+    while (
+        i is not None and points < P.UNBULLETED_HIGHLIGHTS_MAX and _unbulleted_point(sheet.texts[i])
+    ):
+        sheet.claim(i, "highlight", "highlights")
+        points += 1
+        i = sheet.next_open(i)
 
 
 def unbulleted_highlights(sheet: Sheet, below: int, first: int, last: int) -> list[int]:

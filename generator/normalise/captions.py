@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Caption
-from . import fields
+from . import block, fields
 from . import patterns as P
 from .sheet import Sheet, is_prose, is_sentence, words
 
@@ -205,6 +205,12 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
     ("photo_source_credit", P.PHOTO_SOURCE_CREDIT, lambda text: text.endswith(")"), False),
     ("slash_credit", P.SLASH_CREDIT, lambda text: text.endswith(")") and "/" in text, False),
+    (
+        "caption_over_highlights",
+        P.CAPTION_OVER_HIGHLIGHTS,
+        lambda text: "story highlights" in text.casefold(),
+        False,
+    ),
     ("photo_taken", P.PHOTO_TAKEN, lambda text: "taken" in text, False),
     (
         "control_before_caption",
@@ -228,6 +234,8 @@ def _one_line(sheet: Sheet, i: int) -> Caption | None:
         return None
     rule, caption = found
     sheet.claim(i, "caption", rule)
+    if rule == "caption_over_highlights":
+        block.claim_glued_points(sheet, i)
     return caption
 
 

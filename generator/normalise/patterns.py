@@ -1556,6 +1556,16 @@ GLUED_CREDIT = re.compile(
     rf"^(?:{PHOTO_CONTROL}\s*)?(?P<caption>.{{8,}}?)\s*\(?{CREDIT_WORDS}\s*:\s*"
     rf"(?P<credit>[A-Z][^:]{{1,80}}?)\)?(?:\s*{PHOTO_CONTROL})?$"
 )
+# USA Today's head, scraped: the photo's caption and credit, then its "Story Highlights"
+# label and the first highlight, on one line ("Police gather at the scene. (Photo: Jane
+# Roe, Detroit Free Press) Story Highlights Shots rang out around 6 p.m. Wednesday"); the
+# other highlights follow on lines of their own. The credit may hold brackets of its own
+# ("T. J. Healy II, The (Wilmington, Del.) News Journal").
+CAPTION_OVER_HIGHLIGHTS = re.compile(
+    rf"^(?:{PHOTO_CONTROL}\s*)?(?P<caption>.{{8,}}?)\s*\({CREDIT_WORDS}\s*:\s*"
+    r"(?P<credit>[^()]+(?:\([^()]*\)[^()]*)*)\)\s*(?i:buy photo\s*)?"
+    r"(?i:story highlights)\s+(?P<point>\S.*)$"
+)
 # Agency credits that end a wire caption, with the agency's tags and codes after them;
 # handout pictures name their source first: "(NASA via AP, File)", "(Jane Doe/AP)",
 # "Jane Doe/AFP via Getty Images", "AFP via Getty Images". The tags and codes are no part
@@ -1786,6 +1796,7 @@ RULE_NOTES: dict[str, str] = {
     "result_line": "a game's result between its report's headline and lede: a highlight",
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
     "slash_credit": "a caption ending in its credit in brackets: (Jane Roe / Harbour Times)",
+    "caption_over_highlights": 'a caption and credit, then "Story Highlights" and a point',
     "labelled_caption": 'a caption after a label, among the story\'s paragraphs: "Ambushed: ..."',
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
     "embedded_tweet": "a tweet the article quotes: its text and its signature",
