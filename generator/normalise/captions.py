@@ -49,6 +49,7 @@ def _labelled_captions(sheet: Sheet) -> dict[int, Caption]:
     its headline, even one that opens with a label ("Pictured: The two ...")."""
     runs: list[tuple[list[int], bool]] = []  # a run, and whether prose is on both sides
     run: list[int] = []
+    labelled: set[int] = set()
     before: int | None = None  # the line above the run
     for i, kind in enumerate([*sheet.kinds, None]):  # None: a line under the page's last
         if kind in ("blank", "dropped"):
@@ -58,17 +59,19 @@ def _labelled_captions(sheet: Sheet) -> dict[int, Caption]:
             run.append(i)
             continue
         sides = _sentence(sheet, before), _sentence(sheet, None if end else i)
-        if any(sides) and any(_labelled(sheet.texts[k]) for k in run):
+        labels = {k for k in run if _labelled(sheet.texts[k])} if any(sides) else set()
+        if labels:
             runs.append((run, all(sides)))
+            labelled |= labels
         run, before = [], i
-    full = [k for r, _ in runs for k in r if _labelled(sheet.texts[k], P.FULL_CLAUSE)]
+    full = [k for k in labelled if _labelled(sheet.texts[k], P.FULL_CLAUSE)]
     if len(full) < P.LABELLED_CAPTIONS_MIN:
         return {}
     found = {}
     for r, between in runs:
         for k in r:
             text = sheet.texts[k]
-            if _labelled(text) or P.PICTURED.search(text) or between:
+            if k in labelled or P.PICTURED.search(text) or between:
                 sheet.claim(k, "caption", "labelled_caption")
                 found[k] = Caption(text)
     return found

@@ -757,7 +757,7 @@ UNBULLETED_HIGHLIGHTS_MIN, UNBULLETED_HIGHLIGHTS_MAX = 3, 8
 PAGE_HEADLINE_MIN_WORDS, PAGE_HEADLINE_MAX_WORDS = 4, 16
 OPENING_QUOTES = "\"“‘'"
 PAGE_HEADLINE_END = re.compile(
-    r"(?:\.\.\.|…|[?!][\"'”’]?|[.?!]?[\"'”’]|\b[A-Z][a-z]{0,3}\.|\b(?:[A-Z]\.){2,})$"
+    r"(?:\.\.\.|…|[?!]|[.?!]?[\"'”’]|\b[A-Z][a-z]{0,3}\.|\b(?:[A-Z]\.){2,})$"
 )
 CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z]")
 # Words that open a lede's scene-setting clause ("After a train ride of two days, ..."),
