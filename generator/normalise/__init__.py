@@ -46,7 +46,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
     if body:
         first = block.split_head(sheet, first, last)
-        last = block.extend_announced_list(sheet, block.extend_closing_line(sheet, last))
+        last = block.extend_announced_list(sheet, first, block.extend_closing_line(sheet, last))
         last = block.claim_embedded_tweets(sheet, first, last)
     title_at = block.find_headline(sheet, first, last) if body else None
     head_at = title_at  # the headline over the body, where the article's head starts

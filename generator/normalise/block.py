@@ -346,8 +346,8 @@ def extend_head(sheet: Sheet, top: int) -> int:
 def extend_closing_line(sheet: Sheet, last: int) -> int:
     """A short sentence right under the body ("So, surely, will Verbeek.") is the
     article's closing line, not furniture."""
-    i = last + 1
-    if i >= len(sheet.texts) or sheet.kinds[i] is not None:
+    i = next((j for j in range(last + 1, len(sheet.texts)) if sheet.kinds[j] != "blank"), None)
+    if i is None or sheet.kinds[i] is not None:
         return last
     text = sheet.texts[i]
     if fields.is_field_line(text) or P.CONTRIBUTED.match(text) or P.REPORTING_BY.match(text):
@@ -398,12 +398,32 @@ def claim_embedded_tweets(sheet: Sheet, first: int, last: int) -> int:
     return last
 
 
-def extend_announced_list(sheet: Sheet, last: int) -> int:
+def extend_announced_list(sheet: Sheet, first: int, last: int) -> int:
     """A line ending in a colon right after the body announces a list ("Tour dates:"): the
-    lines under it that share one shape (a list marker, a number) are the article's too."""
-    intro = sheet.next_open(last)
-    if intro is None or not _announces(sheet, last, intro):
-        return last
+    lines under it that share one shape (a list marker, a number) are the article's too.
+    The story may go on under its list ("No one was in custody."): prose right under the
+    list that tells the body's story or closes it is the body's (_story_resumes), and may
+    announce another list. Items with neither marker nor number ("Illegal Gun
+    Possession") are a list only then, after an intro that is a clause ("... will be
+    arraigned on the following charges:"). Returns the body's last line."""
+    while True:
+        intro = sheet.next_open(last)
+        if intro is None or not _announces(sheet, last, intro):
+            return last
+        items, marked = _announced_items(sheet, intro)
+        if len(items) < P.ANNOUNCED_LIST_MIN:
+            return last
+        resumed = _story_resumes(sheet, (first, last), items[-1])
+        if not marked and (resumed is None or words(sheet.texts[intro]) < P.ANNOUNCED_CLAUSE_WORDS):
+            return last
+        for k in (intro, *items):
+            sheet.claim(k, "paragraph", "announced_list")
+        last = extend_closing_line(sheet, items[-1] if resumed is None else resumed)
+
+
+def _announced_items(sheet: Sheet, intro: int) -> tuple[list[int], bool]:
+    """The lines of one shape under a list's intro (a list marker, a number, or neither),
+    and whether they are marked (either)."""
     shape: tuple[bool, bool] | None = None
     items: list[int] = []
     i = intro + 1
@@ -417,15 +437,42 @@ def extend_announced_list(sheet: Sheet, last: int) -> int:
         item_shape = (bool(P.LIST_ITEM.match(text)), bool(_DIGIT.search(text)))
         if shape is None:
             shape = item_shape
-        if item_shape != shape or item_shape == (False, False):
-            break
+        if shape != (False, False):
+            if item_shape != shape:
+                break
+        elif item_shape[0] or is_sentence(text):  # an unmarked list's items may hold a
+            break  # number ("within 500 feet"); a sentence is the story going on under it
         items.append(i)
         i += 1
-    if len(items) < P.ANNOUNCED_LIST_MIN:
-        return last
-    for k in (intro, *items):
-        sheet.claim(k, "paragraph", "announced_list")
-    return items[-1]
+    return items, shape != (False, False)
+
+
+def _story_resumes(sheet: Sheet, body: tuple[int, int], after: int) -> int | None:
+    """The last line of the prose right under line `after` (blank and dropped lines
+    between) when it tells the body's story; `after` itself when a short sentence that
+    closes the story stands there; else None."""
+    start = next(
+        (
+            j
+            for j in range(after + 1, len(sheet.texts))
+            if sheet.kinds[j] not in ("blank", "dropped")
+        ),
+        None,
+    )
+    if start is None or sheet.kinds[start] is not None:
+        return None
+    if not is_prose(sheet.texts[start]):  # a short sentence: `after`, for
+        return after if _closing_line(sheet.texts[start]) else None  # extend_closing_line
+    end = start
+    for j in range(start + 1, len(sheet.texts)):
+        kind = sheet.kinds[j]
+        if kind == "blank":
+            continue
+        if kind is not None or not is_prose(sheet.texts[j]):
+            break
+        end = j
+    closes = start == end and _closing_line(sheet.texts[start])
+    return end if closes or _same_story(sheet, (start, end), body) else None
 
 
 _DIGIT = re.compile(r"\d")

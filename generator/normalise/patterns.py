@@ -578,6 +578,9 @@ ANNOUNCED_INTRO_MIN_WORDS = 2
 ANNOUNCED_LIST_MIN = 2
 ANNOUNCED_LIST_MAX = 100
 ANNOUNCED_ITEM_MAX_WORDS = 30
+# Items with neither a list marker nor a number are a list after an intro of this many
+# words or more (a clause: "... on the following charges:"), with the story going on under.
+ANNOUNCED_CLAUSE_WORDS = 6
 # A company describing itself at the end of a press release.
 COMPANY_BOILERPLATE = re.compile(
     r"^about [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}:?$|"
