@@ -1126,11 +1126,14 @@ UPDATE_TAIL = re.compile(r"^[\s,;|/-]*(?:last )?updated\b", I)
 DAY_FIRST_ZONE = re.compile(
     r"\b(?:GMT|BST|IST|WET|WEST|CET|CEST|EET|EEST|SAST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT)\b"
 )
+# A month names a date with the number next to it ("June 21", "Dec. 16", "Dec - 19 - 05"),
+# not with one further on: "Man charged in fatal June shooting, wounding of 3 others" and
+# "Greek anti-austerity march erupts in violence, 3 dead" are headlines.
 # Also a day and a time stamped under a story ("12/30 10:34:59 ET"), the wire's
 # transmission stamp ("AP-ES-01-10-08 0607EST": service, month, day, year, time) and a
 # weekday and a time ("Monday 6:30PM": read only against a known reference date).
 DATE_HINT = re.compile(
-    rf"\b{MONTH}\b\.?,?\s.*\d|"
+    rf"\b{MONTH}\b[.,]?[\s\-–]*\s\d|"
     rf"\d\s+{MONTH}\b|"
     r"\b\d{4}-\d{2}-\d{2}(?:\b|T\d)|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"  # ISO, with its time too
     r"\b\d{1,2}\.\d{1,2}\.\d{4}\b(?!\.\d)|\b\d{4}/\d{1,2}/\d{1,2}\b|"  # 14.04.2025, 2025/4/14
