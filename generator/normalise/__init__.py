@@ -31,7 +31,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     found_captions = captions.find_captions(sheet)
     dateline_lines = block.claim_dateline_lines(sheet)
     stamps = fields.claim_date_stamps(sheet)
-    body = block.find_body(sheet, walls)
+    body = block.find_body(sheet, walls) or block.standfirst_page(sheet)
     slides = sorted(i for i in found_captions if sheet.rules[i] == "slide_caption")
     slid: dict[int, str] = {}  # a slideshow that is all the page holds: its captions are
     if body is None and slides:  # the text, each once, under the headline above them

@@ -64,6 +64,25 @@ def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
     return _across(sheet, found[1], rights, lists, blocked) if found else None
 
 
+def standfirst_page(sheet: Sheet) -> tuple[int, int] | None:
+    """(first, last) line of the text of a page that holds no prose (find_body found
+    none) but a headline and a standfirst under it: the standfirst's lines, each of
+    STANDFIRST_MIN_WORDS or more, at most STANDFIRST_PAGE_LINES of them. Date and credit
+    lines may stand around them. A headline alone, or over a list of lines, is no
+    article."""
+    lines = [i for i in sheet.open() if not fields.is_field_line(sheet.texts[i])]
+    if not 2 <= len(lines) <= 1 + P.STANDFIRST_PAGE_LINES:
+        return None
+    head, text = lines[0], lines[1:]
+    if not headline_shaped(sheet.texts[head]):
+        return None
+    if any(words(sheet.texts[i]) < P.STANDFIRST_MIN_WORDS for i in text):
+        return None
+    for i in text:
+        sheet.claim(i, "paragraph", "standfirst_page")
+    return text[0], text[-1]
+
+
 def _list_label(sheet: Sheet, i: int) -> bool:
     """The label of a list of other articles (LIST_LABELS, but INLINE_LIST_LABELS) with
     its list under it. A label right over prose has lost its list to the scraper, and the

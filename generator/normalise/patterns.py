@@ -549,6 +549,11 @@ PROSE_MIN_WORDS = 8
 PROSE_LONG_WORDS = 25
 INTERVIEW_LINE = re.compile(r"^[QA]:\s+\S")
 INTERVIEW_MIN_WORDS = 3
+# A page with no prose but a headline and a standfirst under it (a digest of headlines
+# and their summaries, scraped a story a file): the standfirst is its text, at most
+# STANDFIRST_PAGE_LINES lines of STANDFIRST_MIN_WORDS words or more.
+STANDFIRST_PAGE_LINES = 2
+STANDFIRST_MIN_WORDS = 8
 # Weights for finding the body as the heaviest run of lines: prose counts its words,
 # other lines cost a little, so a caption or an ad slot between paragraphs does not
 # split the body but a menu or a link list does.
@@ -1791,6 +1796,7 @@ RULE_NOTES: dict[str, str] = {
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
     "closing_line": "short sentence right under the body: its closing line",
+    "standfirst_page": "a page with no prose but a headline and a standfirst: the standfirst",
     "announced_list": "list announced by a line ending in a colon right after the body",
     "comment_thread": "start of the comment thread: nothing below it is the article",
     "outside_article": "above the headline or below the article's last paragraph",
