@@ -1028,7 +1028,7 @@ def headline_shaped(text: str, min_words: int = 3) -> bool:
         return False
     if not min_words <= n <= P.TITLE_MAX_WORDS:
         return False
-    if P.METADATA_LINE.match(text) or P.BYLINE.match(text) or P.STAFF_LINE.match(text):
+    if fields.is_metadata_line(text) or P.BYLINE.match(text) or P.STAFF_LINE.match(text):
         return False
     if len(P.NOT_A_NAME.findall(text)) * 2 >= n:
         return False  # mostly interface words: "Email this article", "Read Comments"

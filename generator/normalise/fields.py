@@ -82,7 +82,7 @@ def find_dek(
         text = sheet.texts[i]
     if not P.DEK_MIN_WORDS <= words(text) <= P.DEK_MAX_WORDS or P.LIST_ITEM.match(text):
         return None
-    if P.DATE_LINE.match(text) or P.METADATA_LINE.match(text):
+    if P.DATE_LINE.match(text) or is_metadata_line(text) or P.UPDATE_STAMP.match(text):
         return None  # "Published Wed, Nov 20 2019...": a date or label line, however garbled
     if P.LIST_LABELS.match(text):
         return None  # the label of a list of links ("More News related to Company Filings")
@@ -466,11 +466,31 @@ def is_field_line(text: str) -> bool:
     return (
         looks_like_date(text)
         or bool(parted_byline(text))
-        or (words(text) <= P.DATE_MAX_WORDS and _matches_any(_FIELD_LINES, text))
+        or (
+            words(text) <= P.DATE_MAX_WORDS
+            and (_matches_any(_FIELD_LINES, text) or is_metadata_line(text))
+        )
     )
 
 
-_FIELD_LINES = (*P.CREDIT_LINES, P.DATELINE_ONLY, P.METADATA_LINE)
+def is_metadata_line(text: str) -> bool:
+    """A line of the page's metadata ("Location: VANCOUVER", "Updated: Jan. 5, 2008"),
+    not a headline behind an update label ("Updated: Arrest made in quadruple shooting":
+    LABELLED_HEADLINE_MIN_WORDS words or more after it, and no date or clock)."""
+    if not P.METADATA_LINE.match(text):
+        return False
+    label = P.TITLE_LABEL.match(text)
+    if label is None:
+        return True
+    rest = text[label.end() :]
+    return (
+        words(rest) < P.LABELLED_HEADLINE_MIN_WORDS
+        or bool(P.DATE_HINT.search(rest) or P.HAS_TIME.search(rest))
+        or bool(P.RELATIVE_DATE_LINE.match(rest))
+    )
+
+
+_FIELD_LINES = (*P.CREDIT_LINES, P.DATELINE_ONLY)
 _CREDIT_LINES = (*P.CREDIT_LINES, P.BYLINE_AGED)
 
 

@@ -687,6 +687,10 @@ TITLE_LABEL = re.compile(
     r"\s*(?::|\s[-–—|])\s+(?=\S)"
 )
 
+# Behind an update label, this many words with no date or clock in them are a headline
+# ("Updated: Arrest made in quadruple shooting"), not the page's update stamp.
+LABELLED_HEADLINE_MIN_WORDS = 4
+
 # --- Headlines and deks --------------------------------------------------------------------
 # Symbols a page puts before a line's words (a close button "×", bullets, arrows).
 LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(]+")
@@ -1069,6 +1073,9 @@ SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s+m\.", I)
 CLIPPED_MERIDIEM = re.compile(r"(?<=\d:\d\d)\s*([ap])\b(?!\.)", I)
 # A date line that states when the article was changed, not when it was published.
 UPDATE_LABEL = re.compile(r"^(?:(?:last )?updated|(?:last )?modified)\b", I)
+# An update's stamp over its text, never a standfirst: "Update 1:30 p.m.", "UPDATE 3:
+# 6/3/2016 11:38 p.m. With statements from the scene", "UPDATED May 15: From a statement".
+UPDATE_STAMP = re.compile(rf"^update[d]?(?:\s+\d+)?\s*:?\s*(?:\d{{1,2}}[:/]\d|{MONTH}\b)", I)
 # Dates stated relative to the day the page was read: resolved only against a known
 # reference (front matter `retrieved`), never against the clock.
 RELATIVE_DATE_LINE = re.compile(
