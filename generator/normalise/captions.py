@@ -203,6 +203,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     ("glued_credit", P.GLUED_CREDIT, lambda text: ":" in text, True),
     ("bracket_credit", P.BRACKET_CREDIT, lambda text: text.endswith("]"), False),
     ("photo_by_credit", P.PHOTO_BY_CREDIT, lambda text: text.endswith(")"), False),
+    ("glued_photo_by", P.GLUED_PHOTO_BY, lambda text: " by " in text.lower(), True),
     ("credit_first", P.CREDIT_FIRST, lambda text: text.startswith("("), False),
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),

@@ -1626,6 +1626,12 @@ PHOTO_BY_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?\s+(?i:by)\s+"
     r"(?P<credit>[A-Z][^()]{1,60})\)$"
 )
+# ... or without brackets, after the caption's last sentence: "Fidel Edwards celebrates
+# the victory. Photograph by Jane Roe / AFP."
+GLUED_PHOTO_BY = re.compile(
+    r"^(?P<caption>\S.{7,}?[.!?\"”’])\s+(?i:photo(?:graph)?|picture)s?\s+(?i:by)\s+"
+    r"(?P<credit>[A-Z][^()]{1,60}?)\.?$"
+)
 # A caption ending in its credit in brackets, the bracket naming it a credit: "Police tape
 # (Photo: stock photo)", "... (Photo/WLWT)", "... (Photo courtesy of Jane Roe)", "...
 # (Courtesy: Jane Roe)", "... (Sheriff's Office / Courtesy photo)", "... (WISH photo)",
@@ -1875,6 +1881,7 @@ RULE_NOTES: dict[str, str] = {
     "gallery_control_credit": "photo caption, the gallery's expand control, then its credit",
     "wire_credit": "agency (wire) caption ending in its photo credit",
     "photo_by_credit": "photo caption ending in '(Photo by X)'",
+    "glued_photo_by": "photo caption ending in its credit: '... Photograph by X / AFP.'",
     "photo_taken": "an agency's caption: 'Photo taken on <date> shows ...', its credit in brackets",
     "tag_list": "the article's own tag list, next to it: kept as its tags",
     "photo_credit_line": "photographer's credit between headline and body, with no caption",
