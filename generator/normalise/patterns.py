@@ -969,10 +969,10 @@ MIXED_CASE_DATELINE = re.compile(
     r"(?:(?:--|—|–|-)\s*(?=\S)|(?=[\"“]?[A-Z0-9]))"
 )
 # A station's brand in a dateline's brackets, a network's name and its channel or region:
-# "GREENWOOD, SC (FOX Carolina) –", "(NBC 5)".
+# "GREENWOOD, SC (FOX Carolina) –", "(NBC 5)", "(CBS SF)".
 STATION_BRAND = re.compile(
-    r"(?:FOX|NBC|CBS|ABC|CW)(?:\s?\d{1,2}|\s+(?!News\b)[A-Z][a-z]+|[A-Z][a-z]+)"
-)  # ... or its city run into it: "(CBSMiami)", "(CBSPhilly)"
+    r"(?:FOX|NBC|CBS|ABC|CW)(?:\s?\d{1,2}|\s+(?!News\b)[A-Z][a-z]+|\s[A-Z]{2,3}|(?:[A-Z][a-z]+)+)"
+)  # ... or its city run into it: "(CBSMiami)", "(CBSPhilly)", "(CBSNewYork)"
 
 # A dateline with no place, the outlet or agency alone in brackets: "(CNN) - President ...",
 # "(WMC) – Memphis police ...", "(CNN)The US ...", "(via KARK) -- A child ...", and before a
