@@ -1409,9 +1409,12 @@ OUTLET_FROM_PROMPT = re.compile(
 # The site's own pages, in its menu or footer: "About Houston Chronicle", "- Contact CT
 # Post", "About WYFF 4" name the site the page is on, where its copyright line may name
 # only the owner ("© 2019 Hearst Communications"). The name is capitalised ("of", "on",
-# "the", "and" inside it may not be), and is not ABOUT_NOT_A_SITE ("About Us").
+# "the", "and" inside it may not be), and is not ABOUT_NOT_A_SITE ("About Us"). Behind a
+# lower-case "the", only a name in capitals ("About the BBC"): "About the Station", "About
+# the McClatchy Company" name a page or the owner.
 ABOUT_SITE = re.compile(
-    r"^(?:-\s+)?(?P<kind>about|contact)\s+(?:(?P<outlet>(?-i:[A-Z0-9])[\w.&'’-]*"
+    r"^(?:-\s+)?(?P<kind>about|contact)\s+(?:(?-i:the)\s+(?=(?-i:[A-Z]{2,6})\s*\|?$))?"
+    r"(?:(?P<outlet>(?-i:[A-Z0-9])[\w.&'’-]*"
     rf"(?:\s+(?:(?-i:[A-Z0-9])[\w.&'’-]*|of|on|the|and)){{0,4}})|{_DOMAIN})\s*\|?$",
     I,
 )
