@@ -82,7 +82,7 @@ def find_dek(
         text = sheet.texts[i]
     if not P.DEK_MIN_WORDS <= words(text) <= P.DEK_MAX_WORDS or P.LIST_ITEM.match(text):
         return None
-    if P.DATE_LINE.match(text) or is_metadata_line(text) or P.UPDATE_STAMP.match(text):
+    if P.DATE_LINE.match(text) or is_metadata_line(text):
         return None  # "Published Wed, Nov 20 2019...": a date or label line, however garbled
     if P.LIST_LABELS.match(text):
         return None  # the label of a list of links ("More News related to Company Filings")

@@ -1073,9 +1073,6 @@ SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s+m\.", I)
 CLIPPED_MERIDIEM = re.compile(r"(?<=\d:\d\d)\s*([ap])\b(?!\.)", I)
 # A date line that states when the article was changed, not when it was published.
 UPDATE_LABEL = re.compile(r"^(?:(?:last )?updated|(?:last )?modified)\b", I)
-# An update's stamp over its text, never a standfirst: "Update 1:30 p.m.", "UPDATE 3:
-# 6/3/2016 11:38 p.m. With statements from the scene", "UPDATED May 15: From a statement".
-UPDATE_STAMP = re.compile(rf"^update[d]?(?:\s+\d+)?\s*:?\s*(?:\d{{1,2}}[:/]\d|{MONTH}\b)", I)
 # Dates stated relative to the day the page was read: resolved only against a known
 # reference (front matter `retrieved`), never against the clock.
 RELATIVE_DATE_LINE = re.compile(
@@ -1553,13 +1550,16 @@ PHOTO_WIDGET_LINE = re.compile(
     I,
 )
 # ... or, left to the passes after, a byline ("By Staff reports - ..."), a line that starts
-# with a date ("on April 30, 2008 at 4:31 AM, updated ..."), or one announcing what follows
-# ("The following information was provided by police:").
+# with a date ("on April 30, 2008 at 4:31 AM, updated ..."), an update's stamp over its
+# text ("Update 1:30 p.m.", "UPDATE 3: 6/3/2016 11:38 p.m. With statements from the
+# scene"), or one announcing what follows ("The following information was provided by
+# police:").
 ANNOUNCES = re.compile(r"\w.*\s\w+:\s*$")  # a sentence's words up to a colon that ends it
 NOT_A_DEK = re.compile(
     r"^by\s+[A-Z]|:\s*$|"
     rf"^(?:(?:on|posted|updated|published)\s+)?(?:{WEEKDAY})?"
-    rf"(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}\b|\d{{4}}-\d{{2}}-\d{{2}})",
+    rf"(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}\b|\d{{4}}-\d{{2}}-\d{{2}})|"
+    rf"^update[d]?(?:\s+\d+)?\s*:?\s*(?:\d{{1,2}}[:/]\d|{MONTH}\b)",
     I,
 )
 # A photo credit alone on its line: "Photo: Jane Roe". (In brackets, "(Photo: KHOU 11)", it
