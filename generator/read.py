@@ -129,6 +129,23 @@ _TOKENISER_DOTS = (
         r"(\d{1,3})\. (?=\d{1,2}\b)"
     ),
 )
+# Punctuation a page lost to "?" when it was saved in an encoding without curly quotes
+# and dashes ("Peterson?s grasp", "DENVER (AP) ? The NFC ..."). A question mark between a
+# word and a contraction's ending is a lost apostrophe (not a query's "?s=" or "?t="), and
+# one standing alone between words a lost dash: English sets neither. In a text with such a
+# lost apostrophe, its quotes were lost too: "?" before a word's first letter opens a
+# quote, after a comma, a full stop or a question's own mark closes one ('shot,? Peterson
+# said', '"Where am I??'), and so does the first "?" after a word in a quote opened and not
+# yet closed, before a small letter or punctuation ('the "B? group', 'despite "enormous
+# efforts? on'). A question mark before a capital is the question's own ('"Is it
+# frustrating? A little bit'), and so is any other after a word ("Where am I?").
+LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|re|ve|ll)\b(?![=&]))")
+LOST_DASH = re.compile(r"(?<=[\w).,]) \? (?=[\w\"“(])")
+LOST_QUOTES = (
+    (re.compile(r"(?:^|(?<=[\s(\[]))\?(?=[A-Za-z])", re.M), "“"),
+    (re.compile(r"(?<=[,.!?])\?(?=\s|$)", re.M), "”"),
+    (re.compile(r"(“[^“”?\n]*\w)\?(?=\s+[a-z]|[,.;:!)]|$)", re.M), r"\1”"),
+)
 # How htmldate is asked for an HTML seed's date: only a date the markup states (meta tags,
 # JSON-LD, <time> and date-classed elements, an ISO stamp), the original one rather than
 # an update. Its extensive search guesses from free text: the page's newest date in any
@@ -810,13 +827,33 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
             folded = folded.replace(space, plain)
     if folded != fixed:
         repairs += ("whitespace",)
-    spaced = " - " in folded or ". " in folded or " / " in folded or ', "' in folded
-    joined = _join_tokeniser_spaces(folded) if spaced else folded
+    mended, mends = mend_text(folded)
+    return mended, repairs + mends
+
+
+def mend_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Undo what a tokeniser or a lossy encoding did to a text ftfy has repaired, and name
+    what was mended."""
+    mends: tuple[str, ...] = ()
+    spaced = " - " in text or ". " in text or " / " in text or ', "' in text
+    joined = _join_tokeniser_spaces(text) if spaced else text
     if ".\n" in joined:
         joined = _TITLE_LINE_BREAK.sub(r"\1. ", joined)
-    if joined != folded:
-        repairs += ("tokeniser spaces",)
-    return joined, repairs
+    if joined != text:
+        mends += ("tokeniser spaces",)
+    restored = _restore_lost_punctuation(joined) if "?" in joined else joined
+    if restored != joined:
+        mends += ("lost punctuation",)
+    return restored, mends
+
+
+def _restore_lost_punctuation(text: str) -> str:
+    """Put back the apostrophes, dashes and quotes a page lost to "?" (LOST_APOSTROPHE)."""
+    restored = LOST_APOSTROPHE.sub("’", text)
+    if restored != text:
+        for pattern, mark in LOST_QUOTES:
+            restored = pattern.sub(mark, restored)
+    return LOST_DASH.sub(" — ", restored)
 
 
 def _join_tokeniser_spaces(text: str) -> str:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from generator.cluster import components
 from generator.normalise import captions
 from generator.normalise import patterns as P
-from generator.read import _suffix, clean_text
+from generator.read import _suffix, clean_text, mend_text
 
 
 def test_folded_turns_every_case_blind_match_of_an_ascii_letter_into_that_letter():
@@ -95,7 +95,8 @@ def _clean_text_with_ftfy(text: str) -> tuple[str, tuple[str, ...]]:
     fixed = unicodedata.normalize("NFC", fixed).replace("\r\n", "\n").replace("\r", "\n")
     spaces = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u200b": ""}
     folded = fixed.translate(str.maketrans(spaces))
-    return folded, repairs + (("whitespace",) if folded != fixed else ())
+    mended, mends = mend_text(folded)  # the same mending after either path
+    return mended, repairs + (("whitespace",) if folded != fixed else ()) + mends
 
 
 TEXT_BITS = st.sampled_from(

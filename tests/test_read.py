@@ -89,6 +89,31 @@ def test_what_a_tokeniser_spaced_out_is_joined_and_recorded(tmp_path, printed, r
     assert ("tokeniser spaces" in doc.repairs) == (printed != read)
 
 
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        # a text that lost its curly marks to "?": apostrophes, a dash, quotes
+        ("DENVER (AP) ? Peterson?s grasp", "DENVER (AP) — Peterson’s grasp"),
+        ("?They?re ready,? he said.", "“They’re ready,” he said."),
+        ("Kim?s ?B? group, despite ?big efforts? on", "Kim’s “B” group, despite “big efforts” on"),
+        ("It?s late. ?Where am I?? he asked.", "It’s late. “Where am I?” he asked."),
+        # a question mark before a capital is the question's own, even inside a quote
+        ("It?s over. ?Is it frustrating? A little.", "It’s over. “Is it frustrating? A little."),
+        # with no lost apostrophe, quotes are not guessed; a lone "?" is still a dash
+        ("?Where am I? Hello?", "?Where am I? Hello?"),
+        ("two women ? were wounded", "two women — were wounded"),
+        # a query's "?s=" and "?t=" are no apostrophes, and a question stays a question
+        ("search.php?s=flood&t=1 Why?", "search.php?s=flood&t=1 Why?"),
+        ("What is spiked ?", "What is spiked ?"),
+    ],
+)  # fmt: skip
+def test_punctuation_lost_to_question_marks_is_put_back_and_recorded(tmp_path, printed, read):
+    doc = _read(tmp_path, f"{printed}\nSecond line.\n".encode())
+    assert isinstance(doc, RawDocument)
+    assert doc.text.split("\n")[0] == read
+    assert ("lost punctuation" in doc.repairs) == (printed != read)
+
+
 def test_curly_quotes_are_kept(tmp_path):
     doc = _read(tmp_path, "Kim’s “train”".encode())
     assert isinstance(doc, RawDocument) and doc.text == "Kim’s “train”"
