@@ -1171,7 +1171,8 @@ HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 # writer. She can be reached at ...". A credit (an address's domain is the publication's),
 # never a paragraph; a police appeal ("Anyone with information ... can be reached at")
 # is no writer's.
-_CONTACT = r"(?:[\w.+-]+ ?@ ?[\w-]+\.|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b)"
+_TELEPHONE = r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b"
+_CONTACT = rf"(?:[\w.+-]+ ?@ ?[\w-]+\.|{_TELEPHONE}|\b\d{{3}}-\d{{4}}\b)"
 _WRITER_ROLE = (
     r"(?:(?:[A-Z][\w.'’-]*|news|staff) )?(?:[Ss]taff )?"
     r"(?:[Rr]eporter|[Ww]riter|[Cc]olumnist|[Ee]ditor)"
@@ -1276,12 +1277,14 @@ CORRESPONDENT = re.compile(
     r"(?P<place>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|da|del|do|of|la|el|al)){0,3})$"
 )
 # "By Jane Doe and John Roe", "By SANDRA CHEREB", "By Richard Lam (AP)", "By X, Staff Writer",
-# "Written by X, Senior Correspondent", "Story by X"
+# "Written by X, Senior Correspondent", "Story by X", and with the writer's address (a
+# scraped page's hidden one) and telephone: "By Jane Roe janer@example.com(509) 459-5382"
+_BYLINE_ADDRESS = r"(?:\[email\s+protected\]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 BYLINE = re.compile(
     r"^(?:(?i:written|story|words|text|reported) )?(?i:by):?\s+"
     rf"(?P<names>{_BYLINE_NAMES})"
     r"(?:\s*\((?P<agency>[A-Za-z. ]{2,20})\))?(?:\s*[,|]\s*(?P<org>[A-Z][\w.&,'’ ]{1,60}))?"
-    r"(?:\s+\[email\s+protected\])?$"  # a scraped page's hidden address
+    rf"(?:\s+{_BYLINE_ADDRESS}(?:\s*{_TELEPHONE})?)?$"
 )
 # ... or its age: "By HAMZA HENDAWI - 18 hours ago" (the dash often lost to a "?" in a
 # scraped dump). The names are the credit; an age is no date without the page's own.
