@@ -946,16 +946,17 @@ MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # "LONDON -- ", "WASHINGTON (Reuters) - ", "NEW YORK, N.Y. — ", "Hanoi, Vietnam (AP) —",
-# "SÃO PAULO (Reuters) - ", "BOGOTÁ, Colombia — ", and with the credit in brackets the
-# dash may be left out before a sentence's first word: "FORT WAYNE, Ind. (WANE) The three
-# men ..." (not before more capitals: "KUTV (CBS) SALT LAKE CITY - ..."). A press release's
-# brackets hold the day instead: "KOKOMO, Ind. (June 15, 2014) — " (fields.dateline_date).
+# "SÃO PAULO (Reuters) - ", "BOGOTÁ, Colombia — ", "GAZA CITY, Gaza Strip, (AP) - " (a comma
+# before the credit), and with the credit in brackets the dash may be left out before a
+# sentence's first word: "FORT WAYNE, Ind. (WANE) The three men ..." (not before more
+# capitals: "KUTV (CBS) SALT LAKE CITY - ..."). A press release's brackets hold the day
+# instead: "KOKOMO, Ind. (June 15, 2014) — " (fields.dateline_date).
 # The credit in a dateline's brackets: an agency, a station ("(Reuters)", "(WANE)").
 _BRACKET_CREDIT = r"\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)"
 DATELINE = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
-    rf"\s*(?:{_BRACKET_CREDIT}|"
+    rf"\s*(?:,?\s*{_BRACKET_CREDIT}|"
     rf"\((?P<dated>(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}})\))?\s*"
     r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\))\s*(?:--|—|–)(?=[\"“]?[A-Z][a-z])|"
     r"(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z0-9])))"
