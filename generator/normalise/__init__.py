@@ -47,6 +47,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     if body:
         first = block.split_head(sheet, first, last)
         last = block.extend_announced_list(sheet, first, block.extend_closing_line(sheet, last))
+        block.claim_announced_lists(sheet, first, last)
         last = block.claim_embedded_tweets(sheet, first, last)
     title_at = block.find_headline(sheet, first, last) if body else None
     head_at = title_at  # the headline over the body, where the article's head starts

@@ -440,6 +440,23 @@ def extend_announced_list(sheet: Sheet, first: int, last: int) -> int:
         last = extend_closing_line(sheet, items[-1] if resumed is None else resumed)
 
 
+def claim_announced_lists(sheet: Sheet, first: int, last: int) -> None:
+    """Inside the body, a paragraph that ends in a colon after a clause ("... received
+    commendations for the following:") announces the lines of one shape under it: they
+    are the article's list, not a run of links (furniture.drop_link_lists) or of dates."""
+    for intro in range(first, last + 1):
+        text = sheet.texts[intro]
+        if (
+            sheet.kinds[intro] is None
+            and text.rstrip().endswith(":")
+            and words(text) >= P.ANNOUNCED_CLAUSE_WORDS
+            and not P.LIST_LABELS.match(text)
+        ):
+            items, _ = _announced_items(sheet, intro)
+            for k in items if len(items) >= P.ANNOUNCED_LIST_MIN else ():
+                sheet.claim(k, "paragraph", "announced_list")
+
+
 def _announced_items(sheet: Sheet, intro: int) -> tuple[list[int], bool]:
     """The lines of one shape under a list's intro (a list marker, a number, or neither),
     and whether they are marked (either)."""
@@ -1072,15 +1089,17 @@ def trim_body(sheet: Sheet) -> None:
     (once repeats and lists are gone) are not part of it, nor are the outlet's prompts
     after its last paragraph ("Keep checking NBC4i.com for real-time updates ...",
     "Follow us online at 14NEWS.com and on Twitter.", "Read or Share this story: ..."); a
-    short sentence above those prompts (furniture aside) is the story's closing line."""
+    short sentence above those prompts (furniture aside) is the story's closing line. A
+    line above a list the body announces (claim_announced_lists) is no dangling end."""
     body = list(sheet.open())
+    listed = max((i for i, rule in enumerate(sheet.rules) if rule == "announced_list"), default=-1)
     prompted = False
     while body:
         text = sheet.texts[body[-1]]
         if P.PROMO_TAIL.match(text) and len(body) > 1:  # the only line is the article
             sheet.drop(body.pop(), "promo_line")
             prompted = True
-        elif is_prose(text) or _signed_off(sheet, body[-1]):
+        elif is_prose(text) or _signed_off(sheet, body[-1]) or body[-1] < listed:
             break
         elif prompted and _closing_line(text):
             sheet.claim(body[-1], "paragraph", "closing_line")

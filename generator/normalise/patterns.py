@@ -585,6 +585,7 @@ ANNOUNCED_LIST_MAX = 100
 ANNOUNCED_ITEM_MAX_WORDS = 30
 # Items with neither a list marker nor a number are a list after an intro of this many
 # words or more (a clause: "... on the following charges:"), with the story going on under.
+# Inside the body, any list needs such an intro ("Officials released the victims' names:").
 ANNOUNCED_CLAUSE_WORDS = 6
 # A company describing itself at the end of a press release.
 COMPANY_BOILERPLATE = re.compile(
@@ -1817,7 +1818,7 @@ RULE_NOTES: dict[str, str] = {
     "company_boilerplate": "a company describing itself at the end of a press release",
     "closing_line": "short sentence right under the body: its closing line",
     "standfirst_page": "a page with no prose but a headline and a standfirst: the standfirst",
-    "announced_list": "list announced by a line ending in a colon right after the body",
+    "announced_list": "list announced by a line ending in a colon in the body or right after it",
     "comment_thread": "start of the comment thread: nothing below it is the article",
     "outside_article": "above the headline or below the article's last paragraph",
     "before_article": "between headline and body, and not a dek, byline, date or caption",
