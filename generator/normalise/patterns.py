@@ -180,11 +180,12 @@ FURNITURE: tuple[Rule, ...] = (
         "a video's title and summary, stamped with the day it was published",
         needs=("(published",),
     ),
-    # "Video: ...", "Watch this story", "ON A MOBILE DEVICE? WATCH THE VIDEO HERE.",
-    # "Scroll down for video"
+    # "Video: ...", "Video (01:00) : Police say all five ...", "Watch this story", "ON A
+    # MOBILE DEVICE? WATCH THE VIDEO HERE.", "Scroll down for video"
     _rule(
         "video_link",
         r"^(?:video|audio)\s*:\s*\S.{0,100}$|^watch this (?:story|video)\W*$|"
+        r"^(?:video|audio)\s*\(\d{1,2}:\d{2}\)\s*:\s*\S.{0,300}$|"
         r"^on a mobile device\?\s*(?:watch|see|view) (?:the )?video here\W*$|"
         r"^scroll down for (?:the )?videos?\W*$",
         "link to a video or audio clip",
@@ -367,10 +368,12 @@ FURNITURE: tuple[Rule, ...] = (
     ),
     # a photo gallery's teaser: "Slideshow: Highlights from the final", "Photo gallery: the
     # storm's path", "Slideshow 5 Children Hurt View Full Caption" (a label, not a sentence;
+    # or printed twice in a row, "Gallery: Photos: X Gallery: Photos: X";
     # "Photo: X" and "Video: X" are credits, left to the caption rules)
     _rule(
         "gallery_teaser",
         r"^(?:slideshow|(?:photo |picture |image )?gallery)\s*:\s*.{3,100}(?<![.!?])$|"
+        r"^((?:slideshow|(?:photo |picture |image )?gallery)\s*:\s*.{3,100}?)\s+\1$|"
         r"^slideshow\b[^.!?]{3,100}$|\b(?:view|show|see) full caption$",
         "photo gallery or slideshow teaser",
         needs=("slideshow", "gallery", "full caption"),
@@ -1517,10 +1520,13 @@ CREDIT_LOWER_WORDS = frozenset(
      "picture", "pictures", "profile"}
 )  # fmt: skip
 # A slideshow's caption on a line of its own, its counter first (normalise: a caption
-# when the page has paragraphs of its own)
+# when the page has paragraphs of its own), or the gallery's label before a caption
+# written in full ("Gallery: Pallbearers carry the casket ... at Bethel Christian
+# Fellowship."; with no full stop it is the gallery's teaser, furniture)
 # A slideshow's counter: "Image 24 of 111", "Photo 3 of 10", "Image 1 of / 28".
 SLIDE_COUNTER = r"(?:image|photo|picture|slide)\s+\d{1,4}\s+of\s*/?\s*\d{1,4}"
-SLIDE_LINE = re.compile(rf"^{SLIDE_COUNTER}\s+\S", I)
+_GALLERY_LABEL = r"gallery\s*:\s*"
+SLIDE_LINE = re.compile(rf"^(?:{SLIDE_COUNTER}\s+\S|{_GALLERY_LABEL}\S.*[.!?][\"”’]?$)", I)
 SLIDE_COUNTER_ALONE = re.compile(rf"^{SLIDE_COUNTER}$", I)  # "Image 2 of 5", its caption below
 # A line cut off by the page, its last words replaced by an ellipsis ("... six children
 # and two..."): a slideshow's teaser of the caption it prints in full.
@@ -1533,7 +1539,7 @@ TRANSCRIPT_LINE = re.compile(r"^WEBVTT\b")
 # CAPTION_TRACK_MIN_WORDS words. Beside paragraphs in sentence case it is the video's.
 CAPTION_TRACK_MIN_WORDS = 30
 # The counter (and a "Buy photo" button) printed before each caption.
-GALLERY_COUNTER = re.compile(rf"^(?:{SLIDE_COUNTER}\s+)?(?:buy photo\s+)?", I)
+GALLERY_COUNTER = re.compile(rf"^(?:{SLIDE_COUNTER}\s+|{_GALLERY_LABEL})?(?:buy photo\s+)?", I)
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X",
 # "Image credit: X"
 CREDIT_WORDS = (
