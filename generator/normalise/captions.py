@@ -274,8 +274,11 @@ def markup_caption(text: str) -> Caption | None:
 
 def _gallery_widget(sheet: Sheet, i: int) -> Caption | None:
     """A slideshow's photo scraped as one line: "Photo: <credit> Image 1 of / 3 Caption
-    Close Image 1 of 3 <caption>" (the credit may be missing: "Photo: - Image ...")."""
+    Close Image 1 of 3 <caption>" (the credit may be missing: "Photo: - Image ..."), or a
+    story card's (_caption_card)."""
     text = sheet.texts[i]
+    if "show caption" in text.casefold():
+        return _caption_card(sheet, i)
     match = P.GALLERY_WIDGET.match(text) if "caption close" in text.casefold() else None
     if match is None:
         return None
@@ -287,6 +290,21 @@ def _gallery_widget(sheet: Sheet, i: int) -> Caption | None:
     credit = match["credit"]
     sheet.claim(i, "caption", "gallery_widget")
     return Caption(caption, normalise_credit(credit) if _looks_like_credit(credit) else None)
+
+
+def _caption_card(sheet: Sheet, i: int) -> Caption | None:
+    """A story card's photo scraped as one line (P.CAPTION_CARD): its caption."""
+    match = P.CAPTION_CARD.match(sheet.texts[i])
+    if match is None:
+        return None
+    rest = match["rest"]
+    repeat = rest.find(match["headline"].strip())
+    ended = P.CAPTION_END.match(rest[:repeat] if repeat > 0 else rest)
+    caption = ended[0] if ended else ""
+    if not caption or words(caption) > P.CAPTION_MAX_WORDS:
+        return None
+    sheet.claim(i, "caption", "gallery_widget")
+    return Caption(caption)
 
 
 def header_photo_credits(sheet: Sheet, header: range, first: int) -> dict[int, Caption]:

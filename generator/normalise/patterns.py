@@ -1703,6 +1703,16 @@ GALLERY_WIDGET = re.compile(
     rf"{SLIDE_COUNTER}\s+caption close\s+(?P<caption>\S.*)$",
     I,
 )
+# ... or a story card's: its headline, the caption's controls, the caption, then the
+# headline again with the story's summary ("Baby, man killed in shooting [ ] Hide Caption
+# [ ] Show Caption An 11-month-old baby and ... Sunday afternoon. News Baby, man killed in
+# shooting An eight-month-old ..."). The caption is what stands between the controls and
+# the headline's repeat, up to its last full stop (a section's name, "Local News", cut).
+CAPTION_CARD = re.compile(
+    r"^(?P<headline>\S.{9,200}?)\s*(?:\[\s*\]\s*)?(?i:hide caption)\s*(?:\[\s*\]\s*)?"
+    r"(?i:show caption)\s+(?P<rest>\S.*)$"
+)
+CAPTION_END = re.compile(r"^.*[.!?)\"”’]")
 # The slideshow's controls alone, perhaps its first photo's credit before them ("Photo:
 # Houston Chronicle Image 1 of / 12 Caption Close"), its captions on the lines below
 # (SLIDE_LINE).
