@@ -1666,11 +1666,16 @@ CALL_SIGN_CREDIT = re.compile(r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>[KW][A-Z]{
 # Town neighborhood. (Erin Hooley / Chicago Tribune) (Erin Hooley / Chicago Tribune)",
 # "... at Doubles bar in Hamilton. (Jordyn Huffman/Staff)", "(Northeast News/Angie
 # Rosete)". The caption is a sentence; each side of the slash capitalised words, one of
-# them two words or more (a party and a state, "(D/Texas)", is no credit).
+# them two words or more (a party and a state, "(D/Texas)", is no credit), or one a
+# picture agency's ("(Ferrey/WireImage)"); or a chain of three or four credits
+# ("(NASA/JPL-Caltech/ASU)").
 _CREDIT_SIDE = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_CREDIT_SHAPE = (
+    r"(?=[^/()]* [^/()]*/|[^()]*/[^/()]* |[^()]*/[^()]*/|[^()]*(?:Image|Photo|Picture)s?\))"
+)
 SLASH_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?[.!?\"”’])\s*"
-    rf"\((?P<credit>(?=[^/()]* [^/()]*/|[^()]*/[^/()]* ){_CREDIT_SIDE} ?/ ?{_CREDIT_SIDE})\)"
+    rf"\((?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}})\)"
     r"(?:\s*\((?P=credit)\))?$"
 )
 # A photo taken from a social network or given by the family, credited so in brackets
