@@ -197,9 +197,11 @@ def test_html_headline_and_site_are_never_invented(page):
     doc = from_html("page.html", markup.encode())
     if isinstance(doc, Rejected):
         return
-    held = _fold(html.unescape(re.sub(r"<[^>]+>", " ", markup))).casefold()  # its text
-    held += " | " + (og_title or "").casefold()  # and its metadata's
+    text = html.unescape(re.sub(r"<[^>]+>", " ", markup))
+    held = _fold(text).casefold() + " | " + _fold(clean_text(text)[0]).casefold()  # its text
+    held += " | " + (og_title or "").casefold()  # (as printed or mended) and its metadata's
     for key in ("title", "outlet"):
         value = doc.meta_value(key)
         if value:
-            assert _fold(str(value)).casefold() in held, (key, value)
+            # a title derived from a long first line is cut short with an ellipsis
+            assert _fold(str(value)).casefold().removesuffix("…") in held, (key, value)
