@@ -146,6 +146,23 @@ LOST_QUOTES = (
     (re.compile(r"(?<=[,.!?])\?(?=\s|$)", re.M), "”"),
     (re.compile(r"(“[^“”?\n]*\w)\?(?=\s+[a-z]|[,.;:!)]|$)", re.M), r"\1”"),
 )
+# ... and, with the quotes put back, a plural's apostrophe ("Democrats? primary", a small
+# letter after it: a question's mark is followed by a capital) and a dash between two
+# words with no space ("the Phoenix?earned him").
+LOST_IN_WORDS = (
+    (re.compile(r"(?<=[a-z]s)\?(?= [a-z])"), "’"),
+    (re.compile(r"(?<=[a-z])\?(?=[a-z])"), "—"),
+)
+# A space a page lost: a sentence run into the next ("West Philadelphia.It happened"; not
+# an address, "www.Areza.com", "Amazon.Com"), and one a page added before a comma or a
+# full stop ("Home and Away ."). Typewriter quotes (``so'') in a text that has them, as
+# typographic ones.
+GLUED_SENTENCE = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b(?!\.[A-Za-z]{2}))"
+    r"(?!(?:Com|Net|Org|Co|Uk|Gov|Edu)\b)"
+)
+SPACE_BEFORE_STOP = re.compile(r"(?<=\w) +(?=[,.](?:\s|$))", re.M)
+TYPEWRITER_QUOTES = (("``", "“"), ("''", "”"))
 # How htmldate is asked for an HTML seed's date: only a date the markup states (meta tags,
 # JSON-LD, <time> and date-classed elements, an ISO stamp), the original one rather than
 # an update. Its extensive search guesses from free text: the page's newest date in any
@@ -844,14 +861,20 @@ def mend_text(text: str) -> tuple[str, tuple[str, ...]]:
     restored = _restore_lost_punctuation(joined) if "?" in joined else joined
     if restored != joined:
         mends += ("lost punctuation",)
-    return restored, mends
+    mended = SPACE_BEFORE_STOP.sub("", GLUED_SENTENCE.sub(" ", restored))
+    if "``" in mended:
+        for typed, mark in TYPEWRITER_QUOTES:
+            mended = mended.replace(typed, mark)
+    if mended != restored:
+        mends += ("spacing and quotes",)
+    return mended, mends
 
 
 def _restore_lost_punctuation(text: str) -> str:
     """Put back the apostrophes, dashes and quotes a page lost to "?" (LOST_APOSTROPHE)."""
     restored = LOST_APOSTROPHE.sub("’", text)
     if restored != text:
-        for pattern, mark in LOST_QUOTES:
+        for pattern, mark in (*LOST_QUOTES, *LOST_IN_WORDS):
             restored = pattern.sub(mark, restored)
     return LOST_DASH.sub(" — ", restored)
 

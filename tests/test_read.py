@@ -102,6 +102,8 @@ def test_what_a_tokeniser_spaced_out_is_joined_and_recorded(tmp_path, printed, r
         # with no lost apostrophe, quotes are not guessed; a lone "?" is still a dash
         ("?Where am I? Hello?", "?Where am I? Hello?"),
         ("two women ? were wounded", "two women — were wounded"),
+        # a plural's apostrophe and a dash between words, in a text that lost apostrophes
+        ("It?s Fiennes? turn, the Phoenix?earned", "It’s Fiennes’ turn, the Phoenix—earned"),
         # a query's "?s=" and "?t=" are no apostrophes, and a question stays a question
         ("search.php?s=flood&t=1 Why?", "search.php?s=flood&t=1 Why?"),
         ("What is spiked ?", "What is spiked ?"),
@@ -112,6 +114,25 @@ def test_punctuation_lost_to_question_marks_is_put_back_and_recorded(tmp_path, p
     assert isinstance(doc, RawDocument)
     assert doc.text.split("\n")[0] == read
     assert ("lost punctuation" in doc.repairs) == (printed != read)
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("West Philadelphia.It happened Friday.", "West Philadelphia. It happened Friday."),
+        ("Alaska Gov.Sarah Palin attends", "Alaska Gov. Sarah Palin attends"),
+        ("copy Extras , with Home and Away .", "copy Extras, with Home and Away."),
+        ("worked out,'' Martin said. ``Most of them", "worked out,” Martin said. “Most of them"),
+        # an address, a decimal, an ellipsis and a lone typewriter mark stay as printed
+        ("by www.Areza.com and Amazon.Com Inc.", "by www.Areza.com and Amazon.Com Inc."),
+        ("a .45 caliber gun ... and 5'11'' tall", "a .45 caliber gun ... and 5'11'' tall"),
+    ],
+)  # fmt: skip
+def test_lost_and_added_spaces_and_typewriter_quotes_are_mended(tmp_path, printed, read):
+    doc = _read(tmp_path, f"{printed}\nSecond line.\n".encode())
+    assert isinstance(doc, RawDocument)
+    assert doc.text.split("\n")[0] == read
+    assert ("spacing and quotes" in doc.repairs) == (printed != read)
 
 
 def test_curly_quotes_are_kept(tmp_path):
