@@ -252,6 +252,8 @@ def _credited(text: str) -> tuple[str, Caption] | None:
         if check_credit and not _looks_like_credit(match["credit"]):
             continue
         credit = normalise_credit(match["credit"]) if match["credit"] else None
+        if credit and credit.casefold() in P.NO_ONE_CREDITS:
+            return rule, Caption(caption_text(text))
         return rule, Caption(caption_text(match["caption"]), credit)
     return None
 

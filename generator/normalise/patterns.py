@@ -1646,6 +1646,9 @@ GLUED_PHOTO_BY = re.compile(
     r"^(?P<caption>\S.{7,}?[.!?\"”’])\s+(?i:photo(?:graph)?|picture)s?\s+(?i:by)\s+"
     r"(?P<credit>[A-Z][^()]{1,60}?)\.?$"
 )
+# What a caption's brackets may say of its photo that names no one: "Pervez Musharraf (file
+# photo)" is a caption whose credit the page does not give (captions._credited).
+NO_ONE_CREDITS = frozenset({"file", "archive", "archives", "stock"})
 # A caption ending in its credit in brackets, the bracket naming it a credit: "Police tape
 # (Photo: stock photo)", "... (Photo/WLWT)", "... (Photo courtesy of Jane Roe)", "...
 # (Courtesy: Jane Roe)", "... (Sheriff's Office / Courtesy photo)", "... (WISH photo)",
