@@ -335,8 +335,11 @@ def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
 def dated_byline(text: str) -> re.Match[str] | None:
     """A byline with its date (P.BYLINE_DATED): behind a label ("Updated:"), or with no
     label when what follows the names reads as a date; or the date first, when it reads
-    as one (P.DATE_THEN_BYLINE: "11/19/2019 by Lars Brandle")."""
+    as one (P.DATE_THEN_BYLINE: "11/19/2019 by Lars Brandle"); or a name alone and the
+    date (P.NAME_THEN_DATE: "Rob Thomas — 1/17/2008 10:58 am")."""
     match = P.BYLINE_DATED.match(text) or P.DATE_THEN_BYLINE.match(text)
+    if match is None and (named := P.NAME_THEN_DATE.match(text)) and is_name(named["names"]):
+        match = named
     if (
         match
         and not match.groupdict().get("label")

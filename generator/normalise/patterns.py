@@ -1245,8 +1245,11 @@ FILES_FROM = re.compile(
 )
 # The names a byline gives: "Jane Roe", "JANE ROE and John Doe", "Jane Roe, John Doe".
 _BYLINE_NAMES = r"[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8}"
-# How a date beside a byline opens: a month and a number, or numbers and a separator.
-_DATE_OPENING = rf"(?:(?i:{MONTH})\b\.?\s*\d|\d{{1,4}}[-/.]\d)"
+# How a date beside a byline opens: a month and a number, numbers and a separator, or a
+# day and a month ("16th Jan 2008").
+_DATE_OPENING = (
+    rf"(?:(?i:{MONTH})\b\.?\s*\d|\d{{1,4}}[-/.]\d|\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:{MONTH})\b)"
+)
 # A byline with its time stamp and section on one line: "By Tariq Malik, Mike Wall
 # 2019-11-18T22:05:36Z Spaceflight", "By Tim Childers - Live Science Contributor
 # 2019-11-19T12:48:14Z Space": the names are the credit, the stamp the publication date.
@@ -1383,7 +1386,14 @@ NAMES_LINE = re.compile(
 _CAPS_NAME = r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}"
 CAPS_NAMES_LINE = re.compile(rf"^(?P<names>{_CAPS_NAME}(?:, {_CAPS_NAME})*,? and {_CAPS_NAME})$")
 # ... that does not open with a word no name opens with ("From Times Online", "About Us").
-NOT_A_NAME_OPENER = re.compile(r"^(?:from|about|in|on|at|for|to|of|with|our|your|my)\b", I)
+NOT_A_NAME_OPENER = re.compile(
+    r"^(?:from|about|in|on|at|for|to|of|with|our|your|my|posted|updated|published)\b", I
+)
+# ... or a name alone and the date after a dash: "Rob Thomas — 1/17/2008 10:58 am" (the
+# name must read as one, the date as a date: fields.dated_byline).
+NAME_THEN_DATE = re.compile(
+    rf"^(?P<names>{_NAME})\s+[-–—|]\s+(?P<stamp>{_DATE_OPENING}.{{2,38}}?)$"
+)
 
 # --- Outlet signals, strongest first ---------------------------------------------------------
 # "The comments posted here are not from Cnews Live.", "... do not reflect the views of the
