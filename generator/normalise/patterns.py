@@ -1233,9 +1233,14 @@ CONTRIBUTED = re.compile(
 # Where a sentence ends before the contributors' names: "This story has been corrected.
 # Jane Roe and John Doe contributed reporting." (an initial, "J. Doe", ends none)
 SENTENCE_SPLIT = re.compile(r"(?<=\w{2}[.!?])\s+(?=[A-Z])")
-# "Additional reporting by X; Editing by Y", "Reporting by X and Y"
-REPORTING_BY = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\s+.+$", I)
-REPORTING_NAMES = re.compile(r"(?:reporting|writing|compiled) by\s+(?P<names>[^;]+)", I)
+# "Additional reporting by X; Editing by Y", "Reporting by X and Y", and the USA Today
+# network's "Contributing: X, Y; The Associated Press"
+REPORTING_BY = re.compile(
+    r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled) by|contributing:)\s+.+$", I
+)
+REPORTING_NAMES = re.compile(
+    r"(?:(?:reporting|writing|compiled) by|^contributing:)\s+(?P<names>[^;]+)", I
+)
 # "Ottawa Citizen, with files from Jane Doe", "With files from the Associated Press": the
 # Canadian papers' credit for material from other reporters or agencies
 FILES_FROM = re.compile(
@@ -1893,7 +1898,7 @@ RULE_NOTES: dict[str, str] = {
     "contact_line": "the writer's contact line under the story ('Contact X at x@example.com')",
     "about_the_author": "the box about the writer under the story ('About the Author')",
     "writer_bio": "who the writer is and what they write about: the writer's credit",
-    "reporting_by": "'Reporting by X' credit",
+    "reporting_by": "'Reporting by X', 'Contributing: X' credit",
     "files_from": "'with files from X' credit",
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
     "byline": "'By X' byline",
