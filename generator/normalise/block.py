@@ -234,14 +234,17 @@ def _under_page_headline(sheet: Sheet, first: int, last: int) -> int | None:
     as a sentence would be ("Man charged in shooting of boy, 3, in Clinton Twp.", "...:
     'Old Man Bill got shot!'"): a short line at the top of the page, written as headlines
     are, without an article or a form of "be" (P.FULL_CLAUSE), ending as headlines do
-    (P.PAGE_HEADLINE_END), over a line of prose. It is claimed as the headline (rule
-    headline_opens_page); else None."""
+    (P.PAGE_HEADLINE_END), over a line of prose; or the page's title bar, the headline
+    and the site's name after it, however it ends ("... Lee High School stu - WSFA.com
+    Montgomery Alabama news."). It is claimed as the headline (rule headline_opens_page);
+    else None."""
     text = sheet.texts[first]
+    headline, site = fields.cut_site_name(text)  # a title bar: "<headline> - WSFA.com ..."
+    title_bar = site is not None
     if (
         not _page_top(sheet, first)
-        or not P.PAGE_HEADLINE_MIN_WORDS <= words(text) <= P.PAGE_HEADLINE_MAX_WORDS
-        or P.FULL_CLAUSE.search(text)
-        or not P.PAGE_HEADLINE_END.search(text)
+        or not P.PAGE_HEADLINE_MIN_WORDS <= words(headline) <= P.PAGE_HEADLINE_MAX_WORDS
+        or (not title_bar and (P.FULL_CLAUSE.search(text) or not P.PAGE_HEADLINE_END.search(text)))
         or P.DATELINE.match(text)
         or text[:1] in P.OPENING_QUOTES
     ):

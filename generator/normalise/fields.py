@@ -913,7 +913,8 @@ def _site_name(text: str, capitals: bool, known: frozenset[str] = frozenset()) -
         return False
     if words(text) > P.SITE_NAME_MAX_WORDS:
         return False
-    lower = [w for w in P.SITE_NAME_TOKEN.findall(text) if w[:1].islower() or w == "&"]
+    tokens = (w.rstrip(".") for w in P.SITE_NAME_TOKEN.findall(text))  # "... news."
+    lower = [w for w in tokens if w[:1].islower() or w == "&"]
     if any(
         w not in P.SITE_NAME_LOWER_OK
         and not P.SITE_NAME_WORD.fullmatch(w)
