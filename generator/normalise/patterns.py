@@ -1250,10 +1250,11 @@ FILES_FROM = re.compile(
 )
 # The names a byline gives: "Jane Roe", "JANE ROE and John Doe", "Jane Roe, John Doe".
 _BYLINE_NAMES = r"[A-Z][\w.'’-]+(?:(?:\s*,\s*|\s+(?i:and)\s+|\s+)[A-Z][\w.'’-]+){0,8}"
-# How a date beside a byline opens: a month and a number, numbers and a separator, or a
-# day and a month ("16th Jan 2008").
+# How a date beside a byline opens: a month and a number, numbers and a separator, a day
+# and a month ("16th Jan 2008"), or the time before them ("5:17 pm, March 31st, 2016").
 _DATE_OPENING = (
-    rf"(?:(?i:{MONTH})\b\.?\s*\d|\d{{1,4}}[-/.]\d|\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:{MONTH})\b)"
+    rf"(?:(?i:{MONTH})\b\.?\s*\d|\d{{1,4}}[-/.]\d|\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:{MONTH})\b|"
+    r"\d{1,2}:\d{2}\b)"
 )
 # A byline with its time stamp and section on one line: "By Tariq Malik, Mike Wall
 # 2019-11-18T22:05:36Z Spaceflight", "By Tim Childers - Live Science Contributor
@@ -1274,7 +1275,9 @@ BYLINE_DATED = re.compile(
 # ... or its date first: "11/19/2019 by Lars Brandle", "November 19, 2019 | By Jane Roe"
 # (the date must read as one, as above).
 DATE_THEN_BYLINE = re.compile(
-    rf"^(?P<stamp>{_DATE_OPENING}.{{2,38}}?)\s*[-–—|,]?\s+(?i:by):?\s+(?P<names>{_BYLINE_NAMES})$"
+    r"^(?:(?i:updated|posted|published)(?: (?i:at|on))?:?\s+)?"
+    rf"(?P<stamp>{_DATE_OPENING}.{{2,38}}?)\s*[-–—|,]?\s+(?i:by):?\s+"
+    rf"(?P<names>{_BYLINE_NAMES}(?: (?i:staff))?)$"
 )
 # The dash some sites put between a date and its time: "Feb 6, 2017 - 3:44 PM".
 DATE_TIME_DASH = re.compile(r"\s+[-–—]\s+(?=\d{1,2}:\d{2})")
@@ -1390,9 +1393,12 @@ NAMES_LINE = re.compile(
 # "&"): "KEVIN SCHOFIELD and GERRY BRAIDEN".
 _CAPS_NAME = r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}"
 CAPS_NAMES_LINE = re.compile(rf"^(?P<names>{_CAPS_NAME}(?:, {_CAPS_NAME})*,? and {_CAPS_NAME})$")
-# ... that does not open with a word no name opens with ("From Times Online", "About Us").
+# ... that does not open with a word no name opens with ("From Times Online", "About Us",
+# "We Matched", "Posted Thursday").
 NOT_A_NAME_OPENER = re.compile(
-    r"^(?:from|about|in|on|at|for|to|of|with|our|your|my|posted|updated|published)\b", I
+    r"^(?:from|about|in|on|at|for|to|of|with|our|your|my|we|you|they|it|this|that|"
+    r"posted|updated|published)\b",
+    I,
 )
 # ... or a name alone and the date after a dash: "Rob Thomas — 1/17/2008 10:58 am" (the
 # name must read as one, the date as a date: fields.dated_byline).
