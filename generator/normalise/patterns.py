@@ -190,6 +190,15 @@ FURNITURE: tuple[Rule, ...] = (
         r"^scroll down for (?:the )?videos?\W*$",
         "link to a video or audio clip",
     ),
+    # A station's or site's blurb about itself, welcoming the reader to it at its address:
+    # "CBS 2Welcome to CBS 2 on CBSChicago.com! CBS 2 has joined forces with ..."
+    _rule(
+        "site_welcome",
+        r"^.{0,40}?welcome to\b(?:[^.!?]|\.(?=\d)){1,100}\b(?:on|at)\s+"
+        r"[\w-]+\.(?:com|net|org|co\.uk)\b",
+        "the site's blurb about itself, welcoming the reader",
+        needs=("welcome to",),
+    ),
     # "The comments posted here are not from X. Kindly refrain from ...", "Comments are
     # moderated. Views expressed in comments are not those of X.", "Comments are the views
     # of readers, not of X", "We welcome your comments. ... Read the X's community
