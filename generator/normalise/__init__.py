@@ -135,33 +135,36 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
             + [c for t in _strings(doc.meta_value("captions")) if (c := captions.markup_caption(t))]
         )
     )
-    lede_at = body_lines[0] if body_lines else first  # past a caption track dropped above
+    # the lede: the body's first paragraph, past a caption track dropped above and a tweet
+    # the story embeds over it
+    lede = next((k for k, i in enumerate(body_lines) if sheet.rules[i] != "embedded_tweet"), 0)
+    lede_at = body_lines[lede] if body_lines else first
     dateline_at = next((i for i in sorted(dateline_lines) if top <= i <= lede_at), None)
     dateline = dateline_lines[dateline_at] if dateline_at is not None else None
     stamped = None  # "(09/15/16) - ...": the story's date stamped before its lede
-    if paragraphs and (stamp := P.LEDE_STAMP.match(paragraphs[0])):
-        paragraphs[0] = paragraphs[0][stamp.end() :]
+    if paragraphs and (stamp := P.LEDE_STAMP.match(paragraphs[lede])):
+        paragraphs[lede] = paragraphs[lede][stamp.end() :]
         stamped = fields.parse_date(stamp["date"]) if stamp["year"] else None
-        sheet.claim(body_lines[0], "paragraph", "lede_stamp")
-    opening = paragraphs[0] if paragraphs else ""
+        sheet.claim(lede_at, "paragraph", "lede_stamp")
+    opening = paragraphs[lede] if paragraphs else ""
     if dateline_at is not None:  # "GREENWOOD, SC (FOX Carolina) –" on its own line
         opening = f"{sheet.texts[dateline_at]} {opening}"
     station = fields.dateline_station(opening) if paragraphs else None
     dated = fields.dateline_date(opening) if paragraphs else None
     if paragraphs and not dateline:  # "(CBS/AP) ALBUQUERQUE, N.M. - Family and ..."
-        credit, lede = fields.split_lede_credit(paragraphs[0])
-        dateline, lede = fields.split_dateline(lede)
+        credit, rest = fields.split_lede_credit(paragraphs[lede])
+        dateline, rest = fields.split_dateline(rest)
         if dateline or credit:
-            paragraphs[0] = lede
-            sheet.claim(body_lines[0], "paragraph", "dateline" if dateline else "lede_credit")
-        elif dash := P.LOST_DATELINE.match(paragraphs[0]):  # "— The daughter of ..."
-            paragraphs[0] = paragraphs[0][dash.end() :]
-            sheet.claim(body_lines[0], "paragraph", "lost_dateline")
+            paragraphs[lede] = rest
+            sheet.claim(lede_at, "paragraph", "dateline" if dateline else "lede_credit")
+        elif dash := P.LOST_DATELINE.match(paragraphs[lede]):  # "— The daughter of ..."
+            paragraphs[lede] = paragraphs[lede][dash.end() :]
+            sheet.claim(lede_at, "paragraph", "lost_dateline")
 
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
     kicker = kicker or label
     meta_title = _text(doc.meta_value("title"))
-    title = meta_title or page_title or fields.derive_title(paragraphs[0] if paragraphs else "")
+    title = meta_title or page_title or fields.derive_title(paragraphs[lede] if paragraphs else "")
     meta_published = _text(doc.meta_value("published"))
     article = Article(
         source=doc.source,
@@ -173,7 +176,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         or published
         or stamped
         or dated
-        or fields.lede_date(paragraphs[0] if paragraphs else "", reference),
+        or fields.lede_date(paragraphs[lede] if paragraphs else "", reference),
         outlet=fields.registered_outlet(
             _text(doc.meta_value("outlet"))
             or fields.find_outlet(sheet, title, contributor_org, site, station, known),

@@ -404,13 +404,16 @@ def claim_embedded_tweets(sheet: Sheet, first: int, last: int) -> int:
     """A tweet the article embeds, in the body or right under it, is part of it: its
     signature ("— Jane Roe (@janeroe) November 19, 2019") and the lines of its text above
     (TWEET_TEXT_LINES at most, whatever a furniture rule made of them) are kept as
-    paragraphs where they stand. Returns the body's last line, moved to a signature
-    under it."""
+    paragraphs where they stand; so is a tweet signed on its own line. Returns the body's
+    last line, moved to a signature under it."""
     i, seen = first, 0
     while i < len(sheet.texts) and (i <= last or seen <= P.TAIL_WINDOW):
         if i > last and sheet.kinds[i] != "blank":
             seen += 1
-        if sheet.kinds[i] in (None, "dropped") and P.TWEET_SIGNATURE.match(sheet.texts[i]):
+        if sheet.kinds[i] in (None, "dropped") and P.SIGNED_TWEET.search(sheet.texts[i]):
+            sheet.claim(i, "paragraph", "embedded_tweet")
+            last, seen = max(last, i), 0
+        elif sheet.kinds[i] in (None, "dropped") and P.TWEET_SIGNATURE.match(sheet.texts[i]):
             lines = [i]
             j = i - 1
             while j >= first and len(lines) <= P.TWEET_TEXT_LINES:

@@ -1835,12 +1835,15 @@ BLOCK_ADDRESS = re.compile(
 # number is read as the block (NEAR_BLOCKS in cluster.py allows for it).
 # An embedded tweet's signature, under its text: "— Rep. Jane Roe (@JaneRoe) November 19,
 # 2019". The tweet is a quote the article makes; its text is the few lines above
-# (TWEET_TEXT_LINES at most).
-TWEET_SIGNATURE = re.compile(
-    r"^[—–-]\s*\S.{0,60}\(@\w{1,15}\)\s+"
+# (TWEET_TEXT_LINES at most), or the signature's own line before it ("Killed in the line
+# of duty pic.twitter.com/STezF6DikZ — Maria Medina (@mariaCBS13) October 25, 2014").
+_TWEET_SIGNED = (
+    r"[—–-]\s*\S.{0,60}\(@\w{1,15}\)\s+"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{1,2},\s+\d{4}$"
 )
+TWEET_SIGNATURE = re.compile(rf"^{_TWEET_SIGNED}")
+SIGNED_TWEET = re.compile(rf"\S\s+{_TWEET_SIGNED}")
 TWEET_TEXT_LINES = 3
 HOUSE_ADDRESS = re.compile(r"\bat (\d{3,6}) ([A-Z][a-z]+)(?: [A-Z][a-z]+){0,2}\b")
 ORDINAL_STREETS = {
