@@ -50,89 +50,78 @@ def test_mojibake_is_repaired_and_recorded(tmp_path):
     assert doc.repairs  # what ftfy did is kept
 
 
-@pytest.mark.parametrize(
-    ("printed", "read"),
-    [
-        ("a 59 - year - old driver", "a 59-year-old driver"),
-        ("Woman Killed In Queens Hit - And - Run", "Woman Killed In Queens Hit-And-Run"),
-        ("his co - workers and an ex - Mafia boss", "his co-workers and an ex-Mafia boss"),
-        ("the Chiefs won 20 - 13 with a 7 - yard run", "the Chiefs won 20-13 with a 7-yard run"),
-        ("a $2. 6 million heist in the U. S.", "a $2.6 million heist in the U.S."),
-        ("shares rose 1. 2 percent", "shares rose 1.2 percent"),
-        ("27 / 09 / 2013 - a two - party basis", "27/09/2013 - a two-party basis"),
-        ("its first - ever vote, a well - known name", "its first-ever vote, a well-known name"),
-        # a number word before a dash that opens an aside, and a fraction, stay
-        ("he had three - and only three - chances", "he had three - and only three - chances"),
-        ("won 3 / 4 of the seats", "won 3 / 4 of the seats"),
-        # dashes, not hyphens: between clauses, around an aside, before a site's name or a time
-        ("the man - who was 27 - fled", "the man - who was 27 - fled"),
-        ("Teen shot in Hopewell - NBC12 - WWBT", "Teen shot in Hopewell - NBC12 - WWBT"),
-        ("Updated: Feb 6, 2017 - 3:44 PM", "Updated: Feb 6, 2017 - 3:44 PM"),
-        ("shot himself - KAIT", "shot himself - KAIT"),
-        # a sentence's end before a number, and a person's initials, stay as printed
-        ("It closed in 2008. 6 people lost jobs", "It closed in 2008. 6 people lost jobs"),
-        ("said Pastor C. A. Deckard", "said Pastor C. A. Deckard"),
-        ('told her, "said Unique Armstead', 'told her," said Unique Armstead'),
-        ("gon na go at 3:33 a. m., Deadline. com said", "gonna go at 3:33 a.m., Deadline.com said"),
-        ("a 45 - caliber handgun", "a 45-caliber handgun"),
-        # thousands, in a text the tokeniser spaced out; not a list's numbers, and not in
-        # a text it did not touch (an age and an address)
-        ("all - time: 2, 117 points, 22, 000 fans", "all-time: 2,117 points, 22,000 fans"),
-        ("all - time high: rooms 101, 102 and 103", "all-time high: rooms 101, 102 and 103"),
-        ("Jeffery Doby Jr., 19, 407 E. Tellico St.", "Jeffery Doby Jr., 19, 407 E. Tellico St."),
-    ],
-)
-def test_what_a_tokeniser_spaced_out_is_joined_and_recorded(tmp_path, printed, read):
+# What reading mends after ftfy (read.mend_text), by the repair it records. A tokeniser's
+# spaces:
+TOKENISER_SPACED = [
+    ("a 59 - year - old driver", "a 59-year-old driver"),
+    ("Woman Killed In Queens Hit - And - Run", "Woman Killed In Queens Hit-And-Run"),
+    ("his co - workers and an ex - Mafia boss", "his co-workers and an ex-Mafia boss"),
+    ("the Chiefs won 20 - 13 with a 7 - yard run", "the Chiefs won 20-13 with a 7-yard run"),
+    ("a $2. 6 million heist in the U. S.", "a $2.6 million heist in the U.S."),
+    ("shares rose 1. 2 percent", "shares rose 1.2 percent"),
+    ("27 / 09 / 2013 - a two - party basis", "27/09/2013 - a two-party basis"),
+    ("its first - ever vote, a well - known name", "its first-ever vote, a well-known name"),
+    # a number word before a dash that opens an aside, and a fraction, stay
+    ("he had three - and only three - chances", "he had three - and only three - chances"),
+    ("won 3 / 4 of the seats", "won 3 / 4 of the seats"),
+    # dashes, not hyphens: between clauses, around an aside, before a site's name or a time
+    ("the man - who was 27 - fled", "the man - who was 27 - fled"),
+    ("Teen shot in Hopewell - NBC12 - WWBT", "Teen shot in Hopewell - NBC12 - WWBT"),
+    ("Updated: Feb 6, 2017 - 3:44 PM", "Updated: Feb 6, 2017 - 3:44 PM"),
+    ("shot himself - KAIT", "shot himself - KAIT"),
+    # a sentence's end before a number, and a person's initials, stay as printed
+    ("It closed in 2008. 6 people lost jobs", "It closed in 2008. 6 people lost jobs"),
+    ("said Pastor C. A. Deckard", "said Pastor C. A. Deckard"),
+    ('told her, "said Unique Armstead', 'told her," said Unique Armstead'),
+    ("gon na go at 3:33 a. m., Deadline. com said", "gonna go at 3:33 a.m., Deadline.com said"),
+    ("a 45 - caliber handgun", "a 45-caliber handgun"),
+    # thousands, in a text the tokeniser spaced out; not a list's numbers, and not in
+    # a text it did not touch (an age and an address)
+    ("all - time: 2, 117 points, 22, 000 fans", "all-time: 2,117 points, 22,000 fans"),
+    ("all - time high: rooms 101, 102 and 103", "all-time high: rooms 101, 102 and 103"),
+    ("Jeffery Doby Jr., 19, 407 E. Tellico St.", "Jeffery Doby Jr., 19, 407 E. Tellico St."),
+]
+# Punctuation a page lost to "?":
+LOST_PUNCTUATION = [
+    # a text that lost its curly marks to "?": apostrophes, a dash, quotes
+    ("DENVER (AP) ? Peterson?s grasp", "DENVER (AP) — Peterson’s grasp"),
+    ("?They?re ready,? he said.", "“They’re ready,” he said."),
+    ("Kim?s ?B? group, despite ?big efforts? on", "Kim’s “B” group, despite “big efforts” on"),
+    ("It?s late. ?Where am I?? he asked.", "It’s late. “Where am I?” he asked."),
+    # a question mark before a capital is the question's own, even inside a quote
+    ("It?s over. ?Is it frustrating? A little.", "It’s over. “Is it frustrating? A little."),
+    # with no lost apostrophe, quotes are not guessed; a lone "?" is still a dash
+    ("?Where am I? Hello?", "?Where am I? Hello?"),
+    ("two women ? were wounded", "two women — were wounded"),
+    # a plural's apostrophe and a dash between words, in a text that lost apostrophes
+    ("It?s Fiennes? turn, the Phoenix?earned", "It’s Fiennes’ turn, the Phoenix—earned"),
+    # a query's "?s=" and "?t=" are no apostrophes, and a question stays a question
+    ("search.php?s=flood&t=1 Why?", "search.php?s=flood&t=1 Why?"),
+    ("What is spiked ?", "What is spiked ?"),
+]  # fmt: skip
+# Spaces a page lost or added, and typewriter quotes:
+SPACING_AND_QUOTES = [
+    ("West Philadelphia.It happened Friday.", "West Philadelphia. It happened Friday."),
+    ("Alaska Gov.Sarah Palin attends", "Alaska Gov. Sarah Palin attends"),
+    ("copy Extras , with Home and Away .", "copy Extras, with Home and Away."),
+    ("worked out,'' Martin said. ``Most of them", "worked out,” Martin said. “Most of them"),
+    # an address, a decimal, an ellipsis and a lone typewriter mark stay as printed
+    ("by www.Areza.com and Amazon.Com Inc.", "by www.Areza.com and Amazon.Com Inc."),
+    ("a .45 caliber gun ... and 5'11'' tall", "a .45 caliber gun ... and 5'11'' tall"),
+]  # fmt: skip
+MENDS = [
+    *(("tokeniser spaces", printed, read) for printed, read in TOKENISER_SPACED),
+    *(("lost punctuation", printed, read) for printed, read in LOST_PUNCTUATION),
+    *(("spacing and quotes", printed, read) for printed, read in SPACING_AND_QUOTES),
+]
+
+
+@pytest.mark.parametrize(("repair", "printed", "read"), MENDS)
+def test_reading_mends_the_text_and_records_the_repair(tmp_path, repair, printed, read):
     doc = _read(tmp_path, f"{printed}\nSecond line.\n".encode())
     assert isinstance(doc, RawDocument)
     assert doc.text.split("\n")[0] == read
-    assert ("tokeniser spaces" in doc.repairs) == (printed != read)
-
-
-@pytest.mark.parametrize(
-    ("printed", "read"),
-    [
-        # a text that lost its curly marks to "?": apostrophes, a dash, quotes
-        ("DENVER (AP) ? Peterson?s grasp", "DENVER (AP) — Peterson’s grasp"),
-        ("?They?re ready,? he said.", "“They’re ready,” he said."),
-        ("Kim?s ?B? group, despite ?big efforts? on", "Kim’s “B” group, despite “big efforts” on"),
-        ("It?s late. ?Where am I?? he asked.", "It’s late. “Where am I?” he asked."),
-        # a question mark before a capital is the question's own, even inside a quote
-        ("It?s over. ?Is it frustrating? A little.", "It’s over. “Is it frustrating? A little."),
-        # with no lost apostrophe, quotes are not guessed; a lone "?" is still a dash
-        ("?Where am I? Hello?", "?Where am I? Hello?"),
-        ("two women ? were wounded", "two women — were wounded"),
-        # a plural's apostrophe and a dash between words, in a text that lost apostrophes
-        ("It?s Fiennes? turn, the Phoenix?earned", "It’s Fiennes’ turn, the Phoenix—earned"),
-        # a query's "?s=" and "?t=" are no apostrophes, and a question stays a question
-        ("search.php?s=flood&t=1 Why?", "search.php?s=flood&t=1 Why?"),
-        ("What is spiked ?", "What is spiked ?"),
-    ],
-)  # fmt: skip
-def test_punctuation_lost_to_question_marks_is_put_back_and_recorded(tmp_path, printed, read):
-    doc = _read(tmp_path, f"{printed}\nSecond line.\n".encode())
-    assert isinstance(doc, RawDocument)
-    assert doc.text.split("\n")[0] == read
-    assert ("lost punctuation" in doc.repairs) == (printed != read)
-
-
-@pytest.mark.parametrize(
-    ("printed", "read"),
-    [
-        ("West Philadelphia.It happened Friday.", "West Philadelphia. It happened Friday."),
-        ("Alaska Gov.Sarah Palin attends", "Alaska Gov. Sarah Palin attends"),
-        ("copy Extras , with Home and Away .", "copy Extras, with Home and Away."),
-        ("worked out,'' Martin said. ``Most of them", "worked out,” Martin said. “Most of them"),
-        # an address, a decimal, an ellipsis and a lone typewriter mark stay as printed
-        ("by www.Areza.com and Amazon.Com Inc.", "by www.Areza.com and Amazon.Com Inc."),
-        ("a .45 caliber gun ... and 5'11'' tall", "a .45 caliber gun ... and 5'11'' tall"),
-    ],
-)  # fmt: skip
-def test_lost_and_added_spaces_and_typewriter_quotes_are_mended(tmp_path, printed, read):
-    doc = _read(tmp_path, f"{printed}\nSecond line.\n".encode())
-    assert isinstance(doc, RawDocument)
-    assert doc.text.split("\n")[0] == read
-    assert ("spacing and quotes" in doc.repairs) == (printed != read)
+    assert (repair in doc.repairs) == (printed != read)
 
 
 def test_curly_quotes_are_kept(tmp_path):
