@@ -206,13 +206,13 @@ def split_head(sheet: Sheet, first: int, last: int) -> int:
     """The body's first line when the run of prose opens with the article's head: a
     headline-shaped line (or two) with a date or byline right under it, then the body.
     The date and byline stand between a headline and its story, never inside the story,
-    nor at its top: a run that opens with a byline starts under it ("16th Jan 2008, 09:28am by
-    Damien McFerran.")."""
+    nor at its top: a run that opens with a byline ("16th Jan 2008, 09:28am by Damien
+    McFerran.") starts at the first prose under it (a standfirst may stand between)."""
     text = sheet.texts[first]
     if fields.is_credit_line(text) or fields.dated_byline(text):
-        under = sheet.next_open(first)  # the body's first prose under it (a standfirst
+        under = sheet.next_open(first)
         while under is not None and under < last and not is_prose(sheet.texts[under]):
-            under = sheet.next_open(under)  # may stand between)
+            under = sheet.next_open(under)
         if under is not None and under <= last:
             return split_head(sheet, under, last)
     for k in range(first + 1, min(first + 1 + P.HEAD_IN_BODY_LINES, last)):
