@@ -49,6 +49,24 @@ def sentences(text: str, ends: re.Pattern[str] = P.NEXT_SENTENCE) -> list[str]:
 
 
 # --- dek -------------------------------------------------------------------------------------
+# The rules that claim a writer's byline (not a photo's credit or a source's): one
+# standing between a sentence and the body's next paragraph closes the head, and the
+# sentence above it is the standfirst.
+_BYLINE_RULES = frozenset(
+    (
+        "byline",
+        "byline_aged",
+        "byline_dated",
+        "byline_parts",
+        "byline_stamped",
+        "names_line",
+        "name_line",
+        "staff_line",
+        "correspondent_line",
+    )
+)
+
+
 def find_dek(
     sheet: Sheet, title: int | None, first: int, headline: str | None = None
 ) -> tuple[int, str] | None:
@@ -97,9 +115,14 @@ def find_dek(
         return None  # a byline, a date, a line announcing what follows
     nxt = sheet.next_open(i)
     if i == first and (
-        nxt is None or (is_sentence(text) and not P.DATELINE.match(sheet.texts[nxt]))
+        nxt is None
+        or (
+            is_sentence(text)
+            and not P.DATELINE.match(sheet.texts[nxt])
+            and not any(r in _BYLINE_RULES for r in sheet.rules[i + 1 : nxt])
+        )
     ):
-        return None  # the first paragraph, not a standfirst
+        return None  # the first paragraph, not a standfirst (a byline stands under that)
     sheet.claim(i, "dek", rule)
     return i, text
 
