@@ -1651,11 +1651,13 @@ PHOTO_TAKEN = re.compile(
     r"taken (?:on|in|at)\b.{3,60}?\bshows?\b.{3,}?)(?:\s*\((?P<credit>[A-Z][^()]{1,60})\))?$"
 )
 # A caption ending in its agency credit in square brackets: "Troops patrol the city [EPA]",
-# "Crowds gathered at dawn [Getty Images]", "[Jane Doe/AFP]"
+# "Crowds gathered at dawn [Getty Images]", "[Jane Doe/AFP]"; or a handout's, naming who
+# sent it: "The lander as an artist imagines it [SpaceX via Nasa]"
 BRACKET_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?)\s*\[(?P<credit>(?:[A-Z][\w.' -]{1,30}/)?"
     r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|AAP|Xinhua|Bloomberg)"
-    r"(?:/[\w.' -]{1,30})?)\]$"
+    r"(?:/[\w.' -]{1,30})?|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} via [A-Z][\w.'-]*"
+    r"(?: [A-Z][\w.'-]*){0,3})\]$"
 )
 # A caption ending in its photographer's credit in brackets: "Davis scored eight points.
 # (Photo by Damon Tarver)", "... (Picture by Jane Roe/Getty Images)"
