@@ -185,7 +185,7 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
     head, rest, match = _dateline(lede)
     if match is None:
         return None, lede
-    return match["place"].strip(" ,"), head + rest[match.end() :]
+    return P.DATELINE_DAY.sub("", match["place"]).strip(" ,"), head + rest[match.end() :]
 
 
 def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:

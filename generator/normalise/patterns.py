@@ -966,8 +966,13 @@ MONTH = (
 # instead: "KOKOMO, Ind. (June 15, 2014) — " (fields.dateline_date).
 # The credit in a dateline's brackets: an agency, a station ("(Reuters)", "(WANE)").
 _BRACKET_CREDIT = r"\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)"
+# An Indian wire's dateline names the country in brackets and gives the day after a comma:
+# "GOLD COAST (Australia), December 30: ..." (the day is cut off the place:
+# DATELINE_DAY); "ABUJA, Jan 10 (Reuters) - " gives it too.
+_PLACE_COUNTRY = rf"(?:\s\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=,\s*(?i:{MONTH})\b))?"
+DATELINE_DAY = re.compile(rf",\s*(?i:{MONTH})\.?\s+\d{{1,2}}\s*$")
 DATELINE = re.compile(
-    rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
+    rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}{_PLACE_COUNTRY}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
     rf"\s*(?:,?\s*{_BRACKET_CREDIT}|"
     rf"\((?P<dated>(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}})\))?\s*"
