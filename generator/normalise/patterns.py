@@ -301,10 +301,12 @@ FURNITURE: tuple[Rule, ...] = (
         needs=("download",),
     ),
     # "For the latest information, click or tap here.", "On the go? Tap here for a summary",
-    # "Click to subscribe"
+    # "Click to subscribe"; several behind bars: "Mobile users tap here for photos from the
+    # scene | Tap here for video"
     _rule(
         "click_prompt",
-        r"^(?:\S+\s+){0,8}(?:click|tap)(?: or (?:click|tap))? here\b\W*(?:\s+\S+){0,8}$|"
+        r"^(?:(?:^|\s*\|\s*)(?:\S+\s+){0,8}(?:click|tap)(?: or (?:click|tap))? here\b\W*"
+        r"(?:\s+[^\s|]+){0,8})+$|"
         r"^(?:click|tap) to (?:subscribe|sign up|read more|see more|watch|listen)\b\W*$",
         "a prompt to click for something else",
         needs=("click", "tap"),
