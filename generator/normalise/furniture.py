@@ -231,13 +231,14 @@ def drop_repeats(sheet: Sheet, lines: range | None = None) -> None:
     """A line printed again (the headline twice, a caption twice) is dropped: right away
     when it repeats the line just above it; within `lines` (the article) wherever it is,
     the headline's own line included (a station's page prints its headline again among
-    the paragraphs: "1 Dead, 3 Injured in Pompano Beach Armed Robbery Attempt: ...").
+    the paragraphs: "1 Dead, 3 Injured in Pompano Beach Armed Robbery Attempt: ..."), and
+    so is the head's date line (printed again under the last paragraph).
     A line printed again right under it with a date stamp after it is another story's
     link, promoted with its date ("... What you need to know" over "... What you need to
     know Mar 27"): both go."""
     seen: dict[str, int] = {}
     if lines is not None:
-        seen = {sheet.texts[i].casefold(): i for i in lines if sheet.kinds[i] == "title"}
+        seen = {sheet.texts[i].casefold(): i for i in lines if sheet.kinds[i] in ("title", "date")}
     previous, above = None, -1
     for i in list(sheet.open()):
         key = sheet.texts[i].casefold()
