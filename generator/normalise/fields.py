@@ -977,6 +977,7 @@ def find_outlet(
         or station
         or _prompted(sheet)
         or _own_rights(sheet, known)
+        or _footer_rights(sheet, known)
         or _reporter_mail_domain(sheet)
     )
     if not found:
@@ -1188,7 +1189,11 @@ def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
         return None
     if P.OWNER_GROUP.search(publication(name)):
         return None
-    titled = P.PUBLICATION_WORD.search(name) or P.SITE_NAME_WORD.search(name)
+    titled = (
+        P.PUBLICATION_WORD.search(name)
+        or P.SITE_NAME_WORD.search(name)
+        or P.NEWSPAPER_WORD.search(name)
+    )
     return None if is_name(name) and not titled else name
 
 
@@ -1223,6 +1228,33 @@ def _bar_tail(text: str, site: str) -> bool:
 
 def _not_a_group(name: str | None) -> str | None:
     return None if name is None or P.FOOTER_OWNER_GROUP.search(publication(name)) else name
+
+
+def _footer_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
+    """The holder the last copyright notice below the article names, whatever rule dropped
+    the line (a menu's, a notice's): "© Copyright Toronto Star 1996-2008 Privacy Code |
+    Site Map". Only a name that reads as a publication's (a word of a paper's or a site's
+    name, a site's address, a call sign, or a name the registry knows), not a group's,
+    an agency's, a picture library's or the pictures' own notice."""
+    end = max((i for i, k in enumerate(sheet.kinds) if k not in ("dropped", "blank")), default=-1)
+    for text in reversed(sheet.texts[end + 1 :]):
+        if not P.FOOTER_NOTICE.search(text) or P.PICTURE_RIGHTS.search(text):
+            continue
+        match = P.OUTLET_FROM_COPYRIGHT.search(text)
+        name = publication(match["outlet"].strip()) if match else None
+        if not name or name.casefold() in known:
+            return name
+        if _owns_others_text(name) or _not_a_group(name) is None:
+            return None
+        named = (
+            P.SITE_NAME_WORD.search(name)
+            or P.PUBLICATION_WORD.search(name)
+            or P.NEWSPAPER_WORD.search(name)
+            or P.SITE_ADDRESS.search(name)
+            or P.SITE_CALL_SIGN.fullmatch(name.split()[0])
+        )
+        return name if named else None
+    return None
 
 
 def _agency_then_outlet(sheet: Sheet) -> str | None:

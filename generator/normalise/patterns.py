@@ -1504,11 +1504,16 @@ WEBMAIL_DOMAINS = frozenset(
      "shaw.ca", "rogers.com", "sympatico.ca", "btinternet.com", "web.de", "orange.fr",
      "wanadoo.fr", "free.fr", "libero.it", "bigpond.com"}
 )  # fmt: skip
+# The holder a copyright notice names: "© 2008 The Daily Herald. All rights reserved.",
+# "© Copyright of Telegraph Media Group Limited 2008 | Terms", "© Copyright 2006
+# Charleston Daily Mail -- Privacy policy", "© Copyright Toronto Star 1996-2008 Privacy
+# Code" (the years end it), "©independent.ie Sitemap | Contact Us" (a menu's word ends it).
 OUTLET_FROM_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?|by\b|"
-    r"(?-i:M{1,3}[CDLXVI]*\b)),?)*\s*(?!copyright\b|all rights\b)"
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright\b|of\b|\d{4}(?:\s*[-–]\s*\d{4})?|by\b|"
+    r"(?-i:M{1,3}[CDLXVI]*\b)),?)*\s*(?!copyright\b|all rights\b|and\b)"
     r"(?P<outlet>[A-Z](?:[\w&.'’ ]|(?<=\w)-(?=\w)){1,40}?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
-    r"(?:\.(?!\w)|[,|)]|\s+all rights|\s+[-–—]\s|$)",
+    r"(?:\.(?!\w)|[,|)]|\s+all rights|\s+(?:--|[-–—])\s|(?<=\d{4})\s|"
+    r"\s+(?:site ?map|privacy|contact|terms|advertise|about)\b|$)",
     I,
 )
 
@@ -1529,8 +1534,12 @@ PICTURE_LIBRARY = re.compile(
 # reservation of rights ("© 2024 The Daily Herald"); "© Shutterstock" alone is a photo's.
 FULL_RIGHTS_NOTICE = re.compile(r"\b(?:19|20)\d\d\b|\ball rights reserved\b", I)
 # A company that owns many outlets ("Cox Media Group", "CBS Local Media", "Hearst
-# Communications"): the holder of a station's or paper's rights, not the outlet's name.
-_OWNER_WORDS = r"group|holdings|communications|broadcasting|enterprises"
+# Communications", "Times Newspapers", "Fox Television Stations", "The Post Publishing
+# Public Co"): the holder of a station's or paper's rights, not the outlet's name.
+_OWNER_WORDS = (
+    r"group|holdings|communications|broadcasting|enterprises|newspapers|stations|"
+    r"publishing(?: public)?(?: co)?"
+)
 # ... and a network's divisions ("CBS Radio", "CBS Interactive") and the companies that own
 # the local stations and papers by name ("Media General", "Raycom Media").
 _OWNER_NAMES = (
@@ -1540,6 +1549,22 @@ _OWNER_NAMES = (
     r"Griffin Communications|Quincy Media|Cox Media|Tribune Publishing|Morris Communications)"
 )
 OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS}|media)$|{_OWNER_NAMES}", I)
+# A copyright notice in the page's footer, whatever else the line holds ("Guardian Unlimited
+# © ...", "Content Copyright WVVA TV 2008 ©", "© Copyright Toronto Star 1996-2008 Privacy
+# Code | Site Map"), and one about the pictures only ("Pictures are © 2007 Allsport").
+FOOTER_NOTICE = re.compile(r"©|\(c\)|\bcopyright\b", I)
+PICTURE_RIGHTS = re.compile(
+    r"\b(?:pictures?|photos?|photographs?|images?)\b\W+(?:\w+\W+)?(?:are\s+)?(?:©|\(c\)|copyright)",
+    I,
+)
+# Words a newspaper's or site's name has and a company's or a person's seldom does, beside
+# SITE_NAME_WORD's and PUBLICATION_WORD's: "Toronto Star", "The Southern Ledger".
+NEWSPAPER_WORD = re.compile(
+    r"\b(?:star|ledger|mail|courier|examiner|observer|standard|record|register|sun|mirror|"
+    r"express|independent|guardian|inquirer|enquirer|sentinel|bulletin|review|leader|globe|"
+    r"citizen|argus|advertiser|bee)\b",
+    I,
+)
 # The same in a site's footer, but "... Media": there it is as often the publication's own
 # company ("© 2008 Mountain Media LLC") as a group's.
 FOOTER_OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS})$|{_OWNER_NAMES}", I)
