@@ -48,6 +48,9 @@ def test_photo_credits_in_wire_style(printed, wire):
         ("Associated Press Writer", ["AP"]),
         ("Brought to you by AFP and Reuters", ["AFP", "Reuters"]),
         ("With reporting from Agence France-Presse", ["AFP"]),
+        ("Press Trust of India", ["PTI"]),  # the wires spelled out, as Indian,
+        ("© AAP 2008", ["AAP"]),  # Australian and New Zealand pages print them
+        ("Copyright New Zealand Press Association", ["NZPA"]),
         ("Map of the area", []),  # "ap" inside a word is no agency
         ("a pa in the park", []),  # short names only in capitals
     ],
