@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
-from ..credits import agencies_in
+from ..credits import AGENCIES, agencies_in
 from ..models import Outlet
 from . import patterns as P
 from .sheet import Sheet, is_prose, is_sentence, words
@@ -185,18 +185,28 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
     head, rest, match = _dateline(lede)
     if match is None:
         return None, lede
-    return P.DATELINE_DAY.sub("", match["place"]).strip(" ,"), head + rest[match.end() :]
+    place, rest = P.DATELINE_DAY.sub("", match["place"]).strip(" ,"), rest[match.end() :]
+    # printed twice: "Charlotte, NC -- Charlotte, NC (Sports Network) - "
+    again = _dateline(rest)[2]
+    if again and again["place"].strip(" ,") == place:
+        rest = rest[again.end() :]
+    return place, head + rest
 
 
 def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:
     """(label, the rest, the dateline opening the rest): P.DATELINE behind an optional
-    label, when its place is in capitals; else P.MIXED_CASE_DATELINE."""
+    label, when its place is in capitals; else P.MIXED_CASE_DATELINE, P.STATE_DATELINE, or
+    P.AGENCY_DATELINE when its brackets name a news agency."""
     label = P.LEADING_LABEL.match(lede)
     head, rest = (lede[: label.end()], lede[label.end() :]) if label else ("", lede)
     match = P.DATELINE.match(rest)
     if match and P.TWO_CAPITALS.search(match["place"]):
         return head, rest, match
-    return head, rest, P.MIXED_CASE_DATELINE.match(rest)
+    match = P.MIXED_CASE_DATELINE.match(rest) or P.STATE_DATELINE.match(rest)
+    town = P.AGENCY_DATELINE.match(rest) if match is None else None
+    if town and town["agency"].casefold() in AGENCIES:  # in brackets "dpa" is the agency
+        match = town
+    return head, rest, match
 
 
 # --- published date --------------------------------------------------------------------------

@@ -983,11 +983,34 @@ DATELINE = re.compile(
 )  # the dash after a station's brackets may touch the lede: "ST. LOUIS (KMOX) –St. Louis"
 # ... or its place set in capitals and small letters, which a credit in brackets must
 # follow: "Las Vegas, NV (KTNV) --", "St. Louis, MO (KMOX) A 2 year old ...", "Mannheim,
-# Germany (Sports Network) - ". A sentence never opens with a place, a comma and brackets.
+# Germany (Sports Network) - ", "Islamabad, Jan 14 (IANS) The ..." (the day is cut off:
+# DATELINE_DAY). A sentence never opens with a place, a comma and brackets.
+_DASH = r"(?:--|—|–|-)"
 MIXED_CASE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,3}, [A-Z][A-Za-z.]{1,12}(?: [A-Z][a-z]+)?)"
+    r"^(?P<place>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,3}, [A-Z][A-Za-z.]{1,12}(?: [A-Z][a-z]+)?"
+    r"(?:\s\d{1,2}(?=\s*\())?)"
     rf"\s*{_BRACKET_CREDIT}\s*"
-    r"(?:(?:--|—|–|-)\s*(?=\S)|(?=[\"“]?[A-Z0-9]))"
+    rf"(?:{_DASH}\s*(?=\S)|(?=[\"“]?[A-Z0-9]))"
+)
+# ... or a US state after the comma, as the AP abbreviates it or the post office does,
+# then a dash, perhaps around a credit in brackets: "Norfolk, Va. - ", "Terre Haute, IN -
+# ", "Marksville, LA- ", "St. Petersburg, FL -- (Sports Network) - ". A sentence never
+# opens with a town, a state and a dash.
+_US_STATE = (
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|"
+    r"Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|"
+    r"Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\.|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah|"
+    r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|"
+    r"S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b"
+)
+STATE_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){{0,3}}, (?:{_US_STATE}))"
+    rf"\s*(?:{_DASH}\s*)?(?:{_BRACKET_CREDIT}\s*)?{_DASH}\s*(?=\S)"
+)
+# ... or a town alone before a news agency in brackets and a dash: "London (dpa) - ",
+# "Killingly (AP) — " (fields._dateline checks that the brackets name an agency).
+AGENCY_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s*{_BRACKET_CREDIT}\s*{_DASH}\s*(?=\S)"
 )
 # A station's brand in a dateline's brackets, a network's name and its channel or region:
 # "GREENWOOD, SC (FOX Carolina) –", "(NBC 5)", "(CBS SF)".
