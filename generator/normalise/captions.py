@@ -171,11 +171,16 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
     if P.GALLERY_CONTROLS.match(sheet.texts[i]):  # not the credit of the line above it
         sheet.drop(i, "photo_widget")
         return None
+    j = sheet.previous_open(i)
     credit = _line_credit(sheet.texts[i])
+    placed = True  # the line above may be the caption
+    if credit is None and j is not None and P.SENTENCE_END.search(sheet.texts[j]):
+        slashed = P.SLASH_CREDIT_LINE.match(sheet.texts[i])
+        credit = normalise_credit(slashed["credit"]) if slashed else None
+        placed = bool(P.CAPTION_POSITION.search(sheet.texts[j]))
     if credit is None:
         return None
-    j = sheet.previous_open(i)
-    if j is None or words(sheet.texts[j]) > P.CAPTION_MAX_WORDS:
+    if j is None or not placed or words(sheet.texts[j]) > P.CAPTION_MAX_WORDS:
         sheet.claim(i, "caption_credit", "credit_without_caption")
         return None
     sheet.claim(i, "caption_credit", "credit_line")

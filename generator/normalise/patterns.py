@@ -1759,7 +1759,7 @@ CALL_SIGN_CREDIT = re.compile(r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>[KW][A-Z]{
 # them two words or more (a party and a state, "(D/Texas)", is no credit), or one a
 # picture agency's ("(Ferrey/WireImage)"); or a chain of three or four credits
 # ("(NASA/JPL-Caltech/ASU)").
-_CREDIT_SIDE = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_CREDIT_SIDE = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}?"  # as few words as the end allows
 _CREDIT_SHAPE = (
     r"(?=[^/()]* [^/()]*/|[^()]*/[^/()]* |[^()]*/[^()]*/|[^()]*(?:Image|Photo|Picture)s?\))"
 )
@@ -1767,6 +1767,21 @@ SLASH_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?[.!?\"”’])\s*"
     rf"\((?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}})\)"
     r"(?:\s*\((?P=credit)\))?$"
+)
+# ... or such a credit alone on its line, under a sentence: "(Richard Lam/Canadian
+# Press)", "Leader-Post/Bryan Schlosser", "Shayne Dwyer/WDBJ7" (a breadcrumb's "Local
+# News / Crime" stands under no sentence). The sentence is its caption when it places the
+# people in the picture (CAPTION_POSITION); else it is a paragraph the photo stood beside.
+SLASH_CREDIT_LINE = re.compile(
+    rf"^(?P<open>\()?(?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}}?)"
+    r"(?:\s+(?P=credit))*(?(open)\))$"  # printed again: "Joel Hilton/WAVY Joel Hilton/WAVY"
+)
+# Where a caption places someone in the picture: "Sami Salo, left, gets squeezed out",
+# "general manager Eric Tillman (right) and Austin", "second from left".
+CAPTION_POSITION = re.compile(
+    r"[,(]\s*(?:(?:second |third )?(?:from )?(?:left|right)|cent(?:er|re)|top|bottom|"
+    r"foreground|background|front|rear)\s*[,)]",
+    I,
 )
 # A photo taken from a social network or given by the family, credited so in brackets
 # after its caption: "Sarah Bonner, 24, died after being shot in the eye at a gun range.
