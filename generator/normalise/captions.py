@@ -171,15 +171,16 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
     if P.GALLERY_CONTROLS.match(sheet.texts[i]):  # not the credit of the line above it
         sheet.drop(i, "photo_widget")
         return None
-    j = sheet.previous_open(i)
     credit = _line_credit(sheet.texts[i])
     placed = True  # the line above may be the caption
-    if credit is None and j is not None and P.SENTENCE_END.search(sheet.texts[j]):
-        slashed = P.SLASH_CREDIT_LINE.match(sheet.texts[i])
-        credit = normalise_credit(slashed["credit"]) if slashed else None
-        placed = bool(P.CAPTION_POSITION.search(sheet.texts[j]))
+    if credit is None and (slashed := _slash_credit_line(sheet.texts[i])):
+        above = sheet.previous_open(i)  # a credit alone under a sentence
+        if above is not None and P.SENTENCE_END.search(sheet.texts[above]):
+            credit = slashed
+            placed = bool(P.CAPTION_POSITION.search(sheet.texts[above]))
     if credit is None:
         return None
+    j = sheet.previous_open(i)
     if j is None or not placed or words(sheet.texts[j]) > P.CAPTION_MAX_WORDS:
         sheet.claim(i, "caption_credit", "credit_without_caption")
         return None
@@ -191,6 +192,15 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
         wire = wire_text(sheet.texts[k])
         sheet.claim(k, "wire_caption", "wire_credit")
     return Caption(caption_text(sheet.texts[j]), credit, wire)
+
+
+def _slash_credit_line(text: str) -> str | None:
+    """The credit a slash credit alone on its line gives ("(Richard Lam/Canadian Press)"):
+    a short line with a slash, the only ones the pattern's look-ahead is run on."""
+    if "/" not in text or len(text) > P.SLASH_CREDIT_LINE_MAX_CHARS:
+        return None
+    match = P.SLASH_CREDIT_LINE.match(text)
+    return normalise_credit(match["credit"]) if match else None
 
 
 def _line_credit(text: str) -> str | None:

@@ -1776,6 +1776,7 @@ SLASH_CREDIT_LINE = re.compile(
     rf"^(?P<open>\()?(?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}}?)"
     r"(?:\s+(?P=credit))*(?(open)\))$"  # printed again: "Joel Hilton/WAVY Joel Hilton/WAVY"
 )
+SLASH_CREDIT_LINE_MAX_CHARS = 160  # four credits of 40 characters; paragraphs are longer
 # Where a caption places someone in the picture: "Sami Salo, left, gets squeezed out",
 # "general manager Eric Tillman (right) and Austin", "second from left".
 CAPTION_POSITION = re.compile(
