@@ -1199,12 +1199,17 @@ def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
         return None
     if P.OWNER_GROUP.search(publication(name)):
         return None
-    titled = (
+    return None if is_name(name) and not _paper_worded(name) else name
+
+
+def _paper_worded(name: str) -> bool:
+    """A name with a word of a publication's, a site's or a newspaper's ("Paterson Press",
+    "WVVA TV", "The Patriot Ledger"): no person's or company's."""
+    return bool(
         P.PUBLICATION_WORD.search(name)
         or P.SITE_NAME_WORD.search(name)
         or P.NEWSPAPER_WORD.search(name)
     )
-    return None if is_name(name) and not titled else name
 
 
 def _site_suffix(sheet: Sheet, title: str | None, known: frozenset[str]) -> str | None:
@@ -1257,9 +1262,7 @@ def _footer_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
         if _owns_others_text(name) or _not_a_group(name) is None:
             return None
         named = (
-            P.SITE_NAME_WORD.search(name)
-            or P.PUBLICATION_WORD.search(name)
-            or P.NEWSPAPER_WORD.search(name)
+            _paper_worded(name)
             or P.SITE_ADDRESS.search(name)
             or P.SITE_CALL_SIGN.fullmatch(name.split()[0])
         )
