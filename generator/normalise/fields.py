@@ -549,7 +549,7 @@ def date_of_line(text: str) -> str | None:
     found = parse_date(match["value"] if match else text)
     if found is None and not is_sentence(text):
         clock = _clock(text)
-        explicit = P.EXPLICIT_DATE.search(clock)
+        explicit = P.EXPLICIT_DATE.search(clock) or P.FOREIGN_DATE.search(clock)
         after = clock[explicit.end() :] if explicit else ""
         after = "" if P.UPDATE_TAIL.match(after) else after  # "... Last updated at 12:42 GMT"
         rest = f"{clock[: explicit.start()]} {after}" if explicit else ""
@@ -582,12 +582,25 @@ def parse_date(value: str) -> str | None:
         settings["DATE_ORDER"] = "DMY"
     try:
         parsed = dateparser.parse(value, languages=["en"], settings=settings)
+        if parsed is None and (foreign := P.FOREIGN_DATE.search(value)):
+            parsed = dateparser.parse(
+                value, languages=_languages(foreign["month"]), settings=settings
+            )
     except (ValueError, OverflowError):
         parsed = None
     if not isinstance(parsed, datetime):
         trimmed = P.DATE_TRAILER.sub("", value)
         return parse_date(trimmed) if trimmed != value else None
     return parsed.isoformat() if P.HAS_TIME.search(value) else parsed.date().isoformat()
+
+
+def _languages(month: str) -> list[str]:
+    """The languages whose month names include `month` ("ago": Italian, Portuguese, Spanish)."""
+    return [
+        language
+        for language, names in P.FOREIGN_MONTHS.items()
+        if re.fullmatch(names, month, re.IGNORECASE)
+    ]
 
 
 # --- credits ---------------------------------------------------------------------------------

@@ -1179,12 +1179,37 @@ UPDATE_TAIL = re.compile(r"^[\s,;|/-]*(?:last )?updated\b", I)
 DAY_FIRST_ZONE = re.compile(
     r"\b(?:GMT|BST|IST|WET|WEST|CET|CEST|EET|EEST|SAST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT)\b"
 )
+# Month names in the other languages the sources publish in, in a date with its day and
+# year: "02 Ago 2017", "segunda-feira, 22 de janeiro de 2018", "15 janvier 2008", "3. März
+# 2019", "11 октября 2018". Such a date is read in the languages whose months name it
+# (fields.parse_date); an English date is read in English first.
+FOREIGN_MONTHS = {
+    "it": r"gen(?:naio)?|feb(?:braio)?|mar(?:zo)?|apr(?:ile)?|mag(?:gio)?|giu(?:gno)?|"
+    r"lug(?:lio)?|ago(?:sto)?|set(?:tembre)?|ott(?:obre)?|nov(?:embre)?|dic(?:embre)?",
+    "pt": r"jan(?:eiro)?|fev(?:ereiro)?|mar(?:ço)?|abr(?:il)?|mai(?:o)?|jun(?:ho)?|"
+    r"jul(?:ho)?|ago(?:sto)?|set(?:embro)?|out(?:ubro)?|nov(?:embro)?|dez(?:embro)?",
+    "es": r"ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|"
+    r"ago(?:sto)?|sept?(?:iembre)?|set(?:iembre)?|oct(?:ubre)?|nov(?:iembre)?|dic(?:iembre)?",
+    "fr": r"janv(?:ier)?|févr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|août|"
+    r"sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|déc(?:embre)?",
+    "de": r"jan(?:uar)?|feb(?:ruar)?|märz|apr(?:il)?|mai|juni?|juli?|aug(?:ust)?|"
+    r"sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?",
+    "ru": r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
+    r"декабря",
+}
+FOREIGN_DATE = re.compile(
+    r"\b\d{1,2}\.?\s+(?:de\s+)?(?P<month>"
+    + "|".join(f"(?:{names})" for names in FOREIGN_MONTHS.values())
+    + r")\b\.?,?\s+(?:de\s+)?\d{4}\b",
+    I,
+)
 # A month names a date with the number next to it ("June 21", "Dec. 16", "Dec - 19 - 05"),
 # not with one further on: "Man charged in fatal June shooting, wounding of 3 others" and
 # "Greek anti-austerity march erupts in violence, 3 dead" are headlines.
 # Also a day and a time stamped under a story ("12/30 10:34:59 ET"), the wire's
 # transmission stamp ("AP-ES-01-10-08 0607EST": service, month, day, year, time) and a
-# weekday and a time ("Monday 6:30PM": read only against a known reference date).
+# weekday and a time ("Monday 6:30PM": read only against a known reference date), and a
+# date in another language ("02 Ago 2017": FOREIGN_DATE).
 DATE_HINT = re.compile(
     rf"\b{MONTH}\b[.,]?[\s\-–]*\s\d|"
     rf"\d\s+{MONTH}\b|"
@@ -1193,7 +1218,8 @@ DATE_HINT = re.compile(
     r"\b\d{1,2} / \d{1,2} / \d{2,4}\b|"  # spaced out by a tokeniser
     r"^\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\b|"
     r"^AP-[A-Z]{2}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{2,4}$|"
-    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\b",
+    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|"
+    + FOREIGN_DATE.pattern,
     I,
 )
 DATE_MAX_WORDS = 10
