@@ -180,11 +180,14 @@ FURNITURE: tuple[Rule, ...] = (
         "a video's title and summary, stamped with the day it was published",
         needs=("(published",),
     ),
-    # "Video: ...", "Video (01:00) : Police say all five ...", "Watch this story", "ON A
-    # MOBILE DEVICE? WATCH THE VIDEO HERE.", "Scroll down for video"
+    # "Video: ...", "Video (01:00) : Police say all five ...", "Watch this story", "Watch
+    # the report", "Watch this video report posted online by KTVA-TV:" (over the player),
+    # "ON A MOBILE DEVICE? WATCH THE VIDEO HERE.", "Scroll down for video"
     _rule(
         "video_link",
-        r"^(?:video|audio)\s*:\s*\S.{0,100}$|^watch this (?:story|video)\W*$|"
+        r"^(?:video|audio)\s*:\s*\S.{0,100}$|"
+        r"^(?:watch|view) (?:this|the|our) (?:story|videos?|report|video report|clip)\W*$|"
+        r"^watch (?:this|the) video\b[^.!?]{0,80}:$|"
         r"^(?:video|audio)\s*\(\d{1,2}:\d{2}\)\s*:\s*\S.{0,300}$|"
         r"^on a mobile device\?\s*(?:watch|see|view) (?:the )?video here\W*$|"
         r"^scroll down for (?:the )?videos?\W*$",
