@@ -31,7 +31,7 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
         ) is not None:
             found[i] = caption
     for i in list(sheet.open()):
-        caption = _lone_wire(sheet, i)
+        caption = _lone_wire(sheet, i) or _agency_caption(sheet, i)
         if caption is not None:
             found[i] = caption
     found |= _labelled_captions(sheet)
@@ -376,6 +376,20 @@ def _lone_wire(sheet: Sheet, i: int) -> Caption | None:
         return None
     sheet.claim(i, "caption", "wire_credit")
     return Caption(caption, normalise_credit(credit))
+
+
+def _agency_caption(sheet: Sheet, i: int) -> Caption | None:
+    """A short sentence with a picture agency's name after its full stop, the story's
+    prose under it: a photo's caption and credit ("... in New York. Reuters"). On the
+    story's last line the agency is the wire's sign-off ("... the presidency said. AFP")."""
+    match = P.AGENCY_CAPTION.match(sheet.texts[i])
+    below = sheet.next_open(i)
+    if match is None or words(match["caption"]) > P.CAPTION_MAX_WORDS or below is None:
+        return None
+    if not is_prose(sheet.texts[below]):
+        return None
+    sheet.claim(i, "caption", "agency_caption")
+    return Caption(match["caption"], match["credit"])
 
 
 def _wire_credit(text: str) -> re.Match[str] | None:

@@ -616,6 +616,8 @@ def find_credits(
     signoff: int | None = None
     for i in [i for i in sheet.open() if i in lines]:
         text = sheet.texts[i]
+        if i in header and _dated_item(sheet, i):  # "- Debbie White", "- 18 Nov 2019, 19:09"
+            text = P.BULLET.sub("", text, count=1)
         if match := P.CONTRIBUTED.match(text):  # "X in Reno and Y contributed ..."
             contributors = P.SENTENCE_SPLIT.split(match["names"])[-1]  # "<note>. X and Y"
             writer, paper = _noted_writer(text)
@@ -713,6 +715,19 @@ def find_credits(
     return tuple(dict.fromkeys(names)), org, signoff
 
 
+def _dated_item(sheet: Sheet, i: int) -> bool:
+    """Line i is a bulleted item beside a bulleted date: the head's byline and date set as
+    a list's items ("- Debbie White" over "- 18 Nov 2019, 19:09")."""
+
+    def dated(other: str) -> bool:
+        return bool(P.BULLET.match(other)) and looks_like_date(P.BULLET.sub("", other, count=1))
+
+    beside = (sheet.previous_open(i), sheet.next_open(i))
+    return bool(P.BULLET.match(sheet.texts[i])) and any(
+        j is not None and dated(sheet.texts[j]) for j in beside
+    )
+
+
 def _stamped_byline(text: str) -> bool:
     """A byline with its date or time stamp on one line (byline_stamped, byline_dated,
     byline_parts)."""
@@ -779,12 +794,14 @@ def _in_story(sheet: Sheet, name: str, header: range) -> bool:
 
 def _names_line(text: str) -> list[str]:
     """The names of a byline with no "By" ("Kevin Johnson and Kevin McCoy USA TODAY",
-    "KEVIN SCHOFIELD and GERRY BRAIDEN"), when every one of them reads as a name; else
-    none."""
+    "KEVIN SCHOFIELD and GERRY BRAIDEN", "Charlie Wood, Business Insider": the paper after
+    the comma is no name), when every one of them reads as a name; else none."""
     match = P.NAMES_LINE.match(text) or P.CAPS_NAMES_LINE.match(text)
     if not match:
         return []
     found = [n.strip() for n in P.NAME_SPLIT.split(match["names"])]
+    if "," in match["names"] and _paper_worded(found[-1]):
+        found.pop()  # the paper after the name: "Charlie Wood, Business Insider"
     if not all(is_name(n) for n in found):
         return []
     return [n.title() if n.isupper() else n for n in found]

@@ -842,7 +842,7 @@ SUBORDINATORS = frozenset(
 SITE_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:]|::)\s+|\s*\|\s*")
 SITE_NAME_WORD = re.compile(
     r"\b(?:news|newschannel|weather|sports|tv|television|channel|radio|times|post|herald|"
-    r"tribune|journal|gazette|daily|online|media|network|press|magazine|today|"
+    r"tribune|journal|gazette|daily|online|media|network|press|magazine|today|insider|"
     r"cbs|nbc|abc|fox|cnn|bbc|pbs|npr)\b|\w\.(?:com|net|org|co\.uk)\b|\b\d+(?:news|tv)\b",
     I,
 )
@@ -1734,12 +1734,21 @@ PHOTO_TAKEN = re.compile(
     r"^(?P<caption>(?:(?:Aerial|File|Drone|Undated) (?i:photo|picture|image)|Photo|Picture|Image) "
     r"taken (?:on|in|at)\b.{3,60}?\bshows?\b.{3,}?)(?:\s*\((?P<credit>[A-Z][^()]{1,60})\))?$"
 )
+# The picture agencies a caption's credit names alone.
+_PICTURE_AGENCY = r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|AAP|Xinhua|Bloomberg)"
+# A short sentence with a picture agency's name after its full stop, the story's prose
+# under it, is a photo's caption and its credit: "The WeWork logo is displayed outside of
+# a co-working space in New York.Reuters" (scraped glued to it). On the story's last line
+# "... he said. AFP" is the agency's sign-off (SENTENCE_END).
+AGENCY_CAPTION = re.compile(
+    rf"^(?P<caption>[A-Z\"“].{{10,}}[a-z)]\.)\s?(?P<credit>{_PICTURE_AGENCY})$"
+)
 # A caption ending in its agency credit in square brackets: "Troops patrol the city [EPA]",
 # "Crowds gathered at dawn [Getty Images]", "[Jane Doe/AFP]"; or a handout's, naming who
 # sent it: "The lander as an artist imagines it [SpaceX via Nasa]"
 BRACKET_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?)\s*\[(?P<credit>(?:[A-Z][\w.' -]{1,30}/)?"
-    r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|AAP|Xinhua|Bloomberg)"
+    rf"{_PICTURE_AGENCY}"
     r"(?:/[\w.' -]{1,30})?|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} via [A-Z][\w.'-]*"
     r"(?: [A-Z][\w.'-]*){0,3})\]$"
 )
@@ -1914,12 +1923,22 @@ WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", I)
 
 # --- Sentence shape -------------------------------------------------------------------------
 # (a character the page's encoding lost, U+FFFD, may follow it: "... is unknown.�")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\ufffd?$")
+# A sentence ends in its stop, perhaps with the wire's sign-off after it on the story's last
+# line ("... the presidency said. AFP", "... said. - (ANI)").
+SIGNOFF_AGENCY = (
+    r"(?:AFP|AP|Reuters|REUTERS|PTI|IANS|ANI|UPI|Xinhua|dpa|AAP|APP|IRNA|Bernama|Yonhap)"
+)
+SENTENCE_END = re.compile(
+    rf"[.!?…][\"'”’)\]]*(?:\s*[-—–]*\s*(?:\({SIGNOFF_AGENCY}\)|{SIGNOFF_AGENCY}))?\ufffd?$"
+)
 # One sentence ending and the next beginning inside a line.
 SENTENCE_BREAK = re.compile(r"\w{2}[.!?][\"'”’)\]]*\s+[\"“'‘]?[A-Z]")
 # A line this long with a sentence break inside is a paragraph, never a link.
 RUNNING_TEXT_WORDS = 50
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
+# A bullet before a line (no number): a page that sets its head's byline and date as the
+# items of a list ("- Debbie White", "- 18 Nov 2019, 19:09") is read without it.
+BULLET = re.compile(r"^\s*[-*•·▪►]\s+")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 # --- where the event happened ------------------------------------------------------------------
@@ -2053,6 +2072,8 @@ RULE_NOTES: dict[str, str] = {
     "tag_list": "the article's own tag list, next to it: kept as its tags",
     "photo_credit_line": "photographer's credit between headline and body, with no caption",
     "credit_above_caption": "photographer's credit between headline and body, and its caption",
+    "agency_caption": "a short sentence with a picture agency's name after its full stop, the "
+    "story's prose under it: a photo's caption and its credit",
     "dateline": "paragraph opening with a dateline",
     "lede_credit": "paragraph opening with an outlet's or agency's name in brackets: '(CNN) -'",
     "table": "a table of figures printed one cell per line, between the article's paragraphs",
