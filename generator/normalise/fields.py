@@ -195,14 +195,18 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
 
 def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:
     """(label, the rest, the dateline opening the rest): P.DATELINE behind an optional
-    label, when its place is in capitals; else P.MIXED_CASE_DATELINE, P.STATE_DATELINE, or
-    P.AGENCY_DATELINE when its brackets name a news agency."""
+    label, when its place is in capitals; else P.MIXED_CASE_DATELINE, P.STATE_DATELINE,
+    P.GLUED_CREDIT_DATELINE, or P.AGENCY_DATELINE when its brackets name a news agency."""
     label = P.LEADING_LABEL.match(lede)
     head, rest = (lede[: label.end()], lede[label.end() :]) if label else ("", lede)
     match = P.DATELINE.match(rest)
     if match and P.TWO_CAPITALS.search(match["place"]):
         return head, rest, match
-    match = P.MIXED_CASE_DATELINE.match(rest) or P.STATE_DATELINE.match(rest)
+    match = (
+        P.MIXED_CASE_DATELINE.match(rest)
+        or P.STATE_DATELINE.match(rest)
+        or P.GLUED_CREDIT_DATELINE.match(rest)
+    )
     town = P.AGENCY_DATELINE.match(rest) if match is None else None
     if town and town["agency"].casefold() in AGENCIES:  # in brackets "dpa" is the agency
         match = town
@@ -1176,12 +1180,18 @@ def _reporter_mail_domain(sheet: Sheet) -> str | None:
 
 def dateline_station(lede: str) -> str | None:
     """The station a dateline credits by its call sign ("ROCKFORD (WIFR) --", "DETROIT
-    (WWJ/AP) -") or its brand ("GREENWOOD, SC (FOX Carolina) -"): the outlet that ran
-    the story. An agency there ("(AP)") is not."""
+    (WWJ/AP) -") or its brand ("GREENWOOD, SC (FOX Carolina) -"), or any name in brackets
+    glued to the lede's first word, as the site's own markup leaves it ("Washington
+    (CNN)Republicans"): the outlet that ran the story. An agency there ("(AP)") is not."""
     match = _dateline(lede)[2]
     station = ((match["agency"] or "") if match else "").split("/", 1)[0].strip()
     named = P.SITE_CALL_SIGN.fullmatch(station) or P.STATION_BRAND.fullmatch(station)
-    return station if named else None
+    if named:
+        return station
+    glued = P.GLUED_LEDE_CREDIT.match(lede)  # "(CNN)The ...": the site's own dateline markup
+    if glued and glued["agency"].casefold() not in AGENCIES:
+        return glued["agency"]
+    return None
 
 
 def dateline_date(lede: str) -> str | None:
