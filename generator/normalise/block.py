@@ -392,8 +392,10 @@ def extend_closing_line(sheet: Sheet, last: int) -> int:
 
 
 def _closing_line(text: str) -> bool:
-    """A short sentence that can close a story: "So, surely, will Verbeek."."""
-    closing = is_sentence(text) and words(text) >= P.CLOSING_LINE_MIN_WORDS
+    """A short sentence that can close a story: "So, surely, will Verbeek.", "Anyone with
+    information is asked to call 305-471-TIPS"."""
+    sentence = is_sentence(text) or bool(P.NUMBER_TO_CALL_END.search(text))
+    closing = sentence and words(text) >= P.CLOSING_LINE_MIN_WORDS
     return closing and bool(_OPENS.match(text))
 
 

@@ -594,6 +594,11 @@ COMMENT_MARKER = re.compile(
 TAIL_WINDOW = 5
 # A sentence of at least this many words right under the body is its closing line.
 CLOSING_LINE_MIN_WORDS = 3
+# ... or an appeal ending in the number to call, its full stop left off ("Anyone with
+# information is asked to call Crime Stoppers at 305-471-TIPS").
+NUMBER_TO_CALL_END = re.compile(
+    r"\b(?:call|contact)\b.{0,120}?(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-](?:\d{4}|[A-Z]{4})\W*$", I
+)
 # "Tour dates:" right after the body announces a list that belongs to the article: at
 # least ANNOUNCED_LIST_MIN items of one shape, each at most ANNOUNCED_ITEM_MAX_WORDS words.
 ANNOUNCED_INTRO_MIN_WORDS = 2
@@ -866,9 +871,23 @@ PARAGRAPH_MIN_WORDS = 5
 # The outlet's prompts a story ends with, after its last paragraph (block.trim_body):
 # where to follow it, what to watch, read or download next ("More Articles in
 # International »"), where to comment, what a subscription offers ("Free trial. Read the
-# complete New York edition ...").
+# complete New York edition ..."), its promise of updates ("This is a developing story.
+# Check back for updates.", "KSAT 12 will update this story as more information becomes
+# available.", "We'll bring you more information as soon as we get it."). A line that
+# opens with the story's own sentence ("Police are still investigating. This is a
+# developing story ...") stays.
+_UPDATE_PROMISE = (
+    r"this is (?:a|an) (?:developing|ongoing)(?: news)? story\b|"
+    r"this (?:story|article|page) (?:is developing|will be updated)\b|check back\b|"
+    r"we(?:'ll|’ll| will| are) (?:continue to |continuing to )?"
+    r"(?:update|provide|bring you|have more|keep you updated|follow this)\b|"
+    r"[\w'’ ]{1,30} will (?:continue to )?update (?:this|the) (?:story|page|report|article)\b|"
+    r"(?:we|[\w'’ ]{1,30}) (?:has|have) a crew on the scene\b|"
+)
 PROMO_TAIL = re.compile(
-    r"^(?:keep checking|stay with|stay in touch\b|be sure to follow|read or share this story|"
+    rf"^(?:{_UPDATE_PROMISE}"
+    r"keep checking|stay with|stay in touch\b|be sure (?:to|and) (?:follow|watch)\b|"
+    r"read or share this story|"
     r"read more\b|click (?:here|for more)|download (?:our|the)|sound off|"
     r"leave your (?:thoughts|comments)|"
     r"comments are\b|headlines in your inbox|share breaking news|like us on facebook|"
@@ -2057,7 +2076,8 @@ RULE_NOTES: dict[str, str] = {
     "byline_parts": "'By X | <date> | <time>': a byline and its date in parts between bars",
     "photo_widget": "a photo's credit or its widget where a standfirst would stand",
     "announces_body": "a line announcing what follows, right above the body: its first paragraph",
-    "promo_line": "the outlet's prompt after the story: follow, watch, read or download next",
+    "promo_line": "the outlet's prompt after the story: follow, watch, read or download next, "
+    "or check back for its updates",
     "paragraph_furniture": "an advert's label or a 'Click here' link cut from the paragraph",
     "photo_source_credit": "a photo caption credited to where the photo came from: (Facebook)",
     "gallery_widget": "a slideshow's photo as one line: credit, controls, caption",
