@@ -695,6 +695,8 @@ def find_credits(
                 names += split_names(text)
             elif by := P.BY_STAFF.match(text):  # "By Laura Clout and agencies"
                 names += split_names(by["names"])
+            elif (named := P.NAME_THEN_ROLE.match(text)) and _writer_name(named["name"]):
+                names.append(named["name"])  # "Tom Jicha | TV and Radio Writer"
             sheet.claim(i, "credit", "staff_line")
         elif i in header and is_name(text):  # a name alone: the byline, unless it is
             name = _bare_name(text)
@@ -717,6 +719,11 @@ def find_credits(
         elif i in header and _outlet_line(sheet, i):
             sheet.claim(i, "credit", "outlet_line")
     return tuple(dict.fromkeys(names)), org, signoff
+
+
+def _writer_name(text: str) -> bool:
+    """A person's name, not a desk's or a beat's ("Metro Desk", "State Department")."""
+    return is_name(text) and not P.BEAT_LINE.search(text)
 
 
 def _dated_item(sheet: Sheet, i: int) -> bool:

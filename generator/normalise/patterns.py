@@ -1087,6 +1087,8 @@ _STAFF_ROLE = (
     r"(?:staff|agencies|newspapers|news service|correspondent|editor|writer|reporter|"
     r"columnist|contributor|press trust of india)s?\b"
 )
+# ... or the name first, the role after a bar or comma: "Tom Jicha | TV and Radio Writer".
+NAME_THEN_ROLE = re.compile(r"^(?P<name>[^|,]+?)\s*[|,]\s*\S")
 # ... and one that opens with "By" names its people among the rest: "By Laura Clout and
 # agencies" credits Laura Clout (fields.split_names keeps the names that are a person's).
 BY_STAFF = re.compile(r"^(?i:by):?\s+(?P<names>\S.*)$")
