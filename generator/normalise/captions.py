@@ -224,6 +224,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
     ("photo_source_credit", P.PHOTO_SOURCE_CREDIT, lambda text: text.endswith(")"), False),
     ("slash_credit", P.SLASH_CREDIT, lambda text: text.endswith(")") and "/" in text, False),
+    ("bar_slash_credit", P.BAR_SLASH_CREDIT, lambda text: "|" in text and "/" in text, False),
     (
         "caption_over_highlights",
         P.CAPTION_OVER_HIGHLIGHTS,

@@ -1836,6 +1836,13 @@ SLASH_CREDIT = re.compile(
     rf"\((?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}})\)"
     r"(?:\s*\((?P=credit)\))?$"
 )
+# ... or after a bar, with no brackets, perhaps a handout's through an agency: "Police
+# investigate the scene in Logan Square. | Sam Charles/Sun-Times", "... in Champaign. |
+# Holly Hart/The News-Gazette via AP".
+BAR_SLASH_CREDIT = re.compile(
+    r"^(?P<caption>\S.{7,}?[.!?\"”’])\s*\|\s*"
+    rf"(?P<credit>{_CREDIT_SIDE} ?/ ?{_CREDIT_SIDE}(?: via (?:AP|AFP|Reuters|Getty Images))?)$"
+)
 # ... or such a credit alone on its line, under a sentence: "(Richard Lam/Canadian
 # Press)", "Leader-Post/Bryan Schlosser", "Shayne Dwyer/WDBJ7" (a breadcrumb's "Local
 # News / Crime" stands under no sentence). The sentence is its caption when it places the
@@ -2103,6 +2110,8 @@ RULE_NOTES: dict[str, str] = {
     "tag_list": "the article's own tag list, next to it: kept as its tags",
     "photo_credit_line": "photographer's credit between headline and body, with no caption",
     "credit_above_caption": "photographer's credit between headline and body, and its caption",
+    "bar_slash_credit": "caption ending in its photographer's credit after a bar (' | Jane Roe/"
+    "Sun-Times')",
     "agency_caption": "a short sentence with a picture agency's name after its full stop, the "
     "story's prose under it: a photo's caption and its credit",
     "dateline": "paragraph opening with a dateline",
