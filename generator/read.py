@@ -73,7 +73,8 @@ _FTFY_NOT_PLAIN = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2
 # What a tokeniser spaced out, joined again (the ECB+ dumps do it throughout: "59 - year -
 # old", "U. S. Marshals", "$2. 6 million", "27 / 09 / 2013"). Hyphens: a chain of three
 # words with a short lower-case (or joining) middle one, two short numbers (a score, not a
-# date and a time), a number and a unit, a prefix and its word, a common compound. A dash
+# date and a time), a number (in figures or words) and a unit, an Arabic name's article
+# ("Al - Masry"), a prefix and its word, a common compound ("third - floor"). A dash
 # between two clauses ("the man - who was 27 - fled") or before a site's name ("Teen shot -
 # NBC12 - WWBT") is none of these. Dots:
 # a place's initials ("U. S.", "L. A.", "D. C."; a person's stay as printed: "C. A. Deckard"),
@@ -84,22 +85,27 @@ _HYPHEN_UNITS = (
     "caliber|calibre|"
     "man|woman|person|member|page|story|storey|car|vehicle|time|gauge|acre|pound|ton|seat|hole"
 )
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred"
+)
 _TOKENISER_SPACES = (
     re.compile(r"\b(\w+) - ([a-z]{1,5}|And|Of|In|To|The|By|For|On|Or|Year|Years) - (\w+)\b"),
     re.compile(r"(?<![:\d./-])\b(\d{1,3}) - (\d{1,3})\b(?![:./-]\d)"),
-    re.compile(rf"\b(\d+) - ((?:{_HYPHEN_UNITS})s?)\b"),
+    re.compile(rf"\b(\d+|(?i:{_NUMBER_WORDS})) - ((?:{_HYPHEN_UNITS})s?)\b"),
+    re.compile(r"\b(Al|El|al|el) - ([A-Z]\w+)"),  # an Arabic name's article: "Al - Masry"
     re.compile(
-        r"\b(co|anti|ex|pre|post|non|self|vice|mid|semi|multi|inter|pro|quasi) - "
+        r"\b(co|anti|ex|pre|post|non|self|vice|mid|semi|multi|inter|pro|quasi|re) - "
         r"(?!(?-i:[A-Z0-9]{2,})\b)(\w)",
         re.IGNORECASE,
     ),
     # the halves of a common compound: "a two - party basis", "first - ever", "well -
     # known", "long - term", "high - profile", "part - time"
     re.compile(
-        r"\b((?i:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|half|"
-        r"well|long|short|high|low|full|part|all|hard|top|late|close)) - "
+        r"\b((?i:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|"
+        r"fifth|half|well|long|short|high|low|full|part|all|hard|top|late|close)) - "
         r"(ever|party|time|term|known|profile|level|range|scale|based|round|way|sided|"
-        r"hand|class|run|standing|born|off|up)\b"
+        r"hand|class|run|standing|born|off|up|floor|degree|place|responding|generation)\b"
     ),
 )
 # ... and a quote's closing mark moved past its comma ('her, "said Unique Armstead' is
@@ -111,6 +117,14 @@ _TOKENISER_CONTRACTIONS = re.compile(r"\b(gon|wan|got) (na|ta)\b")
 # after "Dr." or "St.", which also end a street's name.
 _TITLE_LINE_BREAK = re.compile(
     r"\b(Rev|Gov|Sen|Rep|Mr|Mrs|Ms|Lt|Gen|Sgt|Capt|Col|Maj|Cpl|Det|Prof)\.\n(?=[A-Z])"
+)
+# ... and, in a text where the tokeniser's spaces were found, a clock's colon ("8: 30pm"),
+# a closing quote split from the stop before it at a line's end ('my innocence. "') and a
+# plural's apostrophe split from its word ("five years ' probation").
+_TOKENISER_AFTER = (
+    (re.compile(r"\b(\d{1,2}): (\d{2})(?=\s?[ap]\.?\s?m\b)", re.IGNORECASE), r"\1:\2"),
+    (re.compile(r'([.!?,]) "$', re.MULTILINE), r'\1"'),
+    (re.compile(r"\b(\w+s) ' (?=[a-z])"), r"\1' "),
 )
 # ... and a date's slashes: "27 / 09 / 2013"
 _TOKENISER_DATE = re.compile(r"\b(\d{1,2}) / (\d{1,2}) / ((?:19|20)?\d\d)\b")
@@ -893,8 +907,10 @@ def _join_tokeniser_spaces(text: str) -> str:
         text = pattern.sub(lambda m: m[1] + ".", text)
     if " / " in text:
         text = _TOKENISER_DATE.sub(lambda m: "/".join(m.groups()), text)
-    if text != before:  # a text the tokeniser spaced out: its thousands too
+    if text != before:  # a text the tokeniser spaced out: its thousands, clocks, quotes too
         text = _TOKENISER_THOUSANDS.sub(r"\1,\2", text)
+        for pattern, mended in _TOKENISER_AFTER:
+            text = pattern.sub(mended, text)
     return _TOKENISER_CONTRACTIONS.sub(r"\1\2", _TOKENISER_QUOTE.sub('," ', text))
 
 

@@ -75,6 +75,14 @@ TOKENISER_SPACED = [
     ('told her, "said Unique Armstead', 'told her," said Unique Armstead'),
     ("gon na go at 3:33 a. m., Deadline. com said", "gonna go at 3:33 a.m., Deadline.com said"),
     ("a 45 - caliber handgun", "a 45-caliber handgun"),
+    ("a fifteen - year worker on the third - floor", "a fifteen-year worker on the third-floor"),
+    ("Al - Masry Al - Youm said he would re - think", "Al-Masry Al-Youm said he would re-think"),
+    # in a text the tokeniser spaced out: a clock, a closing quote, a plural's apostrophe
+    ('a 43 - year - old at 8: 30pm: my innocence. "', 'a 43-year-old at 8:30pm: my innocence."'),
+    ("a 43 - year - old got five years ' probation", "a 43-year-old got five years' probation"),
+    # ... not in a text it did not touch
+    ("Score at the half: 21 - 17, 8: 30 left", "Score at the half: 21-17, 8: 30 left"),
+    ("Chapter 3: 16 people. He said", "Chapter 3: 16 people. He said"),
     # thousands, in a text the tokeniser spaced out; not a list's numbers, and not in
     # a text it did not touch (an age and an address)
     ("all - time: 2, 117 points, 22, 000 fans", "all-time: 2,117 points, 22,000 fans"),
