@@ -702,8 +702,8 @@ def find_credits(
             name = _bare_name(text)
             if P.BEAT_LINE.search(text):  # a beat or desk ("State Department")
                 sheet.claim(i, "credit", "beat_line")
-            elif P.PUBLICATION_WORD.search(name):  # a publication ("Paterson Press")
-                sheet.claim(i, "credit", "outlet_line")
+            elif P.PUBLICATION_WORD.search(name) or _site_address_of(sheet, name):
+                sheet.claim(i, "credit", "outlet_line")  # "Paterson Press", "Malaysia Sun"
             elif _in_story(sheet, name, header):  # a caption of whom the story names
                 sheet.claim(i, "credit", "named_in_story")
             elif name == text.strip() and any(
@@ -719,6 +719,15 @@ def find_credits(
         elif i in header and _outlet_line(sheet, i):
             sheet.claim(i, "credit", "outlet_line")
     return tuple(dict.fromkeys(names)), org, signoff
+
+
+def _site_address_of(sheet: Sheet, name: str) -> bool:
+    """The page prints `name`, its spaces left out, as a web address: the site's own name
+    ("Malaysia Sun" on a page headed "MalaysiaSun.com"), not a writer's."""
+    key = "".join(name.split()).casefold()
+    return len(name.split()) > 1 and any(
+        f"{key}.{tld}" in line for line in sheet.casefolded for tld in P.SITE_ADDRESS_ENDINGS
+    )
 
 
 def _writer_name(text: str) -> bool:
