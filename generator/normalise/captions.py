@@ -383,7 +383,8 @@ def _agency_caption(sheet: Sheet, i: int) -> Caption | None:
     """A short sentence with a picture agency's name after its full stop, the story's
     prose under it: a photo's caption and credit ("... in New York. Reuters"). On the
     story's last line the agency is the wire's sign-off ("... the presidency said. AFP")."""
-    match = P.AGENCY_CAPTION.match(sheet.texts[i])
+    text = sheet.texts[i]
+    match = P.AGENCY_CAPTION.match(text) if text.endswith(P.AGENCY_CAPTION_ENDS) else None
     below = sheet.next_open(i)
     if match is None or words(match["caption"]) > P.CAPTION_MAX_WORDS or below is None:
         return None
