@@ -202,10 +202,11 @@ def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:
     match = P.DATELINE.match(rest)
     if match and P.TWO_CAPITALS.search(match["place"]):
         return head, rest, match
+    glued = P.GLUED_CREDIT_DATELINE.match(rest)
     match = (
         P.MIXED_CASE_DATELINE.match(rest)
         or P.STATE_DATELINE.match(rest)
-        or P.GLUED_CREDIT_DATELINE.match(rest)
+        or (glued if glued and glued["place"] else None)
     )
     town = P.AGENCY_DATELINE.match(rest) if match is None else None
     if town and town["agency"].casefold() in AGENCIES:  # in brackets "dpa" is the agency
@@ -1204,7 +1205,7 @@ def dateline_station(lede: str) -> str | None:
     named = P.SITE_CALL_SIGN.fullmatch(station) or P.STATION_BRAND.fullmatch(station)
     if named:
         return station
-    glued = P.GLUED_LEDE_CREDIT.match(lede)  # "(CNN)The ...": the site's own dateline markup
+    glued = P.GLUED_CREDIT_DATELINE.match(lede)  # "(CNN)The ...": the site's own markup
     if glued and glued["agency"].casefold() not in AGENCIES:
         return glued["agency"]
     return None

@@ -1037,12 +1037,11 @@ AGENCY_DATELINE = re.compile(
 )
 # ... or the credit in brackets glued to the lede's first word, as a site's markup leaves
 # it, after a town in small letters or none: "Washington (CNN)Republicans are ...",
-# "(CNN)The US ..." (LEDE_CREDIT). A closing bracket never touches the next word in prose.
+# "(CNN)The US ..." (with no town, LEDE_CREDIT cuts it). A closing bracket never touches
+# the next word in prose; the name in it is the outlet (fields.dateline_station).
 GLUED_CREDIT_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){{0,2}}) {_BRACKET_CREDIT}(?=[\"“]?[A-Z][a-z])"
-)
-GLUED_LEDE_CREDIT = re.compile(
-    rf"^(?:[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}} )?{_BRACKET_CREDIT}(?=[\"“]?[A-Z][a-z])"
+    rf"^(?P<place>(?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){{0,2}} )?){_BRACKET_CREDIT}"
+    r"(?=[\"“]?[A-Z][a-z])"
 )
 # A station's brand in a dateline's brackets, a network's name and its channel or region:
 # "GREENWOOD, SC (FOX Carolina) –", "(NBC 5)", "(CBS SF)".
