@@ -727,7 +727,10 @@ def _site_address_of(sheet: Sheet, name: str) -> bool:
     ("Malaysia Sun" on a page headed "MalaysiaSun.com"), not a writer's."""
     key = "".join(name.split()).casefold()
     return len(name.split()) > 1 and any(
-        f"{key}.{tld}" in line for line in sheet.casefolded for tld in P.SITE_ADDRESS_ENDINGS
+        address[0].split(".", 1)[0].casefold() == key
+        for text, folded in zip(sheet.texts, sheet.casefolded, strict=True)
+        if key in folded
+        for address in P.SITE_ADDRESS.finditer(text)
     )
 
 

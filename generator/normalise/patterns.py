@@ -851,7 +851,6 @@ SITE_NAME_WORD = re.compile(
     r"cbs|nbc|abc|fox|cnn|bbc|pbs|npr)\b|\w\.(?:com|net|org|co\.uk)\b|\b\d+(?:news|tv)\b",
     I,
 )
-SITE_ADDRESS_ENDINGS = ("com", "net", "org", "co.uk")
 SITE_ADDRESS = re.compile(r"[A-Za-z0-9][\w-]*\.(?:com|net|org|co\.uk)\b")  # "wave3.com", "WTVM.com"
 SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
 # A station's call sign with the suffix of its television licence or as its site's address
