@@ -152,8 +152,11 @@ _TOKENISER_DOTS = (
 # said', '"Where am I??'), and so does the first "?" after a word in a quote opened and not
 # yet closed, before a small letter or punctuation ('the "B? group', 'despite "enormous
 # efforts? on'). A question mark before a capital is the question's own ('"Is it
-# frustrating? A little bit'), and so is any other after a word ("Where am I?").
+# frustrating? A little bit'), and so is any other after a word ("Where am I?"). A text
+# with no apostrophe to lose shows its lost quotes by a comma's: no question's mark comes
+# right after a comma ('in his sleep,? Bowman's mother').
 LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|re|ve|ll)\b(?![=&]))")
+LOST_QUOTE_AFTER_COMMA = re.compile(r"(?<=\w),\?(?=\s|$)", re.M)
 LOST_DASH = re.compile(r"(?<=[\w).,]) \? (?=[\w\"“(])")
 LOST_QUOTES = (
     (re.compile(r"(?:^|(?<=[\s(\[]))\?(?=[A-Za-z])", re.M), "“"),
@@ -892,7 +895,7 @@ def mend_text(text: str) -> tuple[str, tuple[str, ...]]:
 def _restore_lost_punctuation(text: str) -> str:
     """Put back the apostrophes, dashes and quotes a page lost to "?" (LOST_APOSTROPHE)."""
     restored = LOST_APOSTROPHE.sub("’", text)
-    if restored != text:
+    if restored != text or LOST_QUOTE_AFTER_COMMA.search(text):
         for pattern, mark in (*LOST_QUOTES, *LOST_IN_WORDS):
             restored = pattern.sub(mark, restored)
     return LOST_DASH.sub(" — ", restored)

@@ -101,6 +101,9 @@ LOST_PUNCTUATION = [
     # with no lost apostrophe, quotes are not guessed; a lone "?" is still a dash
     ("?Where am I? Hello?", "?Where am I? Hello?"),
     ("two women ? were wounded", "two women — were wounded"),
+    # ... unless a "?" follows a comma: no question's mark does, so the quotes were lost
+    ("as ?Bowman? died. ?He slept,? she said.", "as “Bowman” died. “He slept,” she said."),
+    ("Is it racist...? No, it is late.?", "Is it racist...? No, it is late.?"),
     # a plural's apostrophe and a dash between words, in a text that lost apostrophes
     ("It?s Fiennes? turn, the Phoenix?earned", "It’s Fiennes’ turn, the Phoenix—earned"),
     # a query's "?s=" and "?t=" are no apostrophes, and a question stays a question
