@@ -157,6 +157,11 @@ _TOKENISER_DOTS = (
 # right after a comma ('in his sleep,? Bowman's mother').
 LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|re|ve|ll)\b(?![=&]))")
 LOST_QUOTE_AFTER_COMMA = re.compile(r"(?<=\w),\?(?=\s|$)", re.M)
+# A page that lost each quote as two marks opens some word with two: its "??" are each one
+# lost mark ('Allen?s ??Cassandra?s Dream,?? is'). In a text that lost apostrophes, a word
+# in capitals lost its own before a capital S ("CASSANDRA?S DREAM").
+DOUBLED_LOST_QUOTE = re.compile(r"(?:^|(?<=\s))\?\?(?=[A-Za-z])", re.M)
+LOST_CAPITAL_APOSTROPHE = re.compile(r"(?<=[A-Z])\?(?=S\b)")
 LOST_DASH = re.compile(r"(?<=[\w).,]) \? (?=[\w\"“(])")
 LOST_QUOTES = (
     (re.compile(r"(?:^|(?<=[\s(\[]))\?(?=[A-Za-z])", re.M), "“"),
@@ -895,6 +900,10 @@ def mend_text(text: str) -> tuple[str, tuple[str, ...]]:
 def _restore_lost_punctuation(text: str) -> str:
     """Put back the apostrophes, dashes and quotes a page lost to "?" (LOST_APOSTROPHE)."""
     restored = LOST_APOSTROPHE.sub("’", text)
+    if restored != text:
+        restored = LOST_CAPITAL_APOSTROPHE.sub("’", restored)
+        if DOUBLED_LOST_QUOTE.search(restored):
+            restored = restored.replace("??", "?")
     if restored != text or LOST_QUOTE_AFTER_COMMA.search(text):
         for pattern, mark in (*LOST_QUOTES, *LOST_IN_WORDS):
             restored = pattern.sub(mark, restored)

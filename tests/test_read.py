@@ -104,6 +104,9 @@ LOST_PUNCTUATION = [
     # ... unless a "?" follows a comma: no question's mark does, so the quotes were lost
     ("as ?Bowman? died. ?He slept,? she said.", "as “Bowman” died. “He slept,” she said."),
     ("Is it racist...? No, it is late.?", "Is it racist...? No, it is late.?"),
+    # a page that lost each quote as two marks, and a word in capitals its apostrophe
+    ("Allen?s ??Dream,?? or ??Vice?? to ??Ali.??", "Allen’s “Dream,” or “Vice” to “Ali.”"),
+    ("Allen?s film. ALLEN?S DREAM", "Allen’s film. ALLEN’S DREAM"),
     # a plural's apostrophe and a dash between words, in a text that lost apostrophes
     ("It?s Fiennes? turn, the Phoenix?earned", "It’s Fiennes’ turn, the Phoenix—earned"),
     # a query's "?s=" and "?t=" are no apostrophes, and a question stays a question
