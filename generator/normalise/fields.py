@@ -961,8 +961,8 @@ def headline_parts(
         text = stamp_head(text)
     title, site = cut_site_name(text, known)
     title = complete_title(title, sheet, range(title_at + 1, first))
-    label = P.TITLE_LABEL.match(title)
-    if label is None:
+    label = P.TITLE_LABEL.match(title) or P.CAPITALS_TITLE_LABEL.match(title)
+    if label is None or title[label.end() :].isupper():
         return title, site, None
     rest = title[label.end() :]
     return rest[:1].upper() + rest[1:], site, label["label"]

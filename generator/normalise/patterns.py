@@ -710,6 +710,13 @@ TITLE_LABEL = re.compile(
     r"\s*(?::|\s[-–—|])\s+(?=\S)"
 )
 
+# ... and any label of two to four words in capitals before a headline that is not set in
+# capitals: "MOVIE REVIEW - Murder and morals collide", "NEWS BLOG: Tragedy in Alpine". One
+# word in capitals is the headline's subject as often ("NASA: Launch delayed").
+CAPITALS_TITLE_LABEL = re.compile(
+    r"^(?P<label>[A-Z][A-Z'’&]+(?: [A-Z][A-Z'’&]+){1,3})\s*(?::|\s[-–—|])\s+(?=\S)"
+)
+
 # Behind an update label, this many words with no date or clock in them are a headline
 # ("Updated: Arrest made in quadruple shooting"), not the page's update stamp.
 LABELLED_HEADLINE_MIN_WORDS = 4
