@@ -870,9 +870,15 @@ SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 # slot's label before it ("Advertisement The woman, in her 20s, died ..."), a link's
 # sentence after it ("... it takes a tremendous amount of blood to save lives. Click here
 # for donation locations."). What is left must still be a paragraph (PARAGRAPH_MIN_WORDS).
+# A share prompt or a pager's link glued after the last paragraph's stop ("... stood by
+# her husband. E-mail to a friend", "... prevented the handover. Continued...").
+GLUED_TAIL_PROMPT = (
+    r"(?:E-?mail (?:this )?to a friend|Continued ?(?:\.{3}|…)|Read more ?(?:\.{3}|…|»))"
+)
 PARAGRAPH_FURNITURE = (
     re.compile(r"^Advertisement\s+(?=[A-Z\"“‘])"),
     re.compile(r"(?<=[.!?\"”])\s+(?:Click|Tap) here\b[^.!?]{0,80}[.!?]?$"),
+    re.compile(rf"(?<=[.!?\"”])\s+{GLUED_TAIL_PROMPT}$"),
 )
 PARAGRAPH_MIN_WORDS = 5
 # The outlet's prompts a story ends with, after its last paragraph (block.trim_body):
@@ -1979,12 +1985,14 @@ WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", I)
 # --- Sentence shape -------------------------------------------------------------------------
 # (a character the page's encoding lost, U+FFFD, may follow it: "... is unknown.�")
 # A sentence ends in its stop, perhaps with the wire's sign-off after it on the story's last
-# line ("... the presidency said. AFP", "... said. - (ANI)").
+# line ("... the presidency said. AFP", "... said. - (ANI)") or a prompt glued to it
+# (GLUED_TAIL_PROMPT, cut from the paragraph).
 SIGNOFF_AGENCY = (
     r"(?:AFP|AP|Reuters|REUTERS|PTI|IANS|ANI|UPI|Xinhua|dpa|AAP|APP|IRNA|Bernama|Yonhap)"
 )
 SENTENCE_END = re.compile(
-    rf"[.!?…][\"'”’)\]]*(?:\s*[-—–]*\s*(?:\({SIGNOFF_AGENCY}\)|{SIGNOFF_AGENCY}))?\ufffd?$"
+    rf"[.!?…][\"'”’)\]]*(?:\s*[-—–]*\s*(?:\({SIGNOFF_AGENCY}\)|{SIGNOFF_AGENCY})|"
+    rf"\s+{GLUED_TAIL_PROMPT})?\ufffd?$"
 )
 # One sentence ending and the next beginning inside a line.
 SENTENCE_BREAK = re.compile(r"\w{2}[.!?][\"'”’)\]]*\s+[\"“'‘]?[A-Z]")
@@ -2105,7 +2113,8 @@ RULE_NOTES: dict[str, str] = {
     "announces_body": "a line announcing what follows, right above the body: its first paragraph",
     "promo_line": "the outlet's prompt after the story: follow, watch, read or download next, "
     "or check back for its updates",
-    "paragraph_furniture": "an advert's label or a 'Click here' link cut from the paragraph",
+    "paragraph_furniture": "an advert's label, a 'Click here' link or a share prompt cut from "
+    "the paragraph",
     "photo_source_credit": "a photo caption credited to where the photo came from: (Facebook)",
     "gallery_widget": "a slideshow's photo as one line: credit, controls, caption",
     "lede_stamp": "the story's date stamped before its first paragraph, cut from it",
