@@ -1035,7 +1035,7 @@ def find_outlet(
         # the site's copyright line, unless it names a group that owns many outlets
         # ("Nexstar Broadcasting, Inc."); the article's own (rule copyright_line) names
         # who owns the text, often an agency, not the publication that ran it
-        or _not_a_group(footer)
+        or _brand(sheet, footer)
         or contributor_org
         or _station_rights(rights)
         or station
@@ -1305,6 +1305,21 @@ def _not_a_group(name: str | None) -> str | None:
     return None if name is None or P.FOOTER_OWNER_GROUP.search(publication(name)) else name
 
 
+def _brand(sheet: Sheet, name: str | None) -> str | None:
+    """The publication a company that owns it is named after ("Telegraph Media Group
+    Limited": Telegraph), when the page prints that name in lines of its own that are no
+    copyright notice (P.OWNER_TAIL); else `name`, unless it names a group (_not_a_group)."""
+    if name is None:
+        return None
+    stem = P.OWNER_TAIL.sub("", publication(name))
+    if stem != publication(name) and stem[:1].isupper() and not P.OWNER_NAMES.match(name):
+        printed = re.compile(rf"(?<![\w&-]){re.escape(stem)}(?![\w&-])")
+        lines = (t for t in sheet.texts if stem in t and not P.FOOTER_NOTICE.search(t))
+        if sum(1 for t in lines if printed.search(t)) >= P.BRAND_MIN_LINES:
+            return stem
+    return _not_a_group(name)
+
+
 def _footer_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
     """The holder the last copyright notice below the article names, whatever rule dropped
     the line (a menu's, a notice's): "© Copyright Toronto Star 1996-2008 Privacy Code |
@@ -1319,6 +1334,8 @@ def _footer_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
         name = publication(match["outlet"].strip()) if match else None
         if not name or name.casefold() in known:
             return name
+        if (brand := _brand(sheet, name)) and brand != name:
+            return brand
         if _owns_others_text(name) or _not_a_group(name) is None:
             return None
         named = (

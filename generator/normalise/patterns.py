@@ -1662,6 +1662,19 @@ NEWSPAPER_WORD = re.compile(
 # The same in a site's footer, but "... Media": there it is as often the publication's own
 # company ("© 2008 Mountain Media LLC") as a group's.
 FOOTER_OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS})$|{_OWNER_NAMES}", I)
+# The words a company that owns one publication puts after the publication's name
+# ("Telegraph Media Group", "Guardian News and Media", "Al Jazeera Media Network"): cut,
+# what is left is the publication when the page prints it elsewhere too
+# (BRAND_MIN_LINES lines: "Telegraph TV", "You are here: Telegraph > Money"). Not a
+# company that owns many outlets by name (OWNER_NAMES: "CBS Interactive" runs the local
+# stations' sites too).
+OWNER_NAMES = re.compile(_OWNER_NAMES)
+OWNER_TAIL = re.compile(
+    r"(?:\s+news\s+(?:and|&)\s+media|\s+(?:media|group|networks?|newspapers|holdings|"
+    r"communications|broadcasting|enterprises|publishing|interactive|digital))+$",
+    I,
+)
+BRAND_MIN_LINES = 2
 
 # --- Photo captions and credits --------------------------------------------------------------
 # A link to a photo gallery: a plural label, then the gallery's title (captions._gallery_link).
