@@ -1095,7 +1095,21 @@ def _site_itself(sheet: Sheet, title: str | None) -> str | None:
     for text in furniture[:top]:
         if match := P.SITE_CRUMB.match(text):
             return match["domain"]
-    return _about_site(sheet.texts, furniture) or _own_address(furniture, title)
+    return (
+        _about_site(sheet.texts, furniture)
+        or _searched_site(sheet.texts, furniture)
+        or _own_address(furniture, title)
+    )
+
+
+def _searched_site(texts: Sequence[str], furniture: Sequence[str]) -> str | None:
+    """The site its search box names ("Search News24", P.SEARCH_SITE), when a line of the
+    page names it too ("News24 is now available on your cellphone")."""
+    for text in furniture:
+        if match := P.SEARCH_SITE.match(text):
+            others = [t for t in texts if not P.SEARCH_SITE.match(t)]
+            return match["outlet"] if _named_elsewhere(others, match["outlet"]) else None
+    return None
 
 
 def _own_address(lines: Sequence[str], title: str | None) -> str | None:

@@ -1554,6 +1554,13 @@ ABOUT_SITE = re.compile(
     rf"(?:\s+(?:(?-i:[A-Z0-9])[\w.&'’-]*|of|on|the|and)){{0,4}})|{_DOMAIN})\s*\|?$",
     I,
 )
+# The site's search box, named after it ("Search News24", "- Search SlashGear", "Search
+# CTV News"): a name written like a brand (digits, capitals or a capital inside a word),
+# not a section's ("Search Used Cars", "Search Sport").
+SEARCH_SITE = re.compile(
+    r"^(?:-\s+)?Search\s+(?P<outlet>(?=\S*(?:\d|[A-Z]{2}|[a-z][A-Z]))"
+    r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})$"
+)
 ABOUT_NOT_A_SITE = re.compile(
     r"^(?:us|me|our|my|this|these|cookies|ads|advertising|preferences|privacy|careers|"
     r"the (?:author|authors|site|team|show|blog|program|programme|series|project|company)\b)",
