@@ -128,6 +128,17 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         if trimmed != paragraphs[k]:
             paragraphs[k] = trimmed
             sheet.claim(i, "paragraph", "paragraph_furniture")
+    for k in range(len(body_lines) - 1, 0, -1):  # a paragraph broken across two lines
+        upper, lower = paragraphs[k - 1], paragraphs[k]
+        between = sheet.kinds[body_lines[k - 1] + 1 : body_lines[k]]
+        if (
+            P.SPLIT_PARAGRAPH_END.search(upper)
+            and P.SPLIT_PARAGRAPH_START.match(lower)
+            and all(kind == "blank" for kind in between)
+        ):
+            space = "" if P.SPLIT_WORD_PIECE.match(lower) else " "
+            paragraphs[k - 1] = upper + space + paragraphs.pop(k)
+            sheet.claim(body_lines.pop(k), "paragraph", "split_paragraph")
     # a caption printed twice (a slideshow repeats it) is one caption
     kept_captions = tuple(
         dict.fromkeys(

@@ -881,6 +881,14 @@ PARAGRAPH_FURNITURE = (
     re.compile(rf"(?<=[.!?\"”])\s+{GLUED_TAIL_PROMPT}$"),
 )
 PARAGRAPH_MIN_WORDS = 5
+# A paragraph the page broke across two lines: the first ends in a small letter, a comma
+# or a semicolon, and the next opens with a small letter ("... the sound of the shots" /
+# "echoed through the building."). When the next opens with a piece of a word (a lone
+# letter but "a" or "i", a suffix), the break fell inside the word ("to be eligibl" / "e
+# to go"), and the two are joined without a space.
+SPLIT_PARAGRAPH_END = re.compile(r"[a-z,;]$")
+SPLIT_PARAGRAPH_START = re.compile(r"^(?!www\.)[a-z]")
+SPLIT_WORD_PIECE = re.compile(r"^(?:[b-hj-z]|ing|ed|es|ly|tion|sion|ment|ness|ity|ers?)\b")
 # The outlet's prompts a story ends with, after its last paragraph (block.trim_body):
 # where to follow it, what to watch, read or download next ("More Articles in
 # International »"), where to comment, what a subscription offers ("Free trial. Read the
@@ -2133,6 +2141,7 @@ RULE_NOTES: dict[str, str] = {
     "announces_body": "a line announcing what follows, right above the body: its first paragraph",
     "promo_line": "the outlet's prompt after the story: follow, watch, read or download next, "
     "or check back for its updates",
+    "split_paragraph": "the rest of the paragraph above, which the page broke across two lines",
     "paragraph_furniture": "an advert's label, a 'Click here' link or a share prompt cut from "
     "the paragraph",
     "photo_source_credit": "a photo caption credited to where the photo came from: (Facebook)",
