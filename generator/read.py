@@ -154,9 +154,15 @@ _TOKENISER_DOTS = (
 # efforts? on'). A question mark before a capital is the question's own ('"Is it
 # frustrating? A little bit'), and so is any other after a word ("Where am I?"). A text
 # with no apostrophe to lose shows its lost quotes by a comma's: no question's mark comes
-# right after a comma ('in his sleep,? Bowman's mother').
+# right after a comma ('in his sleep,? Bowman's mother'); or by a line that opens with one
+# before a capital where another ends a line after a full stop ('?We can score just as
+# easily.?').
 LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|re|ve|ll)\b(?![=&]))")
 LOST_QUOTE_AFTER_COMMA = re.compile(r"(?<=\w),\?(?=\s|$)", re.M)
+LOST_QUOTE_OPENING_LINE = re.compile(r"^\?(?=[A-Z])", re.M)
+LOST_QUOTE_AFTER_STOP = re.compile(r"(?<=\w\.)\?$", re.M)
+# A dateline's dash lost after a state's abbreviation ("Reno, Nev.? Natalie White ...").
+LOST_DATELINE_DASH = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}, [A-Z][a-z]{1,5}\.)\?(?= [A-Z])", re.M)
 # A page that lost each quote as two marks opens some word with two: its "??" are each one
 # lost mark ('Allen?s ??Cassandra?s Dream,?? is'). In a text that lost apostrophes, a word
 # in capitals lost its own before a capital S ("CASSANDRA?S DREAM").
@@ -166,7 +172,8 @@ LOST_DASH = re.compile(r"(?<=[\w).,]) \? (?=[\w\"“(])")
 LOST_QUOTES = (
     (re.compile(r"(?:^|(?<=[\s(\[]))\?(?=[A-Za-z])", re.M), "“"),
     (re.compile(r"(?<=[,.!?])\?(?=\s|$)", re.M), "”"),
-    (re.compile(r"(“[^“”?\n]*\w)\?(?=\s+[a-z]|[,.;:!)]|$)", re.M), r"\1”"),
+    (re.compile(r"(“[^“”?\n]*\w)\?(?=\s+[a-z]|[,.;:!)-]|$)", re.M), r"\1”"),
+    (re.compile(r"(“[^“”\n]*[?!]) \?(?=\s|$)", re.M), r"\1”"),  # '“Sound like heaven? ? asks'
 )
 # ... and, with the quotes put back, a plural's apostrophe ("Democrats? primary", a small
 # letter after it: a question's mark is followed by a capital) and a dash between two
@@ -904,7 +911,12 @@ def _restore_lost_punctuation(text: str) -> str:
         restored = LOST_CAPITAL_APOSTROPHE.sub("’", restored)
         if DOUBLED_LOST_QUOTE.search(restored):
             restored = restored.replace("??", "?")
-    if restored != text or LOST_QUOTE_AFTER_COMMA.search(text):
+    if (
+        restored != text
+        or LOST_QUOTE_AFTER_COMMA.search(text)
+        or (LOST_QUOTE_OPENING_LINE.search(text) and LOST_QUOTE_AFTER_STOP.search(text))
+    ):
+        restored = LOST_DATELINE_DASH.sub(r"\1 —", restored)
         for pattern, mark in (*LOST_QUOTES, *LOST_IN_WORDS):
             restored = pattern.sub(mark, restored)
     return LOST_DASH.sub(" — ", restored)

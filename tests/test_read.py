@@ -104,6 +104,8 @@ LOST_PUNCTUATION = [
     # ... unless a "?" follows a comma: no question's mark does, so the quotes were lost
     ("as ?Bowman? died. ?He slept,? she said.", "as “Bowman” died. “He slept,” she said."),
     ("Is it racist...? No, it is late.?", "Is it racist...? No, it is late.?"),
+    # a quote closed after a question's mark, before a hyphen
+    ("It?s ?fun? ? asks Tim, a ?Id?-type land", "It’s “fun?” asks Tim, a “Id”-type land"),
     # a page that lost each quote as two marks, and a word in capitals its apostrophe
     ("Allen?s ??Dream,?? or ??Vice?? to ??Ali.??", "Allen’s “Dream,” or “Vice” to “Ali.”"),
     ("Allen?s film. ALLEN?S DREAM", "Allen’s film. ALLEN’S DREAM"),
@@ -128,6 +130,17 @@ MENDS = [
     *(("lost punctuation", printed, read) for printed, read in LOST_PUNCTUATION),
     *(("spacing and quotes", printed, read) for printed, read in SPACING_AND_QUOTES),
 ]
+
+
+def test_lost_quotes_shown_by_a_line_that_opens_with_one(tmp_path):
+    """With no lost apostrophe or comma's mark, a line that opens with "?" before a capital
+    and a "?" after a full stop show the quotes were lost; so was the dateline's dash."""
+    doc = _read(tmp_path, b"Reno, Nev.? Jo White scored 20.\n?We can score again.?\n")
+    assert isinstance(doc, RawDocument)
+    assert doc.text.split("\n")[:2] == ["Reno, Nev. — Jo White scored 20.", "“We can score again.”"]
+    alone = _read(tmp_path, b"?Where am I? Hello?\nReno, Nev.? Jo White scored.\n")
+    assert isinstance(alone, RawDocument)
+    assert alone.text.split("\n")[:2] == ["?Where am I? Hello?", "Reno, Nev.? Jo White scored."]
 
 
 @pytest.mark.parametrize(("repair", "printed", "read"), MENDS)
