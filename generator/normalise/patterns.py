@@ -1880,12 +1880,16 @@ CALL_SIGN_CREDIT = re.compile(r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>[KW][A-Z]{
 # picture agency's ("(Ferrey/WireImage)"); or a chain of three or four credits
 # ("(NASA/JPL-Caltech/ASU)").
 _CREDIT_SIDE = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}?"  # as few words as the end allows
+# ... the photo's date after the credit, the brackets spaced: "( Michael Lavine/ FOX /
+# March 8, 2007)"
+_CREDIT_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d"
 _CREDIT_SHAPE = (
     r"(?=[^/()]* [^/()]*/|[^()]*/[^/()]* |[^()]*/[^()]*/|[^()]*(?:Image|Photo|Picture)s?\))"
 )
 SLASH_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?[.!?\"”’])\s*"
-    rf"\((?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}})\)"
+    rf"\( ?(?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}})"
+    rf"(?: ?/ ?{_CREDIT_DATE})? ?\)"
     r"(?:\s*\((?P=credit)\))?$"
 )
 # ... or after a bar, with no brackets, perhaps a handout's through an agency: "Police
