@@ -1325,8 +1325,9 @@ def _brand(sheet: Sheet, name: str | None) -> str | None:
     copyright notice (P.OWNER_TAIL); else `name`, unless it names a group (_not_a_group)."""
     if name is None:
         return None
-    stem = P.OWNER_TAIL.sub("", publication(name))
-    if stem != publication(name) and stem[:1].isupper() and not P.OWNER_NAMES.match(name):
+    company = publication(name)
+    stem = P.OWNER_TAIL.sub("", company)
+    if stem != company and stem[:1].isupper() and not P.OWNER_NAMES.match(name):
         printed = re.compile(rf"(?<![\w&-]){re.escape(stem)}(?![\w&-])")
         lines = (t for t in sheet.texts if stem in t and not P.FOOTER_NOTICE.search(t))
         if sum(1 for t in lines if printed.search(t)) >= P.BRAND_MIN_LINES:

@@ -869,9 +869,10 @@ SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 # Furniture run into a paragraph's own line, cut from it (the paragraph stays): an advert
 # slot's label before it ("Advertisement The woman, in her 20s, died ..."), a link's
 # sentence after it ("... it takes a tremendous amount of blood to save lives. Click here
-# for donation locations."). What is left must still be a paragraph (PARAGRAPH_MIN_WORDS).
-# A share prompt or a pager's link glued after the last paragraph's stop ("... stood by
-# her husband. E-mail to a friend", "... prevented the handover. Continued...").
+# for donation locations."), a share prompt or a pager's link glued after the last
+# paragraph's stop (GLUED_TAIL_PROMPT: "... stood by her husband. E-mail to a friend", "...
+# prevented the handover. Continued..."). What is left must still be a paragraph
+# (PARAGRAPH_MIN_WORDS).
 GLUED_TAIL_PROMPT = (
     r"(?:E-?mail (?:this )?to a friend|Continued ?(?:\.{3}|…)|Read more ?(?:\.{3}|…|»))"
 )
