@@ -1349,9 +1349,10 @@ def _footer_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
         name = publication(match["outlet"].strip()) if match else None
         if not name or name.casefold() in known:
             return name
-        if (brand := _brand(sheet, name)) and brand != name:
+        brand = _brand(sheet, name)  # the publication an owner is named after; None: a group
+        if brand != name:
             return brand
-        if _owns_others_text(name) or _not_a_group(name) is None:
+        if _owns_others_text(name):
             return None
         named = (
             _paper_worded(name)
