@@ -696,8 +696,8 @@ def find_credits(
                 names += split_names(text)
             elif by := P.BY_STAFF.match(text):  # "By Laura Clout and agencies"
                 names += split_names(by["names"])
-            elif (named := P.NAME_THEN_ROLE.match(text)) and _writer_name(named["name"]):
-                names.append(named["name"])  # "Tom Jicha | TV and Radio Writer"
+            elif (named := P.NAME_THEN_ROLE.match(text)) and (found := _writer_names(named)):
+                names += found  # "Tom Jicha | TV and Radio Writer", "X and Y, News Service"
             sheet.claim(i, "credit", "staff_line")
         elif i in header and is_name(text):  # a name alone: the byline, unless it is
             name = _bare_name(text)
@@ -737,6 +737,13 @@ def _site_address_of(sheet: Sheet, name: str) -> bool:
 def _writer_name(text: str) -> bool:
     """A person's name, not a desk's or a beat's ("Metro Desk", "State Department")."""
     return is_name(text) and not P.BEAT_LINE.search(text)
+
+
+def _writer_names(named: re.Match[str]) -> list[str]:
+    """The writers a staff line names before its role, when each of its names is a
+    writer's ("Juliet O'Neill and Jack Aubry, CanWest News Service"); none otherwise."""
+    parts = [p.strip() for p in P.NAME_SPLIT.split(named["name"])]
+    return parts if all(_writer_name(p) for p in parts) else []
 
 
 def _dated_item(sheet: Sheet, i: int) -> bool:
