@@ -871,8 +871,10 @@ SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 # sentence after it ("... it takes a tremendous amount of blood to save lives. Click here
 # for donation locations."), a share prompt or a pager's link glued after the last
 # paragraph's stop (GLUED_TAIL_PROMPT: "... stood by her husband. E-mail to a friend", "...
-# prevented the handover. Continued..."). What is left must still be a paragraph
-# (PARAGRAPH_MIN_WORDS).
+# prevented the handover. Continued..."), the wire's editor credited after it ("... signed
+# up to the peace process. (Editing by Sami Aboudi)": an editor is no writer, and a glued
+# "(Reporting by X; ...)", which names one, stays). What is left must still be a
+# paragraph (PARAGRAPH_MIN_WORDS).
 GLUED_TAIL_PROMPT = (
     r"(?:E-?mail (?:this )?to a friend|Continued ?(?:\.{3}|…)|Read more ?(?:\.{3}|…|»))"
 )
@@ -880,6 +882,7 @@ PARAGRAPH_FURNITURE = (
     re.compile(r"^Advertisement\s+(?=[A-Z\"“‘])"),
     re.compile(r"(?<=[.!?\"”])\s+(?:Click|Tap) here\b[^.!?]{0,80}[.!?]?$"),
     re.compile(rf"(?<=[.!?\"”])\s+{GLUED_TAIL_PROMPT}$"),
+    re.compile(r"(?<=[.!?\"”])\s+\((?i:editing|edited) by [^()]{3,80}\)$"),
 )
 PARAGRAPH_MIN_WORDS = 5
 # A paragraph the page broke across two lines: the first ends in a small letter, a comma
@@ -2019,13 +2022,16 @@ WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", I)
 # (a character the page's encoding lost, U+FFFD, may follow it: "... is unknown.�")
 # A sentence ends in its stop, perhaps with the wire's sign-off after it on the story's last
 # line ("... the presidency said. AFP", "... said. - (ANI)") or a prompt glued to it
-# (GLUED_TAIL_PROMPT, cut from the paragraph).
+# (GLUED_TAIL_PROMPT, cut from the paragraph), or the wire's credit (GLUED_WIRE_CREDIT).
+# The wire's credit in brackets after the story's last stop: "(Editing by Sami Aboudi)",
+# "(Reporting by Tom Ashby; Editing by X)".
+GLUED_WIRE_CREDIT = r"\((?i:(?:additional )?reporting|writing|editing|edited) by [^()]{3,120}\)"
 SIGNOFF_AGENCY = (
     r"(?:AFP|AP|Reuters|REUTERS|PTI|IANS|ANI|UPI|Xinhua|dpa|AAP|APP|IRNA|Bernama|Yonhap)"
 )
 SENTENCE_END = re.compile(
     rf"[.!?…][\"'”’)\]]*(?:\s*[-—–]*\s*(?:\({SIGNOFF_AGENCY}\)|{SIGNOFF_AGENCY})|"
-    rf"\s+{GLUED_TAIL_PROMPT})?\ufffd?$"
+    rf"\s+{GLUED_TAIL_PROMPT}|\s+{GLUED_WIRE_CREDIT})?\ufffd?$"
 )
 # One sentence ending and the next beginning inside a line.
 SENTENCE_BREAK = re.compile(r"\w{2}[.!?][\"'”’)\]]*\s+[\"“'‘]?[A-Z]")
