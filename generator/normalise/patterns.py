@@ -585,7 +585,8 @@ COMMENT_MARKER = re.compile(
     r"^(?:have your say|tell us what you think|add (?:a |your )?comment|post (?:a )?comment|"
     rf"leave a (?:comment|reply)|{LEAVE_COMMENT_WORDS}|join the (?:conversation|discussion)|"
     r"reader reaction|"
-    r"thanks for your comments|what do you think\?|comments are closed|show comments|"
+    r"thanks for your comments|what do you think\?|show comments|"
+    r"(?:comments are|commenting is) (?:now )?(?:closed|turned off|disabled)|"
     r"comments? (?:have|has) (?:now )?been closed|comment (?:no\.?|#)\s*\d+)\b|"
     r"^posted by\s*:?\s*.{1,80}\b(?:on|at)\b.{0,30}\d",
     I,
