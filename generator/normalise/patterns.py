@@ -1357,12 +1357,14 @@ CONTRIBUTED = re.compile(
 # Jane Roe and John Doe contributed reporting." (an initial, "J. Doe", ends none)
 SENTENCE_SPLIT = re.compile(r"(?<=\w{2}[.!?])\s+(?=[A-Z])")
 # "Additional reporting by X; Editing by Y", "Reporting by X and Y", and the USA Today
-# network's "Contributing: X, Y; The Associated Press"
-REPORTING_BY = re.compile(
-    r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled) by|contributing:)\s+.+$", I
-)
+# network's "Contributing: X, Y; The Associated Press". Each part's names run to the next
+# part ("Reporting by A, B, with reporting by C and D, editing by E" credits A to D).
+_CREDIT_ROLE = r"(?:(?:additional )?(?:reporting|writing|editing|compiled) by|contributing:)"
+REPORTING_BY = re.compile(rf"^\(?{_CREDIT_ROLE}\s+.+$", I)
 REPORTING_NAMES = re.compile(
-    r"(?:(?:reporting|writing|compiled) by|^contributing:)\s+(?P<names>[^;]+)", I
+    r"(?:(?:reporting|writing|compiled) by|^contributing:)\s+"
+    rf"(?P<names>(?:(?![,;]?\s*(?:with |and )?{_CREDIT_ROLE})[^;])+)",
+    I,
 )
 # "Ottawa Citizen, with files from Jane Doe", "With files from the Associated Press": the
 # Canadian papers' credit for material from other reporters or agencies
