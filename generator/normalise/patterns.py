@@ -97,6 +97,22 @@ AGENCY_THEN_OUTLET = re.compile(
     r"(?P<outlet>[A-Z][\w.&'’ ]{1,40}?)\s*$",
     I,
 )
+# A station's or site's call to follow the story with it, closing a story: "Stay with
+# KCRA 3 for the latest.", "This is a developing story. Stay with WDSU.com for updates.",
+# "Check back with NBC 6 for updates.", "We're working to get more information for you,
+# so stay with 12 News for updates.". Whom to stay with is a name (capitalised, a number,
+# a handle, a web address) or "us", and what for is news to come: "stay with me", "stay
+# with his uncle for a week" and "stay tuned to your local news" are a story's words.
+STATION_PROMO = (
+    r"(?i:(?:this (?:is a developing story|story is developing)[.,]\s+)?"
+    r"(?:[^.!?]{0,80},\s+so\s+|watch [^.!?]{1,40}\band\s+)?(?:please\s+)?"
+    r"(?:stay (?:with|tuned to)|check back with)\s+)"
+    r"(?:us|[A-Z0-9@][\w.@'’&-]*|[\w-]+\.(?i:com|net|org|tv)\b)"
+    r"(?:,?\s+[\w.@'’&-]+){0,10}?\s+(?i:(?:for|as)\s+(?:the\s+|any\s+)?"
+    r"(?:latest|updates?|more|further|continuing|additional|new|developments|details)\b|"
+    r"as (?:this|the) story develops\b)"
+    r"[^.!?\"”]{0,80}[.!?]?[-–—]*"
+)
 FURNITURE: tuple[Rule, ...] = (
     # "Current:Home > News...", "You are here: Home / World", "Home : News : Story"; and
     # a trail of section names joined by arrows, wherever it starts: "News > Politics",
@@ -435,6 +451,13 @@ FURNITURE: tuple[Rule, ...] = (
         r"(?:\s+[\w&.'’,-]+){0,5}?(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\.?$",
         "copyright line",
         needs=("©", "(c)", "copyright", "all rights reserved"),
+    ),
+    _rule(
+        "station_promo",
+        rf"^{STATION_PROMO}$",
+        "the station's call to follow the story with it",
+        0,
+        needs=("stay with", "stay tuned to", "check back with"),
     ),
 )
 
@@ -875,7 +898,8 @@ SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 # prevented the handover. Continued..."), the wire's editor credited after it ("... signed
 # up to the peace process. (Editing by Sami Aboudi)": an editor is no writer, and a glued
 # "(Reporting by X; ...)", which names one, stays). What is left must still be a
-# paragraph (PARAGRAPH_MIN_WORDS).
+# paragraph (PARAGRAPH_MIN_WORDS). A station's call to stay with it (STATION_PROMO) is
+# cut there too.
 GLUED_TAIL_PROMPT = (
     r"(?:E-?mail (?:this )?to a friend|Continued ?(?:\.{3}|…)|Read more ?(?:\.{3}|…|»))"
 )
@@ -884,6 +908,7 @@ PARAGRAPH_FURNITURE = (
     re.compile(r"(?<=[.!?\"”])\s+(?:Click|Tap) here\b[^.!?]{0,80}[.!?]?$"),
     re.compile(rf"(?<=[.!?\"”])\s+{GLUED_TAIL_PROMPT}$"),
     re.compile(r"(?<=[.!?\"”])\s+\((?i:editing|edited) by [^()]{3,80}\)$"),
+    re.compile(rf"(?<=[.!?\"”])\s+{STATION_PROMO}$"),
 )
 PARAGRAPH_MIN_WORDS = 5
 # A paragraph the page broke across two lines: the first ends in a small letter, a comma
@@ -912,7 +937,7 @@ _UPDATE_PROMISE = (
 )
 PROMO_TAIL = re.compile(
     rf"^(?:{_UPDATE_PROMISE}"
-    r"keep checking|stay with|stay in touch\b|be sure (?:to|and) (?:follow|watch)\b|"
+    r"keep checking|stay in touch\b|be sure (?:to|and) (?:follow|watch)\b|"
     r"read or share this story|"
     r"read more\b|click (?:here|for more)|download (?:our|the)|sound off|"
     r"leave your (?:thoughts|comments)|"
