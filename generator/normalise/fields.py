@@ -194,12 +194,13 @@ def split_dateline(lede: str) -> tuple[str | None, str]:
 
 
 def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:
-    """(label, the rest, the dateline opening the rest): P.DATELINE behind an optional
-    label, when its place is in capitals; else P.MIXED_CASE_DATELINE, P.STATE_DATELINE,
-    P.GLUED_CREDIT_DATELINE, or P.AGENCY_DATELINE when its brackets name a news agency."""
+    """(label, the rest, the dateline opening the rest): P.DATELINE (or P.DAY_DATELINE)
+    behind an optional label, when its place is in capitals; else P.MIXED_CASE_DATELINE,
+    P.STATE_DATELINE, P.GLUED_CREDIT_DATELINE, or P.AGENCY_DATELINE when its brackets
+    name a news agency."""
     label = P.LEADING_LABEL.match(lede)
     head, rest = (lede[: label.end()], lede[label.end() :]) if label else ("", lede)
-    match = P.DATELINE.match(rest)
+    match = P.DATELINE.match(rest) or P.DAY_DATELINE.match(rest)
     if match and P.TWO_CAPITALS.search(match["place"]):
         return head, rest, match
     glued = P.GLUED_CREDIT_DATELINE.match(rest)
@@ -1225,7 +1226,8 @@ def dateline_station(lede: str) -> str | None:
     glued to the lede's first word, as the site's own markup leaves it ("Washington
     (CNN)Republicans"): the outlet that ran the story. An agency there ("(AP)") is not."""
     match = _dateline(lede)[2]
-    station = ((match["agency"] or "") if match else "").split("/", 1)[0].strip()
+    agency = match.groupdict().get("agency") if match else None  # DAY_DATELINE names none
+    station = (agency or "").split("/", 1)[0].strip()
     named = P.SITE_CALL_SIGN.fullmatch(station) or P.STATION_BRAND.fullmatch(station)
     if named:
         return station

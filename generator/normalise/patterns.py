@@ -1054,6 +1054,12 @@ DATELINE = re.compile(
     r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\))\s*(?:--|—|–)(?=[\"“]?[A-Z][a-z])|"
     r"(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z0-9])))"
 )  # the dash after a station's brackets may touch the lede: "ST. LOUIS (KMOX) –St. Louis"
+# ... or the wire's day after its place in capitals, and no credit or dash at all, as UPI
+# prints it on others' pages: "LONDON, Jan. 10 British actor John Cleese ..." (the day is
+# cut off: DATELINE_DAY). A sentence never opens with a place, a comma and a day.
+DAY_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE},\s*(?i:{MONTH})\.?\s+\d{{1,2}})\s+(?=[\"“]?[A-Z][a-z])"
+)
 # ... or its place set in capitals and small letters, which a credit in brackets must
 # follow: "Las Vegas, NV (KTNV) --", "St. Louis, MO (KMOX) A 2 year old ...", "Mannheim,
 # Germany (Sports Network) - ", "Islamabad, Jan 14 (IANS) The ..." (the day is cut off:
