@@ -12,6 +12,7 @@ from conftest import GOLD, article_from
 
 from generator.models import Outlet
 from generator.normalise import patterns as P
+from generator.normalise.captions import gallery_item
 from generator.normalise.patterns import LIST_ITEM, RULE_NOTES
 
 CASES = sorted((Path(__file__).parent / "cases" / "normalise").glob("*.yaml"))
@@ -159,3 +160,22 @@ def test_every_pattern_name_is_defined_once() -> None:
     source = Path(P.__file__).read_text(encoding="utf-8")
     names = re.findall(r"^([A-Z_][A-Z0-9_]*)\s*(?::[^=\n]*)?=", source, re.M)
     assert [n for n, count in Counter(names).items() if count > 1] == []
+
+
+_ITEM = "Police work at the club."
+_CREDIT = "(AP Photo/John Minchillo)"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a whole gallery run into one line: three captions, not one printed twice
+        f"{_ITEM} {_CREDIT} {_ITEM} {_CREDIT} A body is removed from the club. {_CREDIT}",
+        f"{_ITEM} {_CREDIT}",  # one credit: no item printed twice
+        f"{_ITEM} {_CREDIT} (Jane Roe/Harbour Times)",  # two credits, not the same
+        f"Title {_ITEM} {_CREDIT} A body is removed. {_CREDIT}",  # the video's texts differ
+        f"{_ITEM} {_ITEM} {_CREDIT} {_CREDIT} Detectives said.",  # text after the credits
+    ],
+)
+def test_a_line_that_is_no_single_gallery_item_gives_no_caption(line):
+    assert gallery_item(line) is None

@@ -249,7 +249,8 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
 
 def _one_line(sheet: Sheet, i: int) -> Caption | None:
     """The caption of line i when it carries its credit itself, in the first layout that fits."""
-    found = _credited(sheet.texts[i])
+    item = gallery_item(sheet.texts[i])
+    found = ("gallery_item", item) if item else _credited(sheet.texts[i])
     if found is None:
         return None
     rule, caption = found
@@ -257,6 +258,34 @@ def _one_line(sheet: Sheet, i: int) -> Caption | None:
     if rule == "caption_over_highlights":
         block.claim_glued_points(sheet, i)
     return caption
+
+
+def gallery_item(text: str) -> Caption | None:
+    """The caption of a gallery's or a video's item scraped as one line, which prints its
+    caption twice, each time with the same credit in brackets (P.BRACKETED_SLASH_CREDIT):
+    the caption once, without the item's title before it. None when the line is not one
+    such item (a whole gallery run into one line is not), or the caption is not a
+    caption's length (P.GALLERY_CAPTION_MAX_WORDS: the printing twice shows it is one)."""
+    if "/" not in text or "(" not in text:
+        return None
+    text = P.VIDEO_PLAYER_LINK.sub("", text).rstrip()
+    credits = list(P.BRACKETED_SLASH_CREDIT.finditer(text))
+    if len(credits) != 2 or credits[1]["credit"] != credits[0]["credit"]:
+        return None
+    first, second = credits
+    if second.end() != len(text):
+        return None
+    if second.start() > first.end() + 1:  # a video: "<title> <caption> (c) <caption> (c)"
+        caption = text[first.end() : second.start()].strip()
+        if not text[: first.start()].rstrip().endswith(caption):
+            return None
+    else:  # a photo: "[<title> <credit>] <caption> [<caption>] (c) (c)"
+        head = text[: first.start()]
+        cut = head.rfind(first["credit"])
+        caption = _once((head[cut + len(first["credit"]) :] if cut >= 0 else head).strip())
+    if not P.CAPTION_MIN_WORDS <= words(caption) <= P.GALLERY_CAPTION_MAX_WORDS:
+        return None
+    return Caption(caption_text(caption), normalise_credit(first["credit"]))
 
 
 def _credited(text: str) -> tuple[str, Caption] | None:

@@ -1930,6 +1930,18 @@ SLASH_CREDIT = re.compile(
     rf"(?: ?/ ?{_CREDIT_DATE})? ?\)"
     r"(?:\s*\((?P=credit)\))?$"
 )
+# A gallery's or a video's item scraped as one line prints its caption twice, each time
+# with its credit in brackets: "<title> <credit> <caption> <caption> (<credit>)
+# (<credit>)" (a photo), "<title> <caption> (<credit>) <caption> (<credit>) See more
+# videos" (a video), as the Chicago Tribune's and the Baltimore Sun's pages do (captions.
+# gallery_item); the title and the first caption may be missing, and the one caption left
+# then stands before its credit printed twice. BRACKETED_SLASH_CREDIT finds each credit;
+# the player's link is cut first.
+BRACKETED_SLASH_CREDIT = re.compile(
+    rf"\( ?(?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}}) ?\)"
+)
+VIDEO_PLAYER_LINK = re.compile(r"\s+see more videos$", I)
+GALLERY_CAPTION_MAX_WORDS = 90  # a caption of two long sentences, as the Tribune's are
 # ... or after a bar, with no brackets, perhaps a handout's through an agency: "Police
 # investigate the scene in Logan Square. | Sam Charles/Sun-Times", "... in Champaign. |
 # Holly Hart/The News-Gazette via AP".
@@ -2143,6 +2155,7 @@ RULE_NOTES: dict[str, str] = {
     "result_line": "a game's result between its report's headline and lede: a highlight",
     "paren_photo_credit": "a caption ending in its credit in brackets: (Photo: X), (Photo/X)",
     "slash_credit": "a caption ending in its credit in brackets: (Jane Roe / Harbour Times)",
+    "gallery_item": "a gallery's or a video's item, its caption printed twice with its credit",
     "caption_over_highlights": 'a caption and credit, then "Story Highlights" and a point',
     "labelled_caption": 'a caption after a label, among the story\'s paragraphs: "Ambushed: ..."',
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
