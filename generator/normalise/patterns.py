@@ -106,7 +106,7 @@ AGENCY_THEN_OUTLET = re.compile(
 STATION_PROMO = (
     r"(?i:(?:this (?:is a developing story|story is developing)[.,]\s+)?"
     r"(?:[^.!?]{0,80},\s+so\s+|watch [^.!?]{1,40}\band\s+)?(?:please\s+)?"
-    r"(?:stay (?:with|tuned to)|check back with)\s+)"
+    r"(?:stay (?:with|tuned (?:to|with))|check back with)\s+)"
     r"(?:us|[A-Z0-9@][\w.@'’&-]*|[\w-]+\.(?i:com|net|org|tv)\b)"
     r"(?:,?\s+[\w.@'’&-]+){0,10}?\s+(?i:(?:for|as)\s+(?:the\s+|any\s+)?"
     r"(?:latest|updates?|more|further|continuing|additional|new|developments|details)\b|"
@@ -457,7 +457,7 @@ FURNITURE: tuple[Rule, ...] = (
         rf"^{STATION_PROMO}$",
         "the station's call to follow the story with it",
         0,
-        needs=("stay with", "stay tuned to", "check back with"),
+        needs=("stay with", "stay tuned", "check back with"),
     ),
 )
 
