@@ -1906,9 +1906,14 @@ PAREN_PHOTO_CREDIT = re.compile(
     r"(?P<credit>[^()\s][^()]{1,80}?)"
     r"(?(pre)|(?P<post>\s*/\s*(?i:courtesy|file)(?:\s+(?i:photo))?|\s+(?i:photo)))\)$"
 )  # a label before the credit (pre) or after it (post): one of the two
-# A caption credited to a station by its call sign in brackets: "The shooting happened at
-# the bus station on Monday afternoon. (WSMV)" (a paragraph says "(WSMV) -" where it starts).
-CALL_SIGN_CREDIT = re.compile(r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>[KW][A-Z]{2,3}(?:-TV)?)\)$")
+# A caption credited to a station in brackets, by its call sign or its network's brand,
+# perhaps with its channel and a word or two: "The shooting happened at the bus station on
+# Monday afternoon. (WSMV)", "... (KOCO 5)", "... (WUSA9)", "... (KTVA CBS 11 News)", "...
+# (FOX10 News)" (a paragraph says "(WSMV) -" where it starts).
+CALL_SIGN_CREDIT = re.compile(
+    r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>(?:[KW][A-Z]{2,3}(?:-TV)?|(?:FOX|NBC|CBS|ABC|CW)\s?)"
+    r"\d{0,2}(?: (?:[A-Z][A-Za-z]*|\d{1,2})){0,3})\)$"
+)
 # A caption ending in its credit in brackets: a photographer's name and the outlet (or
 # "Staff") with a slash between, either way round, perhaps printed twice: "... in the Old
 # Town neighborhood. (Erin Hooley / Chicago Tribune) (Erin Hooley / Chicago Tribune)",
@@ -2161,7 +2166,7 @@ RULE_NOTES: dict[str, str] = {
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
     "embedded_tweet": "a tweet the article quotes: its text and its signature",
     "page_title": "the page's own title line at the top of the dump (no headline near the body)",
-    "call_sign_credit": "a caption ending in a station's call sign in brackets: (WSMV)",
+    "call_sign_credit": "a caption ending in a station's call sign or brand in brackets: (WSMV)",
     "advert_units": "advertisers' text links: title, blurb, web address, under an ad label",
     "video_list": "a video playlist: clip lengths before clip titles",
     "video_transcript": "a video's caption track (WEBVTT, or a long run of capitals) beside "
