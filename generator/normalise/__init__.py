@@ -44,8 +44,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     if tables.drop_tables_outside(sheet, found_tables, body):
         body = block.find_body(sheet, walls)
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
+    labelled: tuple[str, ...] = ()  # points under their label ("Key Points")
     if body:
         first = block.split_head(sheet, first, last)
+        first, labelled = block.claim_labelled_points(sheet, first, last)
         last = block.extend_announced_list(sheet, first, block.extend_closing_line(sheet, last))
         block.claim_announced_lists(sheet, first, last)
         last = block.claim_embedded_tweets(sheet, first, last)
@@ -100,6 +102,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         if head is not None
         else block.glued_highlights(sheet, range(top, last + 1))
     )
+    highlights += tuple(point for point in labelled if point not in highlights)
     if head_at is not None:
         block.claim_series_label(sheet, head_at, first)
     block.drop_outside(sheet, top, first, end, keep=stamp_at)

@@ -770,8 +770,8 @@ def claim_highlights(sheet: Sheet, below: int, first: int, last: int) -> tuple[s
     if glued:
         return glued
     claimed = [k for k in range(below + 1, first) if sheet.rules[k] == "highlights"]
-    if claimed:  # printed without bullets at the top of the run of prose (split_head)
-        return tuple(sheet.texts[k] for k in claimed)
+    if claimed:  # printed without bullets at the top of the run of prose (split_head), or
+        return tuple(P.LIST_ITEM.sub("", sheet.texts[k]) for k in claimed)  # under a label
     lede = lede_words(sheet, first, last)
     label = sheet.next_open(below)
     start = label if label is not None and P.HIGHLIGHTS_LABEL.match(sheet.texts[label]) else below
@@ -789,6 +789,50 @@ def claim_highlights(sheet: Sheet, below: int, first: int, last: int) -> tuple[s
     for k in points:
         sheet.claim(k, "highlight", "highlights")
     return tuple(P.LIST_ITEM.sub("", sheet.texts[k]) for k in points)
+
+
+def claim_labelled_points(sheet: Sheet, first: int, last: int) -> tuple[int, tuple[str, ...]]:
+    """The story's summary points under their label (P.HIGHLIGHTS_LABEL, "Key Points") at
+    the top of the body (the label a few lines above `first`) or inside it: claimed as
+    highlights. Returns the body's first line (past points that opened it) and the points
+    without their bullets. A label with fewer than HIGHLIGHTS_MIN points under it is left,
+    as is one above the body whose points do not run into it."""
+    found: list[str] = []
+    for i in range(max(first - P.DEK_SKIP_LINES, 0), last + 1):
+        if sheet.kinds[i] not in (None, "dropped") or not P.HIGHLIGHTS_LABEL.match(sheet.texts[i]):
+            continue
+        points = _labelled_run(sheet, i, last)
+        after = sheet.next_open(points[-1]) if points else None
+        if len(points) < P.HIGHLIGHTS_MIN or (i < first and after is not None and after < first):
+            continue  # above the body, the points run into it (a sidebar's stand apart)
+        sheet.claim(i, "highlight", "highlights_label")
+        for k in points:
+            sheet.claim(k, "highlight", "highlights")
+        found += [P.LIST_ITEM.sub("", sheet.texts[k]) for k in points]
+        if points[0] <= first:
+            first = sheet.next_open(points[-1]) or first
+    return first, tuple(found)
+
+
+def _labelled_run(sheet: Sheet, label: int, last: int) -> list[int]:
+    """The points under a label: its bulleted lines (_highlight), or else up to
+    UNBULLETED_HIGHLIGHTS_MAX short lines (P.LABELLED_POINT_WORDS), ended by an update's
+    label or a longer line."""
+    points: list[int] = []
+    i = sheet.next_open(label)
+    bulleted = i is not None and bool(P.LIST_ITEM.match(sheet.texts[i]))
+    lede = lede_words(sheet, i, last) if bulleted and i is not None else set()
+    while i is not None and i <= last and len(points) < P.UNBULLETED_HIGHLIGHTS_MAX:
+        text = sheet.texts[i]
+        if bulleted:  # each naming something the story talks about, as under a headline
+            point = _highlight(text, lede)
+        else:
+            point = words(text) in P.LABELLED_POINT_WORDS and not P.LABELLED_POINTS_END.match(text)
+        if not point or text.endswith(":"):
+            break
+        points.append(i)
+        i = sheet.next_open(i)
+    return points
 
 
 def glued_highlights(sheet: Sheet, lines: range) -> tuple[str, ...]:

@@ -806,6 +806,12 @@ HIGHLIGHTS_LABEL = re.compile(
 )
 HIGHLIGHTS_MIN = 2
 HIGHLIGHT_MIN_WORDS = 5
+# ... or under their label at the body's top or inside it, where a station's page sets
+# them after the lede ("KEY POINTS" / "Shooting reported at 4 a.m. May 3" / "Six others
+# struck by bullets" / "UPDATE @ 12:30 p.m."): bulleted points, or a run of short lines
+# (LABELLED_POINT_WORDS) that an update's label or a longer line ends (block.
+# claim_labelled_points).
+LABELLED_POINT_WORDS = range(3, 21)
 # Highlights the scrape lost the bullets of (the Daily Mail's head: the headline, then
 # three to six summary points with no full stop, then the byline or the lede): a run of
 # UNBULLETED_HIGHLIGHTS_MIN to _MAX such lines right under the headline, each naming
@@ -1013,6 +1019,7 @@ DATELINE_LABEL_WORDS = (
     "DEAR",
 )
 _LABEL_WORD = "|".join(DATELINE_LABEL_WORDS)
+LABELLED_POINTS_END = re.compile(rf"^(?:{_LABEL_WORD})\b", I)  # ends labelled points
 # ... and a place never opens with the article "A" or "An": "A FIRE - BOMB attack on a
 # bank ..." is a lede whose first words are set in capitals ("THE HAGUE" is a place).
 _NOT_A_PLACE_OPENER = rf"(?!(?:{_LABEL_WORD})\b|AN? )"
