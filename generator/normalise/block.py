@@ -815,24 +815,34 @@ def claim_labelled_points(sheet: Sheet, first: int, last: int) -> tuple[int, tup
 
 
 def _labelled_run(sheet: Sheet, label: int, last: int) -> list[int]:
-    """The points under a label: its bulleted lines (_highlight), or else up to
-    UNBULLETED_HIGHLIGHTS_MAX short lines (P.LABELLED_POINT_WORDS), ended by an update's
-    label or a longer line."""
+    """The points under a label: its bulleted lines (_highlight), or else short lines
+    (P.LABELLED_POINT_WORDS) that no dateline opens, ended by an update's label or a
+    longer line; at most UNBULLETED_HIGHLIGHTS_MAX. None when they run to the body's end:
+    the story goes on under its points."""
     points: list[int] = []
     i = sheet.next_open(label)
     bulleted = i is not None and bool(P.LIST_ITEM.match(sheet.texts[i]))
-    lede = lede_words(sheet, i, last) if bulleted and i is not None else set()
-    while i is not None and i <= last and len(points) < P.UNBULLETED_HIGHLIGHTS_MAX:
+    under = i  # the story's lede: the first line under the bullets
+    while under is not None and P.LIST_ITEM.match(sheet.texts[under]):
+        under = sheet.next_open(under)
+    lede = lede_words(sheet, under, last) if bulleted and under is not None else set()
+    while i is not None and i <= last:
         text = sheet.texts[i]
         if bulleted:  # each naming something the story talks about, as under a headline
             point = _highlight(text, lede)
         else:
-            point = words(text) in P.LABELLED_POINT_WORDS and not P.LABELLED_POINTS_END.match(text)
+            point = (
+                words(text) in P.LABELLED_POINT_WORDS
+                and not P.LABELLED_POINTS_END.match(text)
+                and fields.split_dateline(text)[0] is None  # the lede is no point
+            )
         if not point or text.endswith(":"):
-            break
+            return points
+        if len(points) == P.UNBULLETED_HIGHLIGHTS_MAX:
+            return []
         points.append(i)
         i = sheet.next_open(i)
-    return points
+    return []
 
 
 def glued_highlights(sheet: Sheet, lines: range) -> tuple[str, ...]:

@@ -1936,9 +1936,10 @@ _CREDIT_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d"
 _CREDIT_SHAPE = (
     r"(?=[^/()]* [^/()]*/|[^()]*/[^/()]* |[^()]*/[^()]*/|[^()]*(?:Image|Photo|Picture)s?\))"
 )
+_SLASHED_SIDES = rf"{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}}"
 SLASH_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?[.!?\"”’])\s*"
-    rf"\( ?(?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}})"
+    rf"\( ?(?P<credit>{_SLASHED_SIDES})"
     rf"(?: ?/ ?{_CREDIT_DATE})? ?\)"
     r"(?:\s*\((?P=credit)\))?$"
 )
@@ -1949,9 +1950,7 @@ SLASH_CREDIT = re.compile(
 # gallery_item); the title and the first caption may be missing, and the one caption left
 # then stands before its credit printed twice. BRACKETED_SLASH_CREDIT finds each credit;
 # the player's link is cut first.
-BRACKETED_SLASH_CREDIT = re.compile(
-    rf"\( ?(?P<credit>{_CREDIT_SHAPE}{_CREDIT_SIDE}(?: ?/ ?{_CREDIT_SIDE}){{1,3}}) ?\)"
-)
+BRACKETED_SLASH_CREDIT = re.compile(rf"\( ?(?P<credit>{_SLASHED_SIDES}) ?\)")
 VIDEO_PLAYER_LINK = re.compile(r"\s+see more videos$", I)
 GALLERY_CAPTION_MAX_WORDS = 90  # a caption of two long sentences, as the Tribune's are
 # ... or after a bar, with no brackets, perhaps a handout's through an agency: "Police
