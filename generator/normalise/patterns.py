@@ -1108,8 +1108,9 @@ GLUED_CREDIT_DATELINE = re.compile(
 )
 # A station's brand in a dateline's brackets, a network's name and its channel or region:
 # "GREENWOOD, SC (FOX Carolina) –", "(NBC 5)", "(CBS SF)".
+_NETWORK = r"(?:FOX|NBC|CBS|ABC|CW)"  # the networks whose brands stations carry
 STATION_BRAND = re.compile(
-    r"(?:FOX|NBC|CBS|ABC|CW)(?:\s?\d{1,2}|\s+(?!News\b)[A-Z][a-z]+|\s[A-Z]{2,3}|(?:[A-Z][a-z]+)+)"
+    rf"{_NETWORK}(?:\s?\d{{1,2}}|\s+(?!News\b)[A-Z][a-z]+|\s[A-Z]{{2,3}}|(?:[A-Z][a-z]+)+)"
 )  # ... or its city run into it: "(CBSMiami)", "(CBSPhilly)", "(CBSNewYork)"
 
 # A dateline with no place, the outlet or agency alone in brackets: "(CNN) - President ...",
@@ -1918,7 +1919,8 @@ PAREN_PHOTO_CREDIT = re.compile(
 # Monday afternoon. (WSMV)", "... (KOCO 5)", "... (WUSA9)", "... (KTVA CBS 11 News)", "...
 # (FOX10 News)" (a paragraph says "(WSMV) -" where it starts).
 CALL_SIGN_CREDIT = re.compile(
-    r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>(?:[KW][A-Z]{2,3}(?:-TV)?|(?:FOX|NBC|CBS|ABC|CW)\s?)"
+    r"^(?P<caption>\S.{7,}?)\s*\((?P<credit>(?:[KW][A-Z]{2,3}(?:-TV)?|"
+    rf"{_NETWORK}\s?)"
     r"\d{0,2}(?: (?:[A-Z][A-Za-z]*|\d{1,2})){0,3})\)$"
 )
 # A caption ending in its credit in brackets: a photographer's name and the outlet (or
@@ -2076,13 +2078,13 @@ CAPTION_LEDE_LINES = 3
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", I)
 
 # --- Sentence shape -------------------------------------------------------------------------
+# The wire's credit in brackets after the story's last stop: "(Editing by Sami Aboudi)",
+# "(Reporting by Tom Ashby; Editing by X)".
+GLUED_WIRE_CREDIT = r"\((?i:(?:additional )?reporting|writing|editing|edited) by [^()]{3,120}\)"
 # (a character the page's encoding lost, U+FFFD, may follow it: "... is unknown.�")
 # A sentence ends in its stop, perhaps with the wire's sign-off after it on the story's last
 # line ("... the presidency said. AFP", "... said. - (ANI)") or a prompt glued to it
 # (GLUED_TAIL_PROMPT, cut from the paragraph), or the wire's credit (GLUED_WIRE_CREDIT).
-# The wire's credit in brackets after the story's last stop: "(Editing by Sami Aboudi)",
-# "(Reporting by Tom Ashby; Editing by X)".
-GLUED_WIRE_CREDIT = r"\((?i:(?:additional )?reporting|writing|editing|edited) by [^()]{3,120}\)"
 SIGNOFF_AGENCY = (
     r"(?:AFP|AP|Reuters|REUTERS|PTI|IANS|ANI|UPI|Xinhua|dpa|AAP|APP|IRNA|Bernama|Yonhap)"
 )
