@@ -173,15 +173,19 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
         return None
     credit = _line_credit(sheet.texts[i])
     placed = True  # the line above may be the caption
-    if credit is None and (slashed := _slash_credit_line(sheet.texts[i])):
+    if credit is None and (parted := _parted_credit_line(sheet.texts[i])):
         above = sheet.previous_open(i)  # a credit alone under a sentence
         if above is not None and P.SENTENCE_END.search(sheet.texts[above]):
-            credit = slashed
-            placed = bool(P.CAPTION_POSITION.search(sheet.texts[above]))
+            credit = parted
+            # between bars a credit stands under its caption (CNBC's layout); with slashes
+            # also under a paragraph, beside a photo that has none (the Daily News's)
+            placed = "|" in credit or bool(P.CAPTION_POSITION.search(sheet.texts[above]))
     if credit is None:
         return None
     j = sheet.previous_open(i)
-    if j is None or not placed or words(sheet.texts[j]) > P.CAPTION_MAX_WORDS:
+    sold = P.NAMES_PICTURE_AGENCY.search(credit)  # an agency's captions run long
+    longest = P.LONG_CAPTION_MAX_WORDS if sold else P.CAPTION_MAX_WORDS
+    if j is None or not placed or words(sheet.texts[j]) > longest:
         sheet.claim(i, "caption_credit", "credit_without_caption")
         return None
     sheet.claim(i, "caption_credit", "credit_line")
@@ -194,10 +198,15 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
     return Caption(caption_text(sheet.texts[j]), credit, wire)
 
 
-def _slash_credit_line(text: str) -> str | None:
-    """The credit a slash credit alone on its line gives ("(Richard Lam/Canadian Press)"):
-    a short line with a slash, the only ones the pattern's look-ahead is run on."""
-    if "/" not in text or len(text) > P.SLASH_CREDIT_LINE_MAX_CHARS:
+def _parted_credit_line(text: str) -> str | None:
+    """The credit a credit in parts alone on its line gives, with slashes ("(Richard
+    Lam/Canadian Press)") or bars ("Jane Roe | AFP | Getty Images"): a short line, the
+    only ones the slash pattern's look-ahead is run on."""
+    if len(text) > P.SLASH_CREDIT_LINE_MAX_CHARS:
+        return None
+    if "|" in text and (barred := P.BAR_CREDIT_LINE.match(text)):
+        return barred["credit"]
+    if "/" not in text:
         return None
     match = P.SLASH_CREDIT_LINE.match(text)
     return normalise_credit(match["credit"]) if match else None
@@ -265,7 +274,7 @@ def gallery_item(text: str) -> Caption | None:
     caption twice, each time with the same credit in brackets (P.BRACKETED_SLASH_CREDIT):
     the caption once, without the item's title before it. None when the line is not one
     such item (a whole gallery run into one line is not), or the caption is not a
-    caption's length (P.GALLERY_CAPTION_MAX_WORDS: the printing twice shows it is one)."""
+    caption's length (P.LONG_CAPTION_MAX_WORDS: the printing twice shows it is one)."""
     if "/" not in text or "(" not in text:
         return None
     text = P.VIDEO_PLAYER_LINK.sub("", text).rstrip()
@@ -283,7 +292,7 @@ def gallery_item(text: str) -> Caption | None:
         head = text[: first.start()]
         cut = head.rfind(first["credit"])
         caption = _once((head[cut + len(first["credit"]) :] if cut >= 0 else head).strip())
-    if not P.CAPTION_MIN_WORDS <= words(caption) <= P.GALLERY_CAPTION_MAX_WORDS:
+    if not P.CAPTION_MIN_WORDS <= words(caption) <= P.LONG_CAPTION_MAX_WORDS:
         return None
     return Caption(caption_text(caption), normalise_credit(first["credit"]))
 
@@ -395,7 +404,7 @@ def _before_lede(sheet: Sheet, j: int, first: int) -> bool:
 def _lone_wire(sheet: Sheet, i: int) -> Caption | None:
     text = sheet.texts[i]
     match = _wire_credit(text)
-    if not match or words(text) > 2 * P.CAPTION_MAX_WORDS:
+    if not match or words(text) > P.LONG_CAPTION_MAX_WORDS:
         return None
     credit = match["paren"] or match["bare"]
     if not ("/" in credit or "Getty" in credit or " via " in credit):

@@ -18,8 +18,11 @@ def drop_line_furniture(sheet: Sheet) -> None:
         guarded = any(n in key for n in P.FURNITURE_NEEDS)
         rules = P.FURNITURE if guarded else P.FURNITURE_UNGUARDED
         rule = next((r for r in rules if r.search(text, key)), None)
-        if rule is None or (rule.name == "pipe_menu" and fields.parted_byline(text)):
-            continue  # a byline stamp in parts between bars is no menu
+        if rule is None or (
+            rule.name == "pipe_menu"
+            and (fields.parted_byline(text) or P.BAR_CREDIT_LINE.match(text))
+        ):
+            continue  # a byline stamp or a photo's credit in parts between bars is no menu
         sheet.drop(i, rule.name)
         if rule.name == "signup":
             _drop_signup_blurb(sheet, i)

@@ -1852,6 +1852,8 @@ PHOTO_TAKEN = re.compile(
 )
 # The picture agencies a caption's credit names alone.
 _PICTURE_AGENCY = r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|AAP|Xinhua|Bloomberg)"
+# A credit that names a picture agency, whose captions run long (LONG_CAPTION_MAX_WORDS).
+NAMES_PICTURE_AGENCY = re.compile(rf"\b{_PICTURE_AGENCY}\b")
 # A short sentence with a picture agency's name after its full stop, the story's prose
 # under it, is a photo's caption and its credit: "The WeWork logo is displayed outside of
 # a co-working space in New York.Reuters" (scraped glued to it). On the story's last line
@@ -1954,7 +1956,6 @@ SLASH_CREDIT = re.compile(
 # the player's link is cut first.
 BRACKETED_SLASH_CREDIT = re.compile(rf"\( ?(?P<credit>{_SLASHED_SIDES}) ?\)")
 VIDEO_PLAYER_LINK = re.compile(r"\s+see more videos$", I)
-GALLERY_CAPTION_MAX_WORDS = 90  # a caption of two long sentences, as the Tribune's are
 # ... or after a bar, with no brackets, perhaps a handout's through an agency: "Police
 # investigate the scene in Logan Square. | Sam Charles/Sun-Times", "... in Champaign. |
 # Holly Hart/The News-Gazette via AP".
@@ -1971,6 +1972,12 @@ SLASH_CREDIT_LINE = re.compile(
     r"(?:\s+(?P=credit))*(?(open)\))$"  # printed again: "Joel Hilton/WAVY Joel Hilton/WAVY"
 )
 SLASH_CREDIT_LINE_MAX_CHARS = 160  # four credits of 40 characters; paragraphs are longer
+# ... or a photographer's name, then the agency that sells the picture, between bars:
+# "Natalie Naccache | Bloomberg | Getty Images", "Jane Roe | AFP | Getty Images", "Jane Roe
+# | Reuters" (CNBC's layout). A menu's last item is no picture agency.
+BAR_CREDIT_LINE = re.compile(
+    rf"^(?P<credit>{_CREDIT_SIDE}(?: \| {_CREDIT_SIDE})? \| {_PICTURE_AGENCY})$"
+)
 # Where a caption places someone in the picture: "Sami Salo, left, gets squeezed out",
 # "general manager Eric Tillman (right) and Austin", "second from left".
 CAPTION_POSITION = re.compile(
@@ -2044,6 +2051,9 @@ WIRE_CREDIT_NEEDS = ("AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty")
 WIRE_BOILERPLATE = re.compile(r"\s*Picture taken [^.]{3,40}\.\s*$")
 # A short caption is at most this many words; a wire caption is longer than that.
 CAPTION_MAX_WORDS = 45
+# ... and a long one, two long sentences, as a picture agency writes them (who, where,
+# when, what it was about) and as the Chicago Tribune's galleries print them.
+LONG_CAPTION_MAX_WORDS = 2 * CAPTION_MAX_WORDS
 # A line under a photographer's credit is its caption from this many words (a label is not).
 CAPTION_MIN_WORDS = 5
 # Captions printed with a label and no credit, the Daily Mail's layout: "Ambushed: Jeremy
