@@ -13,6 +13,7 @@ from conftest import GOLD, article_from
 from generator.models import Outlet
 from generator.normalise import patterns as P
 from generator.normalise.captions import gallery_item
+from generator.normalise.fields import date_of_line
 from generator.normalise.patterns import LIST_ITEM, RULE_NOTES
 
 CASES = sorted((Path(__file__).parent / "cases" / "normalise").glob("*.yaml"))
@@ -179,3 +180,17 @@ _CREDIT = "(AP Photo/John Minchillo)"
 )
 def test_a_line_that_is_no_single_gallery_item_gives_no_caption(line):
     assert gallery_item(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago", "2019-11-20T04:29:00"),
+        ("Posted: May 28, 2015 1:16 PM EDT Updated: May 29, 2015 9:02 AM", "2015-05-28T13:16:00"),
+        ("Friday, Sep 10, 2010 | Updated 9:28 AM EDT", "2010-09-10"),
+        ("Last Updated: 12:01am GMT 08/01/2008", "2008-01-08T00:01:00"),  # the label only
+        ("Updated 2 hours ago", None),
+    ],
+)
+def test_a_date_line_gives_the_date_before_its_update_stamp(line, date):
+    assert date_of_line(line) == date

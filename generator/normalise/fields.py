@@ -547,6 +547,8 @@ def _matches_any(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
 
 def date_of_line(text: str) -> str | None:
     """A line that is only a date, perhaps behind a label ("Posted on:"), as ISO 8601."""
+    posted = P.UPDATE_STAMP_TAIL.sub("", text)
+    text = posted if P.DATE_HINT.search(posted) else text
     if words(text) > P.DATE_MAX_WORDS and looks_like_date(text):
         text = next(p.strip() for p in text.split("|") if p.strip())  # the first: posted
     if words(text) > P.DATE_MAX_WORDS or not P.DATE_HINT.search(text):
@@ -565,9 +567,9 @@ def date_of_line(text: str) -> str | None:
 
 
 def _clock(value: str) -> str:
-    """`value` with a clock's spacing closed up ("7: 12pm", "05. 51AM", "a. m.") and a
-    clipped "p" made "pm" ("5:03p")."""
-    value = P.SPACED_CLOCK.sub(r"\1:\2", value)
+    """`value` with a clock's spacing closed up ("7: 12pm", "05. 51AM", "a. m."), a
+    clipped "p" made "pm" ("5:03p") and a year run into it set apart ("20194:29")."""
+    value = P.GLUED_YEAR_CLOCK.sub(r"\1 ", P.SPACED_CLOCK.sub(r"\1:\2", value))
     value = P.SPACED_MERIDIEM.sub(r"\1.m.", value)
     return P.CLIPPED_MERIDIEM.sub(r"\1m", value)
 

@@ -1210,6 +1210,9 @@ SPACED_TIME = re.compile(r"(?<=\d:\d\d): (?=\d\d\b)")
 # ... and a clock's hours and minutes ("7: 12pm", "05. 51AM"), its "a. m.", a "p" or "a"
 # clipped from "pm" ("5:03p").
 SPACED_CLOCK = re.compile(r"\b(\d{1,2})(?::\s+|\.\s+(?=\d\d\s*[ap]\.?\s?m))(\d\d)(?!\d)", I)
+# ... and a year run into the clock after it, the space lost in scraping ("Nov 20 20194:29
+# AM": 2019, 4:29).
+GLUED_YEAR_CLOCK = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d(?!\d))")
 SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s+m\.", I)
 CLIPPED_MERIDIEM = re.compile(r"(?<=\d:\d\d)\s*([ap])\b(?!\.)", I)
 # A date line that states when the article was changed, not when it was published.
@@ -1266,6 +1269,11 @@ LABEL_COLON = re.compile(r"[^\W\d]\s*:(?!\d)")  # "release date:", not a clock's
 # ... not counting the update stamp after it: "16 September 2013 Last updated at 12:42 GMT",
 # "Friday, Sep 10, 2010 | Updated 9:28 AM EDT" (the date is the publication's).
 UPDATE_TAIL = re.compile(r"^[\s,;|/-]*(?:last )?updated\b", I)
+# An update stamp after the date on its line, spaced, between bars or run into it: cut
+# before the date is read, as the date first is the publication's ("Published Wed, Nov 20
+# 2019 4:29 AM ESTUpdated an hour ago", "Posted: May 28, 2015 1:16 PM EDT Updated: May
+# 29, 2015 9:02 AM EDT").
+UPDATE_STAMP_TAIL = re.compile(r"(?<=[\w.)])[\s|,;·•/-]*(?:Last )?Updated\b.*$")
 # Numbers alone make a date with a four-digit year: "14.04.2025", "2025/04/14" (dateparser
 # reads the month first when both could be one, as "08/05/2021" is in the US; "01.09.2008"
 # is January 9 on an Arizona paper's page). Not with dashes: "Police log: 1-16-2017" is a
