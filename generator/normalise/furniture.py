@@ -18,6 +18,8 @@ def drop_line_furniture(sheet: Sheet) -> None:
         guarded = any(n in key for n in P.FURNITURE_NEEDS)
         rules = P.FURNITURE if guarded else P.FURNITURE_UNGUARDED
         rule = next((r for r in rules if r.search(text, key)), None)
+        if rule is None and guarded:
+            rule = _prompts_only(text)
         if rule is None or (
             rule.name == "pipe_menu"
             and (fields.parted_byline(text) or P.BAR_CREDIT_LINE.match(text))
@@ -26,6 +28,16 @@ def drop_line_furniture(sheet: Sheet) -> None:
         sheet.drop(i, rule.name)
         if rule.name == "signup":
             _drop_signup_blurb(sheet, i)
+
+
+def _prompts_only(text: str) -> P.Rule | None:
+    """The rule of a line's first sentence when each of its sentences (two or more) is a
+    prompt (P.PROMPT_RULES): to get the app, sign up, click, follow."""
+    parts = P.SENTENCE_SPLIT.split(text)
+    if len(parts) < 2:
+        return None
+    found = [next((r for r in P.PROMPT_RULES if r.search(p, P.folded(p))), None) for p in parts]
+    return found[0] if all(found) else None
 
 
 def _drop_signup_blurb(sheet: Sheet, i: int) -> None:

@@ -242,14 +242,15 @@ FURNITURE: tuple[Rule, ...] = (
     # "📬 Sign up for the Daily Brief", "Subscribe to our newsletter": a prompt names what you
     # get ("Get breaking space news and the latest updates on rocket launches", "Join our
     # Space Forums", "Subscribe to our sister title ... Magazine", "NEWSLETTER: Get essential
-    # California headlines delivered daily", "Get Fast Forward in your inbox"); its button
-    # ("Subscribe Now!") and its promise ("No spam, we promise. You can unsubscribe ...")
+    # California headlines delivered daily", "Get Fast Forward in your inbox", "Want more
+    # deals? Join the IGN Deals Newsletter."); its button ("Subscribe Now!") and its promise
+    # ("No spam, we promise. You can unsubscribe ...")
     _rule(
         "signup",
         r"^\W{0,3}\s*(?:sign up|subscribe|get our|join (?:our|the))\b.{0,60}\b"
         r"(?:newsletters?|brief|briefing|updates|inbox|alerts|digest|e-?mails?|free|headlines|"
         r"forums?)\b|"
-        r"^[^.!?]{0,60}[.!?]?\s*(?:sign up|subscribe) (?:to|for) (?:one of )?(?:our|the)\b"
+        r"^[^.!?]{0,60}[.!?]?\s*(?:(?:sign up|subscribe) (?:to|for)|join) (?:one of )?(?:our|the)\b"
         r"[^.]{0,40}\b(?:newsletters?|magazine)\b|^get alerted\b|"
         r"^get (?:breaking|the latest)\b.{0,80}\b(?:news|updates|alerts)\b|"
         r"^(?:subscribe|sign up)(?: now| today| here)?\W*$|"
@@ -309,15 +310,18 @@ FURNITURE: tuple[Rule, ...] = (
     # A station's app: "DOWNLOAD our free mobile apps for breaking news and weather",
     # ">>Download the WESH 2 News app for iOS and Android", "For news and updates, download
     # the WHIO mobile app.", "This is a breaking news story. Download the WATE 6 News app
-    # for breaking news updates.", "Download app: iOS | Android"
+    # for breaking news updates.", "Download app: iOS | Android", "Keep up with local news,
+    # weather and current events with the WDSU app here."
     _rule(
         "app_prompt",
         r"^(?:\W{0,3}|[^.!?]{0,60}[.!?,]\s*|never miss a beat\s+)download (?:the|our) "
         r"(?:free )?(?:[\w+&'’-]+ ){0,6}?(?:mobile )?apps?\b"
         r"(?:\s+(?:for|to|here)\b[^.]{0,80})?\W*$|"
-        r"^download (?:the |our )?(?:[\w+&'’-]+ )?app\s*:\s*(?:ios|android|iphone)\b[^.]{0,40}$",
+        r"^download (?:the |our )?(?:[\w+&'’-]+ )?app\s*:\s*(?:ios|android|iphone)\b[^.]{0,40}$|"
+        r"^(?:keep up|stay (?:up to date|informed|connected|on top of))\b[^.!?]{0,80} with "
+        r"(?:the|our) (?:free )?(?:[\w+&'’-]+ ){0,6}?(?:mobile )?apps?(?: here)?\W*$",
         "prompt to install the site's app",
-        needs=("download",),
+        needs=("download", "keep up", "stay "),
     ),
     # "For the latest information, click or tap here.", "On the go? Tap here for a summary",
     # "Click to subscribe"; several behind bars: "Mobile users tap here for photos from the
@@ -461,6 +465,14 @@ FURNITURE: tuple[Rule, ...] = (
     ),
 )
 
+# A line of prompts only, each sentence one of these (furniture.drop_line_furniture): "Keep
+# up with local news ... with the WDSU app here. Sign up for our email newsletters to get
+# breaking news right in your inbox. Click here to sign up!"
+PROMPT_RULES = tuple(
+    r
+    for r in FURNITURE
+    if r.name in {"signup", "app_prompt", "click_prompt", "follow_prompt", "station_promo"}
+)
 # Speed-up only: a line holding none of the rules' `needs` can match only the rules
 # without any, so those alone are tried on it (in the same order).
 FURNITURE_NEEDS = tuple(dict.fromkeys(n for r in FURNITURE for n in r.needs))
