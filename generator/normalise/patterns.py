@@ -34,6 +34,14 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# A word of a headline in title case: capitalised, a number, or a short word a title
+# leaves in small letters ("Man and Woman Killed in Plantation Crash").
+_TITLE_WORD = (
+    r"(?:[A-Z0-9][\w'’.,:-]*|of|in|to|at|for|and|or|on|the|a|an|after|over|with|by|from|as|"
+    r"is|are|vs\.?)"
+)
+
+
 def _rule(name: str, pattern: str, why: str, flags: int = I, needs: tuple[str, ...] = ()) -> Rule:
     return Rule(name, re.compile(pattern, flags), why, needs)
 
@@ -131,17 +139,19 @@ FURNITURE: tuple[Rule, ...] = (
     # "On HoustonChronicle.com: ...", "Also on rt.com ...", the link's date before it
     # ("11/24/2013 Related Story: Tulsa Police ID Four Killed In Saturday Shootings"),
     # ">>READ: ...", "READ MORE | ...", "[WEB EXTRA: ...]", "• Related: ...", "Previous:
-    # ...", "STORY: ..." (in capitals: a label), "RELATED ARTICLE: ...", and the label run
-    # into the headline it heads: "Related Coverage 3-year-old child shot in Hamilton",
-    # "Quick Clicks Teen ..."
+    # ...", "STORY: ..." (in capitals: a label), "RELATED ARTICLE: ...", "►Related:Bank
+    # robbery suspect ...", and the label run into the headline it heads: "Related Coverage
+    # 3-year-old child shot in Hamilton", "Quick Clicks Teen ...", "Linked Articles Sheriff:
+    # ..."
     _rule(
         "more_link",
-        r"^(?:\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:>>?\s*|\[|[•■▪]\s*)?(?:read |see |watch |also )?"
+        r"^(?:\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:>>?\s*|\[|[•■▪►▶]\s*)?(?:read |see |watch |also )?"
         r"(?:more|also|related|recommended|watch|listen|trending|see|read|web extra|previous|"
         r"next)"
         r"(?: stories| story| coverage| articles?| videos?| content| headlines)?\s*(?::|\s\|)\s*\S|"
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S|"
-        r"(?-i:^(?:Related (?:Coverage|Stories|Articles|Content|Links|Headlines)|Quick Clicks)"
+        r"(?-i:^(?:Related (?:Coverage|Stories|Articles|Content|Links|Headlines)|Quick Clicks|"
+        r"Linked Articles)"
         r" [A-Z0-9])|(?-i:^STORY:\s+[A-Z0-9])|"
         rf"^\(?(?:{READ_ALSO_WORDS})(?: \w{{1,3}})?\s*:\s*\S|"
         r"^on [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|tv)\s*:\s*\S|"
@@ -196,12 +206,18 @@ FURNITURE: tuple[Rule, ...] = (
         "a video's title and summary, stamped with the day it was published",
         needs=("(published",),
     ),
-    # "Video: ...", "Video (01:00) : Police say all five ...", "Watch this story", "Watch
-    # the report", "Watch this video report posted online by KTVA-TV:" (over the player),
-    # "ON A MOBILE DEVICE? WATCH THE VIDEO HERE.", "Scroll down for video"
+    # "Video: ...", "RAW VIDEO: ...", "Raw: Family friend talks about ...", "[VIDEO: ...]",
+    # ">>PHOTOS: ...", "[SLIDESHOW: ...]" (a gallery's label only in brackets or behind
+    # arrows: "Photos: Jane Roe" credits a photo), the label run into a clip's title in
+    # title case ("Video Man and Woman Killed in Plantation Crash", "RAW Patient Being
+    # Taken to Hospital ..."), "Video (01:00) : Police say all five ...", "Watch this story",
+    # "Watch the report", "Watch this video report posted online by KTVA-TV:" (over the
+    # player), "ON A MOBILE DEVICE? WATCH THE VIDEO HERE.", "Scroll down for video"
     _rule(
         "video_link",
-        r"^(?:video|audio)\s*:\s*\S.{0,100}$|"
+        r"^(?:>>?\s*|\[)?(?:raw (?:video|footage)|raw|video|audio)\s*:\s*\S.{0,100}$|"
+        r"^(?:>>?\s*|\[)(?:photos|slideshow|gallery)\s*:\s*\S.{0,100}$|"
+        rf"(?-i:^(?:Video|Photos|RAW|Raw)(?: {_TITLE_WORD}){{3,16}}$)|"
         r"^(?:watch|view) (?:this|the|our) (?:story|videos?|report|video report|clip)\W*$|"
         r"^watch (?:this|the) video\b[^.!?]{0,80}:$|"
         r"^(?:video|audio)\s*\(\d{1,2}:\d{2}\)\s*:\s*\S.{0,300}$|"
