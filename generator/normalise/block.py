@@ -15,12 +15,13 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _NEUTRAL = frozenset(
     {"blank", "caption", "caption_credit", "wire_caption", "date", "credit", "dateline", "table"}
 )
+_HEAD_KINDS = frozenset({"title", "dek", "date", "credit", "kicker"})  # the head's lines
 _FIELD_KINDS = frozenset({"date", "credit"})  # the lines a page prints between headline and body
 # (a paragraph a pass claimed under the body: a republished text's note on its origin)
 _TRAILER = frozenset(
     {"blank", "dropped", "caption", "caption_credit", "wire_caption", "credit", "paragraph"}
 )
-_KEPT_OUTSIDE = frozenset({"page_title", "about_the_author"})
+_KEPT_OUTSIDE = frozenset({"page_title", "about_the_author", "opening_sentence"})
 _PAGE_HEADS = frozenset({"headline_over_points", "headline_opens_page"})  # split_head's
 _SIGN_OFFS = frozenset(  # fields.find_credits
     {
@@ -1213,6 +1214,8 @@ def drop_outside(sheet: Sheet, top: int, first: int, end: int, keep: int | None 
     between headline and body only fields (dek, byline, date, captions) stay. Line `keep`
     stays too (the date stamp under the tail the article's date was read from), and so
     does the box about the writer that fields.find_credits found a few lines under it."""
+    for i in _opening_sentences(sheet, top, first):
+        sheet.claim(i, "paragraph", "opening_sentence")
     for i, kind in enumerate(sheet.kinds):
         if kind in ("blank", "dropped") or sheet.rules[i] in _KEPT_OUTSIDE or i == keep:
             continue
@@ -1220,6 +1223,33 @@ def drop_outside(sheet: Sheet, top: int, first: int, end: int, keep: int | None 
             sheet.drop(i, "outside_article")
         elif top < i < first and kind is None:
             sheet.drop(i, "before_article")
+
+
+def _opening_sentences(sheet: Sheet, top: int, first: int) -> set[int]:
+    """The story's short opening sentences, too short to weigh as prose, on lines of their
+    own between its head and the body ("Pierre Thomas and Chris Ivory are out." / "DeShawn
+    Wynn and Joique Bell are in." under the date): each a sentence, the run right above
+    the body and right under a line of the head (headline, dek, byline, date) or at the
+    top of the text ("Deep Throat is dead.", over the lede of a text with no headline)."""
+    run: list[int] = []
+    i = first - 1
+    while i >= 0 and sheet.kinds[i] in (None, "blank"):
+        if sheet.kinds[i] is None:
+            if not _opening_sentence(sheet.texts[i]):
+                return set()
+            run.append(i)
+        i -= 1
+    return set(run) if i < 0 or (i >= top and sheet.kinds[i] in _HEAD_KINDS) else set()
+
+
+def _opening_sentence(text: str) -> bool:
+    return (
+        P.OPENING_SENTENCE_MIN_WORDS <= words(text) < P.PROSE_MIN_WORDS
+        and text[:1].isupper()
+        and is_sentence(text)
+        and not P.LABEL_COLON.search(text)
+        and len(P.SMALL_WORD.findall(text)) >= P.OPENING_SENTENCE_SMALL_WORDS
+    )
 
 
 def claim_dateline_lines(sheet: Sheet) -> dict[int, str]:

@@ -614,6 +614,11 @@ LINK_RUN_MIN = 3
 # or an interview's question or answer of INTERVIEW_MIN_WORDS ("Q: Favorite apps?", "A:
 # Bleacher Report, Uber Eats"), however short: the article's text, in turns.
 PROSE_MIN_WORDS = 8
+# ... shorter, a sentence on its own line between the head and the body opens the story
+# (block.drop_outside): "Deep Throat is dead.", with words in small letters, as a
+# sentence has ("Lavontay White, 2." is a caption, "UPDATE @ 10:45 p.m." a label).
+OPENING_SENTENCE_MIN_WORDS, OPENING_SENTENCE_SMALL_WORDS = 3, 2
+SMALL_WORD = re.compile(r"\b[a-z]{2,}\b")
 PROSE_LONG_WORDS = 25
 INTERVIEW_LINE = re.compile(r"^[QA]:\s+\S")
 INTERVIEW_MIN_WORDS = 3
@@ -2207,6 +2212,7 @@ RULE_NOTES: dict[str, str] = {
     "announced_list": "list announced by a line ending in a colon in the body or right after it",
     "comment_thread": "start of the comment thread: nothing below it is the article",
     "outside_article": "above the headline or below the article's last paragraph",
+    "opening_sentence": "a short sentence between the head and the body: the story's first",
     "before_article": "between headline and body, and not a dek, byline, date or caption",
     "between_headline_and_lede": "standfirst between headline and lede",
     "dek_after_headline": "the headline printed again with the standfirst run into it",
