@@ -253,7 +253,14 @@ def find_published(
                 updated = updated or parsed
             else:
                 published = published or parsed
-    return published or updated
+    return published or updated or _lede_date(sheet, body)
+
+
+def _lede_date(sheet: Sheet, body: range) -> str | None:
+    """The date the lede opens with, before a dash (P.LEDE_DATE)."""
+    lede = next((i for i in body if sheet.kinds[i] is None), None)
+    match = P.LEDE_DATE.match(sheet.texts[lede]) if lede is not None else None
+    return parse_date(match["date"]) if match else None
 
 
 def date_over_headline(sheet: Sheet, above: Iterable[int]) -> tuple[int, str] | None:

@@ -1370,6 +1370,15 @@ TIMELINE_MIN_DATES = 2
 # outlet ("November 19, 2019 / 10:07 AM / CBS News"), segments without a digit.
 DATE_TRAILER = re.compile(r"(?:\s+[/|·•]\s+[^\d/|·•]+)+$")
 HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+# A lede that opens with its day's full date before a dash, as a dateline would stand:
+# "16 January 2008 — The Security Council today discussed ...", "June 17, 2013 - Houston
+# police are investigating ...": the article's date when its head states none. Not a span
+# of dates ("October 27, 2014 - November 13, 2016").
+LEDE_DATE = re.compile(
+    rf"^(?P<date>\d{{1,2}} {MONTH}\.? \d{{4}}|{MONTH}\.? \d{{1,2}}, \d{{4}}) ?[–—-]{{1,2}} ?"
+    rf"(?!{MONTH}\b)(?-i:[A-Z])",
+    I,
+)
 
 # --- Credits --------------------------------------------------------------------------------
 # "ABC News' Ellie Kaufman and Joohee Cho contributed to this report."
