@@ -554,8 +554,8 @@ def _matches_any(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
 
 def date_of_line(text: str) -> str | None:
     """A line that is only a date, perhaps behind a label ("Posted on:"), as ISO 8601."""
-    posted = P.UPDATE_STAMP_TAIL.sub("", text)
-    text = posted if P.DATE_HINT.search(posted) else text
+    if "Updated" in text and P.DATE_HINT.search(posted := P.UPDATE_STAMP_TAIL.sub("", text)):
+        text = posted  # the date before its update stamp
     if words(text) > P.DATE_MAX_WORDS and looks_like_date(text):
         text = next(p.strip() for p in text.split("|") if p.strip())  # the first: posted
     if words(text) > P.DATE_MAX_WORDS or not P.DATE_HINT.search(text):

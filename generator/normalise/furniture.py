@@ -36,8 +36,13 @@ def _prompts_only(text: str) -> P.Rule | None:
     parts = P.SENTENCE_SPLIT.split(text)
     if len(parts) < 2:
         return None
-    found = [next((r for r in P.PROMPT_RULES if r.search(p, P.folded(p))), None) for p in parts]
-    return found[0] if all(found) else None
+    first = None
+    for part in parts:  # most lines fail at their first sentence
+        rule = next((r for r in P.PROMPT_RULES if r.search(part, P.folded(part))), None)
+        if rule is None:
+            return None
+        first = first or rule
+    return first
 
 
 def _drop_signup_blurb(sheet: Sheet, i: int) -> None:
