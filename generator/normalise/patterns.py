@@ -1281,10 +1281,13 @@ WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"  # "Wed ", "Fri., ", 
 # The explicit date in a short date line that also holds a service's code, a dateline or
 # a clock ("TNN Nov 12, 2011, 05:51AM IST MUMBAI:", "www.chinaview.cn 2007-12-29 19:34:15"),
 # with the time after it.
+_WORDED_DATE = (  # "Jan. 8th, 2008", "8 January 2008"
+    rf"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}"
+)
 EXPLICIT_DATE = re.compile(
     rf"(?:\b{WEEKDAY})?"
-    rf"(?:\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}|"
+    rf"(?:{_WORDED_DATE}|"
     r"\b\d{4}-\d{2}-\d{2})\b"
     r"(?:(?:,|\s+at|\s*\|)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?",
     I,
@@ -1375,7 +1378,7 @@ HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 # police are investigating ...": the article's date when its head states none. Not a span
 # of dates ("October 27, 2014 - November 13, 2016").
 LEDE_DATE = re.compile(
-    rf"^(?P<date>\d{{1,2}} {MONTH}\.? \d{{4}}|{MONTH}\.? \d{{1,2}}, \d{{4}}) ?[–—-]{{1,2}} ?"
+    rf"^(?P<date>{_WORDED_DATE}) ?[–—-]{{1,2}} ?"
     rf"(?!{MONTH}\b)(?-i:[A-Z])",
     I,
 )
