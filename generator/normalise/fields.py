@@ -690,6 +690,9 @@ def find_credits(
         elif match := P.FILES_FROM.match(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "files_from")
+        elif match := P.STAFF_BYLINE.match(text):  # "By Jane Roe and KIRO 7 Staff"
+            names += split_names(match["names"] or "")
+            sheet.claim(i, "credit", "staff_byline")
         elif (
             (match := P.BYLINE.match(text) or P.AUTHOR_LINE.match(text))
             and words(text) <= 14
@@ -1049,6 +1052,7 @@ def find_outlet(
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_GUIDELINES)
         or _site_itself(sheet, title)
         or _agency_then_outlet(sheet)
+        or staff_outlet(sheet)
         # the site's copyright line, unless it names a group that owns many outlets
         # ("Nexstar Broadcasting, Inc."); the article's own (rule copyright_line) names
         # who owns the text, often an agency, not the publication that ran it
@@ -1064,6 +1068,18 @@ def find_outlet(
     if not found:
         return None
     return _call_sign_alone(publication(_with_call_sign(found, (footer, rights))))
+
+
+def staff_outlet(sheet: Sheet) -> str | None:
+    """The publication whose staff the article's byline credits ("By JERUSALEM POST STAFF":
+    Jerusalem Post), unless each word of the name is a desk's ("By Breaking News Staff")."""
+    for text, rule in zip(sheet.texts, sheet.rules, strict=True):
+        if rule == "staff_byline" and (match := P.STAFF_BYLINE.match(text)):
+            name = match["outlet"]
+            if any(w.casefold() not in P.STAFF_DESK_WORDS for w in name.split()):
+                capitals = text[match.start("outlet") :].isupper()  # not "KIRO 7 Staff"
+                return name.title() if capitals else name
+    return None
 
 
 def _prompted(sheet: Sheet) -> str | None:

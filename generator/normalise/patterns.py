@@ -1197,6 +1197,21 @@ STAFF_LINE = re.compile(
     rf"{_STAFF_ROLE}(?:\s*(?:[,|&(]|and\b|of\b|{_STAFF_ROLE})[\w.'’&|,() -]{{0,30}})?$",
     I,
 )
+# A newsroom's staff credited by the publication's name, perhaps beside a writer's: "By
+# JERUSALEM POST STAFF", "by WBBJ 7 Eyewitness News Staff", "By Deborah Horne and KIRO 7
+# Staff", "By Eric Song, IGN Staff". The name is the outlet's (fields.staff_outlet), unless
+# its every word is a desk's ("By Breaking News Staff", "By Metro Staff").
+STAFF_BYLINE = re.compile(
+    r"^(?i:by):?\s+(?:(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2})"
+    r"(?:\s*,\s*|\s+(?i:and)\s+))?(?i:the\s+)?"
+    r"(?P<outlet>[A-Z0-9][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,5}?)\s+(?i:staff)"
+    r"(?:\s+(?i:writers?|reports?))?\.?$"
+)
+STAFF_DESK_WORDS = frozenset(
+    {"breaking", "news", "metro", "local", "city", "state", "national", "world", "business",
+     "sports", "web", "digital", "online", "editorial", "newsroom", "wire", "community",
+     "features", "entertainment", "weather"}
+)  # fmt: skip
 # Agency and contact credits: "Brought to you by NZPA", "Source: WENN", "rhuff@paper.com",
 # "Article from: Agence France-Presse", "Courtesy: County Athletics"
 SOURCE_LINE = re.compile(
@@ -2268,6 +2283,7 @@ RULE_NOTES: dict[str, str] = {
     "files_from": "'with files from X' credit",
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
     "byline": "'By X' byline",
+    "staff_byline": "'By <publication> Staff' byline: the newsroom's credit, naming the outlet",
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
     "name_under_byline": "a name alone under the 'By' byline: a photo's credit or subject",
     "byline_dated": "'by: X Updated: <date>', '<date> by X': byline and its date on one line",
