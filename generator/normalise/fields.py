@@ -1279,9 +1279,10 @@ def _station_rights(name: str | None) -> str | None:
 
 def _owns_others_text(name: str) -> bool:
     """A news agency, wire service or picture library: who owns a text or photo that
-    others run."""
+    others run; so does one that lends it ("Courtesy of The Sports Network")."""
     return bool(
-        agencies_in(name)
+        P.LENT_BY.match(name)
+        or agencies_in(name)
         or P.AGENCY_LINE.match(name)
         or P.WIRE_SERVICE.search(name)
         or P.PICTURE_LIBRARY.search(name)
@@ -1359,6 +1360,7 @@ def _brand(sheet: Sheet, name: str | None) -> str | None:
     copyright notice (P.OWNER_TAIL); else `name`, unless it names a group (_not_a_group)."""
     if name is None:
         return None
+    name = P.OWNER_AND_STATION.sub("", name)  # "WorldNow and KMPH"
     company = publication(name)
     stem = P.OWNER_TAIL.sub("", company)
     if stem != company and stem[:1].isupper() and not P.OWNER_NAMES.match(name):

@@ -1742,14 +1742,21 @@ OUTLET_FROM_COPYRIGHT = re.compile(
 )
 
 # The legal form after a publisher's name in its copyright line ("The New York Times
-# Company", "Alabama Live LLC", "ScienceAlert Pty Ltd"): the outlet is the publication,
-# not the company (fields.publication says when what stays is a name).
-LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|llc|ltd|plc|pty|pvt|limited|gmbh)\.?)+$", I)
+# Company", "Alabama Live LLC", "ScienceAlert Pty Ltd", "Groupe CNW Ltée", "Prisa S.A."):
+# the outlet is the publication, not the company (fields.publication says when what stays
+# is a name).
+LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:inc|llc|ltd|lt[ée]e|plc|pty|pvt|limited|gmbh|ag|s\.?a|n\.?v|b\.?v|s\.?p\.?a|"
+    r"s\.?r\.?l|pte|sdn|bhd)\.?)+$",
+    I,
+)
 COMPANY_FORM = re.compile(r",?\s+(?:company|corporation|corp\.?)$", I)
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 # A wire service that sells its text to others ("CanWest News Service", "PR Newswire"): the
 # holder of an article's rights, never the outlet that ran it.
 WIRE_SERVICE = re.compile(r"\b(?:news (?:service|agency)|wire service|newswire|wire)\b", I)
+# ... nor one that lends the text: "Copyright 2008 Courtesy of The Sports Network".
+LENT_BY = re.compile(r"courtesy\b", I)
 # ... nor is a picture library whose photo the rights line credits ("© 2024 iStockphoto").
 PICTURE_LIBRARY = re.compile(
     r"\b(?:shutterstock|istock\w*|alamy|dreamstime|depositphotos|adobe stock|unsplash)\b", I
@@ -1764,13 +1771,16 @@ _OWNER_WORDS = (
     r"group|holdings|communications|broadcasting|enterprises|newspapers|stations|"
     r"publishing(?: public)?(?: co)?"
 )
-# ... and a network's divisions ("CBS Radio", "CBS Interactive") and the companies that own
-# the local stations and papers by name ("Media General", "Raycom Media").
+# ... and a network's divisions ("CBS Radio", "CBS Interactive"), the companies that own
+# the local stations and papers by name ("Media General", "Raycom Media"), and those that
+# build and host many stations' sites ("© 2008, Internet Broadcasting Systems, Inc",
+# "WorldNow").
 _OWNER_NAMES = (
     r"^(?:(?:CBS|NBC|ABC|FOX|Fox|CW)\s+(?:Radio|Television|Interactive|Local|Stations)\b|"
     r"Media General|Raycom|Gray Television|Tegna|TEGNA|Sinclair|Nexstar|Scripps|Meredith|"
     r"Hearst|Graham Media|Tribune Media|Gannett|McClatchy|Lee Enterprises|Advance Local|"
-    r"Griffin Communications|Quincy Media|Cox Media|Tribune Publishing|Morris Communications)"
+    r"Griffin Communications|Quincy Media|Cox Media|Tribune Publishing|Morris Communications|"
+    r"Internet Broadcasting|World[Nn]ow|Frankly)"
 )
 OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS}|media)$|{_OWNER_NAMES}", I)
 # A copyright notice in the page's footer, whatever else the line holds ("Guardian Unlimited
@@ -1799,6 +1809,9 @@ FOOTER_OWNER_GROUP = re.compile(rf"\b(?:{_OWNER_WORDS})$|{_OWNER_NAMES}", I)
 # company that owns many outlets by name (OWNER_NAMES: "CBS Interactive" runs the local
 # stations' sites too).
 OWNER_NAMES = re.compile(_OWNER_NAMES)
+# ... and such a company named first with the station, as joint holders: "All content ©
+# Copyright 2000 - 2008 WorldNow and KMPH" is KMPH's.
+OWNER_AND_STATION = re.compile(rf"{_OWNER_NAMES}\s+(?:and|&)\s+(?=[A-Z])")
 OWNER_TAIL = re.compile(
     r"(?:\s+news\s+(?:and|&)\s+media|\s+(?:media|group|networks?|newspapers|holdings|"
     r"communications|broadcasting|enterprises|publishing|interactive|digital))+$",
