@@ -1127,10 +1127,11 @@ STATE_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){{0,3}}, (?:{_US_STATE}))"
     rf"\s*(?:{_DASH}\s*)?(?:{_BRACKET_CREDIT}\s*)?{_DASH}\s*(?=\S)"
 )
-# ... or a town alone before a news agency in brackets and a dash: "London (dpa) - ",
-# "Killingly (AP) — " (fields._dateline checks that the brackets name an agency).
+# ... or a town alone before a news agency in brackets and a dash or, as Indian wires set
+# it, a colon: "London (dpa) - ", "Killingly (AP) — ", "New Delhi (PTI): " (fields._dateline
+# checks that the brackets name an agency).
 AGENCY_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s*{_BRACKET_CREDIT}\s*{_DASH}\s*(?=\S)"
+    rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s*{_BRACKET_CREDIT}\s*(?:{_DASH}|:)\s*(?=\S)"
 )
 # ... or the credit in brackets glued to the lede's first word, as a site's markup leaves
 # it, after a town in small letters or none: "Washington (CNN)Republicans are ...",
