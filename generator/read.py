@@ -78,11 +78,11 @@ _FTFY_NOT_PLAIN = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2
 # between two clauses ("the man - who was 27 - fled") or before a site's name ("Teen shot -
 # NBC12 - WWBT") is none of these. Dots:
 # a place's initials ("U. S.", "L. A.", "D. C."; a person's stay as printed: "C. A. Deckard"),
-# and a decimal before an amount ("$2. 6", "1. 2 percent"), not a sentence's end before a
-# number ("in 2008. 6 people").
+# and a decimal before an amount or a quake's magnitude ("$2. 6", "1. 2 percent", "6. 4 on
+# the Richter scale"), not a sentence's end before a number ("in 2008. 6 people").
 _HYPHEN_UNITS = (
     "year|month|week|day|hour|minute|second|yard|foot|feet|inch|mile|meter|metre|point|game|"
-    "caliber|calibre|"
+    "caliber|calibre|magnitude|"
     "man|woman|person|member|page|story|storey|car|vehicle|time|gauge|acre|pound|ton|seat|hole"
 )
 _NUMBER_WORDS = (
@@ -94,6 +94,7 @@ _TOKENISER_SPACES = (
     re.compile(r"(?<![:\d./-])\b(\d{1,3}) - (\d{1,3})\b(?![:./-]\d)"),
     re.compile(rf"\b(\d+|(?i:{_NUMBER_WORDS})) - ((?:{_HYPHEN_UNITS})s?)\b"),
     re.compile(r"\b(Al|El|al|el) - ([A-Z]\w+)"),  # an Arabic name's article: "Al - Masry"
+    re.compile(r"\b([Mm]agnitude) - (\d)"),  # "a magnitude - 6. 1 temblor"
     re.compile(
         r"\b(co|anti|ex|pre|post|non|self|vice|mid|semi|multi|inter|pro|quasi|re) - "
         r"(?!(?-i:[A-Z0-9]{2,})\b)(\w)",
@@ -108,6 +109,9 @@ _TOKENISER_SPACES = (
         r"hand|class|run|standing|born|off|up|floor|degree|place|responding|generation)\b"
     ),
 )
+# ... and a double hyphen, the typed dash, spaced out between two words ("attack code - -
+# to hijack their browser"): "--" again.
+_TOKENISER_DOUBLE_HYPHEN = re.compile(r"(?<=[\w,.!?\"”'’)]) - - (?=[\w\"“‘'(])")
 # ... and a quote's closing mark moved past its comma ('her, "said Unique Armstead' is
 # 'her," said ...'), and a contraction split in two ("gon na").
 _TOKENISER_QUOTE = re.compile(r', "(?=(?:said|says|asked|added|told)\b)')
@@ -139,7 +143,8 @@ _TOKENISER_DOTS = (
     re.compile(r"\b([ap])\. (?=m\.)"),  # "3:33 a. m."
     re.compile(r"(\w)\. (?=(?:com|org|net)\b)"),  # "Deadline. com"
     re.compile(
-        r"(?:(?<=[$£€])|(?<![\d.])(?=\d{1,3}\. \d{1,2} (?:million|billion|trillion|percent)\b))"
+        r"(?:(?<=[$£€])|(?<![\d.])(?=\d{1,3}\. \d{1,2}[ -](?:million|billion|trillion|percent|"
+        r"magnitude|degree|on the Richter|temblor|quake|earthquake)\b))"
         r"(\d{1,3})\. (?=\d{1,2}\b)"
     ),
 )
@@ -925,6 +930,7 @@ def _restore_lost_punctuation(text: str) -> str:
 def _join_tokeniser_spaces(text: str) -> str:
     before = text
     if " - " in text:
+        text = _TOKENISER_DOUBLE_HYPHEN.sub(" -- ", text)
         for pattern in _TOKENISER_SPACES:
             text = pattern.sub(lambda m: "-".join(m.groups()), text)
     for pattern in _TOKENISER_DOTS:

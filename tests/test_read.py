@@ -77,6 +77,13 @@ TOKENISER_SPACED = [
     ("a 45 - caliber handgun", "a 45-caliber handgun"),
     ("a fifteen - year worker on the third - floor", "a fifteen-year worker on the third-floor"),
     ("Al - Masry Al - Youm said he would re - think", "Al-Masry Al-Youm said he would re-think"),
+    # a typed dash spaced out, and a quake's magnitude; a year before a number stays
+    ("attack code - - to hijack their browser", "attack code -- to hijack their browser"),
+    (
+        "a 6. 4 - magnitude quake, a magnitude - 5. 9 temblor and 6. 1 on the Richter scale",
+        "a 6.4-magnitude quake, a magnitude-5.9 temblor and 6.1 on the Richter scale",
+    ),
+    ("Built in 2008. 6 magnitude - 3 shocks", "Built in 2008. 6 magnitude-3 shocks"),
     # in a text the tokeniser spaced out: a clock, a closing quote, a plural's apostrophe
     ('a 43 - year - old at 8: 30pm: my innocence. "', 'a 43-year-old at 8:30pm: my innocence."'),
     ("a 43 - year - old got five years ' probation", "a 43-year-old got five years' probation"),
