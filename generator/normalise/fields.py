@@ -727,6 +727,13 @@ def find_credits(
             else:
                 names.append(name.title() if name.isupper() else name)
                 sheet.claim(i, "credit", "name_line")
+        elif (
+            i in header
+            and (match := P.BYLINE_IN_TOOLS.search(text))
+            and (found := split_names(match["names"]))
+        ):  # "Email | Print | Text size ? + By Nelson Bocanegra"
+            names += found
+            sheet.claim(i, "credit", "byline_in_tools")
         elif i in header and (found := _names_line(text)):
             names += found
             sheet.claim(i, "credit", "names_line")

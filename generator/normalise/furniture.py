@@ -22,9 +22,13 @@ def drop_line_furniture(sheet: Sheet) -> None:
             rule = _prompts_only(text)
         if rule is None or (
             rule.name == "pipe_menu"
-            and (fields.parted_byline(text) or P.BAR_CREDIT_LINE.match(text))
-        ):
-            continue  # a byline stamp or a photo's credit in parts between bars is no menu
+            and (
+                fields.parted_byline(text)
+                or P.BAR_CREDIT_LINE.match(text)
+                or (P.BYLINE_IN_TOOLS.search(text) and not any(map(is_prose, sheet.texts[:i])))
+            )
+        ):  # a byline stamp, a photo's credit in parts between bars or a byline after the
+            continue  # page's tools above the story is no menu
         sheet.drop(i, rule.name)
         if rule.name == "signup":
             _drop_signup_blurb(sheet, i)

@@ -1580,6 +1580,15 @@ GLUED_BYLINE = re.compile(
     r"(?:\s+(?i:published|posted|updated)\s*:?)?\s*$"
 )
 # "Author: DPA", "Written by: Jane Doe"
+# ... or set among the page's tools between headline and body: after them, behind a bar or
+# another button's sign ("Email | Print | Text size ? + By Nelson Bocanegra"), or before a
+# comment count and the tags ("by Agostino Di Maria (Scribe) 0 comments Filed Under: NHL").
+# "Powered by Google News" or "Photo by Jane Roe" have a word before "by".
+_TOOLS_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
+BYLINE_IN_TOOLS = re.compile(
+    rf"(?:(?<=[|+?»•·])\s*|^)(?i:by)\s+(?P<names>{_TOOLS_NAME}(?: and {_TOOLS_NAME})?)"
+    r"(?:\s*\([^)]{1,20}\))?(?:\s+\d+\s+(?i:comments?)\b.*)?$"
+)
 AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
 # A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP",
 # and the agency's sign-off under the story: "- NZPA", "-- AAP"
@@ -2298,6 +2307,7 @@ RULE_NOTES: dict[str, str] = {
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
     "byline": "'By X' byline",
     "staff_byline": "'By <publication> Staff' byline: the newsroom's credit, naming the outlet",
+    "byline_in_tools": "'By X' among the page's tools (print, text size, comment count)",
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
     "name_under_byline": "a name alone under the 'By' byline: a photo's credit or subject",
     "byline_dated": "'by: X Updated: <date>', '<date> by X': byline and its date on one line",
