@@ -113,6 +113,8 @@ def find_dek(
         return None
     if P.NOT_A_DEK.search(plain):
         return None  # a byline, a date, a line announcing what follows
+    if not is_sentence(text) and _heads_a_list(sheet, i, first):
+        return None  # the first of a box of headlines under the headline
     nxt = sheet.next_open(i)
     if i == first and (
         nxt is None
@@ -125,6 +127,17 @@ def find_dek(
         return None  # the first paragraph, not a standfirst (a byline stands under that)
     sheet.claim(i, "dek", rule)
     return i, text
+
+
+def _heads_a_list(sheet: Sheet, i: int, first: int) -> bool:
+    """The DEK_LIST_MIN open lines after line i, above the body, are headlines like it:
+    of a standfirst's length, with no stop at their end."""
+    below = [j for j in sheet.open() if i < j < first][: P.DEK_LIST_MIN]
+    return len(below) == P.DEK_LIST_MIN and all(
+        P.DEK_MIN_WORDS <= words(sheet.texts[j]) <= P.DEK_MAX_WORDS
+        and not is_sentence(sheet.texts[j])
+        for j in below
+    )
 
 
 def split_glued_byline(dek: str) -> tuple[str, list[str]]:

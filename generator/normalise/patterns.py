@@ -821,6 +821,9 @@ RESULT_LINE = re.compile(
     rf"{_SIDE} \(\d{{1,2}}\) \d{{1,2}},? {_SIDE} \(\d{{1,2}}\) \d{{1,2}})$"
 )
 DEK_MAX_WORDS = 40
+# A line under the headline that heads DEK_LIST_MIN lines like it, headlines with no stop
+# (a box of related stories set between headline and body), is the list's first item.
+DEK_LIST_MIN = 3
 DEK_MIN_WORDS = 5
 # Share buttons, counters and dropped furniture between a headline (and its byline and
 # date) and its standfirst: at most DEK_SKIP_LINES are looked past, DEK_BUTTONS_MIN of them
