@@ -658,7 +658,7 @@ def find_credits(
             sheet.claim(i, "credit", "writer_bio")
         elif i not in header and P.CONTACT_LINE.match(text):  # the writer's, not an appeal's
             writer, paper = _noted_writer(text)
-            names += writer
+            names += writer or contact_names(text)
             org = org or paper
             sheet.claim(i, "credit", "contact_line")
         elif i not in header and (match := _signoff(sheet, i, lines)):
@@ -827,6 +827,13 @@ def _second_name(sheet: Sheet, match: re.Match[str], i: int) -> list[str]:
     key = org.casefold()
     told = any(key in sheet.casefolded[j] for j in sheet.open() if j != i)
     return [] if told else split_names(org)
+
+
+def contact_names(text: str) -> list[str]:
+    """The writers a contact line under the story asks the reader to reach ("Contact
+    Rachel Crosby at ...", "Scott Daniel can be reached at ...")."""
+    found = (m["asked"] or m["reached"] for m in P.CONTACT_NAME.finditer(text))
+    return [name for name in found if is_name(name)]
 
 
 def _noted_writer(text: str) -> tuple[list[str], str | None]:

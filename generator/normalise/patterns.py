@@ -1431,6 +1431,16 @@ CONTACT_LINE = re.compile(
     r"\b(?:He|She|[A-Z][\w'’-]+) can be reached "
     rf"(?:by (?:phone|e-?mail) )?at\b:?\s*{_CONTACT}"
 )
+# The writers a contact line names (fields.contact_names): "Contact Rachel Crosby at ...",
+# "Contact Katrease Stafford: ...", "You can reach Staff Writer Julie Johnson at ...",
+# "Call IndyStar reporter Michael Anthony Adams at ...", "City Editor Victor A. Patton can
+# be reached at ..."; a surname alone ("Murphy can be reached") is no name to credit.
+_CONTACT_NAME = r"[A-Z][a-z][\w'’-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}"
+CONTACT_NAME = re.compile(
+    rf"\b(?:[Cc]ontact|[Rr]each|E-?mail|[Cc]all) (?:{_WRITER_ROLE} )?(?P<asked>{_CONTACT_NAME})"
+    r"(?=\s*:|\s+at\b)|"
+    rf"(?:{_WRITER_ROLE} )?(?P<reached>{_CONTACT_NAME}) can be reached\b"
+)
 # The writer's sign-off closing the story: a dash, the name, a comma and the publication
 # or agency ("— Jane Roe, Harbour Daily Herald", "-- Jane Roe, Reuters"); or a note on who
 # the writer is ("Jane Roe is a staff writer for the Harbour Courier.", "Jane Roe is a
