@@ -1111,11 +1111,29 @@ def staff_outlet(sheet: Sheet) -> str | None:
 
 def _prompted(sheet: Sheet) -> str | None:
     """The site's address where the page sends its reader back to it for updates ("Stay
-    with WAVY.com for updates."): the first such line's, as printed."""
+    with WAVY.com for updates."): the first such line's, as printed; else the station's
+    brand there ("Stay with KCRA 3 for the latest", P.STATION_PROMPT)."""
     for text in sheet.texts:
         if match := P.OUTLET_FROM_PROMPT.search(text):
             return match["outlet"]
+    for text in sheet.texts:
+        if (match := P.STATION_PROMPT.search(text)) and station_like(match["outlet"]):
+            also = match["also"] or ""
+            if P.SITE_CALL_SIGN.fullmatch(also) and not P.SITE_CALL_SIGN.search(match["outlet"]):
+                return also  # "7 Action News and WXYZ"
+            return match["outlet"]
     return None
+
+
+def station_like(name: str) -> bool:
+    """A name that reads as a station's or a news site's: a word of a site's name ("News",
+    "TV", "Fox"), a call sign, a channel's number, or a network's brand ("NBCWashington")."""
+    return bool(
+        P.SITE_NAME_WORD.search(name)
+        or P.SITE_CALL_SIGN.search(name)
+        or any(c.isdigit() for c in name)
+        or P.STATION_BRAND.match(name)
+    )
 
 
 def _call_sign_alone(name: str) -> str:

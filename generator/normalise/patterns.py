@@ -1688,6 +1688,17 @@ OUTLET_FROM_PROMPT = re.compile(
     rf"\s+(?P<outlet>{_DOMAIN.replace('?P<domain>', '?:')})\b",
     I,
 )
+# ... or the station by its brand, as its newsroom signs off a story: "Stay with KCRA 3 for
+# the latest", "Check back with NBC 6 for updates", "Stay with 7 Action News and WXYZ" (a
+# call sign after "and" names the station better than a brand without one). Not "stay
+# with me" or "stay tuned to your local news": the brand is capitalised, and reads as a
+# station's (fields.station_like).
+STATION_PROMPT = re.compile(
+    r"\b(?i:stay (?:with|tuned to)|keep it locked (?:to|on)|check back (?:with|at))\s+"
+    r"(?P<outlet>[A-Z0-9][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,4}?)"
+    r"(?:\s+(?i:and|&)\s+(?P<also>[A-Za-z0-9][\w'’-]*))?"
+    r"(?=\s+(?i:for|as|on|to|and)\b|\s*[,.!;:]|\s*$)"
+)
 # The site's own pages, in its menu or footer: "About Houston Chronicle", "- Contact CT
 # Post", "About WYFF 4" name the site the page is on, where its copyright line may name
 # only the owner ("© 2019 Hearst Communications"). The name is capitalised ("of", "on",
