@@ -136,12 +136,25 @@ def drop_video_lists(sheet: Sheet) -> None:
     """Video playlists: VIDEO_LIST_MIN or more lines in a row of a clip's length and
     title ("2:52 How can I be sure my ballot counts"), none ending in a full stop; and
     the clip titles listed right under a video player's controls (rule video_embed),
-    up to the first line of prose."""
+    up to the first line of prose; and a clip's title over its caption (rule
+    video_caption) between the story's paragraphs ("Child Shot, Wounded in Boston Area
+    Playground" over "Boston Police say ... (Published Sunday, Oct. 9, 2016)")."""
     for player in [i for i, rule in enumerate(sheet.rules) if rule == "video_embed"]:
         j = sheet.next_open(player)
         while j is not None and not is_prose(sheet.texts[j]):
             sheet.drop(j, "video_list")
             j = sheet.next_open(j)
+    for caption in [i for i, rule in enumerate(sheet.rules) if rule == "video_caption"]:
+        title = sheet.previous_open(caption)
+        above = sheet.previous_open(title) if title is not None else None
+        if (
+            title is not None
+            and above is not None
+            and is_prose(sheet.texts[above])
+            and P.VIDEO_TITLE_MIN_WORDS <= words(sheet.texts[title]) <= P.VIDEO_TITLE_MAX_WORDS
+            and not is_sentence(sheet.texts[title])
+        ):
+            sheet.drop(title, "video_title")
     run: list[int] = []
     for i in [*sheet.open(), None]:
         if i is not None and P.VIDEO_ITEM.match(sheet.texts[i]) and not _full_stop(sheet.texts[i]):

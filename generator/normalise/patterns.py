@@ -200,6 +200,8 @@ FURNITURE: tuple[Rule, ...] = (
     # A video's title and summary with the day it was published, as a station's player
     # prints them beside the story: "... Michael George reports. (Published Thursday, May
     # 19, 2016)".
+    # (furniture.drop_video_lists: the clip's title over such a caption, inside the story,
+    # is dropped with it: VIDEO_TITLE_MIN_WORDS to VIDEO_TITLE_MAX_WORDS words, no stop)
     _rule(
         "video_caption",
         r"\(published (?:[a-z]+day,? )?[a-z]{3,9}\.? \d{1,2},? \d{4}\)$",
@@ -821,6 +823,7 @@ RESULT_LINE = re.compile(
     rf"{_SIDE} \(\d{{1,2}}\) \d{{1,2}},? {_SIDE} \(\d{{1,2}}\) \d{{1,2}})$"
 )
 DEK_MAX_WORDS = 40
+VIDEO_TITLE_MIN_WORDS, VIDEO_TITLE_MAX_WORDS = 2, 16
 # A line under the headline that heads DEK_LIST_MIN lines like it, headlines with no stop
 # (a box of related stories set between headline and body), is the list's first item.
 DEK_LIST_MIN = 3
@@ -2331,6 +2334,7 @@ RULE_NOTES: dict[str, str] = {
     "correspondent_line": "'Jane Doe in Place': a correspondent's byline",
     "byline": "'By X' byline",
     "staff_byline": "'By <publication> Staff' byline: the newsroom's credit, naming the outlet",
+    "video_title": "a clip's title over its caption between the story's paragraphs",
     "byline_in_tools": "'By X' among the page's tools (print, text size, comment count)",
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
     "name_under_byline": "a name alone under the 'By' byline: a photo's credit or subject",
