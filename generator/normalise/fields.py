@@ -11,6 +11,7 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from ..credits import AGENCIES, agencies_in
+from ..entities import KNOWN_PLACES, PLACE_WORDS
 from ..models import Outlet
 from . import patterns as P
 from .sheet import Sheet, is_prose, is_sentence, words
@@ -225,7 +226,25 @@ def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:
     town = P.AGENCY_DATELINE.match(rest) if match is None else None
     if town and town["agency"].casefold() in AGENCIES:  # in brackets "dpa" is the agency
         match = town
+    elif match is None and (town := P.TITLE_CASE_DATELINE.match(rest)):
+        match = town if title_case_place(town, rest) else None
     return head, rest, match
+
+
+def title_case_place(match: re.Match[str], lede: str) -> bool:
+    """A town in title case before the lede's dash (P.TITLE_CASE_DATELINE) is a place: no
+    label, adverb, day or month; before an em or en dash whatever it names, before a
+    hyphen only a place known as one ("Washington", "Clinton Township") or one the lede
+    names again ("West Allis - A West Allis teenager ..."), not a name or an outlet
+    ("Computerworld - Microsoft today said ...", "Esther Williams - Esther Williams: ...")."""
+    place = match["place"].rstrip(".")
+    if P.NOT_A_TITLE_CASE_PLACE.match(place):
+        return False
+    if match["dash"] in "—–":
+        return True
+    after = lede[match.end() :]
+    known = place in KNOWN_PLACES or place.split()[-1] in PLACE_WORDS
+    return known or (place in after and not after.startswith(place))
 
 
 # --- published date --------------------------------------------------------------------------

@@ -1139,6 +1139,19 @@ STATE_DATELINE = re.compile(
 AGENCY_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s*{_BRACKET_CREDIT}\s*(?:{_DASH}|:)\s*(?=\S)"
 )
+# ... or a town alone in title case before a dash and the lede's first capital, as the
+# Detroit News and Indiana's papers set it: "Detroit — Authorities say ...", "Farmington
+# Hills — Faith ...", "Washington - The United States ..." (fields.title_case_place checks
+# that the words name a place: with a hyphen only a known one, or one the lede names again).
+TITLE_CASE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2}) ?(?P<dash>[—–]|--| - ) ?(?=[\"“]?[A-Z])"
+)
+# The words such a lede never opens with as a place: a label, an adverb, a day or month.
+NOT_A_TITLE_CASE_PLACE = re.compile(
+    rf"^(?:(?:{_LABEL_WORD}|meanwhile|however|today|tonight|yesterday|now|editor'?s note)\b|"
+    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:{MONTH})\b)",
+    I,
+)
 # ... or the credit in brackets glued to the lede's first word, as a site's markup leaves
 # it, after a town in small letters or none: "Washington (CNN)Republicans are ...",
 # "(CNN)The US ..." (with no town, LEDE_CREDIT cuts it). A closing bracket never touches
