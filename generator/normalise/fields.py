@@ -227,11 +227,11 @@ def _dateline(lede: str) -> tuple[str, str, re.Match[str] | None]:
     if town and town["agency"].casefold() in AGENCIES:  # in brackets "dpa" is the agency
         match = town
     elif match is None and (town := P.TITLE_CASE_DATELINE.match(rest)):
-        match = town if title_case_place(town, rest) else None
+        match = town if _title_case_place(town, rest) else None
     return head, rest, match
 
 
-def title_case_place(match: re.Match[str], lede: str) -> bool:
+def _title_case_place(match: re.Match[str], lede: str) -> bool:
     """A town in title case before the lede's dash (P.TITLE_CASE_DATELINE) is a place: no
     label, adverb, day or month; before an em or en dash whatever it names, before a
     hyphen only a place known as one ("Washington", "Clinton Township") or one the lede
@@ -677,7 +677,7 @@ def find_credits(
             sheet.claim(i, "credit", "writer_bio")
         elif i not in header and P.CONTACT_LINE.match(text):  # the writer's, not an appeal's
             writer, paper = _noted_writer(text)
-            names += writer or contact_names(text)
+            names += writer or _contact_names(text)
             org = org or paper
             sheet.claim(i, "credit", "contact_line")
         elif i not in header and (match := _signoff(sheet, i, lines)):
@@ -848,7 +848,7 @@ def _second_name(sheet: Sheet, match: re.Match[str], i: int) -> list[str]:
     return [] if told else split_names(org)
 
 
-def contact_names(text: str) -> list[str]:
+def _contact_names(text: str) -> list[str]:
     """The writers a contact line under the story asks the reader to reach ("Contact
     Rachel Crosby at ...", "Scott Daniel can be reached at ...")."""
     found = (m["asked"] or m["reached"] for m in P.CONTACT_NAME.finditer(text))
@@ -1098,7 +1098,7 @@ def find_outlet(
         or _from_rule(sheet, "comment_policy", P.OUTLET_FROM_GUIDELINES)
         or _site_itself(sheet, title)
         or _agency_then_outlet(sheet)
-        or staff_outlet(sheet)
+        or _staff_outlet(sheet)
         # the site's copyright line, unless it names a group that owns many outlets
         # ("Nexstar Broadcasting, Inc."); the article's own (rule copyright_line) names
         # who owns the text, often an agency, not the publication that ran it
@@ -1116,7 +1116,7 @@ def find_outlet(
     return _call_sign_alone(publication(_with_call_sign(found, (footer, rights))))
 
 
-def staff_outlet(sheet: Sheet) -> str | None:
+def _staff_outlet(sheet: Sheet) -> str | None:
     """The publication whose staff the article's byline credits ("By JERUSALEM POST STAFF":
     Jerusalem Post), unless each word of the name is a desk's ("By Breaking News Staff")."""
     for text, rule in zip(sheet.texts, sheet.rules, strict=True):
@@ -1136,7 +1136,7 @@ def _prompted(sheet: Sheet) -> str | None:
         if match := P.OUTLET_FROM_PROMPT.search(text):
             return match["outlet"]
     for text in sheet.texts:
-        if (match := P.STATION_PROMPT.search(text)) and station_like(match["outlet"]):
+        if (match := P.STATION_PROMPT.search(text)) and _station_like(match["outlet"]):
             also = match["also"] or ""
             if P.SITE_CALL_SIGN.fullmatch(also) and not P.SITE_CALL_SIGN.search(match["outlet"]):
                 return also  # "7 Action News and WXYZ"
@@ -1144,7 +1144,7 @@ def _prompted(sheet: Sheet) -> str | None:
     return None
 
 
-def station_like(name: str) -> bool:
+def _station_like(name: str) -> bool:
     """A name that reads as a station's or a news site's: a word of a site's name ("News",
     "TV", "Fox"), a call sign, a channel's number, or a network's brand ("NBCWashington")."""
     return bool(

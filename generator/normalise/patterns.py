@@ -587,6 +587,8 @@ NAME_ROLE_HEAD = re.compile(
 # and a timeline's entries end in a full stop, clip titles do not.
 VIDEO_ITEM = re.compile(r"^\d{1,2}:\d{2}\s+(?![ap]\.?m\b)(?i:[^\W_]|[\"'‘“])")
 VIDEO_LIST_MIN = 3
+# A clip's title over its caption inside the story (furniture.drop_video_lists): so many words.
+VIDEO_TITLE_MIN_WORDS, VIDEO_TITLE_MAX_WORDS = 2, 16
 # Advertisers' text links under a label ("Sponsored Links", "Ads by Google", "Sponsored
 # by:"): units of a title, a blurb of one or two lines and the advertiser's web address.
 # Everything from the label to the last address is the advert, as long as an address comes
@@ -823,11 +825,10 @@ RESULT_LINE = re.compile(
     rf"{_SIDE} \(\d{{1,2}}\) \d{{1,2}},? {_SIDE} \(\d{{1,2}}\) \d{{1,2}})$"
 )
 DEK_MAX_WORDS = 40
-VIDEO_TITLE_MIN_WORDS, VIDEO_TITLE_MAX_WORDS = 2, 16
+DEK_MIN_WORDS = 5
 # A line under the headline that heads DEK_LIST_MIN lines like it, headlines with no stop
 # (a box of related stories set between headline and body), is the list's first item.
 DEK_LIST_MIN = 3
-DEK_MIN_WORDS = 5
 # Share buttons, counters and dropped furniture between a headline (and its byline and
 # date) and its standfirst: at most DEK_SKIP_LINES are looked past, DEK_BUTTONS_MIN of them
 # buttons ("- Email", "Adjust font size:") or counters ("2,731", "(0 votes)").
@@ -1141,7 +1142,7 @@ AGENCY_DATELINE = re.compile(
 )
 # ... or a town alone in title case before a dash and the lede's first capital, as the
 # Detroit News and Indiana's papers set it: "Detroit — Authorities say ...", "Farmington
-# Hills — Faith ...", "Washington - The United States ..." (fields.title_case_place checks
+# Hills — Faith ...", "Washington - The United States ..." (fields._title_case_place checks
 # that the words name a place: with a hyphen only a known one, or one the lede names again).
 TITLE_CASE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2}) ?(?P<dash>[—–]|--| - ) ?(?=[\"“]?[A-Z])"
@@ -1219,7 +1220,7 @@ STAFF_LINE = re.compile(
 )
 # A newsroom's staff credited by the publication's name, perhaps beside a writer's: "By
 # JERUSALEM POST STAFF", "by WBBJ 7 Eyewitness News Staff", "By Deborah Horne and KIRO 7
-# Staff", "By Eric Song, IGN Staff". The name is the outlet's (fields.staff_outlet), unless
+# Staff", "By Eric Song, IGN Staff". The name is the outlet's (fields._staff_outlet), unless
 # its every word is a desk's ("By Breaking News Staff", "By Metro Staff").
 STAFF_BYLINE = re.compile(
     r"^(?i:by):?\s+(?:(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2})"
@@ -1447,7 +1448,7 @@ CONTACT_LINE = re.compile(
     r"\b(?:He|She|[A-Z][\w'’-]+) can be reached "
     rf"(?:by (?:phone|e-?mail) )?at\b:?\s*{_CONTACT}"
 )
-# The writers a contact line names (fields.contact_names): "Contact Rachel Crosby at ...",
+# The writers a contact line names (fields._contact_names): "Contact Rachel Crosby at ...",
 # "Contact Katrease Stafford: ...", "You can reach Staff Writer Julie Johnson at ...",
 # "Call IndyStar reporter Michael Anthony Adams at ...", "City Editor Victor A. Patton can
 # be reached at ..."; a surname alone ("Murphy can be reached") is no name to credit.
@@ -1608,8 +1609,7 @@ GLUED_BYLINE = re.compile(
     r"(?:\s+(?i:(?:staff|senior|special)\s+)?(?i:writer|reporter|correspondent|editor)s?)?"
     r"(?:\s+(?i:published|posted|updated)\s*:?)?\s*$"
 )
-# "Author: DPA", "Written by: Jane Doe"
-# ... or set among the page's tools between headline and body: after them, behind a bar or
+# A byline set among the page's tools between headline and body: after them, behind a bar or
 # another button's sign ("Email | Print | Text size ? + By Nelson Bocanegra"), or before a
 # comment count and the tags ("by Agostino Di Maria (Scribe) 0 comments Filed Under: NHL").
 # "Powered by Google News" or "Photo by Jane Roe" have a word before "by".
@@ -1618,6 +1618,7 @@ BYLINE_IN_TOOLS = re.compile(
     rf"(?:(?<=[|+?»•·])\s*|^)(?i:by)\s+(?P<names>{_TOOLS_NAME}(?: and {_TOOLS_NAME})?)"
     r"(?:\s*\([^)]{1,20}\))?(?:\s+\d+\s+(?i:comments?)\b.*)?$"
 )
+# "Author: DPA", "Written by: Jane Doe"
 AUTHOR_LINE = re.compile(r"^(?:author|writer|reporter|written by)\s*:\s*(?P<names>\S.{0,60})$", I)
 # A news agency or staff credit alone on its line: "Associated Press Writer", "By the AP",
 # and the agency's sign-off under the story: "- NZPA", "-- AAP"
@@ -1708,7 +1709,7 @@ OUTLET_FROM_PROMPT = re.compile(
 # the latest", "Check back with NBC 6 for updates", "Stay with 7 Action News and WXYZ" (a
 # call sign after "and" names the station better than a brand without one). Not "stay
 # with me" or "stay tuned to your local news": the brand is capitalised, and reads as a
-# station's (fields.station_like).
+# station's (fields._station_like).
 STATION_PROMPT = re.compile(
     r"\b(?i:stay (?:with|tuned to)|keep it locked (?:to|on)|check back (?:with|at))\s+"
     r"(?P<outlet>[A-Z0-9][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,4}?)"
