@@ -1700,8 +1700,9 @@ _DOMAIN = (
 # The site sending its reader back to itself for updates: "Stay with WAVY.com for updates.",
 # "Stay tuned to ClickOnDetroit.com for updates on the shooting.", "More on NBC6.com:".
 # The address as printed names the outlet (a station's call sign alone: KOCO.com, KOCO).
+_SENT_BACK = r"\b(?:stay (?:with|tuned to)|keep it locked (?:to|on)|check back (?:with|at))"
 OUTLET_FROM_PROMPT = re.compile(
-    r"(?:\bstay (?:with|tuned to)|\bkeep it locked (?:to|on)|\bcheck back (?:with|at)|^more on)"
+    rf"(?:{_SENT_BACK}|^more on)"
     rf"\s+(?P<outlet>{_DOMAIN.replace('?P<domain>', '?:')})\b",
     I,
 )
@@ -1711,7 +1712,7 @@ OUTLET_FROM_PROMPT = re.compile(
 # with me" or "stay tuned to your local news": the brand is capitalised, and reads as a
 # station's (fields._station_like).
 STATION_PROMPT = re.compile(
-    r"\b(?i:stay (?:with|tuned to)|keep it locked (?:to|on)|check back (?:with|at))\s+"
+    rf"(?i:{_SENT_BACK})\s+"
     r"(?P<outlet>[A-Z0-9][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,4}?)"
     r"(?:\s+(?i:and|&)\s+(?P<also>[A-Za-z0-9][\w'’-]*))?"
     r"(?=\s+(?i:for|as|on|to|and)\b|\s*[,.!;:]|\s*$)"
