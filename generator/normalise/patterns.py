@@ -920,8 +920,8 @@ SUBORDINATORS = frozenset(
 # name is capitalised: "- Fox News host reacts" goes on the headline). The headline keeps
 # at least SITE_TITLE_MIN_WORDS. A name of such words alone ("News, Weather, Sports") is
 # cut off but names no outlet, nor does a section after a spaced colon ("... in shootings
-# : News").
-SITE_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:]|::)\s+|\s*\|\s*")
+# : News"). CBS's stations set a guillemet between the two ("... Shooting « CBS Chicago").
+SITE_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:«]|::)\s+|\s*\|\s*")
 SITE_NAME_WORD = re.compile(
     r"\b(?:news|newschannel|weather|sports|tv|television|channel|radio|times|post|herald|"
     r"tribune|journal|gazette|daily|online|media|network|press|magazine|today|insider|"
@@ -1026,7 +1026,14 @@ CRUMB_LINES, CRUMB_SECTIONS = 3, 4  # lines looked at; section names before the 
 # A city's news, the section a station's title bar names before the station ("Cincinnati
 # News, FOX19-WXIX TV", fields._station_part).
 CITY_NEWS = re.compile(r"^(?:[A-Z][a-z.'’-]+\s+){1,3}News$")  # no digits: "FOX10 News" is a brand
-SITE_NAME_PARTS = re.compile(r"\s+[-|–—]\s+|\s*:\s+|\s*[,|]\s*|\s+[-|–—]$")
+# The parts of a site's name: its name, then a tagline, a city, or the places a station's
+# news serves ("WFMJ.com News weather sports for Youngstown-Warren Ohio"; "... Fans Pray
+# for Boston" is a headline's clause, not a site's tagline).
+_SERVES = r"(?i:(?<=news)|(?<=sports)|(?<=weather)|(?<=tv))\s+for\s+"
+SITE_NAME_PARTS = re.compile(
+    r"\s+[-|–—]\s+|\s*:\s+|\s*[,|]\s*|\s+[-|–—]$|"
+    rf"{_SERVES}(?=[A-Z][\w.'’-]*(?:[\s,&-]+[A-Z][\w.'’-]*)*$)"
+)
 # "Headline - Outlet", "Headline | Outlet": a site name glued to a page title.
 TITLE_SITE_SUFFIX = re.compile(
     r"^(?P<title>.{12,}?)\s*(?:\s[-|–—]\s?|\s?[-|–—]\s|\|)"
