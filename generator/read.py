@@ -190,7 +190,9 @@ LOST_IN_WORDS = (
 # A space a page lost: a sentence run into the next ("West Philadelphia.It happened"; not
 # an address, "www.Areza.com", "Amazon.Com"), and one a page added before a comma or a
 # full stop ("Home and Away ."). Typewriter quotes (``so'') in a text that has them, as
-# typographic ones.
+# typographic ones; a closing quote typed as two apostrophes after a straight opening one
+# ("my university,'' said Austin"), as the straight quote the text opened with (not a
+# measure's inches, 12''), and one opened so before a capital.
 GLUED_SENTENCE = re.compile(
     r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b(?!\.[A-Za-z]{2}))"
     r"(?!(?:Com|Net|Org|Co|Uk|Gov|Edu)\b)"
@@ -200,6 +202,10 @@ GLUED_SENTENCE = re.compile(
 STOP_THEN_WORD = re.compile(r"[.!?](?=[A-Z][a-z])")
 SPACE_BEFORE_STOP = re.compile(r"(?<=\w) +(?=[,.](?:\s|$))", re.M)
 TYPEWRITER_QUOTES = (("``", "“"), ("''", "”"))
+APOSTROPHES_AS_QUOTE = (
+    (re.compile(r"(?<=[A-Za-z,.?!])('?)''(?=[\s,.;:!?)]|$)", re.M), r'\1"'),  # "?''' McGovern"
+    (re.compile(r"(?:^|(?<=[\s(]))''(?=[A-Z])", re.M), '"'),  # one opened so: "''The Congress"
+)
 # How htmldate is asked for an HTML seed's date: only a date the markup states (meta tags,
 # JSON-LD, <time> and date-classed elements, an ISO stamp), the original one rather than
 # an update. Its extensive search guesses from free text: the page's newest date in any
@@ -904,6 +910,9 @@ def mend_text(text: str) -> tuple[str, tuple[str, ...]]:
     if "``" in mended:
         for typed, mark in TYPEWRITER_QUOTES:
             mended = mended.replace(typed, mark)
+    elif "''" in mended and '"' in mended:
+        for pattern, mark in APOSTROPHES_AS_QUOTE:
+            mended = pattern.sub(mark, mended)
     if mended != restored:
         mends += ("spacing and quotes",)
     return mended, mends

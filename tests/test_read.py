@@ -131,6 +131,12 @@ SPACING_AND_QUOTES = [
     # an address, a decimal, an ellipsis and a lone typewriter mark stay as printed
     ("by www.Areza.com and Amazon.Com Inc.", "by www.Areza.com and Amazon.Com Inc."),
     ("a .45 caliber gun ... and 5'11'' tall", "a .45 caliber gun ... and 5'11'' tall"),
+    # a quote opened straight and closed with two apostrophes, closed straight; a single
+    # quote's end inside it, and a quote opened so; a measure's inches stay
+    ('"for my university,\'\' said Austin', '"for my university," said Austin'),
+    ('"he said, \'Go?\'\'\' McGovern said', '"he said, \'Go?\'" McGovern said'),
+    ("unlikely. ''The Congress is shocked,\" he", 'unlikely. "The Congress is shocked," he'),
+    ('"Tall," she said of the 5\'11\'\' man', '"Tall," she said of the 5\'11\'\' man'),
 ]  # fmt: skip
 MENDS = [
     *(("tokeniser spaces", printed, read) for printed, read in TOKENISER_SPACED),
