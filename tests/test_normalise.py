@@ -12,7 +12,7 @@ from conftest import GOLD, article_from
 
 from generator.models import Outlet
 from generator.normalise import patterns as P
-from generator.normalise.captions import gallery_item
+from generator.normalise.captions import caption_text, gallery_item
 from generator.normalise.fields import date_of_line
 from generator.normalise.patterns import LIST_ITEM, RULE_NOTES
 
@@ -180,6 +180,24 @@ _CREDIT = "(AP Photo/John Minchillo)"
 )
 def test_a_line_that_is_no_single_gallery_item_gives_no_caption(line):
     assert gallery_item(line) is None
+
+
+_FULL = "Police work at the scene on Friday, April 7, 2017. (Jane Roe / Houston Chronicle)"
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        # a caption widget's two states on one line: the full caption, "less", the cut one
+        (f"{_FULL} less Police work at the scene on Friday, April 7, 2017. (Jane ... more", _FULL),
+        (f"Image 3 of 8 {_FULL} less", _FULL),
+        # "less" in a sentence, and a cut caption that is no copy of the one before
+        ('Voters wait, with "Super Tuesday" less than a month away.', None),
+        (f"{_FULL} less Officers said the man was shot in the ... more", None),
+    ],
+)
+def test_a_caption_widget_gives_its_full_caption(line, caption):
+    assert caption_text(line) == (caption or line)
 
 
 @pytest.mark.parametrize(

@@ -682,6 +682,15 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         return None
     if headed is not None and headed < best:
         best = headed  # the best line stands under the head's byline: it is the standfirst
+    key = sheet.casefolded[best]  # the headline printed again over the body (a gallery's
+    best = next(  # title): the head is where it stands over its byline
+        (
+            k
+            for k in _lines_above(sheet, best, P.HEADLINE_WINDOW)
+            if sheet.kinds[k] is None and sheet.casefolded[k] == key and _above_byline(sheet, k)
+        ),
+        best,
+    )
     below = sheet.next_open(best)
     if below is not None and below < first and _glued(sheet.texts[best], sheet.texts[below]):
         sheet.drop(best, "glued_headline")

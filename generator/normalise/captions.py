@@ -450,8 +450,15 @@ _UPPER_AGENCY = re.compile(r"^(REUTERS|GETTY IMAGES)\b")
 
 def caption_text(text: str) -> str:
     """A caption without the gallery's counter and buttons before it ("Image 24 of 111 ",
-    "Buy photo ")."""
-    return P.GALLERY_COUNTER.sub("", text.strip())
+    "Buy photo "), and without its toggle after it: "<caption> less [<caption cut
+    short> ... more]" is the caption."""
+    text = P.GALLERY_COUNTER.sub("", text.strip())
+    if " less" in text:
+        text = P.CAPTION_COLLAPSED.sub(
+            lambda m: "" if m["again"] in text[: m.start()] else m[0], text
+        )
+        text = P.CAPTION_LESS.sub("", text)
+    return text
 
 
 def normalise_credit(credit: str) -> str:

@@ -34,6 +34,18 @@ def drop_line_furniture(sheet: Sheet) -> None:
             _drop_signup_blurb(sheet, i)
 
 
+def drop_collapsed_captions(sheet: Sheet) -> None:
+    """A caption cut short before its "... more" button, under the same caption in full
+    and its "less" button: the widget's two states, one caption."""
+    for i in list(sheet.open()):
+        match = P.COLLAPSED_LINE.match(sheet.texts[i])
+        j = sheet.previous_open(i) if match else None
+        if match and j is not None:
+            full = sheet.texts[j]
+            if P.CAPTION_LESS.search(full) and full.startswith(match["again"]):
+                sheet.drop(i, "collapsed_caption")
+
+
 def _prompts_only(text: str) -> P.Rule | None:
     """The rule of a line's first sentence when each of its sentences (two or more) is a
     prompt (P.PROMPT_RULES): to get the app, sign up, click, follow."""

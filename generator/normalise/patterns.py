@@ -1902,6 +1902,14 @@ SLIDE_COUNTER_ALONE = re.compile(rf"^{SLIDE_COUNTER}$", I)  # "Image 2 of 5", it
 # A line cut off by the page, its last words replaced by an ellipsis ("... six children
 # and two..."): a slideshow's teaser of the caption it prints in full.
 CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)$")
+# A caption widget's toggle (Hearst's papers): the caption in full and its button "less",
+# then the same caption cut short and its button "... more", on one line or on two
+# (furniture.drop_collapsed_captions). The full caption is kept, without its button
+# (captions.caption_text); "less" after a stop inside a sentence ("... \"Super Tuesday\"
+# less than a month away") is prose.
+CAPTION_LESS = re.compile(r"(?<=[.!?\"”)]) less$")
+CAPTION_COLLAPSED = re.compile(r"(?<=[.!?\"”)]) less (?P<again>\S.{19,}?) (?:\.\.\.|…) more\b")
+COLLAPSED_LINE = re.compile(r"^(?P<again>\S.{19,}?) (?:\.\.\.|…) more$")
 # A video's caption track scraped as text: the WebVTT format's header, then the cues
 # ("WEBVTT >> IS EVERYONE READY?GOOD MORNING. ..."); the page's text when it has no other.
 TRANSCRIPT_LINE = re.compile(r"^WEBVTT\b")
@@ -2375,6 +2383,7 @@ RULE_NOTES: dict[str, str] = {
     "lede_stamp": "the story's date stamped before its first paragraph, cut from it",
     "slide_caption": "a slideshow's caption with its counter",
     "slide_teaser": "a slideshow's caption printed again, cut off",
+    "collapsed_caption": "a caption cut short before its '... more' button, under it in full",
     "credit_first": "a photo caption after its agency credit in brackets",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
