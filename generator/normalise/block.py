@@ -392,6 +392,26 @@ def extend_closing_line(sheet: Sheet, last: int) -> int:
     return last
 
 
+def extend_to_lede(sheet: Sheet, first: int) -> int:
+    """The body's first line, moved up to a short lede that opens with its dateline right
+    above the run of prose ("BRIDGEPORT - It was chaos."; P.LEDE_MIN_WORDS)."""
+    above = next((i for i in range(first - 1, -1, -1) if sheet.kinds[i] not in _PASSED), None)
+    if above is None or sheet.kinds[above] is not None:
+        return first
+    text = sheet.texts[above]
+    match = P.DATELINE.match(text)
+    if match is None or not P.TWO_CAPITALS.search(match["place"]) or ":" in match[0]:
+        return first  # "NOPD: Teen shot near parade route" is a headline that quotes
+    rest = text[match.end() :]
+    if not (is_sentence(rest) or (words(rest) >= P.LEDE_MIN_WORDS and not rest.endswith(":"))):
+        return first
+    sheet.claim(above, "paragraph", "short_lede")  # not a dangling line (trim_body)
+    return above
+
+
+_PASSED = frozenset({"blank", "dropped"})
+
+
 def _closing_line(text: str) -> bool:
     """A short sentence that can close a story: "So, surely, will Verbeek.", "Anyone with
     information is asked to call 305-471-TIPS"."""

@@ -655,6 +655,12 @@ COMMENT_MARKER = re.compile(
 TAIL_WINDOW = 5
 # A sentence of at least this many words right under the body is its closing line.
 CLOSING_LINE_MIN_WORDS = 3
+# A line right above the body that opens with a dateline is the story's lede, too short
+# to weigh as prose (block.extend_to_lede), when a sentence follows the dateline or at
+# least LEDE_MIN_WORDS words do ("CHICAGO -- Five people were shot on Chicago's South
+# Side Wednesday night"); a headline's few words ("CLOSING TIME - Era ends for historic
+# pub") or a label ("AUSTIN - UPDATE:") are no lede.
+LEDE_MIN_WORDS = 8
 # ... or an appeal ending in the number to call, its full stop left off ("Anyone with
 # information is asked to call Crime Stoppers at 305-471-TIPS").
 NUMBER_TO_CALL_END = re.compile(
@@ -2383,6 +2389,7 @@ RULE_NOTES: dict[str, str] = {
     "lede_stamp": "the story's date stamped before its first paragraph, cut from it",
     "slide_caption": "a slideshow's caption with its counter",
     "slide_teaser": "a slideshow's caption printed again, cut off",
+    "short_lede": "a short first paragraph that opens with its dateline, right above the body",
     "collapsed_caption": "a caption cut short before its '... more' button, under it in full",
     "credit_first": "a photo caption after its agency credit in brackets",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
