@@ -52,6 +52,7 @@ BATCH = 64  # seeds per task sent to a worker: the embedding model works a batch
 T = TypeVar("T")
 REJECTED = "digest_rejected"  # a log record about a rejected seed carries it under this name
 NO_TEXT = "no article text found"  # the reason for a seed normalised to no paragraph
+REJECTED_LINE_CHARS = 80  # of its first line, quoted in that reason
 
 
 # A build makes millions of small objects that live until it ends (articles and their
@@ -409,12 +410,20 @@ def _batches(
 
 
 def _what_was_there(article: Article) -> str:
-    """'2 lines, dropped as outside_article': how much text a seed with no article held
-    (a headline and a standfirst alone are no article) and the rules that dropped it."""
+    """'2 lines, dropped as outside_article; first "Hialeah killer showed signs ..."': how
+    much text a seed with no article held (a headline and a standfirst alone are no
+    article), the rules that dropped it, and its first line, by which a reader knows it."""
     lines = [v for v in article.lines if v.kind != "blank"]
     said = _plural(len(lines), "line")
     reasons = sorted({v.rule for v in article.dropped if v.rule})
-    return f"{said}, dropped as {', '.join(reasons)}" if reasons else said
+    if reasons:
+        said = f"{said}, dropped as {', '.join(reasons)}"
+    if not lines:
+        return said
+    first = lines[0].text
+    if len(first) > REJECTED_LINE_CHARS:
+        first = first[:REJECTED_LINE_CHARS].rsplit(" ", 1)[0] + " …"
+    return f'{said}; first "{first}"'
 
 
 def _plural(n: int, word: str) -> str:

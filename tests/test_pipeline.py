@@ -59,6 +59,8 @@ def test_every_seed_lands_exactly_once(project, config):
     (project.seeds / "broken.txt").write_bytes(b"\x00\x00")
     (project.seeds / "nested").mkdir()
     (project.seeds / "nested" / "menu.txt").write_text("Home\nNews\nSport\n")
+    headline = "Killer showed signs of trouble long before the mass shooting at a Hialeah apartment"
+    (project.seeds / "headline.txt").write_text(f"{headline}\n")
     result = build(config, project)
     data = _manifest(project)
     placed = [a["source"] for s in data["stories"] for a in s["articles"]]
@@ -67,9 +69,14 @@ def test_every_seed_lands_exactly_once(project, config):
         p.relative_to(project.seeds).as_posix() for p in project.seeds.rglob("*") if p.is_file()
     )
     assert sorted(placed) == seeds
-    assert {r.source for r in result.rejected} == {"broken.txt", "nested/menu.txt"}
-    assert dict((r.source, r.reason) for r in result.rejected)["nested/menu.txt"] == (
-        "no article text found (3 lines, dropped as outside_article)"
+    assert {r.source for r in result.rejected} == {"broken.txt", "nested/menu.txt", "headline.txt"}
+    reasons = dict((r.source, r.reason) for r in result.rejected)
+    assert reasons["nested/menu.txt"] == (
+        'no article text found (3 lines, dropped as outside_article; first "Home")'
+    )
+    # a headline alone is quoted, cut at a word before REJECTED_LINE_CHARS
+    assert reasons["headline.txt"].endswith(
+        '; first "Killer showed signs of trouble long before the mass shooting at a Hialeah …")'
     )
     assert (project.content / "stories" / "rejected.md").is_file()
 
