@@ -1106,11 +1106,13 @@ _BRACKET_CREDIT = r"\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)"
 # "GOLD COAST (Australia), December 30: ..." (the day is cut off the place:
 # DATELINE_DAY); "ABUJA, Jan 10 (Reuters) - " gives it too.
 _PLACE_COUNTRY = rf"(?:\s\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=,\s*(?i:{MONTH})\b))?"
+# A press release's wire between slashes: "LAS VEGAS, Jan. 8 /PRNewswire/ -- ".
+_SLASHED_WIRE = r"/(?P<wire>[A-Z][A-Za-z-]{1,19})/"
 DATELINE_DAY = re.compile(rf",\s*(?i:{MONTH})\.?\s+\d{{1,2}}\s*$")
 DATELINE = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}{_PLACE_COUNTRY}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
-    rf"\s*(?:,?\s*{_BRACKET_CREDIT}|"
+    rf"\s*(?:,?\s*{_BRACKET_CREDIT}|{_SLASHED_WIRE}|"
     rf"\((?P<dated>(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}})\))?\s*"
     r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\))\s*(?:--|—|–)(?=[\"“]?[A-Z][a-z])|"
     r"(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z0-9])))"
