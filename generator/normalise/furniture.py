@@ -338,10 +338,12 @@ def _is_label(text: str) -> bool:
 
 
 def _is_subhead(sheet: Sheet, i: int) -> bool:
-    """A short line between two paragraphs heads a section of the article."""
+    """A short line between two paragraphs heads a section of the article, in words (a
+    number alone, "6", "100%", is a gallery's counter or a table's cell)."""
     before, after = sheet.previous_open(i), sheet.next_open(i)
     return (
         not P.LIST_ITEM.match(sheet.texts[i])
+        and P.HAS_LETTER.search(sheet.texts[i]) is not None
         and before is not None
         and after is not None
         and is_prose(sheet.texts[before])

@@ -514,6 +514,7 @@ SIGNUP_BLURB = re.compile(
 # --- Section labels: a short line naming a block of links ("Related", "Most read") ------
 # A label is at most this many words, with no sentence punctuation.
 LABEL_MAX_WORDS = 2
+HAS_LETTER = re.compile(r"[^\W\d_]")  # a subhead is words; a number alone is none
 # Labels that open a list of links to other articles: what follows them is furniture.
 # So do the labels of a box of the site's own links and its partners' promotions: "Inside
 # KHOU.com" (the site named by its web address: "Inside the Numbers" is a sub-heading),
