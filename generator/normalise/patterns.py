@@ -1214,7 +1214,8 @@ DATELINE_ONLY = re.compile(
     r"\s*(?:--|—|–|-)\s*$"
 )
 # Above the body only: "Staff and agencies", "McClatchy Newspapers", "Tom Jicha | TV Writer".
-# The role ends the line or is followed by "and", "of", a comma, a bar or another role; it
+# The role ends the line or is followed by "and", "of", a comma, a semicolon ("Murray
+# McCormick, Canwest News Service; Regina Leader-Post"), a bar or another role; it
 # is no object of a preposition, even with an article or words in lower case between:
 # "Studio strikes deal with writers", "... with striking writers", "LETTERS TO THE
 # EDITOR" are no credits ("brought to you ANI News service" is one).
@@ -1231,7 +1232,7 @@ STAFF_LINE = re.compile(
     r"^(?!.*\b(?:with|for|to|against|from|about|on)\s+(?:(?:the|an?|(?-i:[a-z][\w'’-]*))\s+){0,3}"
     rf"{_STAFF_ROLE})"
     r"[\w.'’&|, -]{0,50}\b"
-    rf"{_STAFF_ROLE}(?:\s*(?:[,|&(]|and\b|of\b|{_STAFF_ROLE})[\w.'’&|,() -]{{0,30}})?$",
+    rf"{_STAFF_ROLE}(?:\s*(?:[,;|&(]|and\b|of\b|{_STAFF_ROLE})[\w.'’&|,;() -]{{0,30}})?$",
     I,
 )
 # A newsroom's staff credited by the publication's name, perhaps beside a writer's: "By
