@@ -557,14 +557,15 @@ AUTHOR_BOX = re.compile(
 INLINE_LIST_LABELS = re.compile(
     rf"^(?:also (?:read|see)|see also|read (?:more|also)|{READ_ALSO_WORDS})[:.…]*$", I
 )
-# Words that are never part of a person's name, for telling a byline from a label.
+# Words that are never part of a person's name, for telling a byline from a label (or a
+# desk's name under the head: "CBC Sports").
 NOT_A_NAME = re.compile(
     r"\b(?:articles?|links?|news|related|stories|viewed|sponsored|more|latest|popular|videos?|"
     r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement|"
     r"click|alerts?|gallery|galleries|view|reviews?|points|highlights|staff|writers?|"
     r"reporters?|correspondents?|editors?|contributors?|whatsapp|facebook|twitter|pinterest|"
     r"pint|linkedin|instagram|youtube|google|sponsors?|advertis\w*|directory|information|"
-    r"printer|friendly|resize|save|blogging|reading|contact|user|username|sms)\b",
+    r"printer|friendly|resize|save|blogging|reading|contact|user|username|sms|sports)\b",
     I,
 )
 # A reporter's name with the agency printed after it: "Tom Davies Associated Press".
