@@ -1108,17 +1108,21 @@ _BRACKET_CREDIT = r"\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)"
 # "GOLD COAST (Australia), December 30: ..." (the day is cut off the place:
 # DATELINE_DAY); "ABUJA, Jan 10 (Reuters) - " gives it too.
 _PLACE_COUNTRY = rf"(?:\s\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=,\s*(?i:{MONTH})\b))?"
+# A county after the place's name: "ANDERSON Co., S.C. (WSPA) –", "BRANCH COUNTY, Mich. -".
+_COUNTY = r"(?:\s(?:Co\.|County|Twp\.|Township))?"
 # A press release's wire between slashes: "LAS VEGAS, Jan. 8 /PRNewswire/ -- ".
 _SLASHED_WIRE = r"/(?P<wire>[A-Z][A-Za-z-]{1,19})/"
 DATELINE_DAY = re.compile(rf",\s*(?i:{MONTH})\.?\s+\d{{1,2}}\s*$")
 DATELINE = re.compile(
-    rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}{_PLACE_COUNTRY}"
-    rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
+    rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}{_COUNTY}{_PLACE_COUNTRY}"
+    rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}}){{0,2}})"
     rf"\s*(?:,?\s*{_BRACKET_CREDIT}|{_SLASHED_WIRE}|"
     rf"\((?P<dated>(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}})\))?\s*"
-    r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=\))\s*(?:--|—|–)(?=[\"“]?[A-Z][a-z])|"
+    r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=[)A-Z.])\s*(?:—|–)(?=[\"“]?[A-Z](?:[a-z]|\s[a-z]))|"
+    r"(?<=\))\s*--(?=[\"“]?[A-Z][a-z])|"
     r"(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z0-9])))"
-)  # the dash after a station's brackets may touch the lede: "ST. LOUIS (KMOX) –St. Louis"
+)  # the dash after a station's brackets or a place in capitals may touch the lede: "ST. LOUIS
+# (KMOX) –St. Louis", "WASHINGTON—Six people ...", "INDIANAPOLIS –Metro police ..."
 # ... or the wire's day after its place in capitals, and no credit or dash at all, as UPI
 # prints it on others' pages: "LONDON, Jan. 10 British actor John Cleese ..." (the day is
 # cut off: DATELINE_DAY). A sentence never opens with a place, a comma and a day.
