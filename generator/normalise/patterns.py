@@ -355,16 +355,25 @@ FURNITURE: tuple[Rule, ...] = (
     # a video player's controls scraped with its description: "CLOSE Skip in Skip x Embed x
     # Share A memorial is set up in honor of ...", "EMBED >More News Videos Deputies
     # reported ...", "Sorry, your browser doesn't support Flash ... EMBED </>More News
-    # Videos ...", "Hide Transcript Show Transcript", "play pause Violent Night in Vallejo"
+    # Videos ...", "Hide Transcript Show Transcript", "play pause Violent Night in Vallejo",
+    # or after the clip's credit: "Al Jones reports playpause"
     _rule(
         "video_embed",
-        r"^close\s+skip in skip\b|\bskip in skip x embed x share\b|^play\s+pause\s+\S|"
+        r"^close\s+skip in skip\b|\bskip in skip x embed x share\b|"
+        r"^play\s+pause\s+\S|\bplay ?pause\W*$|"
         r"^embed\s*<?/?>\s*more (?:news )?videos\b|"
         r"^sorry, your browser (?:does ?n[o']t|can ?not) (?:support|play)\b"
         r".{0,80}\b(?:flash|video)\b|"
         r"^(?:hide|show) transcript(?:\s+(?:hide|show) transcript)?\W*$",
         "a video player's controls and its clip's description",
-        needs=("skip in skip", "embed", "sorry, your browser", "transcript", "play pause"),
+        needs=(
+            "skip in skip",
+            "embed",
+            "sorry, your browser",
+            "transcript",
+            "play pause",
+            "playpause",
+        ),
     ),
     # A carousel of other videos, each behind its "Caption" button: "Caption Body found in
     # burned car A burned body ... Caption Crash closes bridge ..."
