@@ -395,8 +395,8 @@ def extend_closing_line(sheet: Sheet, last: int) -> int:
 def extend_to_lede(sheet: Sheet, first: int) -> int:
     """The body's first line, moved up to a short lede that opens with its dateline right
     above the run of prose ("BRIDGEPORT - It was chaos."; P.LEDE_MIN_WORDS)."""
-    above = next((i for i in range(first - 1, -1, -1) if sheet.kinds[i] not in _PASSED), None)
-    if above is None or sheet.kinds[above] is not None:
+    above = sheet.previous_open(first)  # past blank and dropped lines only
+    if above is None:
         return first
     text = sheet.texts[above]
     match = P.DATELINE.match(text)
@@ -407,9 +407,6 @@ def extend_to_lede(sheet: Sheet, first: int) -> int:
         return first
     sheet.claim(above, "paragraph", "short_lede")  # not a dangling line (trim_body)
     return above
-
-
-_PASSED = frozenset({"blank", "dropped"})
 
 
 def _closing_line(text: str) -> bool:
@@ -702,8 +699,10 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         return None
     if headed is not None and headed < best:
         best = headed  # the best line stands under the head's byline: it is the standfirst
-    key = sheet.casefolded[best]  # the headline printed again over the body (a gallery's
-    best = next(  # title): the head is where it stands over its byline
+    # the headline printed again over the body (a gallery's title): the head is where it
+    # stands over its byline
+    key = sheet.casefolded[best]
+    best = next(
         (
             k
             for k in _lines_above(sheet, best, P.HEADLINE_WINDOW)

@@ -1120,7 +1120,7 @@ _PLACE_COUNTRY = rf"(?:\s\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=,\s*(?i:{MONTH})\b))
 # A county after the place's name: "ANDERSON Co., S.C. (WSPA) –", "BRANCH COUNTY, Mich. -".
 _COUNTY = r"(?:\s(?:Co\.|County|Twp\.|Township))?"
 # A press release's wire between slashes: "LAS VEGAS, Jan. 8 /PRNewswire/ -- ".
-_SLASHED_WIRE = r"/(?P<wire>[A-Z][A-Za-z-]{1,19})/"
+_SLASHED_WIRE = r"/[A-Z][A-Za-z-]{1,19}/"
 DATELINE_DAY = re.compile(rf",\s*(?i:{MONTH})\.?\s+\d{{1,2}}\s*$")
 DATELINE = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}{_COUNTY}{_PLACE_COUNTRY}"
