@@ -566,15 +566,14 @@ AUTHOR_BOX = re.compile(
 INLINE_LIST_LABELS = re.compile(
     rf"^(?:also (?:read|see)|see also|read (?:more|also)|{READ_ALSO_WORDS})[:.…]*$", I
 )
-# Words that are never part of a person's name, for telling a byline from a label (or a
-# desk's name under the head: "CBC Sports").
+# Words that are never part of a person's name, for telling a byline from a label.
 NOT_A_NAME = re.compile(
     r"\b(?:articles?|links?|news|related|stories|viewed|sponsored|more|latest|popular|videos?|"
     r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement|"
     r"click|alerts?|gallery|galleries|view|reviews?|points|highlights|staff|writers?|"
     r"reporters?|correspondents?|editors?|contributors?|whatsapp|facebook|twitter|pinterest|"
     r"pint|linkedin|instagram|youtube|google|sponsors?|advertis\w*|directory|information|"
-    r"printer|friendly|resize|save|blogging|reading|contact|user|username|sms|sports)\b",
+    r"printer|friendly|resize|save|blogging|reading|contact|user|username|sms)\b",
     I,
 )
 # A reporter's name with the agency printed after it: "Tom Davies Associated Press".
@@ -1617,9 +1616,9 @@ CLOCK_PART = re.compile(
 BYLINE_PART_NAME = re.compile(r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|&)){0,3}")
 READING_TIME = re.compile(r"^\d{1,3}\s*[- ]?min(?:ute)?s?\.?(?:\s+read)?$", I)  # "3 min read"
 # A reporter's beat or desk printed under the byline ("State Department", "White House",
-# "Moscow Bureau"): part of the credit block, no person's name.
+# "Moscow Bureau", "CBC Sports"): part of the credit block, no person's name.
 BEAT_LINE = re.compile(
-    r"\b(?:department|ministry|bureau|desk|office|council|committee|commission|agency|"
+    r"\b(?:department|ministry|bureau|desk|sports?|office|council|committee|commission|agency|"
     r"embassy|parliament|congress|senate|pentagon|white house|capitol hill|united nations|"
     r"city hall|court)$",
     I,
