@@ -38,7 +38,8 @@ def drop_collapsed_captions(sheet: Sheet) -> None:
     """A caption cut short before its "... more" button, under the same caption in full
     and its "less" button: the widget's two states, one caption."""
     for i in list(sheet.open()):
-        match = P.COLLAPSED_LINE.match(sheet.texts[i])
+        text = sheet.texts[i]  # most lines fail the cheap test; the pattern runs on few
+        match = P.COLLAPSED_LINE.match(text) if text.endswith(" more") else None
         j = sheet.previous_open(i) if match else None
         if match and j is not None:
             full = sheet.texts[j]
