@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from . import fields
 from . import patterns as P
-from .sheet import Sheet, is_prose, is_sentence, words
+from .sheet import Sheet, is_clip_link, is_prose, is_sentence, words
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _NEUTRAL = frozenset(
@@ -1196,7 +1196,8 @@ def trim_body(sheet: Sheet) -> None:
     prompted = False
     while body:
         text = sheet.texts[body[-1]]
-        if P.PROMO_TAIL.match(text) and len(body) > 1:  # the only line is the article
+        if (P.PROMO_TAIL.match(text) or is_clip_link(text)) and len(body) > 1:
+            # (the only line is the article)
             sheet.drop(body.pop(), "promo_line")
             prompted = True
         elif is_prose(text) or _signed_off(sheet, body[-1]) or body[-1] < listed:

@@ -7,7 +7,7 @@ from itertools import pairwise
 from . import fields
 from . import patterns as P
 from .block import content_words
-from .sheet import Sheet, is_prose, is_sentence, words
+from .sheet import Sheet, is_clip_link, is_prose, is_sentence, words
 
 
 def drop_line_furniture(sheet: Sheet) -> None:
@@ -331,6 +331,10 @@ def drop_link_lists(sheet: Sheet, first: int, last: int) -> None:
             sheet.drop(i, "link_list")
         else:
             in_list = False
+            if _shouted_link(sheet, i):
+                sheet.drop(i, "shouted_link")
+            elif is_clip_link(text) and sheet.next_open(i) is not None:
+                sheet.drop(i, "clip_link")
     _drop_headline_runs(sheet, first, last)
 
 
@@ -350,6 +354,25 @@ def _is_subhead(sheet: Sheet, i: int) -> bool:
         and is_prose(sheet.texts[before])
         and is_prose(sheet.texts[after])
     )
+
+
+def _shouted_link(sheet: Sheet, i: int) -> bool:
+    """A long headline in capitals between two paragraphs in lower case
+    (P.SHOUTED_LINK_MIN_WORDS)."""
+    text = sheet.texts[i]
+    before, after = sheet.previous_open(i), sheet.next_open(i)
+    return (
+        _shouted(text)
+        and words(text) >= P.SHOUTED_LINK_MIN_WORDS
+        and not is_sentence(text)
+        and before is not None
+        and after is not None
+        and all(is_prose(sheet.texts[k]) and not _shouted(sheet.texts[k]) for k in (before, after))
+    )
+
+
+def _shouted(text: str) -> bool:
+    return text == text.upper() and text != text.lower()
 
 
 def _drop_headline_runs(sheet: Sheet, first: int, last: int) -> None:

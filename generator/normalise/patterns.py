@@ -139,16 +139,17 @@ FURNITURE: tuple[Rule, ...] = (
     # "On HoustonChronicle.com: ...", "Also on rt.com ...", the link's date before it
     # ("11/24/2013 Related Story: Tulsa Police ID Four Killed In Saturday Shootings"),
     # ">>READ: ...", "READ MORE | ...", "[WEB EXTRA: ...]", "• Related: ...", "Previous:
-    # ...", "STORY: ..." (in capitals: a label), "RELATED ARTICLE: ...", "►Related:Bank
-    # robbery suspect ...", and the label run into the headline it heads: "Related Coverage
-    # 3-year-old child shot in Hamilton", "Quick Clicks Teen ...", "Linked Articles Sheriff:
-    # ..."
+    # ...", "STORY: ..." (in capitals: a label), "RELATED ARTICLE: ...", "Related Link: ...",
+    # "►Related:Bank robbery suspect ...", and the label run into the headline it heads:
+    # "Related Coverage 3-year-old child shot in Hamilton", "Quick Clicks Teen ...", "Linked
+    # Articles Sheriff: ..."
     _rule(
         "more_link",
         r"^(?:\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:>>?\s*|\[|[•■▪►▶]\s*)?(?:read |see |watch |also )?"
         r"(?:more|also|related|recommended|watch|listen|trending|see|read|web extra|previous|"
         r"next)"
-        r"(?: stories| story| coverage| articles?| videos?| content| headlines)?\s*(?::|\s\|)\s*\S|"
+        r"(?: stories| story| coverage| articles?| videos?| content| headlines| links?)?"
+        r"\s*(?::|\s\|)\s*\S|"
         r"^(?:read|see) (?:the )?(?:full |related )?(?:article|story|report)\s*:\s*\S|"
         r"(?-i:^(?:Related (?:Coverage|Stories|Articles|Content|Links|Headlines)|Quick Clicks|"
         r"Linked Articles)"
@@ -342,12 +343,14 @@ FURNITURE: tuple[Rule, ...] = (
         needs=("download", "keep up", "stay "),
     ),
     # "For the latest information, click or tap here.", "On the go? Tap here for a summary",
-    # "Click to subscribe"; several behind bars: "Mobile users tap here for photos from the
-    # scene | Tap here for video"
+    # "Click to subscribe", "CLICK HERE to hear more from the Jones family that was nearly
+    # torn apart by the mayhem"; several behind bars: "Mobile users tap here for photos from
+    # the scene | Tap here for video". A sentence before the prompt is the story's
+    # (P.PARAGRAPH_FURNITURE cuts the prompt from it).
     _rule(
         "click_prompt",
-        r"^(?:(?:^|\s*\|\s*)(?:\S+\s+){0,8}(?:click|tap)(?: or (?:click|tap))? here\b\W*"
-        r"(?:\s+[^\s|]+){0,8})+$|"
+        r"^(?:(?:^|\s*\|\s*)(?:\S+(?<!\.)\s+){0,8}(?:click|tap)(?: or (?:click|tap))? here\b\W*"
+        r"(?:\s+[^\s|]+){0,16})+$|"
         r"^(?:click|tap) to (?:subscribe|sign up|read more|see more|watch|listen)\b\W*$",
         "a prompt to click for something else",
         needs=("click", "tap"),
@@ -528,10 +531,14 @@ HAS_LETTER = re.compile(r"[^\W\d_]")  # a subhead is words; a number alone is no
 # So do the labels of a box of the site's own links and its partners' promotions: "Inside
 # KHOU.com" (the site named by its web address: "Inside the Numbers" is a sub-heading),
 # "Around the Web", "From Our Partners"; and a list named by what its items are related to
-# ("More News related to Company Filings", "Stories related to this topic").
+# ("More News related to Company Filings", "Stories related to this topic"), or by what
+# they are about ("Related Berrien County shooting stories:", "More stories you may like
+# on 7News").
 LIST_LABELS = re.compile(
     r"^(?:(?:related|recommended|sponsored|featured|latest|top|popular|trending|more|other|"
     r"most (?:read|popular|viewed|shared|e-?mailed|commented|watched))\b(?: [\w'’]+){0,2}|"
+    r"related(?: [\w'’-]+){1,4} (?:stories|coverage|articles|links|headlines|videos)|"
+    r"more (?:stories|articles|videos) you (?:may|might) (?:also )?like(?: on [\w.-]+)?|"
     r"(?:more |other )?(?:news|stories|articles|posts|videos|coverage) related to"
     r"(?: [\w'’&.-]+){1,3}|"
     r"recommendations?|ranking|you (?:may|might) also like|read (?:more|next)|"
@@ -622,6 +629,31 @@ TEASER_HEAD_MIN_WORDS = 2
 TEASER_MAX_WORDS = 60
 # A run of this many lines with no sentence punctuation, outside the headline, is a link list.
 LINK_RUN_MIN = 3
+# A headline in capitals alone between two paragraphs of running text is a link to another
+# story ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'") when it has at least this
+# many words: a subhead in capitals is shorter ("A BIRTHDAY PARTY GONE WILD", "MORE ON THE
+# OFFICERS"), and a story printed all in capitals has no lower case around the line.
+SHOUTED_LINK_MIN_WORDS = 7
+# A line that bids the reader watch, hear or see a clip or the photos, inside the story or
+# after it, is a link to them ("Watch Peter Roe's report on the shooting", "See Video When
+# words fail", "Click below to listen to 911 call", "Click for the Rolling Stones
+# Gallery"): the clip is a noun after "the", "his" or a name's "'s" ("Watch for strangers
+# and report them" bids no clip), in a line of at most CLIP_LINK_MAX_WORDS ("Watch the
+# video closely, the detective said, and you can see ..." is the story's sentence). A page
+# whose one line is such a bid keeps it as its text.
+_CLIP = (
+    r"(?:videos?|clips?|footage|photos|pictures|gallery|slideshow|livestream|"
+    r"(?:news|press) conference|interview|(?:911|phone|dispatch|emergency) calls?|reports?|"
+    r"segment|briefing)"
+)
+CLIP_LINK_MAX_WORDS = 12
+CLIP_LINK = re.compile(
+    r"^(?:watch|listen to|see|view|click (?:below |above )?"
+    r"(?:for|to (?:see|view|watch|hear|listen to)))\s+"
+    r"(?:(?:the|this|our|a|his|her|their|latest|full|live|raw|more|[\w.-]+['’]s)\s+){0,3}"
+    rf"(?:[\w.'’-]+\s+){{0,2}}{_CLIP}\b(?:[^.!?]|\.(?!\s+(?-i:[A-Z])|$)){{0,100}}[.:]?$",
+    I,
+)
 
 # --- The article's body: one run of prose --------------------------------------------------
 # A prose line: a sentence of at least PROSE_MIN_WORDS, or any line of PROSE_LONG_WORDS,
@@ -2326,6 +2358,8 @@ RULE_NOTES: dict[str, str] = {
     "list_label": "label of a list of links to other articles",
     "short_label": "short label with no sentence (menu item, button, section name)",
     "link_list": "headline-shaped lines in a list of links to other articles",
+    "shouted_link": "a long headline in capitals between two paragraphs: a link to another story",
+    "clip_link": "a line between paragraphs bidding the reader watch, hear or see a clip",
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
     "headline_over_points": "the page's first line, over summary points printed without bullets",

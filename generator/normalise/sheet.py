@@ -81,3 +81,8 @@ def is_prose(text: str) -> bool:
     if n >= P.INTERVIEW_MIN_WORDS and P.INTERVIEW_LINE.match(text):
         return True
     return n >= P.PROSE_LONG_WORDS or (n >= P.PROSE_MIN_WORDS and is_sentence(text))
+
+
+def is_clip_link(text: str) -> bool:
+    """A line bidding the reader watch, hear or see a clip (P.CLIP_LINK)."""
+    return words(text) <= P.CLIP_LINK_MAX_WORDS and P.CLIP_LINK.match(text) is not None
