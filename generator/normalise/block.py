@@ -54,7 +54,7 @@ def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
     prose stands above the first of them, the body is found there (the promotions under a
     footer may weigh more than a short story above it). The body goes on past a copyright
     line or a list label when the prose beyond tells the same story (_across)."""
-    rights = {i for i, rule in enumerate(sheet.rules) if rule == "copyright"}
+    rights = {i for i, rule in enumerate(sheet.rules) if rule in ("copyright", "rights_notice")}
     lists = {i for i in sheet.open() if _list_label(sheet, i) or P.AUTHOR_BOX.match(sheet.texts[i])}
     blocked = set(walls) | rights | lists
     if blocked:

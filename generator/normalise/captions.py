@@ -82,6 +82,11 @@ def _photo_clause(text: str) -> bool:
     full stop at its end."""
     if is_sentence(text) or not P.LABELLED_CAPTION_MIN_WORDS <= words(text) <= P.CAPTION_MAX_WORDS:
         return False
+    return _sentence_case(text)
+
+
+def _sentence_case(text: str) -> bool:
+    """At most P.TITLE_CASE_SHARE of the words are capitalised."""
     letters = [w for w in text.split() if w[:1].isalpha()]
     return sum(w[:1].isupper() for w in letters) <= P.TITLE_CASE_SHARE * len(letters)
 
@@ -229,6 +234,12 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     ("photo_by_credit", P.PHOTO_BY_CREDIT, lambda text: text.endswith(")"), False),
     ("glued_photo_by", P.GLUED_PHOTO_BY, lambda text: " by " in text.lower(), True),
     ("credit_first", P.CREDIT_FIRST, lambda text: text.startswith("("), False),
+    (
+        "rights_first",
+        P.RIGHTS_FIRST_CAPTION,
+        lambda text: text.startswith("©") and _sentence_case(text),
+        False,
+    ),
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
     ("photo_source_credit", P.PHOTO_SOURCE_CREDIT, lambda text: text.endswith(")"), False),

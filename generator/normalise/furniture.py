@@ -34,6 +34,16 @@ def drop_line_furniture(sheet: Sheet) -> None:
             _drop_signup_blurb(sheet, i)
 
 
+def drop_rights_notices(sheet: Sheet) -> None:
+    """A line that opens with the rights sign and is no photo's caption (captions run
+    first) is a rights notice (P.RIGHTS_SIGN), however long its holder's address. It ends
+    the story as a copyright line does (block.find_body), but names no outlet: its holder
+    is a company ("© Future US, Inc. 11 West 42nd Street, ...")."""
+    for i in list(sheet.open()):
+        if P.RIGHTS_SIGN.match(sheet.texts[i]):
+            sheet.drop(i, "rights_notice")
+
+
 def drop_collapsed_captions(sheet: Sheet) -> None:
     """A caption cut short before its "... more" button, under the same caption in full
     and its "less" button: the widget's two states, one caption."""

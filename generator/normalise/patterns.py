@@ -994,7 +994,8 @@ SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 # up to the peace process. (Editing by Sami Aboudi)": an editor is no writer, and a glued
 # "(Reporting by X; ...)", which names one, stays). What is left must still be a
 # paragraph (PARAGRAPH_MIN_WORDS). A station's call to stay with it (STATION_PROMO) is
-# cut there too.
+# cut there too, and a photo's caption and rights notice glued after the last stop ("...
+# behind a Publix supermarket Monday morning. Jeffrey Hazelwood © 2016 Cox Media Group.").
 GLUED_TAIL_PROMPT = (
     r"(?:E-?mail (?:this )?to a friend|Continued ?(?:\.{3}|…)|Read more ?(?:\.{3}|…|»))"
 )
@@ -1004,6 +1005,7 @@ PARAGRAPH_FURNITURE = (
     re.compile(rf"(?<=[.!?\"”])\s+{GLUED_TAIL_PROMPT}$"),
     re.compile(r"(?<=[.!?\"”])\s+\((?i:editing|edited) by [^()]{3,80}\)$"),
     re.compile(rf"(?<=[.!?\"”])\s+{STATION_PROMO}$"),
+    re.compile(r"(?<=[.!?\"”])\s+[^.!?©]{1,60}©\s*(?:19|20)\d\d\b[^!?©]{1,60}$"),
 )
 PARAGRAPH_MIN_WORDS = 5
 # A paragraph the page broke across two lines: the first ends in a small letter, a comma
@@ -2095,6 +2097,17 @@ CREDIT_FIRST = re.compile(
     r"^\((?P<credit>AP Photo/[^()]{2,60}|[^()]{2,80}?\b(?:via AP|via Reuters|/AP|/Reuters|"
     r"Getty Images|/AFP))\)\.\s+(?P<caption>[A-Z\"“].{10,})$"
 )
+# A caption after its photo's rights notice (MSN's layout): "© John Brecher Needle poking
+# skin during administration of flu shot ...". The holder is two capitalised words (a
+# middle initial allowed), the caption a sentence in sentence case (a footer's "© Herald
+# Publications Pvt Ltd, P.O.Box 160, ..." is no caption).
+RIGHTS_FIRST_CAPTION = re.compile(
+    r"^©\s*(?P<credit>[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+) "
+    r"(?P<caption>[A-Z\"“].{10,}[.!?\"”])$"
+)
+# A line that opens with the rights sign and is no caption is a rights notice, never the
+# story's text ("© M/s Herald Publications Pvt Ltd, P.O.Box 160, Rua San Tome, ...").
+RIGHTS_SIGN = re.compile(r"^\(?©")
 PHOTO_BY_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?)\s*\((?i:photo(?:graph)?|picture|image)s?\s+(?i:by)\s+"
     r"(?P<credit>[A-Z][^()]{1,60})\)$"
@@ -2443,6 +2456,8 @@ RULE_NOTES: dict[str, str] = {
     "short_lede": "a short first paragraph that opens with its dateline, right above the body",
     "collapsed_caption": "a caption cut short before its '... more' button, under it in full",
     "credit_first": "a photo caption after its agency credit in brackets",
+    "rights_first": "a photo caption after its rights notice ('© Jane Roe <caption>')",
+    "rights_notice": "a line opening with the rights sign: a rights notice, not the story's",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
     "named_in_story": "a name above the body that the story names: a caption or cast, no byline",
