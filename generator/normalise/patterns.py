@@ -573,14 +573,17 @@ AUTHOR_BOX = re.compile(
 INLINE_LIST_LABELS = re.compile(
     rf"^(?:also (?:read|see)|see also|read (?:more|also)|{READ_ALSO_WORDS})[:.…]*$", I
 )
-# Words that are never part of a person's name, for telling a byline from a label.
+# Words that are never part of a person's name, for telling a byline from a label: a
+# page's labels and controls ("Up Next", "Generic Image"), what a story is about ("Clearview
+# Homes Shooting", "Hospital Dismissals", "Multiple Special Circumstances").
 NOT_A_NAME = re.compile(
     r"\b(?:articles?|links?|news|related|stories|viewed|sponsored|more|latest|popular|videos?|"
     r"photos?|comments?|share|print|e-?mail|home|search|login|sign|subscribe|advertisement|"
     r"click|alerts?|gallery|galleries|view|reviews?|points|highlights|staff|writers?|"
     r"reporters?|correspondents?|editors?|contributors?|whatsapp|facebook|twitter|pinterest|"
     r"pint|linkedin|instagram|youtube|google|sponsors?|advertis\w*|directory|information|"
-    r"printer|friendly|resize|save|blogging|reading|contact|user|username|sms)\b",
+    r"printer|friendly|resize|save|blogging|reading|contact|user|username|sms|next|images?|"
+    r"generic|shootings?|killings?|dismissals|circumstances|multiple)\b",
     I,
 )
 # A reporter's name with the agency printed after it: "Tom Davies Associated Press".
@@ -1650,19 +1653,21 @@ CLOCK_PART = re.compile(
 BYLINE_PART_NAME = re.compile(r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|&)){0,3}")
 READING_TIME = re.compile(r"^\d{1,3}\s*[- ]?min(?:ute)?s?\.?(?:\s+read)?$", I)  # "3 min read"
 # A reporter's beat or desk printed under the byline ("State Department", "White House",
-# "Moscow Bureau", "CBC Sports"): part of the credit block, no person's name.
+# "Moscow Bureau", "CBC Sports", a region's desk: "South Asia"): part of the credit block,
+# no person's name.
 BEAT_LINE = re.compile(
     r"\b(?:department|ministry|bureau|desk|sports?|office|council|committee|commission|agency|"
     r"embassy|parliament|congress|senate|pentagon|white house|capitol hill|united nations|"
-    r"city hall|court)$",
+    r"city hall|court|asia|africa|europe|middle east|americas)$",
     I,
 )
 # A publication or an institution where a byline's name would stand ("Chicago Sun-Times
-# Wire", "Paterson Press", "MGN Online", "ALBANY POLICE"): words no person's name has.
+# Wire", "Paterson Press", "MGN Online", "ALBANY POLICE", "Guardian Unlimited"): words no
+# person's name has.
 PUBLICATION_WORD = re.compile(
     r"\b(?:press|wire|online|police|release|daily|times|herald|tribune|journal|gazette|"
     r"chronicle|radio|tv|television|magazine|network|dispatch|courier|examiner|bulletin|"
-    r"sentinel|telegraph|inquirer)\b",
+    r"sentinel|telegraph|inquirer|guardian|unlimited)\b",
     I,
 )
 # A byline run into the end of a standfirst, its names in capitals, perhaps with the
