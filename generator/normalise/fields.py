@@ -1099,6 +1099,7 @@ def find_outlet(
         or _site_itself(sheet, title)
         or _agency_then_outlet(sheet)
         or _staff_outlet(sheet)
+        or _byline_brand(sheet)
         # the site's copyright line, unless it names a group that owns many outlets
         # ("Nexstar Broadcasting, Inc."); the article's own (rule copyright_line) names
         # who owns the text, often an agency, not the publication that ran it
@@ -1125,6 +1126,20 @@ def _staff_outlet(sheet: Sheet) -> str | None:
             if any(w.casefold() not in P.STAFF_DESK_WORDS for w in name.split()):
                 capitals = text[match.start("outlet") :].isupper()  # not "KIRO 7 Staff"
                 return name.title() if capitals else name
+    return None
+
+
+def _byline_brand(sheet: Sheet) -> str | None:
+    """The publication a byline names after a bar ("By Andy Sahadeo | Fox News"): a name
+    that reads as a news site's, not an agency's or a writer's role."""
+    for text, rule in zip(sheet.texts, sheet.rules, strict=True):
+        if (
+            rule == "byline"
+            and (match := P.BYLINE_BRAND.search(text))
+            and _station_like(match["outlet"])
+            and not P.AGENCY_LINE.match(match["outlet"])
+        ):
+            return match["outlet"]
     return None
 
 
@@ -1370,7 +1385,7 @@ def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
         return name
     if not name or not P.FULL_RIGHTS_NOTICE.search(line) or _owns_others_text(name):
         return None
-    if P.OWNER_GROUP.search(publication(name)):
+    if P.OWNER_GROUP.search(publication(name)) or _trade_only(name):
         return None
     return None if is_name(name) and not _paper_worded(name) else name
 
@@ -1415,7 +1430,18 @@ def _bar_tail(text: str, site: str) -> bool:
 
 
 def _not_a_group(name: str | None) -> str | None:
-    return None if name is None or P.FOOTER_OWNER_GROUP.search(publication(name)) else name
+    """`name`, unless it names a group that owns outlets (P.FOOTER_OWNER_GROUP) or a company
+    named only for its trade ("News Limited": a word of a site's name and a legal form)."""
+    if name is None or P.FOOTER_OWNER_GROUP.search(publication(name)) or _trade_only(name):
+        return None
+    return name
+
+
+def _trade_only(name: str) -> bool:
+    """A company named only for its trade: a word of a site's name and a legal form."""
+    company = publication(name)
+    trade = P.LEGAL_FORM.sub("", company)
+    return trade != company and P.SITE_NAME_WORD.fullmatch(trade) is not None
 
 
 def _brand(sheet: Sheet, name: str | None) -> str | None:

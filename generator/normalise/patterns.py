@@ -1698,6 +1698,12 @@ AGENCY_LINE = re.compile(
     r"(?: staff| writer| reporter| correspondent)?(?: writer)?$",
     I,
 )
+# A byline that names the publication after a bar: "By Andy Sahadeo | Fox News" (a role
+# there is no publication: "Tom Jicha | TV and Radio Writer"; an agency's name credits the
+# agency: fields._byline_brand).
+BYLINE_BRAND = re.compile(
+    rf"\s\|\s*(?P<outlet>(?![^|]*\b(?i:{_STAFF_ROLE}))[A-Z][\w&.'’ -]{{1,40}}?)\s*$"
+)
 # The lines that credit an article, each alone on its line (fields.is_credit_line, and
 # fields.is_field_line beside dates and datelines)
 CREDIT_LINES = (BYLINE, AUTHOR_LINE, AGENCY_LINE, STAFF_LINE, SOURCE_LINE)
