@@ -1108,6 +1108,7 @@ def find_outlet(
         or _station_rights(rights)
         or station
         or _prompted(sheet)
+        or _stamp_brand(sheet)
         or _own_rights(sheet, known)
         or _footer_rights(sheet, known)
         or _reporter_mail_domain(sheet)
@@ -1136,6 +1137,20 @@ def _byline_brand(sheet: Sheet) -> str | None:
         if (
             rule == "byline"
             and (match := P.BYLINE_BRAND.search(text))
+            and _station_like(match["outlet"])
+            and not P.AGENCY_LINE.match(match["outlet"])
+        ):
+            return match["outlet"]
+    return None
+
+
+def _stamp_brand(sheet: Sheet) -> str | None:
+    """The publication the article's date line names after its last slash ("Updated on:
+    November 19, 2019 / 10:07 AM / CBS News", P.STAMP_BRAND)."""
+    for text, kind in zip(sheet.texts, sheet.kinds, strict=True):
+        if (
+            kind == "date"
+            and (match := P.STAMP_BRAND.search(text))
             and _station_like(match["outlet"])
             and not P.AGENCY_LINE.match(match["outlet"])
         ):
@@ -1215,8 +1230,9 @@ def _site_itself(sheet: Sheet, title: str | None) -> str | None:
 
 
 def _searched_site(texts: Sequence[str], furniture: Sequence[str]) -> str | None:
-    """The site its search box names ("Search News24", P.SEARCH_SITE), when a line of the
-    page names it too ("News24 is now available on your cellphone")."""
+    """The site its search box or its box of more stories names ("Search News24", "More
+    from NBC News": P.SEARCH_SITE), when a line of the page names it too ("News24 is now
+    available on your cellphone")."""
     for text in furniture:
         if match := P.SEARCH_SITE.match(text):
             others = [t for t in texts if not P.SEARCH_SITE.match(t)]

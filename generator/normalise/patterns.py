@@ -1792,6 +1792,9 @@ STATION_PROMPT = re.compile(
     r"(?:\s+(?i:and|&)\s+(?P<also>[A-Za-z0-9][\w'’-]*))?"
     r"(?=\s+(?i:for|as|on|to|and)\b|\s*[,.!;:]|\s*$)"
 )
+# The publication after a date stamp's last slash: "Updated on: November 19, 2019 / 10:07
+# AM / CBS News" (a name that reads as a news site's: fields._station_like).
+STAMP_BRAND = re.compile(r"\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+/\s+(?P<outlet>[A-Z][\w&.'’ -]{1,30}?)\s*$")
 # The site's own pages, in its menu or footer: "About Houston Chronicle", "- Contact CT
 # Post", "About WYFF 4" name the site the page is on, where its copyright line may name
 # only the owner ("© 2019 Hearst Communications"). The name is capitalised ("of", "on",
@@ -1805,11 +1808,12 @@ ABOUT_SITE = re.compile(
     I,
 )
 # The site's search box, named after it ("Search News24", "- Search SlashGear", "Search
-# CTV News"): a name written like a brand (digits, capitals or a capital inside a word),
-# not a section's ("Search Used Cars", "Search Sport").
+# CTV News", "Search icCheshireOnline for:"), or its box of more of its stories ("More from
+# NBC News"): a name written like a brand (digits, capitals or a capital inside a word),
+# not a section's ("Search Used Cars", "Search Sport", "More From The Web").
 SEARCH_SITE = re.compile(
-    r"^(?:-\s+)?Search\s+(?P<outlet>(?=\S*(?:\d|[A-Z]{2}|[a-z][A-Z]))"
-    r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})$"
+    r"^(?:-\s+)?(?:Search|More [Ff]rom)\s+(?P<outlet>(?=\S*(?:\d|[A-Z]{2}|[a-z][A-Z]))"
+    r"[\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})(?:\s+for)?:?$"
 )
 ABOUT_NOT_A_SITE = re.compile(
     r"^(?:us|me|our|my|this|these|cookies|ads|advertising|preferences|privacy|careers|"
