@@ -162,6 +162,9 @@ _TOKENISER_DOTS = (
 # right after a comma ('in his sleep,? Bowman's mother'); or by a line that opens with one
 # before a capital where another ends a line after a full stop ('?We can score just as
 # easily.?').
+# A mark written in UTF-8, read as cp1252 ("â€™") and saved where "€" and "™" have no
+# place: "â??" ("Canadaâ??s"), one mark lost as a "?" is.
+LOST_UTF8_MARK = "â??"
 LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|re|ve|ll)\b(?![=&]))")
 LOST_QUOTE_AFTER_COMMA = re.compile(r"(?<=\w),\?(?=\s|$)", re.M)
 LOST_QUOTE_OPENING_LINE = re.compile(r"^\?(?=[A-Z])", re.M)
@@ -176,7 +179,7 @@ LOST_CAPITAL_APOSTROPHE = re.compile(r"(?<=[A-Z])\?(?=S\b)")
 LOST_DASH = re.compile(r"(?<=[\w).,]) \? (?=[\w\"“(])")
 LOST_QUOTES = (
     (re.compile(r"(?:^|(?<=[\s(\[]))\?(?=[A-Za-z])", re.M), "“"),
-    (re.compile(r"(?<=[,.!?])\?(?=\s|$)", re.M), "”"),
+    (re.compile(r"(?<=[,.!?])\?(?=[\s,;]|$)", re.M), "”"),
     (re.compile(r"(“[^“”?\n]*\w)\?(?=\s+[a-z]|[,.;:!)-]|$)", re.M), r"\1”"),
     (re.compile(r"(“[^“”\n]*[?!]) \?(?=\s|$)", re.M), r"\1”"),  # '“Sound like heaven? ? asks'
 )
@@ -920,6 +923,8 @@ def mend_text(text: str) -> tuple[str, tuple[str, ...]]:
 
 def _restore_lost_punctuation(text: str) -> str:
     """Put back the apostrophes, dashes and quotes a page lost to "?" (LOST_APOSTROPHE)."""
+    if LOST_UTF8_MARK in text:
+        text = text.replace(LOST_UTF8_MARK, "?")
     restored = LOST_APOSTROPHE.sub("’", text)
     if restored != text:
         restored = LOST_CAPITAL_APOSTROPHE.sub("’", restored)

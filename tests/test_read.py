@@ -121,6 +121,10 @@ LOST_PUNCTUATION = [
     # a query's "?s=" and "?t=" are no apostrophes, and a question stays a question
     ("search.php?s=flood&t=1 Why?", "search.php?s=flood&t=1 Why?"),
     ("What is spiked ?", "What is spiked ?"),
+    # a curly mark written in UTF-8, read as cp1252 and its last two bytes lost to "??"
+    ("Canadaâ??s No. 1 story, the worldâ??s", "Canada’s No. 1 story, the world’s"),
+    ("she said â??I need it,â?? and left", "she said “I need it,” and left"),
+    ("It?s over. She said, â??Mine?â??, and left", "It’s over. She said, “Mine?”, and left"),
 ]  # fmt: skip
 # Spaces a page lost or added, and typewriter quotes:
 SPACING_AND_QUOTES = [
