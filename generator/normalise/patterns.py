@@ -2030,7 +2030,7 @@ NOT_A_DEK = re.compile(
 # last paragraph or beside the date), not a photo: it is a source credit (SOURCE_LINE).
 CREDIT_LINE = re.compile(
     r"^(?i:(?:image|photo|photograph|picture|credit|photo credit|image credit|foto)s?)"
-    r"\s*:\s*(?P<credit>\S.{0,80})$",
+    r"(?: by)?\s*:\s*(?P<credit>\S.{0,80})$",
     I,
 )
 # A caption with its credit glued on: "Kim waves as his car is en route.Image: Reuters/Stringer",
