@@ -60,9 +60,34 @@ def find_body(sheet: Sheet, walls: list[int]) -> tuple[int, int] | None:
     if blocked:
         above = _heaviest_run(sheet, blocked, min(blocked))
         if above is not None and above[0] >= P.BODY_ABOVE_COMMENTS_WORDS:
-            return _across(sheet, above[1], rights, lists, blocked)
+            return _to_toolbar(sheet, _across(sheet, above[1], rights, lists, blocked))
     found = _heaviest_run(sheet, blocked, len(sheet.texts))
-    return _across(sheet, found[1], rights, lists, blocked) if found else None
+    return _to_toolbar(sheet, _across(sheet, found[1], rights, lists, blocked)) if found else None
+
+
+def _to_toolbar(sheet: Sheet, body: tuple[int, int]) -> tuple[int, int]:
+    """The body up to a share or print toolbar inside it ("EMAIL STORY EASY PRINT SEARCH
+    NEWSLETTER") when an article's worth of prose stands above it (BODY_ABOVE_COMMENTS_WORDS),
+    the prose under it weighs at most half as much, and none of its lines shares
+    TOOLBAR_SHARED_WORDS content words with the story above (a teaser, the site's blurb).
+    Otherwise the story goes on under the share bar, however short its paragraphs."""
+    first, last = body
+    for bar in range(first + 1, last):
+        if sheet.rules[bar] != "share_prompt":
+            continue
+        above, under = _prose_weight(sheet, first, bar - 1), _prose_weight(sheet, bar + 1, last)
+        if 0 < 2 * under <= above and above >= P.BODY_ABOVE_COMMENTS_WORDS:
+            story = _prose_words(sheet, first, bar - 1)
+            if all(
+                len(content_words(sheet.texts[i]) & story) < P.TOOLBAR_SHARED_WORDS
+                for i in _prose_lines(sheet, bar + 1, last)
+            ):
+                return first, bar - 1
+    return body
+
+
+def _prose_weight(sheet: Sheet, first: int, last: int) -> int:
+    return sum(words(sheet.texts[i]) for i in _prose_lines(sheet, first, last))
 
 
 def standfirst_page(sheet: Sheet) -> tuple[int, int] | None:

@@ -736,6 +736,9 @@ COMPANY_BOILERPLATE = re.compile(
 # RIGHTS_SHARED_WORDS content words with the body, and at least RIGHTS_SHARED_SHARE of
 # their own.
 RIGHTS_SHARED_WORDS, RIGHTS_SHARED_SHARE = 3, 0.3
+# ... and prose under a share toolbar in the body is another story's when none of its lines
+# shares this many content words with the story above the toolbar (block._to_toolbar).
+TOOLBAR_SHARED_WORDS = 2
 # Prose of at least this weight (words, less the cost of short lines) above the first
 # comment marker or footer rights line is the article; the heavier prose below is not.
 BODY_ABOVE_COMMENTS_WORDS = 60
