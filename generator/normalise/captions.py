@@ -385,7 +385,12 @@ def header_photo_credits(sheet: Sheet, header: range, first: int) -> dict[int, C
             continue
         credit = normalise_credit(match["by"] or match["slash"] or match["file"])
         j = sheet.next_open(i)
-        if j is not None and _caption_shaped(sheet.texts[j]) and _before_lede(sheet, j, first):
+        sold = P.NAMES_PICTURE_AGENCY.search(credit) is not None  # an agency's runs long
+        if (
+            j is not None
+            and _caption_shaped(sheet.texts[j], sold)
+            and _before_lede(sheet, j, first)
+        ):
             sheet.claim(i, "caption_credit", "credit_above_caption")
             sheet.claim(j, "caption", "credit_above_caption")
             found[j] = Caption(caption_text(sheet.texts[j]), credit)
@@ -394,8 +399,11 @@ def header_photo_credits(sheet: Sheet, header: range, first: int) -> dict[int, C
     return found
 
 
-def _caption_shaped(text: str) -> bool:
-    return P.CAPTION_MIN_WORDS <= words(text) <= P.CAPTION_MAX_WORDS and not (
+def _caption_shaped(text: str, sold: bool) -> bool:
+    """A caption's length (a picture agency's, `sold`, up to LONG_CAPTION_MAX_WORDS), and
+    no list item or menu."""
+    longest = P.LONG_CAPTION_MAX_WORDS if sold else P.CAPTION_MAX_WORDS
+    return P.CAPTION_MIN_WORDS <= words(text) <= longest and not (
         P.LIST_ITEM.match(text) or "|" in text
     )
 
