@@ -1131,26 +1131,24 @@ def _staff_outlet(sheet: Sheet) -> str | None:
 
 
 def _byline_brand(sheet: Sheet) -> str | None:
-    """The publication a byline names after a bar ("By Andy Sahadeo | Fox News"): a name
-    that reads as a news site's, not an agency's or a writer's role."""
-    for text, rule in zip(sheet.texts, sheet.rules, strict=True):
-        if (
-            rule == "byline"
-            and (match := P.BYLINE_BRAND.search(text))
-            and _station_like(match["outlet"])
-            and not P.AGENCY_LINE.match(match["outlet"])
-        ):
-            return match["outlet"]
-    return None
+    """The publication a byline names after a bar ("By Andy Sahadeo | Fox News")."""
+    bylines = (t for t, r in zip(sheet.texts, sheet.rules, strict=True) if r == "byline")
+    return _brand_in(bylines, P.BYLINE_BRAND)
 
 
 def _stamp_brand(sheet: Sheet) -> str | None:
     """The publication the article's date line names after its last slash ("Updated on:
-    November 19, 2019 / 10:07 AM / CBS News", P.STAMP_BRAND)."""
-    for text, kind in zip(sheet.texts, sheet.kinds, strict=True):
+    November 19, 2019 / 10:07 AM / CBS News")."""
+    dates = (t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "date")
+    return _brand_in(dates, P.STAMP_BRAND)
+
+
+def _brand_in(texts: Iterable[str], pattern: re.Pattern[str]) -> str | None:
+    """The first name `pattern` finds in `texts` that reads as a news site's, not as an
+    agency's (or, for a byline's bar, a writer's role: P.BYLINE_BRAND leaves those out)."""
+    for text in texts:
         if (
-            kind == "date"
-            and (match := P.STAMP_BRAND.search(text))
+            (match := pattern.search(text))
             and _station_like(match["outlet"])
             and not P.AGENCY_LINE.match(match["outlet"])
         ):
