@@ -1399,7 +1399,8 @@ def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
         return name
     if not name or not P.FULL_RIGHTS_NOTICE.search(line) or _owns_others_text(name):
         return None
-    if P.OWNER_GROUP.search(publication(name)) or _trade_only(name):
+    company = publication(name)
+    if P.OWNER_GROUP.search(company) or _trade_only(company):
         return None
     return None if is_name(name) and not _paper_worded(name) else name
 
@@ -1446,14 +1447,15 @@ def _bar_tail(text: str, site: str) -> bool:
 def _not_a_group(name: str | None) -> str | None:
     """`name`, unless it names a group that owns outlets (P.FOOTER_OWNER_GROUP) or a company
     named only for its trade ("News Limited": a word of a site's name and a legal form)."""
-    if name is None or P.FOOTER_OWNER_GROUP.search(publication(name)) or _trade_only(name):
+    if name is None:
         return None
-    return name
-
-
-def _trade_only(name: str) -> bool:
-    """A company named only for its trade: a word of a site's name and a legal form."""
     company = publication(name)
+    return None if P.FOOTER_OWNER_GROUP.search(company) or _trade_only(company) else name
+
+
+def _trade_only(company: str) -> bool:
+    """A company (as publication() leaves it) named only for its trade: a word of a site's
+    name and a legal form ("News Limited")."""
     trade = P.LEGAL_FORM.sub("", company)
     return trade != company and P.SITE_NAME_WORD.fullmatch(trade) is not None
 
