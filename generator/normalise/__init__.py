@@ -48,7 +48,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
     labelled: tuple[str, ...] = ()  # points under their label ("Key Points")
     if body:
-        first = block.extend_to_lede(sheet, block.split_head(sheet, first, last))
+        first = block.extend_over_announced_list(
+            sheet, block.extend_to_lede(sheet, block.split_head(sheet, first, last))
+        )
         first, labelled = block.claim_labelled_points(sheet, first, last)
         last = block.extend_announced_list(sheet, first, block.extend_closing_line(sheet, last))
         block.claim_announced_lists(sheet, first, last)

@@ -503,18 +503,49 @@ def extend_announced_list(sheet: Sheet, first: int, last: int) -> int:
 def claim_announced_lists(sheet: Sheet, first: int, last: int) -> None:
     """Inside the body, a paragraph that ends in a colon after a clause ("... received
     commendations for the following:") announces the lines of one shape under it: they
-    are the article's list, not a run of links (furniture.drop_link_lists) or of dates."""
+    are the article's list, not a run of links (furniture.drop_link_lists) or of dates.
+    Items with a list marker or a number, and no sentence among them, need only a label
+    over them ("Victims conditions:" over "Sex: M Race: B Age: 27 Condition: Deceased")."""
     for intro in range(first, last + 1):
         text = sheet.texts[intro]
         if (
             sheet.kinds[intro] is None
             and text.rstrip().endswith(":")
-            and words(text) >= P.ANNOUNCED_CLAUSE_WORDS
+            and words(text) >= P.ANNOUNCED_INTRO_MIN_WORDS
             and not P.LIST_LABELS.match(text)
         ):
-            items, _ = _announced_items(sheet, intro)
-            for k in items if len(items) >= P.ANNOUNCED_LIST_MIN else ():
-                sheet.claim(k, "paragraph", "announced_list")
+            items, marked = _announced_items(sheet, intro)
+            listed = marked and not any(is_sentence(sheet.texts[k]) for k in items)
+            if len(items) >= P.ANNOUNCED_LIST_MIN and (
+                listed or words(text) >= P.ANNOUNCED_CLAUSE_WORDS
+            ):
+                for k in (intro, *items):
+                    sheet.claim(k, "paragraph", "announced_list")
+
+
+def extend_over_announced_list(sheet: Sheet, first: int) -> int:
+    """The body's first line, moved up over a list right above it that the lede above the
+    list announces ("... released the names of the five people ... The names are:" over
+    "Robert Lee Brown, 26 years-old", ...): the lede, its list and the prose under them are
+    one story, though the list's short lines broke the run of prose (find_body)."""
+    items: list[int] = []
+    intro = sheet.previous_open(first)
+    while intro is not None and not sheet.texts[intro].rstrip().endswith(":"):
+        items.insert(0, intro)
+        intro = sheet.previous_open(intro)
+        if len(items) > P.ANNOUNCED_LIST_MAX:
+            return first
+    if (
+        intro is None
+        or len(items) < P.ANNOUNCED_LIST_MIN
+        or words(sheet.texts[intro]) < P.ANNOUNCED_CLAUSE_WORDS
+        or P.LIST_LABELS.match(sheet.texts[intro])
+        or _announced_items(sheet, intro)[0][: len(items)] != items  # (it may read a line
+    ):  # of the body as one more item: "... called 911 early on Friday.")
+        return first
+    for k in (intro, *items):
+        sheet.claim(k, "paragraph", "announced_list")
+    return intro
 
 
 def _announced_items(sheet: Sheet, intro: int) -> tuple[list[int], bool]:
@@ -530,7 +561,8 @@ def _announced_items(sheet: Sheet, intro: int) -> tuple[list[int], bool]:
             continue
         if kind is not None or words(text) > P.ANNOUNCED_ITEM_MAX_WORDS:
             break
-        item_shape = (bool(P.LIST_ITEM.match(text)), bool(_DIGIT.search(text)))
+        marker = P.LIST_ITEM.match(text) or P.GLUED_LIST_ITEM.match(text)
+        item_shape = (True, False) if marker else (False, bool(_DIGIT.search(text)))
         if shape is None:
             shape = item_shape
         if shape != (False, False):

@@ -408,7 +408,10 @@ def _running_text(text: str) -> bool:
 
 
 def _unpunctuated(text: str) -> bool:
-    return not is_sentence(text) and not _running_text(text)
+    """No sentence: not a line that ends in a full stop, that runs on (_running_text), or
+    that announces what follows it ("The ... officer who discharged his weapon is:")."""
+    announces = text.rstrip().endswith(":") and words(text) >= P.ANNOUNCED_CLAUSE_WORDS
+    return not is_sentence(text) and not _running_text(text) and not announces
 
 
 def _adjacent(sheet: Sheet, a: int, b: int) -> bool:

@@ -719,7 +719,12 @@ ANNOUNCED_LIST_MAX = 100
 ANNOUNCED_ITEM_MAX_WORDS = 30
 # Items with neither a list marker nor a number are a list after an intro of this many
 # words or more (a clause: "... on the following charges:"), with the story going on under.
-# Inside the body, any list needs such an intro ("Officials released the victims' names:").
+# Inside the body, a list of unmarked items needs such an intro ("Officials released the
+# victims' names:"); items with a list marker, or a number and no sentence, need only
+# ANNOUNCED_INTRO_MIN_WORDS ("Victims conditions:" over "Sex: M Race: B Age: 27 ..."). A
+# clause this long that ends in a colon announces what follows it, so it is never one of a
+# run of headlines (furniture._unpunctuated), and a lede that ends so above a list takes
+# the list into the body (block.extend_over_announced_list).
 ANNOUNCED_CLAUSE_WORDS = 6
 # A company describing itself at the end of a press release.
 COMPANY_BOILERPLATE = re.compile(
@@ -2342,6 +2347,9 @@ SENTENCE_BREAK = re.compile(r"\w{2}[.!?][\"'”’)\]]*\s+[\"“'‘]?[A-Z]")
 # A line this long with a sentence break inside is a paragraph, never a link.
 RUNNING_TEXT_WORDS = 50
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
+# ... or a dash or bullet glued to its item ("-Black archangel gun", "•Joshua Agosto, 25"),
+# which marks a list only where a line ending in a colon announces one (block._announced_items).
+GLUED_LIST_ITEM = re.compile(r"^\s*[-•▪►](?=[A-Z0-9])")
 # A bullet before a line (no number): a page that sets its head's byline and date as the
 # items of a list ("- Debbie White", "- 18 Nov 2019, 19:09") is read without it.
 BULLET = re.compile(r"^\s*[-*•·▪►]\s+")
@@ -2404,7 +2412,7 @@ RULE_NOTES: dict[str, str] = {
     "company_boilerplate": "a company describing itself at the end of a press release",
     "closing_line": "short sentence right under the body: its closing line",
     "standfirst_page": "a page with no prose but a headline and a standfirst: the standfirst",
-    "announced_list": "list announced by a line ending in a colon in the body or right after it",
+    "announced_list": "list announced by a line ending in a colon in the body, above or under it",
     "comment_thread": "start of the comment thread: nothing below it is the article",
     "outside_article": "above the headline or below the article's last paragraph",
     "opening_sentence": "a short sentence between the head and the body: the story's first",
