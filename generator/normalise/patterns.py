@@ -693,7 +693,16 @@ COMMENT_MARKER = re.compile(
     r"thanks for your comments|what do you think\?|show comments|"
     r"(?:comments are|commenting is) (?:now )?(?:closed|turned off|disabled)|"
     r"comments? (?:have|has) (?:now )?been closed|comment (?:no\.?|#)\s*\d+)\b|"
-    r"^posted by\s*:?\s*.{1,80}\b(?:on|at)\b.{0,30}\d",
+    r"^posted by\s*:?\s*.{1,80}\b(?:on|at)\b.{0,30}\d|"
+    # ... or the rules of the comment section, under their heading ("TribLive commenting
+    # policy") or in the site's words to the reader ("We invite you to use our commenting
+    # platform ...", "If you see comments that you find offensive ...", "We moderate
+    # comments.", "ATENÇÃO: Comentários com textos ininteligíveis ... não serão aprovados")
+    r"^(?:[\w.'’-]+ )?comment(?:ing|s)? (?:policy|guidelines|rules)\s*:?$|"
+    r"^(?:we invite you to use our comment(?:ing)? (?:platform|section|system|board)|"
+    r"if you see (?:any )?comments? (?:that )?you find offensive|we moderate comments|"
+    r"you are solely responsible for (?:your|the) comments|"
+    r"aten[çc][ãa]o\s*:\s*coment[áa]rios)\b",
     I,
 )
 # Credit lines ("Reporting by X") are looked for this many lines below the body.
