@@ -727,10 +727,16 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         shown = set().union(*(words for k, words in pictured if k > i))
         overlap = len(own & (lede | shown)) / len(own) if own else 0.0
         key = text.casefold()
-        titlebar = len(own) >= 2 and any(
-            key in folded and other != text and not is_prose(other) and rule != "breadcrumb"
-            for other, folded, rule in zip(
-                sheet.texts[:i], sheet.casefolded, sheet.rules, strict=False
+        titlebar = (
+            len(own) >= 2
+            and any(  # (a menu's item, "- Sport", is no title bar)
+                key in folded
+                and P.BULLET.sub("", folded) != key
+                and not is_prose(other)
+                and rule != "breadcrumb"
+                for other, folded, rule in zip(
+                    sheet.texts[:i], sheet.casefolded, sheet.rules, strict=False
+                )
             )
         )
         between = range(i + 1, first)
@@ -1180,16 +1186,20 @@ def _fixture_label(text: str) -> bool:
 
 def _kicker(text: str, headline: str) -> bool:
     """A label above the headline, not a headline of its own: a few capitalised words
-    ("Dubai Airshow", "BLACK DEATH FEARS", "Dancing With the Stars") over a longer line in
-    sentence case ("Emirates inks $9 billion order for 30 Boeing 787 jets"); or a label in
-    sentence case ("ASU basketball") over a headline of at most KICKER_HEADLINE_MAX_WORDS."""
+    ("Dubai Airshow", "BLACK DEATH FEARS") over a longer line in sentence case ("Emirates
+    inks $9 billion order for 30 Boeing 787 jets"), joiners aside when the headline names
+    the label again ("Dancing With the Stars" over "James Van Der Beek eliminated from
+    'Dancing with the Stars' after ..."); or a label in sentence case ("ASU basketball")
+    over a headline of at most KICKER_HEADLINE_MAX_WORDS."""
     names = P.KICKER_WORD.findall(text)
     capitalised = all(w[:1].isupper() or w.casefold() in P.KICKER_JOINERS for w in names)
     sentence_case = (
         bool(names) and names[0][:1].isupper() and words(headline) <= P.KICKER_HEADLINE_MAX_WORDS
     )
+    named = capitalised and text.casefold() in headline.casefold()  # the topic, named again
+    joiners = sum(w.casefold() in P.KICKER_JOINERS for w in names) if named else 0
     return (
-        0 < words(text) <= P.KICKER_MAX_WORDS
+        0 < words(text) - joiners <= P.KICKER_MAX_WORDS
         and words(headline) >= P.KICKER_HEADLINE_MIN_WORDS
         and not headline.isupper()
         and (capitalised or sentence_case)

@@ -812,7 +812,8 @@ TABLE_TITLE_LINES = 2
 # words (a paragraph's worth, PROSE_LONG_WORDS), or the table is not the article's.
 TABLE_SIDE_MIN_WORDS = PROSE_LONG_WORDS
 
-# A kicker: a label of at most KICKER_MAX_WORDS capitalised words (joiners aside) printed
+# A kicker: a label of at most KICKER_MAX_WORDS capitalised words (joiners aside when the
+# headline names the label again: a topic's tag, "Dancing With the Stars") printed
 # above a headline of KICKER_HEADLINE_MIN_WORDS or more words not set in capitals. Kept as
 # the article's kicker, not taken for its headline. A label in sentence case ("ASU
 # basketball") is a kicker over a headline of at most KICKER_HEADLINE_MAX_WORDS words; over
