@@ -191,7 +191,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         dek=_text(doc.meta_value("dek")) or dek,
         dateline=dateline,
         published=(fields.parse_date(meta_published) if meta_published else None)
-        or published
+        or fields.on_dateline_day(published, opening)
         or stamped
         or dated
         or fields.lede_date(paragraphs[lede] if paragraphs else "", reference),

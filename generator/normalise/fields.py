@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
@@ -1361,6 +1361,31 @@ def dateline_date(lede: str) -> str | None:
     match = _dateline(lede)[2]
     dated = match.groupdict().get("dated") if match else None
     return parse_date(dated) if dated else None
+
+
+def on_dateline_day(published: str | None, lede: str) -> str | None:
+    """The date found on the page, or the day the lede's dateline gives ("MARGAO, DEC 30
+    — ...", "LONDON, JAN 17 (PTI) —") when that day stands more than
+    P.DATELINE_DAY_MAX_LAG days before it: a wire files its story on its dateline's day,
+    and a date days later is the site's banner of the day the page was saved ("Goa's
+    complete online news edition - Tuesday, January 15, 2008"). The dateline gives no
+    year: it is the found date's, or the year before when the day would fall after it."""
+    match = _dateline(lede)[2]
+    day = P.DATELINE_DAY.search(match["place"]) if match and published else None
+    if day is None or published is None:
+        return published
+    found = date.fromisoformat(published[:10])
+    stated = parse_date(f"{day[0].strip(' ,')} {found.year}")
+    if stated is None:
+        return published
+    filed = date.fromisoformat(stated[:10])
+    if filed > found:
+        try:
+            filed = filed.replace(year=found.year - 1)
+        except ValueError:  # 29 February
+            return published
+    lag = (found - filed).days
+    return filed.isoformat() if lag > P.DATELINE_DAY_MAX_LAG else published
 
 
 def _station_rights(name: str | None) -> str | None:

@@ -1176,6 +1176,9 @@ _COUNTY = r"(?:\s(?:Co\.|County|Twp\.|Township))?"
 # A press release's wire between slashes: "LAS VEGAS, Jan. 8 /PRNewswire/ -- ".
 _SLASHED_WIRE = r"/[A-Z][A-Za-z-]{1,19}/"
 DATELINE_DAY = re.compile(rf",\s*(?i:{MONTH})\.?\s+\d{{1,2}}\s*$")
+# A date found on the page more than this many days after its dateline's day is the site's
+# banner, not the story's (fields.on_dateline_day); a day later is the next morning's paper.
+DATELINE_DAY_MAX_LAG = 1
 DATELINE = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}{_COUNTY}{_PLACE_COUNTRY}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}}){{0,2}})"
