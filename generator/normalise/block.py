@@ -262,24 +262,47 @@ def _under_page_headline(sheet: Sheet, first: int, last: int) -> int | None:
     are, without an article or a form of "be" (P.FULL_CLAUSE), ending as headlines do
     (P.PAGE_HEADLINE_END), over a line of prose; or the page's title bar, the headline
     and the site's name after it, however it ends ("... Lee High School stu - WSFA.com
-    Montgomery Alabama news."). It is claimed as the headline (rule headline_opens_page);
-    else None."""
+    Montgomery Alabama news."); or a line written as only headlines are: a question, a
+    column's label in front, two or three short sentences (_headline_form,
+    _short_sentences). It is claimed as the headline (rule headline_opens_page); else
+    None."""
     text = sheet.texts[first]
     headline, site = fields.cut_site_name(text)  # a title bar: "<headline> - WSFA.com ..."
     title_bar = site is not None
-    if (
-        not _page_top(sheet, first)
-        or not P.PAGE_HEADLINE_MIN_WORDS <= words(headline) <= P.PAGE_HEADLINE_MAX_WORDS
-        or (not title_bar and (P.FULL_CLAUSE.search(text) or not P.PAGE_HEADLINE_END.search(text)))
-        or P.DATELINE.match(text)
-        or text[:1] in P.OPENING_QUOTES
-    ):
+    if not _page_top(sheet, first) or P.DATELINE.match(text) or text[:1] in P.OPENING_QUOTES:
         return None
-    below = sheet.next_open(first)
+    ended = bool(P.PAGE_HEADLINE_END.search(text)) and not P.FULL_CLAUSE.search(text)
+    sized = P.PAGE_HEADLINE_MIN_WORDS <= words(headline) <= P.PAGE_HEADLINE_MAX_WORDS
+    if not ((sized and (title_bar or ended or _headline_form(text))) or _short_sentences(text)):
+        return None
+    below = sheet.next_open(first)  # under the head's date or byline ("UPDATE: 01-23-2017
+    while below is not None and below < last and _head_field(sheet.texts[below]):  # 11:30am")
+        below = sheet.next_open(below)
     if below is None or below > last or not is_prose(sheet.texts[below]):
         return None
     sheet.claim(first, "title", "headline_opens_page")
     return below
+
+
+def _head_field(text: str) -> bool:
+    return fields.is_field_line(text) or fields.is_name(text)
+
+
+def _headline_form(text: str) -> bool:
+    """Written as only headlines are: a question, or behind a column's label
+    (P.PAGE_HEADLINE_LABEL)."""
+    return text.rstrip("\"'”’").endswith("?") or bool(P.PAGE_HEADLINE_LABEL.match(text))
+
+
+def _short_sentences(text: str) -> bool:
+    """Two or three short sentences, as a headline in parts is written ("Trump owns the
+    shutdown. And he's OK with that."; P.PAGE_HEADLINE_SENTENCE_MAX_WORDS)."""
+    parts = fields.sentences(text)
+    return (
+        2 <= len(parts) <= 3
+        and words(text) <= P.PAGE_HEADLINE_MAX_WORDS_IN_SENTENCES
+        and all(0 < words(part) <= P.PAGE_HEADLINE_SENTENCE_MAX_WORDS for part in parts)
+    )
 
 
 def _under_summary_points(sheet: Sheet, first: int, last: int) -> int | None:

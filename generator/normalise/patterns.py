@@ -936,6 +936,17 @@ UNBULLETED_HIGHLIGHTS_MIN, UNBULLETED_HIGHLIGHTS_MAX = 3, 8
 # exclamation or a quote ("...: 'Old Man Bill got shot!'"). A first line ending in a word
 # and a full stop is a lede ("Another day in Hollywood; another star in rehab.").
 PAGE_HEADLINE_MIN_WORDS, PAGE_HEADLINE_MAX_WORDS = 4, 16
+# ... or, whatever its words, written as only headlines are: a question ("Why did some
+# Republicans balk at a resolution condemning QAnon?"); a column's label in front
+# ("OPINION: ...", "Exclusive: ..."); or two or three short sentences
+# (PAGE_HEADLINE_SENTENCE_MAX_WORDS at most each, PAGE_HEADLINE_MAX_WORDS_IN_SENTENCES in all:
+# "Election results are delayed again. Get used to it.", "China Once Looked Tough on
+# Trade. Now Its Options Are Dwindling."). A lede's first line is one sentence, or a
+# longer one.
+PAGE_HEADLINE_LABEL = re.compile(
+    r"^(?i:opinion|analysis|editorial|commentary|exclusive|watch live)\s*:\s+(?=\S)"
+)
+PAGE_HEADLINE_SENTENCE_MAX_WORDS, PAGE_HEADLINE_MAX_WORDS_IN_SENTENCES = 12, 20
 OPENING_QUOTES = "\"“‘'"
 PAGE_HEADLINE_END = re.compile(
     r"(?:\.\.\.|…|[?!]|[.?!]?[\"'”’]|\b[A-Z][a-z]{0,3}\.|\b(?:[A-Z]\.){2,})$"
@@ -2324,7 +2335,7 @@ LABELLED_CAPTION = re.compile(
 )
 LABELLED_CAPTION_MIN_WORDS = 7
 LABELLED_CAPTIONS_MIN = 3
-FULL_CLAUSE = re.compile(r"\b(?:a|an|the|is|are|was|were|been|being)\b", I)
+FULL_CLAUSE = re.compile(r"(?<!\.)\b(?:a|an|the|is|are|was|were|been|being)\b(?!\.)", I)
 PICTURED = re.compile(
     r"\bpictured\b|^(?:above|below|inset)\b|"
     r"\((?:[a-z]+ )?(?:left|right|cent(?:er|re)|front|back|top|bottom|above|inset)\)",
