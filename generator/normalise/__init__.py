@@ -30,6 +30,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     furniture.drop_advert_units(sheet)
     walls = block.drop_comment_markers(sheet)
     found_captions = captions.find_captions(sheet)
+    furniture.drop_video_carousels(sheet)
     furniture.drop_rights_notices(sheet)
     dateline_lines = block.claim_dateline_lines(sheet)
     stamps = fields.claim_date_stamps(sheet)

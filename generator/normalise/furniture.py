@@ -319,6 +319,14 @@ def drop_repeats(sheet: Sheet, lines: range | None = None) -> None:
             seen.setdefault(key, i)
 
 
+def drop_video_carousels(sheet: Sheet) -> None:
+    """A video player's carousel item, its title and summary run into one line with its
+    button (P.VIDEO_CAROUSEL), is furniture wherever it stands."""
+    for i in list(sheet.open()):
+        if P.VIDEO_CAROUSEL.search(sheet.texts[i]):
+            sheet.drop(i, "video_carousel")
+
+
 def drop_link_lists(sheet: Sheet, first: int, last: int) -> None:
     """Inside the body: section labels and the link lists under them, runs of
     headline-shaped lines, and short labels that are not subheads."""

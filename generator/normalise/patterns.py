@@ -2370,6 +2370,11 @@ SENTENCE_END = re.compile(
 SENTENCE_BREAK = re.compile(r"\w{2}[.!?][\"'”’)\]]*\s+[\"“'‘]?[A-Z]")
 # A line this long with a sentence break inside is a paragraph, never a link.
 RUNNING_TEXT_WORDS = 50
+# A video player's carousel item run into one line: the clip's title, its summary (often
+# twice) and the carousel's button, "... (WGN-TV) See more videos" (furniture.
+# drop_video_carousels; an item whose summary ends in a photographer's credit is a caption:
+# captions.find_captions, rule gallery_item).
+VIDEO_CAROUSEL = re.compile(r"\bsee more videos\W*$", I)
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 # ... or a dash or bullet glued to its item ("-Black archangel gun", "•Joshua Agosto, 25"),
 # which marks a list only where a line ending in a colon announces one (block._announced_items).
@@ -2436,6 +2441,7 @@ RULE_NOTES: dict[str, str] = {
     "company_boilerplate": "a company describing itself at the end of a press release",
     "closing_line": "short sentence right under the body: its closing line",
     "standfirst_page": "a page with no prose but a headline and a standfirst: the standfirst",
+    "video_carousel": "a video player's item: a clip's title and summary over 'See more videos'",
     "announced_list": "list announced by a line ending in a colon in the body, above or under it",
     "comment_thread": "start of the comment thread: nothing below it is the article",
     "outside_article": "above the headline or below the article's last paragraph",
