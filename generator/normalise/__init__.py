@@ -179,6 +179,15 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         elif dash := P.LOST_DATELINE.match(paragraphs[lede]):  # "— The daughter of ..."
             paragraphs[lede] = paragraphs[lede][dash.end() :]
             sheet.claim(lede_at, "paragraph", "lost_dateline")
+        else:  # under a summary or a quote that opens the body
+            for k in range(lede + 1, min(lede + 1 + P.DATELINE_LATER_PARAGRAPHS, len(paragraphs))):
+                later, rest = fields.split_dateline(paragraphs[k])
+                capitals = P.DATELINE.match(paragraphs[k])  # its place in capitals
+                if later and capitals and P.LATER_LEDE_OPENING.match(rest):
+                    station = station or fields.dateline_station(paragraphs[k])
+                    dateline, paragraphs[k] = later, rest
+                    sheet.claim(body_lines[k], "paragraph", "dateline")
+                    break
 
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
     kicker = kicker or label

@@ -1147,6 +1147,8 @@ DATELINE_LABEL_WORDS = (
     "INTERVIEW",
     "INVESTIGATES",
     "DEAR",
+    "CAUTION",
+    "WARNING",
 )
 _LABEL_WORD = "|".join(DATELINE_LABEL_WORDS)
 LABELLED_POINTS_END = re.compile(rf"^(?:{_LABEL_WORD})\b", I)  # ends labelled points
@@ -1186,6 +1188,14 @@ _PLACE_COUNTRY = rf"(?:\s\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=,\s*(?i:{MONTH})\b))
 _COUNTY = r"(?:\s(?:Co\.|County|Twp\.|Township))?"
 # A press release's wire between slashes: "LAS VEGAS, Jan. 8 /PRNewswire/ -- ".
 _SLASHED_WIRE = r"/[A-Z][A-Za-z-]{1,19}/"
+# A dateline with its place in capitals opening one of the DATELINE_LATER_PARAGRAPHS
+# paragraphs under the first is the story's when the first has none: a summary or a quote
+# opened the body ("A 17-year-old ... was shot and killed ...", then "COTTONWOOD HEIGHTS —
+# A 17-year-old boy was shot ...").
+DATELINE_LATER_PARAGRAPHS = 2
+# ... when a sentence opens after it, as a lede's does ("SKY - TV reports ..." is a broken
+# name, not a place).
+LATER_LEDE_OPENING = re.compile(r"^[\"“]?(?:[A-Z][a-z]|[A-Z0-9]\s|\d)")
 DATELINE_DAY = re.compile(rf",\s*(?i:{MONTH})\.?\s+\d{{1,2}}\s*$")
 # A date found on the page more than this many days after its dateline's day is the site's
 # banner, not the story's (fields.on_dateline_day); a day later is the next morning's paper.
