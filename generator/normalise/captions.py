@@ -240,6 +240,12 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
         lambda text: text.startswith("©") and _sentence_case(text),
         False,
     ),
+    (
+        "slash_credit_first",
+        P.SLASH_CREDIT_FIRST,
+        lambda text: "/" in text[: P.CREDIT_FIRST_SLASH_WITHIN] and _sentence_case(text),
+        False,
+    ),
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
     ("photo_source_credit", P.PHOTO_SOURCE_CREDIT, lambda text: text.endswith(")"), False),

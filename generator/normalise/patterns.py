@@ -2162,6 +2162,22 @@ RIGHTS_FIRST_CAPTION = re.compile(
     r"^©\s*(?P<credit>[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+) "
     r"(?P<caption>[A-Z\"“].{10,}[.!?\"”])$"
 )
+# ... or after its photographer's credit between a name and a paper, the slash between
+# them ("Andy Mai/New York Daily News A 16-year-old girl who ...", "Gregg Vigliotti/For New
+# York Daily News Marquise Frederick, 19, ..."): the paper's name ends in a word that ends
+# a paper's name (PAPER_NAME_END), and a sentence follows it. "David Soares/Albany County
+# District Attorney: ..." names no paper.
+PAPER_NAME_END = (
+    r"News|Times|Post|Press|Tribune|Herald|Journal|Gazette|Chronicle|Sun|Star|Globe|"
+    r"Examiner|Courier|Dispatch|Bulletin|Sentinel|Telegraph|Inquirer|Register|Record|"
+    r"Observer|Review|Democrat|Republican|Independent|Leader|Ledger|Citizen"
+)
+SLASH_CREDIT_FIRST = re.compile(
+    r"^(?P<credit>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}\s*/\s*(?:[Ff]or )?(?:[Tt]he )?"
+    rf"(?:[A-Z][\w'’&.-]* ){{0,4}}?(?:{PAPER_NAME_END})) "
+    r"(?P<caption>[A-Z0-9\"“].{20,}[.!?\"”])$"
+)
+CREDIT_FIRST_SLASH_WITHIN = 40  # characters: the slash stands in the credit's name
 # A line that opens with the rights sign and is no caption is a rights notice, never the
 # story's text ("© M/s Herald Publications Pvt Ltd, P.O.Box 160, Rua San Tome, ...").
 RIGHTS_SIGN = re.compile(r"^\(?©")
@@ -2522,6 +2538,7 @@ RULE_NOTES: dict[str, str] = {
     "short_lede": "a short first paragraph that opens with its dateline, right above the body",
     "collapsed_caption": "a caption cut short before its '... more' button, under it in full",
     "credit_first": "a photo caption after its agency credit in brackets",
+    "slash_credit_first": "a photo caption after its credit ('Jane Roe/Daily News <caption>')",
     "rights_first": "a photo caption after its rights notice ('© Jane Roe <caption>')",
     "rights_notice": "a line opening with the rights sign: a rights notice, not the story's",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
