@@ -2081,6 +2081,15 @@ GLUED_CREDIT = re.compile(
     rf"^(?:{PHOTO_CONTROL}\s*)?(?P<caption>.{{8,}}?)\s*\(?{CREDIT_WORDS}\s*:\s*"
     rf"(?P<credit>[A-Z][^:]{{1,80}}?)\)?(?:\s*{PHOTO_CONTROL})?$"
 )
+# ... or a staff photographer's credit in capitals after the caption's last stop, a slash or
+# a dash between the name and the paper's word for its staff: "... in the Lindenwald area.
+# GREG LYNCH / STAFF", "... wounded. RACHEL LUNA — STAFF PHOTOGRAPHER", "... NICK
+# GRAHAM/STAFF".
+STAFF_CREDIT_END = re.compile(
+    r"^(?P<caption>[A-Z0-9\"“].{20,}?[.!?\"”])\s+"
+    r"(?P<credit>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,3}\s*(?:/|—|–|-)\s*"
+    r"(?:STAFF(?: PHOTOGRAPHER)?|CONTRIBUTED))$"
+)
 # USA Today's head, scraped: the photo's caption and credit, then its "Story Highlights"
 # label and the first highlight, on one line ("Police gather at the scene. (Photo: Jane
 # Roe, Detroit Free Press) Story Highlights Shots rang out around 6 p.m. Wednesday"); the
@@ -2539,6 +2548,7 @@ RULE_NOTES: dict[str, str] = {
     "collapsed_caption": "a caption cut short before its '... more' button, under it in full",
     "credit_first": "a photo caption after its agency credit in brackets",
     "slash_credit_first": "a photo caption after its credit ('Jane Roe/Daily News <caption>')",
+    "staff_credit_end": "a photo caption ending in its staff photographer's credit in capitals",
     "rights_first": "a photo caption after its rights notice ('© Jane Roe <caption>')",
     "rights_notice": "a line opening with the rights sign: a rights notice, not the story's",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
