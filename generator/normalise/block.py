@@ -285,6 +285,7 @@ def _under_page_headline(sheet: Sheet, first: int, last: int) -> int | None:
 
 
 def _head_field(text: str) -> bool:
+    """A line of the head under its headline: a date or another field, or a bare name."""
     return fields.is_field_line(text) or fields.is_name(text)
 
 
@@ -1259,7 +1260,7 @@ def _head_block(sheet: Sheet, i: int, first: int) -> bool:
             continue
         if kind is not None:
             return False
-        if fields.is_field_line(text) or fields.is_name(text) or fields.is_button(text):
+        if _head_field(text) or fields.is_button(text):
             continue
         if not headline_shaped(text) or is_prose(text):
             return False

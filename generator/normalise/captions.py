@@ -225,7 +225,6 @@ def _line_credit(text: str) -> str | None:
     return normalise_credit(match["credit"])
 
 
-_STAFF_ENDS = ("STAFF", "STAFF PHOTOGRAPHER", "CONTRIBUTED")
 # Captions that carry their credit on the same line, each layout with a cheap test that
 # must hold before its (slower) pattern is tried, and whether the credit must look like a
 # person's or an agency's name (the bracketed layouts name their agency in the pattern).
@@ -247,7 +246,12 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
         lambda text: "/" in text[: P.CREDIT_FIRST_SLASH_WITHIN] and _sentence_case(text),
         False,
     ),
-    ("staff_credit_end", P.STAFF_CREDIT_END, lambda text: text.endswith(_STAFF_ENDS), False),
+    (
+        "staff_credit_end",
+        P.STAFF_CREDIT_END,
+        lambda text: text.endswith(P.STAFF_CREDIT_WORDS),
+        False,
+    ),
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
     ("photo_source_credit", P.PHOTO_SOURCE_CREDIT, lambda text: text.endswith(")"), False),

@@ -834,9 +834,10 @@ FIXTURE_SPLIT = re.compile(r"\s*,\s*")
 # A label a page prints in front of its headline, behind a colon or a dash: "UPDATE: Dog
 # shot by deputy", "Breaking News - Three shot in office", "Watch Live: Trial begins".
 # Kept as the kicker, not as part of the headline.
+# A column's labels (COLUMN_LABEL_WORDS) mark a headline on a file's first line too.
+COLUMN_LABEL_WORDS = r"opinion|analysis|editorial|commentary|exclusive|watch live"
 TITLE_LABEL = re.compile(
-    r"^(?P<label>(?i:update[d]?|breaking(?: news)?|watch live|watch|live|video|exclusive|"
-    r"opinion|analysis|editorial|commentary))"
+    rf"^(?P<label>(?i:update[d]?|breaking(?: news)?|{COLUMN_LABEL_WORDS}|watch|live|video))"
     r"\s*(?::|\s[-–—|])\s+(?=\S)"
 )
 
@@ -943,9 +944,7 @@ PAGE_HEADLINE_MIN_WORDS, PAGE_HEADLINE_MAX_WORDS = 4, 16
 # "Election results are delayed again. Get used to it.", "China Once Looked Tough on
 # Trade. Now Its Options Are Dwindling."). A lede's first line is one sentence, or a
 # longer one.
-PAGE_HEADLINE_LABEL = re.compile(
-    r"^(?i:opinion|analysis|editorial|commentary|exclusive|watch live)\s*:\s+(?=\S)"
-)
+PAGE_HEADLINE_LABEL = re.compile(rf"^(?i:{COLUMN_LABEL_WORDS})\s*:\s+(?=\S)")
 PAGE_HEADLINE_SENTENCE_MAX_WORDS, PAGE_HEADLINE_MAX_WORDS_IN_SENTENCES = 12, 20
 OPENING_QUOTES = "\"“‘'"
 PAGE_HEADLINE_END = re.compile(
@@ -2085,10 +2084,11 @@ GLUED_CREDIT = re.compile(
 # a dash between the name and the paper's word for its staff: "... in the Lindenwald area.
 # GREG LYNCH / STAFF", "... wounded. RACHEL LUNA — STAFF PHOTOGRAPHER", "... NICK
 # GRAHAM/STAFF".
+STAFF_CREDIT_WORDS = ("STAFF PHOTOGRAPHER", "STAFF", "CONTRIBUTED")
 STAFF_CREDIT_END = re.compile(
     r"^(?P<caption>[A-Z0-9\"“].{20,}?[.!?\"”])\s+"
     r"(?P<credit>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,3}\s*(?:/|—|–|-)\s*"
-    r"(?:STAFF(?: PHOTOGRAPHER)?|CONTRIBUTED))$"
+    rf"(?:{'|'.join(STAFF_CREDIT_WORDS)}))$"
 )
 # USA Today's head, scraped: the photo's caption and credit, then its "Story Highlights"
 # label and the first highlight, on one line ("Police gather at the scene. (Photo: Jane
