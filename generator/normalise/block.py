@@ -532,12 +532,7 @@ def claim_announced_lists(sheet: Sheet, first: int, last: int) -> None:
     over them ("Victims conditions:" over "Sex: M Race: B Age: 27 Condition: Deceased")."""
     for intro in range(first, last + 1):
         text = sheet.texts[intro]
-        if (
-            sheet.kinds[intro] is None
-            and text.rstrip().endswith(":")
-            and words(text) >= P.ANNOUNCED_INTRO_MIN_WORDS
-            and not P.LIST_LABELS.match(text)
-        ):
+        if sheet.kinds[intro] is None and _list_intro(text, P.ANNOUNCED_INTRO_MIN_WORDS):
             items, marked = _announced_items(sheet, intro)
             listed = marked and not any(is_sentence(sheet.texts[k]) for k in items)
             if len(items) >= P.ANNOUNCED_LIST_MIN and (
@@ -562,8 +557,7 @@ def extend_over_announced_list(sheet: Sheet, first: int) -> int:
     if (
         intro is None
         or len(items) < P.ANNOUNCED_LIST_MIN
-        or words(sheet.texts[intro]) < P.ANNOUNCED_CLAUSE_WORDS
-        or P.LIST_LABELS.match(sheet.texts[intro])
+        or not _list_intro(sheet.texts[intro], P.ANNOUNCED_CLAUSE_WORDS)
         or _announced_items(sheet, intro)[0][: len(items)] != items  # (it may read a line
     ):  # of the body as one more item: "... called 911 early on Friday.")
         return first
@@ -636,11 +630,14 @@ def _announces(sheet: Sheet, last: int, intro: int) -> bool:
         sheet.kinds[k] == "blank" or (sheet.kinds[k] == "dropped" and sheet.rules[k] != "separator")
         for k in range(last + 1, intro)
     )
+    return between and _list_intro(text, P.ANNOUNCED_INTRO_MIN_WORDS)
+
+
+def _list_intro(text: str, min_words: int) -> bool:
+    """A line of at least `min_words` words ending in a colon that announces a list, not
+    the label of a list of links ("Related stories:", P.LIST_LABELS)."""
     return (
-        between
-        and text.rstrip().endswith(":")
-        and words(text) >= P.ANNOUNCED_INTRO_MIN_WORDS
-        and not P.LIST_LABELS.match(text)
+        text.rstrip().endswith(":") and words(text) >= min_words and not P.LIST_LABELS.match(text)
     )
 
 

@@ -1705,10 +1705,27 @@ BEAT_LINE = re.compile(
 # A publication or an institution where a byline's name would stand ("Chicago Sun-Times
 # Wire", "Paterson Press", "MGN Online", "ALBANY POLICE", "Guardian Unlimited"): words no
 # person's name has.
+# The nouns of a newspaper's masthead ("Chicago Tribune", "Harbour Courier"), which end a
+# paper's name (PAPER_NAME_END) and stand in no person's name.
+MASTHEAD_WORDS = (
+    "Press",
+    "Times",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Chronicle",
+    "Dispatch",
+    "Courier",
+    "Examiner",
+    "Bulletin",
+    "Sentinel",
+    "Telegraph",
+    "Inquirer",
+)
 PUBLICATION_WORD = re.compile(
-    r"\b(?:press|wire|online|police|release|daily|times|herald|tribune|journal|gazette|"
-    r"chronicle|radio|tv|television|magazine|network|dispatch|courier|examiner|bulletin|"
-    r"sentinel|telegraph|inquirer|guardian|unlimited)\b",
+    rf"\b(?:{'|'.join(MASTHEAD_WORDS)}|wire|online|police|release|daily|radio|tv|television|"
+    r"magazine|network|guardian|unlimited)\b",
     I,
 )
 # A byline run into the end of a standfirst, its names in capitals, perhaps with the
@@ -2176,10 +2193,12 @@ RIGHTS_FIRST_CAPTION = re.compile(
 # York Daily News Marquise Frederick, 19, ..."): the paper's name ends in a word that ends
 # a paper's name (PAPER_NAME_END), and a sentence follows it. "David Soares/Albany County
 # District Attorney: ..." names no paper.
-PAPER_NAME_END = (
-    r"News|Times|Post|Press|Tribune|Herald|Journal|Gazette|Chronicle|Sun|Star|Globe|"
-    r"Examiner|Courier|Dispatch|Bulletin|Sentinel|Telegraph|Inquirer|Register|Record|"
-    r"Observer|Review|Democrat|Republican|Independent|Leader|Ledger|Citizen"
+PAPER_NAME_END = "|".join(
+    (
+        *MASTHEAD_WORDS,
+        *("News", "Post", "Sun", "Star", "Globe", "Register", "Record", "Observer", "Review"),
+        *("Democrat", "Republican", "Independent", "Leader", "Ledger", "Citizen"),
+    )
 )
 SLASH_CREDIT_FIRST = re.compile(
     r"^(?P<credit>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}\s*/\s*(?:[Ff]or )?(?:[Tt]he )?"
