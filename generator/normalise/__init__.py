@@ -83,11 +83,19 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     )
     below = range(end + 1, min(end + 1 + P.TAIL_WINDOW, len(sheet.texts)))
     above = range(top - 1, max(top - 1 - P.TAIL_WINDOW, -1), -1)
-    stamp_at = (
-        next((i for i in chain(below, above) if i in stamps), None) if published is None else None
+    under_title = (  # the page's own title line, far above the body, and the head under it
+        range(title_at + 1, min(title_at + 1 + P.TAIL_WINDOW, top))
+        if head_at is None and title_at is not None
+        else range(0)
     )
-    if stamp_at is not None:  # "Last Updated: <date>" under the footer's rights line, or
-        published = stamps[stamp_at][0] or stamps[stamp_at][1]  # over the headline's tools
+    stamp_at = (
+        next((i for i in chain(below, above, under_title) if i in stamps), None)
+        if published is None
+        else None
+    )
+    if stamp_at is not None:  # "Last Updated: <date>" under the footer's rights line, over
+        published = stamps[stamp_at][0] or stamps[stamp_at][1]  # the headline's tools, or
+    # under the page's title: "<headline> Posted: Friday, March 7, 2014 7:14 PM EST"
     elif published is None and (over := fields.date_over_headline(sheet, above)):
         stamp_at, published = over  # "Posted on Fri, Jan. 18, 2008" over the headline
     results = block.claim_result_lines(sheet, head_at, first) if head_at is not None else ()

@@ -586,8 +586,13 @@ def _matches_any(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
 
 def date_of_line(text: str) -> str | None:
     """A line that is only a date, perhaps behind a label ("Posted on:"), as ISO 8601."""
-    if "Updated" in text and P.DATE_HINT.search(posted := P.UPDATE_STAMP_TAIL.sub("", text)):
+    if "updated" in text.casefold() and P.DATE_HINT.search(
+        posted := P.UPDATE_STAMP_TAIL.sub("", text)
+    ):
         text = posted  # the date before its update stamp
+    text = P.GMT_OFFSET.sub("", P.ON_DATE.sub("", text))  # "on April 30, 2008 at 4:31 AM"
+    if words(text) > P.DATE_MAX_WORDS and (label := P.PAGE_DATE_LABEL.search(text)):
+        text = text[label.end() :]  # "View Rate : 106 # ... Print Date : <date>"
     if words(text) > P.DATE_MAX_WORDS and looks_like_date(text):
         text = next(p.strip() for p in text.split("|") if p.strip())  # the first: posted
     if words(text) > P.DATE_MAX_WORDS or not P.DATE_HINT.search(text):
@@ -607,8 +612,10 @@ def date_of_line(text: str) -> str | None:
 
 def _clock(value: str) -> str:
     """`value` with a clock's spacing closed up ("7: 12pm", "05. 51AM", "a. m."), a
-    clipped "p" made "pm" ("5:03p") and a year run into it set apart ("20194:29")."""
+    clipped "p" made "pm" ("5:03p"), a year run into it set apart ("20194:29") and the
+    zone's offset after it left out ("GMT+01:00")."""
     value = P.GLUED_YEAR_CLOCK.sub(r"\1 ", P.SPACED_CLOCK.sub(r"\1:\2", value))
+    value = P.GMT_OFFSET.sub("", value)
     value = P.SPACED_MERIDIEM.sub(r"\1.m.", value)
     return P.CLIPPED_MERIDIEM.sub(r"\1m", value)
 

@@ -1391,10 +1391,21 @@ SPACED_CLOCK = re.compile(r"\b(\d{1,2})(?::\s+|\.\s+(?=\d\d\s*[ap]\.?\s?m))(\d\d
 # ... and a year run into the clock after it, the space lost in scraping ("Nov 20 20194:29
 # AM": 2019, 4:29).
 GLUED_YEAR_CLOCK = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d(?!\d))")
+# ... and the zone's offset from GMT after the clock, its colon spaced or not ("6:07:15 PM
+# GMT+01: 0", "15:39 (GMT+05:00)"): a date is kept in the page's own time, as stated.
+GMT_OFFSET = re.compile(r"\s*\(?\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::\s*\d{1,2})?\)?", I)
 SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s+m\.", I)
 CLIPPED_MERIDIEM = re.compile(r"(?<=\d:\d\d)\s*([ap])\b(?!\.)", I)
 # A date line that states when the article was changed, not when it was published.
 UPDATE_LABEL = re.compile(r"^(?:(?:last )?updated|(?:last )?modified)\b", I)
+# The label of the page's own date where counters or codes run into it: "View Rate : 106 #
+# News Code : TTime- 161022 Print Date : Saturday, January 12, 2008" (what another label
+# dates, "UK cinema release date: 11 January 2008", is no page's date).
+PAGE_DATE_LABEL = re.compile(
+    r"\s(?:print(?:ed)? date|publish(?:ed)? date|date published|published(?: on)?|"
+    r"posted(?: on)?)\s*:\s*(?=\S)",
+    I,
+)
 # Dates stated relative to the day the page was read: resolved only against a known
 # reference (front matter `retrieved`), never against the clock.
 RELATIVE_DATE_LINE = re.compile(
@@ -1422,6 +1433,9 @@ CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[-–—]{1,2}\s|[.!?]\s+(?=[A-Z\"“‘']
 # A short line that names a month with a number, or an ISO date, may be a date line:
 # dateparser decides ("February 25, 2019", "06 January, 2008", "2013-06-13T09:00Z").
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"  # "Wed ", "Fri., ", "Monday, "
+# A date line that opens with "on", the word a stamp's label leaves behind when the page
+# set the label apart ("on April 30, 2008 at 4:31 AM" under "Posted").
+ON_DATE = re.compile(rf"^(?i:on)\s+(?=(?i:{WEEKDAY}|{MONTH}\b|\d))")
 # The explicit date in a short date line that also holds a service's code, a dateline or
 # a clock ("TNN Nov 12, 2011, 05:51AM IST MUMBAI:", "www.chinaview.cn 2007-12-29 19:34:15"),
 # with the time after it.
@@ -1453,8 +1467,13 @@ UPDATE_TAIL = re.compile(r"^[\s,;|/-]*(?:last )?updated\b", I)
 # An update stamp after the date on its line, spaced, between bars or run into it: cut
 # before the date is read, as the date first is the publication's ("Published Wed, Nov 20
 # 2019 4:29 AM ESTUpdated an hour ago", "Posted: May 28, 2015 1:16 PM EDT Updated: May
-# 29, 2015 9:02 AM EDT").
-UPDATE_STAMP_TAIL = re.compile(r"(?<=[\w.)])[\s|,;·•/-]*(?:Last )?Updated\b.*$")
+# 29, 2015 9:02 AM EDT"), in capitals too ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM /
+# UPDATED AT 12:48 PM"), or in small letters after a comma or a bar ("on April 30, 2008 at
+# 4:31 AM, updated April 30, 2008 at 8:33 AM"; in a sentence, "updated" follows a word).
+UPDATE_STAMP_TAIL = re.compile(
+    r"(?<=[\w.)])(?:[\s|,;·•/-]*(?:Last |LAST )?(?:Updated|UPDATED)|\s*[,|/]\s*(?:last )?updated)"
+    r"\b.*$"
+)
 # Numbers alone make a date with a four-digit year: "14.04.2025", "2025/04/14" (dateparser
 # reads the month first when both could be one, as "08/05/2021" is in the US; "01.09.2008"
 # is January 9 on an Arizona paper's page). Not with dashes: "Police log: 1-16-2017" is a
