@@ -109,6 +109,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     if dek is not None:  # "<dek> By JANE ROE Staff Writer": a byline run into it
         dek, dek_names = fields.split_glued_byline(dek)
         credits += tuple(n for n in dek_names if n not in credits)
+    standfirst = dek if dek is not None else sheet.texts[first] if body else None
+    if standfirst is not None:  # "..., writes Michael Cockerill." (the dek or the lede)
+        credits += tuple(n for n in fields.standfirst_writers(standfirst) if n not in credits)
     head = dek_at if dek_at is not None else head_at
     highlights = results + (
         block.claim_highlights(sheet, head, first, last)

@@ -751,8 +751,8 @@ def find_credits(
             elif (named := P.NAME_THEN_ROLE.match(text)) and (found := _writer_names(named)):
                 names += found  # "Tom Jicha | TV and Radio Writer", "X and Y, News Service"
             sheet.claim(i, "credit", "staff_line")
-        elif i in header and is_name(text):  # a name alone: the byline, unless it is
-            name = _bare_name(text)
+        elif i in header and is_name(bare := _tailed_name(text)):  # a name alone: the
+            name = _bare_name(bare)  # byline, unless it is
             if P.BEAT_LINE.search(text):  # a beat or desk ("State Department")
                 sheet.claim(i, "credit", "beat_line")
             elif P.PUBLICATION_WORD.search(name) or _site_address_of(sheet, name):
@@ -967,6 +967,24 @@ def is_name(text: str) -> bool:
             or P.LIST_LABELS.match(text)
         )
     )
+
+
+def _tailed_name(text: str) -> str:
+    """A byline's name without the publication after its comma or the link to the writer's
+    stories after it ("VICTOR TANGERMANN, FUTURISM", "Randy Wimbley More>>"); a second
+    name after the comma stays (two writers), and so does any other line."""
+    match = P.NAME_LINE_TAIL.search(text)
+    if match is None or (match["org"] and is_name(match["org"])):
+        return text
+    return text[: match.start()]
+
+
+def standfirst_writers(text: str) -> list[str]:
+    """The writers a standfirst names at its end ("..., writes Michael Cockerill."), not a
+    paper ("..., reports Herald Sun.")."""
+    match = P.STANDFIRST_WRITER.search(text)
+    names = split_names(match["names"]) if match else []
+    return [n for n in names if not _paper_worded(n)]
 
 
 def _bare_name(text: str) -> str:

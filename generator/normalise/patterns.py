@@ -590,6 +590,15 @@ NOT_A_NAME = re.compile(
 NAME_AGENCY_TAIL = re.compile(
     r"(?:^|\s+|(?-i:(?<=[A-Z]{2})))(?:the )?(?:associated press|reuters|afp|bloomberg)$", I
 )  # also glued to a name in capitals: "ED WHITEAssociated Press"
+# ... or, between headline and body, a name with what a byline prints after it that names
+# no one: the publication after a comma ("VICTOR TANGERMANN, FUTURISM", a reprint's credit)
+# or the link to the writer's other stories ("Randy Wimbley More>>", "Marcus De
+# GuzmanView More Articles"). A second name after the comma is a second writer
+# (fields._tailed_name).
+NAME_LINE_TAIL = re.compile(
+    r"(?:,\s*(?P<org>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})|\s*(?:View )?More(?: Articles)?"
+    r"\s*>{0,2})$"
+)
 # ... or the role before it: "Staff Writer Irma Widjojo", "Digital Editor Robert Browman",
 # the wire's "Associated Press Writers Qassim Abdul-Zahra (and Sinan Salaheddin)", a
 # paper's "Tribune reporter Naomi Nix".
@@ -1813,6 +1822,13 @@ _NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
 NAMES_LINE = re.compile(
     rf"^(?P<names>{_NAME}(?:(?:\s*,\s*|,?\s+and\s+){_NAME})+)"
     r"(?:\s+(?P<org>[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+){0,3}))?$"
+)
+# A standfirst that names its writer at its end, as Australian and British papers print it:
+# "A spectacular save can only have helped this keeper's ambitions, writes Michael
+# Cockerill." (a paper there, "..., reports Herald Sun.", is no writer: fields.
+# standfirst_writers).
+STANDFIRST_WRITER = re.compile(
+    rf",\s+(?:writes|reports)\s+(?P<names>{_NAME}(?:\s+and\s+{_NAME})?)\.?$"
 )
 # ... or in capitals, joined by a lower-case "and" (a menu in capitals joins with "AND" or
 # "&"): "KEVIN SCHOFIELD and GERRY BRAIDEN".
