@@ -351,6 +351,8 @@ def drop_link_lists(sheet: Sheet, first: int, last: int) -> None:
             in_list = False
             if _shouted_link(sheet, i):
                 sheet.drop(i, "shouted_link")
+            elif _labelled_link(sheet, i):
+                sheet.drop(i, "labelled_link")
             elif is_clip_link(text) and sheet.next_open(i) is not None:
                 sheet.drop(i, "clip_link")
     _drop_headline_runs(sheet, first, last)
@@ -386,6 +388,21 @@ def _shouted_link(sheet: Sheet, i: int) -> bool:
         and before is not None
         and after is not None
         and all(is_prose(sheet.texts[k]) and not _shouted(sheet.texts[k]) for k in (before, after))
+    )
+
+
+def _labelled_link(sheet: Sheet, i: int) -> bool:
+    """A headline behind its label and a colon between two paragraphs (P.LABELLED_LINK)."""
+    match = P.LABELLED_LINK.match(sheet.texts[i])
+    before, after = sheet.previous_open(i), sheet.next_open(i)
+    return (
+        match is not None
+        and words(match["headline"]) >= P.LABELLED_LINK_MIN_WORDS
+        and not is_sentence(sheet.texts[i])
+        and not P.PICTURED.search(match["headline"])  # a caption: "Loss: X, pictured, died ..."
+        and before is not None
+        and after is not None
+        and all(is_prose(sheet.texts[k]) for k in (before, after))
     )
 
 

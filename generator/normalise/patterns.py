@@ -646,6 +646,18 @@ LINK_RUN_MIN = 3
 # many words: a subhead in capitals is shorter ("A BIRTHDAY PARTY GONE WILD", "MORE ON THE
 # OFFICERS"), and a story printed all in capitals has no lower case around the line.
 SHOUTED_LINK_MIN_WORDS = 7
+# ... and so is a headline behind a label in capitals or a one-word source, a colon after
+# it, between two paragraphs: "EXCLUSIVE: Woman on bicycle shoots man after Brooklyn
+# argument", "UPDATE: Pair on the run after 7 shot during party", "Police: Toddler wounded
+# in drive-by shooting in Tavares" (LABELLED_LINK_MIN_WORDS or more words after the colon,
+# no sentence's stop: an update's paragraph ends in one, "UPDATE: Police have arrested the
+# man."; a score, "Final Score: Milwaukee 87, Philadelphia 83", is shorter; a caption's
+# label in small letters, "Thrill of the Chase: Chasetown celebrate ...", is left alone, and
+# so is a caption that says what the photo shows: "Loss: Logan, pictured, died ...").
+LABELLED_LINK = re.compile(
+    r"^(?:[A-Z][A-Z'’&.]+(?: [A-Z][A-Z'’&.]+){0,2}|[A-Z][a-z]+):\s+(?P<headline>[A-Z0-9][^:]+)$"
+)
+LABELLED_LINK_MIN_WORDS = 5
 # A line that bids the reader watch, hear or see a clip or the photos, inside the story or
 # after it, is a link to them ("Watch Peter Roe's report on the shooting", "See Video When
 # words fail", "Click below to listen to 911 call", "Click for the Rolling Stones
@@ -2516,6 +2528,7 @@ RULE_NOTES: dict[str, str] = {
     "short_label": "short label with no sentence (menu item, button, section name)",
     "link_list": "headline-shaped lines in a list of links to other articles",
     "shouted_link": "a long headline in capitals between two paragraphs: a link to another story",
+    "labelled_link": "a headline behind a label and a colon between two paragraphs: a link",
     "clip_link": "a line between paragraphs bidding the reader watch, hear or see a clip",
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
