@@ -171,6 +171,16 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     lede_at = body_lines[lede] if body_lines else first
     dateline_at = next((i for i in sorted(dateline_lines) if top <= i <= lede_at), None)
     dateline = dateline_lines[dateline_at] if dateline_at is not None else None
+    for k in range(lede, min(lede + 1 + P.DATELINE_LATER_PARAGRAPHS, len(paragraphs))):
+        if dateline_at is not None:
+            break  # "BAAR, SWITZERLAND" over the lede, or under the summary opening the body
+        if found := block.place_line(sheet, body_lines[k], top):
+            dateline_at, dateline = found
+            if dateline_at in body_lines:  # kept as a subhead under the summary
+                paragraphs.pop(body_lines.index(dateline_at))
+                body_lines.remove(dateline_at)
+            sheet.claim(dateline_at, "dateline", "place_line")
+            lede_at = body_lines[lede]
     stamped = None  # "(09/15/16) - ...": the story's date stamped before its lede
     if paragraphs and (stamp := P.LEDE_STAMP.match(paragraphs[lede])):
         paragraphs[lede] = paragraphs[lede][stamp.end() :]

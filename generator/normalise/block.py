@@ -1369,6 +1369,22 @@ def _opening_sentence(text: str) -> bool:
     )
 
 
+def place_line(sheet: Sheet, lede_at: int, top: int) -> tuple[int, str] | None:
+    """The line right over the lede, past blank lines and inside the head, that is a
+    dateline set apart with no dash (P.PLACE_LINE: "BAAR, SWITZERLAND"), and its place,
+    when the lede opens with none of its own: a line the head's rules dropped, or a
+    paragraph."""
+    above = lede_at - 1
+    while above >= top and sheet.kinds[above] == "blank":
+        above -= 1
+    if above < top or sheet.kinds[above] not in (None, "dropped", "paragraph"):
+        return None
+    match = P.PLACE_LINE.match(sheet.texts[above])
+    if match is None or fields.split_dateline(sheet.texts[lede_at])[0]:
+        return None
+    return above, match["place"]
+
+
 def claim_dateline_lines(sheet: Sheet) -> dict[int, str]:
     """Datelines printed on their own line ("RENO, Nev. --", or behind a label: "Location:
     VANCOUVER, British Columbia"), by line index."""

@@ -1319,6 +1319,15 @@ DATELINE_LABEL = re.compile(
     r"^(?i:location|dateline)\s*:\s*(?P<place>[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]{1,30})?)$"
 )
 LOST_DATELINE = re.compile(r"^[—–-]{1,2}\s+(?=[A-Z\"“‘'])")
+# ... or a place and its country or state in capitals, with no dash, on a line of its own
+# right over the lede, where a press release's page set it apart: "BAAR, SWITZERLAND" over
+# "Based on Ascom's connectivity ...", above the lede or under the summary that opens the
+# body (block.place_line; a town alone in capitals, "MARBLEHEAD", is a police log's
+# section, and "ACCIDENTAL SHOOTING" a label, so the comma and its region are needed).
+PLACE_LINE = re.compile(
+    rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING},"
+    rf"\s*[{CAPITALS}][{CAPITALS}.'’ -]{{1,25}}[{CAPITALS}.])$"
+)
 DATELINE_ONLY = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}})?)"
@@ -2529,6 +2538,7 @@ RULE_NOTES: dict[str, str] = {
     "link_list": "headline-shaped lines in a list of links to other articles",
     "shouted_link": "a long headline in capitals between two paragraphs: a link to another story",
     "labelled_link": "a headline behind a label and a colon between two paragraphs: a link",
+    "place_line": "a place and its country in capitals alone over the lede: the dateline",
     "clip_link": "a line between paragraphs bidding the reader watch, hear or see a clip",
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
