@@ -53,7 +53,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
             sheet, block.extend_to_lede(sheet, block.split_head(sheet, first, last))
         )
         first, labelled = block.claim_labelled_points(sheet, first, last)
-        last = block.extend_announced_list(sheet, first, block.extend_closing_line(sheet, last))
+        last = block.extend_announced_list(sheet, first, block.extend_closing_lines(sheet, last))
         block.claim_announced_lists(sheet, first, last)
         last = block.claim_embedded_tweets(sheet, first, last)
     title_at = block.find_headline(sheet, first, last) if body else None

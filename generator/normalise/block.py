@@ -424,21 +424,74 @@ def extend_head(sheet: Sheet, top: int) -> int:
     return head
 
 
-def extend_closing_line(sheet: Sheet, last: int) -> int:
-    """A short sentence right under the body ("So, surely, will Verbeek.") is the
-    article's closing line, not furniture."""
-    i = next((j for j in range(last + 1, len(sheet.texts)) if sheet.kinds[j] != "blank"), None)
-    if i is None or sheet.kinds[i] is not None:
-        return last
-    text = sheet.texts[i]
-    if fields.is_field_line(text) or P.CONTRIBUTED.match(text) or P.REPORTING_BY.match(text):
-        return last  # a sign-off credit, read by the credit pass
-    if P.PROMO_TAIL.match(text):
-        return last  # the outlet's prompt (trim_body)
-    if _closing_line(text):
-        sheet.claim(i, "paragraph", "closing_line")
-        return i
+def extend_closing_lines(sheet: Sheet, last: int) -> int:
+    """The story's last lines under the body, past blank lines, up to the first that is
+    none of them: short sentences that close it ("So, surely, will Verbeek.", "The motive
+    is unclear at this time.", at most CLOSING_LINES_MAX), the rest of a quote left open
+    above, however short its lines ('That's it. "'), and a clause ending in a colon over
+    a quote it announces ("... Reid told People she was a social drinker:" over '"No.').
+    A sign-off credit, a date or the outlet's prompt ends them. Returns the body's last
+    line."""
+    quoted, closers = _quote_open(sheet, last), 0
+    while (i := _unblank_below(sheet, last)) is not None and sheet.kinds[i] is None:
+        text = sheet.texts[i]
+        if fields.is_field_line(text) or P.CONTRIBUTED.match(text) or P.REPORTING_BY.match(text):
+            break  # a sign-off credit, read by the credit pass
+        if any(p.match(text) for p in (P.SIGNOFF_LINE, P.WRITER_NOTE, P.REPUBLISHED)):
+            break  # the writer's sign-off or note, or the original's credit (find_credits)
+        if P.PROMO_TAIL.match(text) or P.SOURCE_NOTE.match(text):
+            break  # the outlet's prompt (trim_body), or where its facts came from
+        if quoted and _OPENS.match(text) and is_sentence(text):
+            rule = "quoted_line"
+        elif (
+            _closing_line(text)
+            and closers < P.CLOSING_LINES_MAX
+            and not (closers and P.ELLIPSIS_END.search(text))
+        ):  # a teaser cut short under the closing line: "Test your sport knowledge and win..."
+            rule, closers = "closing_line", closers + 1
+        elif _quote_intro(sheet, i):
+            rule = "quote_intro"
+        else:
+            break
+        sheet.claim(i, "paragraph", rule)
+        quoted, last = _quote_state(text, quoted), i
     return last
+
+
+def _unblank_below(sheet: Sheet, i: int) -> int | None:
+    """The first line under line i that is not blank (a dropped line too)."""
+    return next((j for j in range(i + 1, len(sheet.texts)) if sheet.kinds[j] != "blank"), None)
+
+
+def _quote_open(sheet: Sheet, last: int) -> bool:
+    """A quote opened in the body's last lines (QUOTE_LOOKBACK_LINES) is still open after
+    line `last`: a speaker's words split one sentence to a line run on under it."""
+    lines = [i for i in range(max(last - P.QUOTE_LOOKBACK_LINES, 0), last + 1)]
+    quoted = False
+    for i in lines:
+        if sheet.kinds[i] in (None, "paragraph"):
+            quoted = _quote_state(sheet.texts[i], quoted)
+    return quoted
+
+
+def _quote_state(text: str, quoted: bool) -> bool:
+    """Whether a quote is open after `text`, given whether one was before it: a curly mark
+    opens or closes, a straight one turns the state over."""
+    for mark in P.QUOTE_MARK.findall(text):
+        quoted = True if mark == "“" else False if mark == "”" else not quoted
+    return quoted
+
+
+def _quote_intro(sheet: Sheet, i: int) -> bool:
+    """Line i is a clause ending in a colon over a line that opens a quote: "In an
+    interview, Reid told People she was no longer tempted:" over '"No.'."""
+    below = _unblank_below(sheet, i)
+    return (
+        _list_intro(sheet.texts[i], P.ANNOUNCED_CLAUSE_WORDS)
+        and below is not None
+        and sheet.kinds[below] is None
+        and sheet.texts[below][:1] in '"“'
+    )
 
 
 def extend_to_lede(sheet: Sheet, first: int) -> int:
@@ -521,7 +574,7 @@ def extend_announced_list(sheet: Sheet, first: int, last: int) -> int:
             return last
         for k in (intro, *items):
             sheet.claim(k, "paragraph", "announced_list")
-        last = extend_closing_line(sheet, items[-1] if resumed is None else resumed)
+        last = extend_closing_lines(sheet, items[-1] if resumed is None else resumed)
 
 
 def claim_announced_lists(sheet: Sheet, first: int, last: int) -> None:
@@ -608,7 +661,7 @@ def _story_resumes(sheet: Sheet, body: tuple[int, int], after: int) -> int | Non
     if start is None or sheet.kinds[start] is not None:
         return None
     if not is_prose(sheet.texts[start]):  # a short sentence: `after`, for
-        return after if _closing_line(sheet.texts[start]) else None  # extend_closing_line
+        return after if _closing_line(sheet.texts[start]) else None  # extend_closing_lines
     end = start
     for j in range(start + 1, len(sheet.texts)):
         kind = sheet.kinds[j]

@@ -542,6 +542,7 @@ LIST_LABELS = re.compile(
     r"(?:more |other )?(?:news|stories|articles|posts|videos|coverage) related to"
     r"(?: [\w'’&.-]+){1,3}|"
     r"recommendations?|ranking|you (?:may|might) also like|read (?:more|next)|"
+    r"previous (?:stories|articles|posts)|"
     r"editor'?s picks?|also (?:read|see)|what to read next|in other news|see also|"
     r"inside [\w.-]+\.(?:com|net|org|co\.uk|ca)|(?:from )?around the web|"
     r"from our (?:partners|sponsors?|advertisers)|"
@@ -730,6 +731,22 @@ COMMENT_MARKER = re.compile(
 TAIL_WINDOW = 5
 # A sentence of at least this many words right under the body is its closing line.
 CLOSING_LINE_MIN_WORDS = 3
+# ... and at most this many of them in a row ("No arrests have been made. / The motive is
+# unclear at this time. / The incident remains under investigation.").
+CLOSING_LINES_MAX = 3
+# A quote opened in the body's last this many lines and not closed runs on under it, one
+# sentence to a line ('"I just wanted to say ... / That's it. "'; block._quote_open).
+QUOTE_LOOKBACK_LINES = 6
+# ... which end at a note on where the facts came from ("Information provided by KFOR.")
+SOURCE_NOTE = re.compile(
+    r"^(?:information|details|photos?|video|footage|images?)(?: \w+)? "
+    r"(?:provided|courtesy|supplied) (?:by|of)\b",
+    I,
+)
+ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)$")
+# The marks that open or close a quote: straight ones turn it over, curly ones say which
+# (after a number a straight one is an inch: "5'10\"").
+QUOTE_MARK = re.compile("[“”]|(?<![\\d'])\"")
 # A line right above the body that opens with a dateline is the story's lede, too short
 # to weigh as prose (block.extend_to_lede), when a sentence follows the dateline or at
 # least LEDE_MIN_WORDS words do ("CHICAGO -- Five people were shot on Chicago's South
@@ -2473,7 +2490,7 @@ SIGNOFF_AGENCY = (
     r"(?:AFP|AP|Reuters|REUTERS|PTI|IANS|ANI|UPI|Xinhua|dpa|AAP|APP|IRNA|Bernama|Yonhap)"
 )
 SENTENCE_END = re.compile(
-    rf"[.!?…][\"'”’)\]]*(?:\s*[-—–]*\s*(?:\({SIGNOFF_AGENCY}\)|{SIGNOFF_AGENCY})|"
+    rf"[.!?…](?: ?[\"'”’)\]])*(?:\s*[-—–]*\s*(?:\({SIGNOFF_AGENCY}\)|{SIGNOFF_AGENCY})|"
     rf"\s+{GLUED_TAIL_PROMPT}|\s+{GLUED_WIRE_CREDIT})?\ufffd?$"
 )
 # One sentence ending and the next beginning inside a line.
@@ -2552,6 +2569,8 @@ RULE_NOTES: dict[str, str] = {
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
     "closing_line": "short sentence right under the body: its closing line",
+    "quoted_line": "a line under the body that goes on with a quote left open above it",
+    "quote_intro": "a clause ending in a colon under the body, over the quote it announces",
     "standfirst_page": "a page with no prose but a headline and a standfirst: the standfirst",
     "video_carousel": "a video player's item: a clip's title and summary over 'See more videos'",
     "announced_list": "list announced by a line ending in a colon in the body, above or under it",
