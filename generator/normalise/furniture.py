@@ -355,6 +355,8 @@ def drop_link_lists(sheet: Sheet, first: int, last: int) -> None:
                 sheet.drop(i, "labelled_link")
             elif is_clip_link(text) and sheet.next_open(i) is not None:
                 sheet.drop(i, "clip_link")
+            elif _stray_headline(sheet, i):
+                sheet.drop(i, "stray_headline")
     _drop_headline_runs(sheet, first, last)
 
 
@@ -403,6 +405,31 @@ def _labelled_link(sheet: Sheet, i: int) -> bool:
         and before is not None
         and after is not None
         and all(is_prose(sheet.texts[k]) for k in (before, after))
+    )
+
+
+def _stray_headline(sheet: Sheet, i: int) -> bool:
+    """A headline alone between two paragraphs, which neither of them takes up: a link to
+    another story (P.STRAY_HEADLINE_WORDS)."""
+    text = sheet.texts[i]
+    low, high = P.STRAY_HEADLINE_WORDS
+    if not low <= words(text) <= high or is_sentence(text) or P.STRAY_HEADLINE_NOT.search(text):
+        return False
+    bracketed = text.startswith("[") and text.endswith("]")
+    if not bracketed and (
+        P.FULL_CLAUSE.search(text) or P.LIST_ITEM.match(text) or P.TWO_NUMBERS.search(text)
+    ):
+        return False
+    if P.LABELLED_POINTS_END.match(text) or P.DATE_HINT.search(text) or P.HAS_TIME.search(text):
+        return False  # an update's stamp: "UPDATE @ 10 p.m. Jan. 8"
+    before, after = sheet.previous_open(i), sheet.next_open(i)
+    if before is None or after is None or sheet.texts[after][:1].islower():
+        return False  # a paragraph broken across lines: "... to be eligibl" / "e to go ..."
+    own = content_words(text)
+    return all(
+        is_prose(sheet.texts[k])
+        and len(own & content_words(sheet.texts[k])) < P.STRAY_HEADLINE_SHARED
+        for k in (before, after)
     )
 
 

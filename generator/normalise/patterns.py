@@ -659,6 +659,26 @@ LABELLED_LINK = re.compile(
     r"^(?:[A-Z][A-Z'’&.]+(?: [A-Z][A-Z'’&.]+){0,2}|[A-Z][a-z]+):\s+(?P<headline>[A-Z0-9][^:]+)$"
 )
 LABELLED_LINK_MIN_WORDS = 5
+# ... and so is a headline alone between two paragraphs, as a tabloid's page sets its links
+# to other stories among the paragraphs ("Man kills girlfriend in Brooklyn before turning
+# gun on himself", "[At least 265 people were accidentally shot by kids in 2015]"): of
+# STRAY_HEADLINE_WORDS words, no sentence's stop, written as a headline is (no article, no
+# form of "be": FULL_CLAUSE, unless the whole line is in brackets), and sharing fewer than
+# STRAY_HEADLINE_SHARED content words with the paragraph above it and with the one below.
+# A subhead is shorter, or the paragraph under it takes up its words ("Suspect arrested
+# after brief chase" over "The suspect was arrested ..."); a story's sentence that lost its
+# stop has its articles. Not a list's item ("5. Go topless", "Anjum Coffland, 46 years
+# old"), an intro to a quote ("... Coroner Jo-Ann Farmer says"), a quote, a line of
+# scores, two numbers or more ("NEVADA (10-4 (1-0 WAC))", "Final Score: Milwaukee 87,
+# Philadelphia 83") or an update's stamp (furniture._stray_headline).
+STRAY_HEADLINE_WORDS = (6, 16)
+STRAY_HEADLINE_SHARED = 2
+TWO_NUMBERS = re.compile(r"\b\d+\b.*\b\d+\b")
+STRAY_HEADLINE_NOT = re.compile(
+    r"[\"“”]|[:;,]$|\b\d{1,3} years? old\b|"
+    r"\b(?:says|said|told|added|reported|writes|wrote|explains|according to)\W*$",
+    I,
+)
 # A line that bids the reader watch, hear or see a clip or the photos, inside the story or
 # after it, is a link to them ("Watch Peter Roe's report on the shooting", "See Video When
 # words fail", "Click below to listen to 911 call", "Click for the Rolling Stones
@@ -2555,6 +2575,7 @@ RULE_NOTES: dict[str, str] = {
     "link_list": "headline-shaped lines in a list of links to other articles",
     "shouted_link": "a long headline in capitals between two paragraphs: a link to another story",
     "labelled_link": "a headline behind a label and a colon between two paragraphs: a link",
+    "stray_headline": "a headline alone between paragraphs that share no words with it: a link",
     "place_line": "a place and its country in capitals alone over the lede: the dateline",
     "clip_link": "a line between paragraphs bidding the reader watch, hear or see a clip",
     "after_signoff": "after the article's closing credit line",
