@@ -826,6 +826,7 @@ def _stamped_byline(text: str) -> bool:
 
 _SIGNOFF_RULES = {
     P.SIGNOFF_LINE: "signoff_line",
+    P.DASHED_NAME: "signoff_name",
     P.WRITER_NOTE: "writer_note",
     P.REPUBLISHED: "republished",
 }
@@ -840,7 +841,14 @@ def _signoff(sheet: Sheet, i: int, lines: range) -> re.Match[str] | None:
     below = (sheet.texts[j] for j in sheet.open() if i < j < lines.stop)
     if match is None or any(is_prose(t) or is_sentence(t) for t in below):
         return None
+    if match.re is P.DASHED_NAME and not _writer_signature(match["names"]):
+        return None
     return match
+
+
+def _writer_signature(name: str) -> bool:
+    """A dashed sign-off's name is a person's: not a wire's, a paper's or a contributor's."""
+    return is_name(name) and not _paper_worded(name)
 
 
 def _second_name(sheet: Sheet, match: re.Match[str], i: int) -> list[str]:

@@ -1658,6 +1658,13 @@ CONTACT_NAME = re.compile(
 # Harbour-Tribune staff writer. Reach her at ..."). The publication
 # is the outlet (fields.signoff_outlet); a place there ("— Jane Roe, Munich") is not.
 _ORG = r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|&)){0,5}"
+# ... or the dash and the name alone, right under the story's last paragraph ("— Frank
+# Warner", "-- Nicole Santa Cruz"; not a single hyphen, a menu's bullet): a person's name,
+# not a wire's ("—Chicago Sun-Times Wire") or a contributor's ("— With Ellen Yan"; checked
+# in fields._signoff). The empty `org` keeps the sign-offs' groups alike.
+DASHED_NAME = re.compile(
+    r"^(?:--|—|–)\s*(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2})(?P<org>)$"
+)
 SIGNOFF_LINE = re.compile(
     r"^(?:--?|—|–)\s*(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\s*"
     rf"(?:the )?(?P<org>{_ORG})$"
@@ -2590,6 +2597,7 @@ RULE_NOTES: dict[str, str] = {
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
     "closing_line": "short sentence right under the body: its closing line",
+    "signoff_name": "a dash and the writer's name alone under the story: its sign-off",
     "quoted_line": "a line under the body that goes on with a quote left open above it",
     "quote_intro": "a clause ending in a colon under the body, over the quote it announces",
     "standfirst_page": "a page with no prose but a headline and a standfirst: the standfirst",
