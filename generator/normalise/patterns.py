@@ -2055,10 +2055,12 @@ PICTURE_LIBRARY = re.compile(
 FULL_RIGHTS_NOTICE = re.compile(r"\b(?:19|20)\d\d\b|\ball rights reserved\b", I)
 # A company that owns many outlets ("Cox Media Group", "CBS Local Media", "Hearst
 # Communications", "Times Newspapers", "Fox Television Stations", "The Post Publishing
-# Public Co"): the holder of a station's or paper's rights, not the outlet's name.
+# Public Co", "APN News & Media Ltd"), or the technology company that runs a site ("Times
+# Internet Limited", "Ventuno Technologies Pvt Ltd"): the holder of a station's or paper's
+# rights, not the outlet's name.
 _OWNER_WORDS = (
     r"group|holdings|communications|broadcasting|enterprises|newspapers|stations|"
-    r"publishing(?: public)?(?: co)?"
+    r"publishing(?: public)?(?: co)?|news (?:and|&) media|technologies|internet|software"
 )
 # ... and a network's divisions ("CBS Radio", "CBS Interactive"), the companies that own
 # the local stations and papers by name ("Media General", "Raycom Media"), and those that
