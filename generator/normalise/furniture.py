@@ -333,7 +333,9 @@ def drop_link_lists(sheet: Sheet, first: int, last: int) -> None:
     in_list = False
     for i in [i for i in sheet.open() if first <= i <= last]:
         text = sheet.texts[i]
-        if _is_label(text) or P.LIST_LABELS.match(text):
+        if P.BARE_PHOTO_CREDIT.match(text):
+            sheet.drop(i, "bare_photo_credit")
+        elif _is_label(text) or P.LIST_LABELS.match(text):
             in_list = bool(P.LIST_LABELS.match(text))
             if in_list:
                 sheet.drop(i, "list_label")

@@ -646,6 +646,14 @@ LINK_RUN_MIN = 3
 # story ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'") when it has at least this
 # many words: a subhead in capitals is shorter ("A BIRTHDAY PARTY GONE WILD", "MORE ON THE
 # OFFICERS"), and a story printed all in capitals has no lower case around the line.
+# A photo's credit alone in the body, the photo left out of the dump: "Photo: iFixit",
+# "Photo courtesy of Tammy Dodds", "Photo provided by Kentucky State Police" (under a
+# caption the same line is its credit: the captions are found before the body).
+BARE_PHOTO_CREDIT = re.compile(
+    r"^(?:photo|image|picture)(?: credit)?\s*:\s*[^.!?]{1,60}$|"
+    r"^(?:photos?|images?|pictures?) (?:courtesy(?: of)?|provided by)\s+[^.!?]{1,60}\.?$",
+    I,
+)
 SHOUTED_LINK_MIN_WORDS = 7
 # ... and so is a headline behind a label in capitals or a one-word source, a colon after
 # it, between two paragraphs: "EXCLUSIVE: Woman on bicycle shoots man after Brooklyn
@@ -2584,6 +2592,7 @@ RULE_NOTES: dict[str, str] = {
     "link_list": "headline-shaped lines in a list of links to other articles",
     "shouted_link": "a long headline in capitals between two paragraphs: a link to another story",
     "labelled_link": "a headline behind a label and a colon between two paragraphs: a link",
+    "bare_photo_credit": "a photo's credit alone in the body, the photo not in the page",
     "stray_headline": "a headline alone between paragraphs that share no words with it: a link",
     "place_line": "a place and its country in capitals alone over the lede: the dateline",
     "clip_link": "a line between paragraphs bidding the reader watch, hear or see a clip",
