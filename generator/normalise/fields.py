@@ -266,7 +266,7 @@ def find_published(
     )  # a byline that carries its date
     updated = None
     content = _dates_in_story(sheet, body)
-    for i in [i for i in lines if i < len(sheet.texts)]:
+    for i in _head_first(sheet, [i for i in lines if i < len(sheet.texts)], body.start):
         text = sheet.texts[i]
         if stamps and i in stamps:  # claimed before the body was found (claim_date_stamps)
             published, updated = published or stamps[i][0], updated or stamps[i][1]
@@ -286,6 +286,18 @@ def find_published(
             else:
                 published = published or parsed
     return published or updated or _lede_date(sheet, body)
+
+
+def _head_first(sheet: Sheet, lines: list[int], first: int) -> list[int]:
+    """`lines` with those between the headline and the body first: a date under the
+    headline or the byline is the story's, one above the headline may be the site's clock
+    ("15 January 2008 16:00 BST" over "Hamilton raring to go again" over "Monday, 07 Jan
+    2008 22:36"). The rest keep their order."""
+    title = next((i for i in lines if sheet.kinds[i] == "title"), None)
+    if title is None:
+        return lines
+    head = [i for i in lines if title < i < first]
+    return head + [i for i in lines if not title < i < first]
 
 
 def _lede_date(sheet: Sheet, body: range) -> str | None:
