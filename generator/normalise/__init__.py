@@ -210,6 +210,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
                     sheet.claim(body_lines[k], "paragraph", "dateline")
                     break
 
+    if paragraphs and not dateline:  # "Monday, January 14, 2008 (Mumbai):" in the head
+        head_dates = (sheet.texts[i] for i in range(top, lede_at) if sheet.kinds[i] == "date")
+        dateline = next((p for t in head_dates if (p := fields.date_line_place(t))), None)
+
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
     kicker = kicker or label
     meta_title = _text(doc.meta_value("title"))

@@ -1383,6 +1383,21 @@ def _reporter_mail_domain(sheet: Sheet) -> str | None:
     return None
 
 
+def date_line_place(text: str) -> str | None:
+    """The place a date line names beside its date, the story's dateline: "Monday, January
+    14, 2008 (Mumbai):" and "New Delhi, January 11, 2008" give Mumbai and New Delhi (a
+    place before the date only when it is known as one: "Sun, 13 Jan 2008" is a day)."""
+    if match := P.DATE_THEN_PLACE.match(text.strip()):
+        place = match["place"]  # in brackets after a date: a place, unless a label's word
+        known = not P.NOT_A_TITLE_CASE_PLACE.match(place)
+    elif match := P.PLACE_THEN_DATE.match(text.strip()):
+        place = match["place"]  # before the date: a known place only ("Sun, 13 Jan 2008")
+        known = place in KNOWN_PLACES or place.split()[-1] in PLACE_WORDS
+    else:
+        return None
+    return place if known and parse_date(match["date"].strip(" ,:")) is not None else None
+
+
 def dateline_station(lede: str) -> str | None:
     """The station a dateline credits by its call sign ("ROCKFORD (WIFR) --", "DETROIT
     (WWJ/AP) -") or its brand ("GREENWOOD, SC (FOX Carolina) -"), or any name in brackets

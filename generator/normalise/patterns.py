@@ -1265,6 +1265,15 @@ DATELINE_DAY = re.compile(rf",\s*(?i:{MONTH})\.?\s+\d{{1,2}}\s*$")
 # A date found on the page more than this many days after its dateline's day is the site's
 # banner, not the story's (fields.on_dateline_day); a day later is the next morning's paper.
 DATELINE_DAY_MAX_LAG = 1
+# A date line in the head that names the place the story was filed from, in brackets after
+# the date as NDTV sets it ("Monday, January 14, 2008 (Mumbai):") or before it as the
+# Indian wires' pages do ("New Delhi, January 11, 2008"): the place is the dateline
+# (fields.date_line_place; the date must read as one, and a place before it must not be a
+# day's or a label's name: "Monday, January 14, 2008").
+DATE_THEN_PLACE = re.compile(
+    r"^(?P<date>.{6,40}?)\s*\((?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*:?$"
+)
+PLACE_THEN_DATE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*(?P<date>.{6,40})$")
 DATELINE = re.compile(
     rf"^{_NOT_A_PLACE_OPENER}(?P<place>{_PLACE}{_NOT_A_PLACE_ENDING}{_COUNTY}{_PLACE_COUNTRY}"
     rf"(?:,\s*[{CAPITALS}][\w.' ]{{1,25}}){{0,2}})"
