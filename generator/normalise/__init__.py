@@ -83,8 +83,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     )
     below = range(end + 1, min(end + 1 + P.TAIL_WINDOW, len(sheet.texts)))
     above = range(top - 1, max(top - 1 - P.TAIL_WINDOW, -1), -1)
-    under_title = (  # the page's own title line, far above the body, and the head under it
-        range(title_at + 1, min(title_at + 1 + P.TAIL_WINDOW, top))
+    under_title = (  # the page's own title line far above the body, and the headline under
+        range(title_at + 1, min(title_at + 1 + P.TAIL_WINDOW, top))  # it with its stamps
         if head_at is None and title_at is not None
         else range(0)
     )
@@ -93,9 +93,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         if published is None
         else None
     )
-    if stamp_at is not None:  # "Last Updated: <date>" under the footer's rights line, over
-        published = stamps[stamp_at][0] or stamps[stamp_at][1]  # the headline's tools, or
-    # under the page's title: "<headline> Posted: Friday, March 7, 2014 7:14 PM EST"
+    if stamp_at is not None:  # "Last Updated: <date>" under the footer's rights line, or
+        published = stamps[stamp_at][0] or stamps[stamp_at][1]  # over the headline's tools
     elif published is None and (over := fields.date_over_headline(sheet, above)):
         stamp_at, published = over  # "Posted on Fri, Jan. 18, 2008" over the headline
     results = block.claim_result_lines(sheet, head_at, first) if head_at is not None else ()
@@ -171,16 +170,19 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     lede_at = body_lines[lede] if body_lines else first
     dateline_at = next((i for i in sorted(dateline_lines) if top <= i <= lede_at), None)
     dateline = dateline_lines[dateline_at] if dateline_at is not None else None
-    for k in range(lede, min(lede + 1 + P.DATELINE_LATER_PARAGRAPHS, len(paragraphs))):
-        if dateline_at is not None:
-            break  # "BAAR, SWITZERLAND" over the lede, or under the summary opening the body
-        if found := block.place_line(sheet, body_lines[k], top):
-            dateline_at, dateline = found
-            if dateline_at in body_lines:  # kept as a subhead under the summary
-                paragraphs.pop(body_lines.index(dateline_at))
-                body_lines.remove(dateline_at)
-            sheet.claim(dateline_at, "dateline", "place_line")
-            lede_at = body_lines[lede]
+    openings = range(lede, min(lede + 1 + P.DATELINE_LATER_PARAGRAPHS, len(paragraphs)))
+    placed = (
+        next((f for k in openings if (f := block.place_line(sheet, body_lines[k], top))), None)
+        if dateline_at is None
+        else None
+    )
+    if placed:  # "BAAR, SWITZERLAND" over the lede, or under the summary that opens the body
+        dateline_at, dateline = placed
+        if dateline_at in body_lines:  # kept as a subhead there
+            paragraphs.pop(body_lines.index(dateline_at))
+            body_lines.remove(dateline_at)
+        sheet.claim(dateline_at, "dateline", "place_line")
+        lede_at = body_lines[lede]
     stamped = None  # "(09/15/16) - ...": the story's date stamped before its lede
     if paragraphs and (stamp := P.LEDE_STAMP.match(paragraphs[lede])):
         paragraphs[lede] = paragraphs[lede][stamp.end() :]

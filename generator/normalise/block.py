@@ -433,7 +433,7 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
     A sign-off credit, a date or the outlet's prompt ends them. Returns the body's last
     line."""
     quoted, closers = _quote_open(sheet, last), 0
-    while (i := _unblank_below(sheet, last)) is not None and sheet.kinds[i] is None:
+    while (i := sheet.nearest(last, 1)) is not None and sheet.kinds[i] is None:
         text = sheet.texts[i]
         if fields.is_field_line(text) or P.CONTRIBUTED.match(text) or P.REPORTING_BY.match(text):
             break  # a sign-off credit, read by the credit pass
@@ -446,7 +446,7 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
         elif (
             _closing_line(text)
             and closers < P.CLOSING_LINES_MAX
-            and not (closers and P.ELLIPSIS_END.search(text))
+            and not (closers and P.CUT_OFF.search(text))
         ):  # a teaser cut short under the closing line: "Test your sport knowledge and win..."
             rule, closers = "closing_line", closers + 1
         elif _quote_intro(sheet, i):
@@ -458,17 +458,11 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
     return last
 
 
-def _unblank_below(sheet: Sheet, i: int) -> int | None:
-    """The first line under line i that is not blank (a dropped line too)."""
-    return next((j for j in range(i + 1, len(sheet.texts)) if sheet.kinds[j] != "blank"), None)
-
-
 def _quote_open(sheet: Sheet, last: int) -> bool:
     """A quote opened in the body's last lines (QUOTE_LOOKBACK_LINES) is still open after
     line `last`: a speaker's words split one sentence to a line run on under it."""
-    lines = [i for i in range(max(last - P.QUOTE_LOOKBACK_LINES, 0), last + 1)]
     quoted = False
-    for i in lines:
+    for i in range(max(last - P.QUOTE_LOOKBACK_LINES, 0), last + 1):
         if sheet.kinds[i] in (None, "paragraph"):
             quoted = _quote_state(sheet.texts[i], quoted)
     return quoted
@@ -478,14 +472,19 @@ def _quote_state(text: str, quoted: bool) -> bool:
     """Whether a quote is open after `text`, given whether one was before it: a curly mark
     opens or closes, a straight one turns the state over."""
     for mark in P.QUOTE_MARK.findall(text):
-        quoted = True if mark == "“" else False if mark == "”" else not quoted
+        if mark == "“":
+            quoted = True
+        elif mark == "”":
+            quoted = False
+        else:
+            quoted = not quoted
     return quoted
 
 
 def _quote_intro(sheet: Sheet, i: int) -> bool:
     """Line i is a clause ending in a colon over a line that opens a quote: "In an
     interview, Reid told People she was no longer tempted:" over '"No.'."""
-    below = _unblank_below(sheet, i)
+    below = sheet.nearest(i, 1)
     return (
         _list_intro(sheet.texts[i], P.ANNOUNCED_CLAUSE_WORDS)
         and below is not None
@@ -766,7 +765,7 @@ def claim_rights_line(sheet: Sheet, first: int, end: int) -> None:
 
 def _under_paragraph(sheet: Sheet, i: int) -> bool:
     """The line above is prose or the article's credit or caption (a sign-off, a date)."""
-    above = next((k for k in range(i - 1, -1, -1) if sheet.kinds[k] != "blank"), None)
+    above = sheet.nearest(i, -1)
     if above is None:
         return False
     if sheet.kinds[above] is None:
@@ -1193,10 +1192,8 @@ def _top_of_headlines(sheet: Sheet, best: int, topic: set[str]) -> int:
 
 def _under_date(sheet: Sheet, i: int) -> bool:
     """The line right above line i (blank lines aside) is a date."""
-    j = i - 1
-    while j >= 0 and sheet.kinds[j] == "blank":
-        j -= 1
-    return j >= 0 and (sheet.kinds[j] == "date" or fields.looks_like_date(sheet.texts[j]))
+    j = sheet.nearest(i, -1)
+    return j is not None and (sheet.kinds[j] == "date" or fields.looks_like_date(sheet.texts[j]))
 
 
 def _listed(sheet: Sheet, i: int) -> bool:
@@ -1367,7 +1364,7 @@ def _drop_last_subheads(sheet: Sheet) -> None:
 def _signed_off(sheet: Sheet, i: int) -> bool:
     """Line i is a sentence right above the writer's sign-off (a contact or contributor
     line): the story's last, however short."""
-    below = next((j for j in range(i + 1, len(sheet.texts)) if sheet.kinds[j] != "blank"), None)
+    below = sheet.nearest(i, 1)
     return below is not None and sheet.rules[below] in _SIGN_OFFS and is_sentence(sheet.texts[i])
 
 
@@ -1427,10 +1424,8 @@ def place_line(sheet: Sheet, lede_at: int, top: int) -> tuple[int, str] | None:
     dateline set apart with no dash (P.PLACE_LINE: "BAAR, SWITZERLAND"), and its place,
     when the lede opens with none of its own: a line the head's rules dropped, or a
     paragraph."""
-    above = lede_at - 1
-    while above >= top and sheet.kinds[above] == "blank":
-        above -= 1
-    if above < top or sheet.kinds[above] not in (None, "dropped", "paragraph"):
+    above = sheet.nearest(lede_at, -1)
+    if above is None or above < top or sheet.kinds[above] not in (None, "dropped", "paragraph"):
         return None
     match = P.PLACE_LINE.match(sheet.texts[above])
     if match is None or fields.split_dateline(sheet.texts[lede_at])[0]:

@@ -853,13 +853,14 @@ def _signoff(sheet: Sheet, i: int, lines: range) -> re.Match[str] | None:
     below = (sheet.texts[j] for j in sheet.open() if i < j < lines.stop)
     if match is None or any(is_prose(t) or is_sentence(t) for t in below):
         return None
-    if match.re is P.DASHED_NAME and not _writer_signature(match["names"]):
+    if match.re is P.DASHED_NAME and not _person(match["names"]):
         return None
     return match
 
 
-def _writer_signature(name: str) -> bool:
-    """A dashed sign-off's name is a person's: not a wire's, a paper's or a contributor's."""
+def _person(name: str) -> bool:
+    """A person's name, not a paper's, a wire's or a contributor line's ("Frank Warner",
+    not "Chicago Sun-Times Wire" or "With Ellen Yan")."""
     return is_name(name) and not _paper_worded(name)
 
 
@@ -1004,7 +1005,7 @@ def standfirst_writers(text: str) -> list[str]:
     paper ("..., reports Herald Sun.")."""
     match = P.STANDFIRST_WRITER.search(text)
     names = split_names(match["names"]) if match else []
-    return [n for n in names if not _paper_worded(n)]
+    return [n for n in names if _person(n)]
 
 
 def _bare_name(text: str) -> str:
@@ -1487,7 +1488,7 @@ def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
     company = publication(name)
     if P.OWNER_GROUP.search(company) or _trade_only(company):
         return None
-    return None if is_name(name) and not _paper_worded(name) else name
+    return None if _person(name) else name
 
 
 def _paper_worded(name: str) -> bool:

@@ -366,17 +366,23 @@ def _is_label(text: str) -> bool:
     return words(text) <= P.LABEL_MAX_WORDS and not is_sentence(text)
 
 
+def _between_paragraphs(sheet: Sheet, i: int) -> tuple[int, int] | None:
+    """The open lines above and below line i, when both are prose: line i stands between
+    two paragraphs."""
+    before, after = sheet.previous_open(i), sheet.next_open(i)
+    if before is None or after is None:
+        return None
+    prose = is_prose(sheet.texts[before]) and is_prose(sheet.texts[after])
+    return (before, after) if prose else None
+
+
 def _is_subhead(sheet: Sheet, i: int) -> bool:
     """A short line between two paragraphs heads a section of the article, in words (a
     number alone, "6", "100%", is a gallery's counter or a table's cell)."""
-    before, after = sheet.previous_open(i), sheet.next_open(i)
     return (
         not P.LIST_ITEM.match(sheet.texts[i])
         and P.HAS_LETTER.search(sheet.texts[i]) is not None
-        and before is not None
-        and after is not None
-        and is_prose(sheet.texts[before])
-        and is_prose(sheet.texts[after])
+        and _between_paragraphs(sheet, i) is not None
     )
 
 
@@ -384,29 +390,21 @@ def _shouted_link(sheet: Sheet, i: int) -> bool:
     """A long headline in capitals between two paragraphs in lower case
     (P.SHOUTED_LINK_MIN_WORDS)."""
     text = sheet.texts[i]
-    before, after = sheet.previous_open(i), sheet.next_open(i)
-    return (
-        _shouted(text)
-        and words(text) >= P.SHOUTED_LINK_MIN_WORDS
-        and not is_sentence(text)
-        and before is not None
-        and after is not None
-        and all(is_prose(sheet.texts[k]) and not _shouted(sheet.texts[k]) for k in (before, after))
-    )
+    if not _shouted(text) or words(text) < P.SHOUTED_LINK_MIN_WORDS or is_sentence(text):
+        return False
+    around = _between_paragraphs(sheet, i)
+    return around is not None and not any(_shouted(sheet.texts[k]) for k in around)
 
 
 def _labelled_link(sheet: Sheet, i: int) -> bool:
     """A headline behind its label and a colon between two paragraphs (P.LABELLED_LINK)."""
     match = P.LABELLED_LINK.match(sheet.texts[i])
-    before, after = sheet.previous_open(i), sheet.next_open(i)
     return (
         match is not None
         and words(match["headline"]) >= P.LABELLED_LINK_MIN_WORDS
         and not is_sentence(sheet.texts[i])
         and not P.PICTURED.search(match["headline"])  # a caption: "Loss: X, pictured, died ..."
-        and before is not None
-        and after is not None
-        and all(is_prose(sheet.texts[k]) for k in (before, after))
+        and _between_paragraphs(sheet, i) is not None
     )
 
 
@@ -424,15 +422,11 @@ def _stray_headline(sheet: Sheet, i: int) -> bool:
         return False
     if P.LABELLED_POINTS_END.match(text) or P.DATE_HINT.search(text) or P.HAS_TIME.search(text):
         return False  # an update's stamp: "UPDATE @ 10 p.m. Jan. 8"
-    before, after = sheet.previous_open(i), sheet.next_open(i)
-    if before is None or after is None or sheet.texts[after][:1].islower():
+    around = _between_paragraphs(sheet, i)
+    if around is None or sheet.texts[around[1]][:1].islower():
         return False  # a paragraph broken across lines: "... to be eligibl" / "e to go ..."
     own = content_words(text)
-    return all(
-        is_prose(sheet.texts[k])
-        and len(own & content_words(sheet.texts[k])) < P.STRAY_HEADLINE_SHARED
-        for k in (before, after)
-    )
+    return all(len(own & content_words(sheet.texts[k])) < P.STRAY_HEADLINE_SHARED for k in around)
 
 
 def _shouted(text: str) -> bool:

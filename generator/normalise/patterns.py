@@ -765,13 +765,13 @@ CLOSING_LINES_MAX = 3
 # A quote opened in the body's last this many lines and not closed runs on under it, one
 # sentence to a line ('"I just wanted to say ... / That's it. "'; block._quote_open).
 QUOTE_LOOKBACK_LINES = 6
-# ... which end at a note on where the facts came from ("Information provided by KFOR.")
+# The story's closing lines end at a note on where its facts came from ("Information
+# provided by KFOR."; block.extend_closing_lines).
 SOURCE_NOTE = re.compile(
     r"^(?:information|details|photos?|video|footage|images?)(?: \w+)? "
     r"(?:provided|courtesy|supplied) (?:by|of)\b",
     I,
 )
-ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)$")
 # The marks that open or close a quote: straight ones turn it over, curly ones say which
 # (after a number a straight one is an inch: "5'10\"").
 QUOTE_MARK = re.compile("[“”]|(?<![\\d'])\"")

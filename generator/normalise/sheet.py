@@ -48,6 +48,16 @@ class Sheet:
                 return j
         return None
 
+    def nearest(self, i: int, step: int) -> int | None:
+        """The nearest line from i in direction `step` (1 down, -1 up) that is not blank,
+        whatever a pass made of it; None past the page's edge."""
+        j = i + step
+        while 0 <= j < len(self.texts):
+            if self.kinds[j] != "blank":
+                return j
+            j += step
+        return None
+
     def verdicts(self) -> tuple[LineVerdict, ...]:
         return tuple(
             LineVerdict(i + self.first_line, t, k or "paragraph", r)
