@@ -437,7 +437,7 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
         text = sheet.texts[i]
         if fields.is_field_line(text) or P.CONTRIBUTED.match(text) or P.REPORTING_BY.match(text):
             break  # a sign-off credit, read by the credit pass
-        if any(p.match(text) for p in (P.SIGNOFF_LINE, P.WRITER_NOTE, P.REPUBLISHED)):
+        if fields.signoff_shaped(text):
             break  # the writer's sign-off or note, or the original's credit (find_credits)
         if P.PROMO_TAIL.match(text) or P.SOURCE_NOTE.match(text):
             break  # the outlet's prompt (trim_body), or where its facts came from

@@ -844,6 +844,12 @@ _SIGNOFF_RULES = {
 }
 
 
+def signoff_shaped(text: str) -> bool:
+    """A line shaped as the writer's sign-off or note, or the original's credit under a
+    republished text (_SIGNOFF_RULES), wherever it stands."""
+    return any(p.match(text) for p in _SIGNOFF_RULES)
+
+
 def _signoff(sheet: Sheet, i: int, lines: range) -> re.Match[str] | None:
     """The writer's sign-off or note, or the credit of the publication a republished text
     comes from (P.SIGNOFF_LINE, P.WRITER_NOTE, P.REPUBLISHED), when line i closes the
