@@ -732,11 +732,16 @@ STANDFIRST_MIN_WORDS = 8
 SHORT_LINE_COST = 4
 DROPPED_LINE_COST = 2
 # A comment thread starts at a marker and runs to the end of the page.
+# "Reactions", "Views" and "Responses" alone head a story's section or a menu's entry;
+# with a count or a reader's word ("12 Responses", "Reader reactions (3)") they head the
+# thread, as "Comments" does alone.
+_THREAD_PREFIX = r"(?:\d+\s+)?(?:user |reader |readers['’]? |your )?"
+_THREAD_TAIL = r"(?:\s+(?:so far|on this (?:story|article|post)|\(\d+\)))*[\s.:…,(\d)]*"
 COMMENT_MARKER = re.compile(
-    r"^(?:\d+\s+)?(?:user |reader |readers['’]? |your )?(?:comments?|reactions?|views|responses?|"
-    rf"discussion|{COMMENTS_WORDS})(?:\s+(?:so far|on this (?:story|article|post)|\(\d+\)))*"
-    r"[\s.:…,(\d)]*"
+    rf"^{_THREAD_PREFIX}(?:comments?|discussion|{COMMENTS_WORDS}){_THREAD_TAIL}"
     r"(?:blocked comments.*)?$|"
+    rf"^(?=\d|(?:user|readers?['’]?|your) |.*\d){_THREAD_PREFIX}(?:reactions?|views|responses?)"
+    rf"{_THREAD_TAIL}$|"
     r"^(?:have your say|tell us what you think|add (?:a |your )?comment|post (?:a )?comment|"
     rf"leave a (?:comment|reply)|{LEAVE_COMMENT_WORDS}|join the (?:conversation|discussion)|"
     r"reader reaction|"
@@ -967,9 +972,13 @@ DEK_MIN_WORDS = 5
 DEK_LIST_MIN = 3
 # Share buttons, counters and dropped furniture between a headline (and its byline and
 # date) and its standfirst: at most DEK_SKIP_LINES are looked past, DEK_BUTTONS_MIN of them
-# buttons ("- Email", "Adjust font size:") or counters ("2,731", "(0 votes)").
+# buttons ("- Email", "Adjust font size:") or counters ("2,731", "(0 votes)", "Views").
 DEK_SKIP_LINES, DEK_BUTTONS_MIN = 8, 2
-COUNTER = re.compile(r"^(?:[\d,.]+[km]?|\(\d[\d,]* (?:votes?|views?|comments?)\))$", I)
+COUNTER = re.compile(
+    r"^(?:[\d,.]+[km]?|\(\d[\d,]* (?:votes?|views?|comments?)\)|"
+    r"(?:views|reads|likes|shares)\s*:?\s*(?:[\d,.]+[km]?)?)$",
+    I,
+)
 DERIVED_TITLE_MAX_WORDS = 20
 # The story's highlights: a list of summary points right under the headline (or its dek),
 # perhaps under a label ("Story Highlights"), before the byline and the body. At least
