@@ -36,12 +36,16 @@ _SIGN_OFFS = frozenset(  # fields.find_credits
 
 
 def drop_comment_markers(sheet: Sheet) -> list[int]:
-    """Mark comment-thread markers; they are walls the body never crosses."""
-    walls = []
+    """Mark comment-thread markers; they are walls the body never crosses. A comment's
+    head ("Posted by X on <date>") marks one only under some prose: above all prose, it
+    is the post's own byline."""
+    walls, prose_above = [], False
     for i in list(sheet.open()):
-        if P.COMMENT_MARKER.match(sheet.texts[i]):
+        text = sheet.texts[i]
+        if P.COMMENT_MARKER.match(text) or (prose_above and P.POSTED_BY_MARKER.match(text)):
             sheet.drop(i, "comment_thread")
             walls.append(i)
+        prose_above = prose_above or is_prose(text)
     return walls
 
 
@@ -233,9 +237,10 @@ def split_head(sheet: Sheet, first: int, last: int) -> int:
     headline-shaped line (or two) with a date or byline right under it, then the body.
     The date and byline stand between a headline and its story, never inside the story,
     nor at its top: a run that opens with a byline ("16th Jan 2008, 09:28am by Damien
-    McFerran.") starts at the first prose under it (a standfirst may stand between)."""
+    McFerran.", a blog's "On behalf of X posted in <category> on <date>.") starts at the
+    first prose under it (a standfirst may stand between)."""
     text = sheet.texts[first]
-    if fields.is_credit_line(text) or fields.dated_byline(text):
+    if fields.is_credit_line(text) or fields.dated_byline(text) or fields.posted_in(text):
         under = sheet.next_open(first)
         while under is not None and under < last and not is_prose(sheet.texts[under]):
             under = sheet.next_open(under)

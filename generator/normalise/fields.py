@@ -439,6 +439,13 @@ def dated_byline(text: str) -> re.Match[str] | None:
     return match
 
 
+def posted_in(text: str) -> re.Match[str] | None:
+    """A blog post's line of its category and date, perhaps who it was posted for
+    (P.POSTED_IN), when its date reads as one."""
+    match = P.POSTED_IN.match(text)
+    return match if match and parse_date(match["stamp"]) else None
+
+
 def parted_byline(text: str) -> tuple[list[str], str] | None:
     """(names, date) of a byline set out in parts between bars or bullets with its date
     ("By Jane Roe | August 5, 2021 | 3:15 PM", P.BYLINE_PART_SPLIT); None unless every
@@ -490,6 +497,7 @@ def _parts_date(parts: Sequence[str]) -> str | None:
 _DATED_BYLINES: dict[str, Callable[[str], re.Match[str] | None]] = {
     "byline_stamped": P.BYLINE_STAMPED.match,
     "byline_dated": dated_byline,
+    "posted_in": posted_in,
 }
 
 
@@ -558,7 +566,7 @@ def is_field_line(text: str) -> bool:
     """A line that a page prints around its headline: date, byline, agency, dateline."""
     return (
         looks_like_date(text)
-        or bool(parted_byline(text))
+        or bool(parted_byline(text) or posted_in(text))
         or (
             words(text) <= P.DATE_MAX_WORDS
             and (_matches_any(_FIELD_LINES, text) or is_metadata_line(text))
@@ -726,6 +734,9 @@ def find_credits(
         elif match := dated_byline(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline_dated")
+        elif match := posted_in(text):
+            names += [n for n in split_names(match["names"] or "") if _person(n)]
+            sheet.claim(i, "credit", "posted_in")
         elif match := P.BYLINE_AGED.match(text):
             names += split_names(match["names"])
             sheet.claim(i, "credit", "byline_aged")
@@ -833,7 +844,9 @@ def _dated_item(sheet: Sheet, i: int) -> bool:
 def _stamped_byline(text: str) -> bool:
     """A byline with its date or time stamp on one line (byline_stamped, byline_dated,
     byline_parts)."""
-    return bool(P.BYLINE_STAMPED.match(text) or dated_byline(text) or parted_byline(text))
+    return bool(
+        P.BYLINE_STAMPED.match(text) or dated_byline(text) or parted_byline(text) or posted_in(text)
+    )
 
 
 _SIGNOFF_RULES = {

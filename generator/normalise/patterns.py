@@ -748,7 +748,6 @@ COMMENT_MARKER = re.compile(
     r"thanks for your comments|what do you think\?|show comments|"
     r"(?:comments are|commenting is) (?:now )?(?:closed|turned off|disabled)|"
     r"comments? (?:have|has) (?:now )?been closed|comment (?:no\.?|#)\s*\d+)\b|"
-    r"^posted by\s*:?\s*.{1,80}\b(?:on|at)\b.{0,30}\d|"
     # ... or the rules of the comment section, under their heading ("TribLive commenting
     # policy") or in the site's words to the reader ("We invite you to use our commenting
     # platform ...", "If you see comments that you find offensive ...", "We moderate
@@ -760,6 +759,9 @@ COMMENT_MARKER = re.compile(
     r"aten[çc][ãa]o\s*:\s*coment[áa]rios)\b",
     I,
 )
+# A comment's head: who posted it and when ("Posted by: Dom, London on 5:19pm Tue 1 Jan
+# 08"). With no prose above it, the same line is the post's own byline and date.
+POSTED_BY_MARKER = re.compile(r"^posted by\s*:?\s*.{1,80}\b(?:on|at)\b.{0,30}\d", I)
 # Credit lines ("Reporting by X") are looked for this many lines below the body.
 TAIL_WINDOW = 5
 # A sentence of at least this many words right under the body is its closing line.
@@ -1757,18 +1759,26 @@ BYLINE_STAMPED = re.compile(
 )
 # ... or its label and date: "by: Jane Roe, Action News Updated: Feb 6, 2017 - 3:44 PM".
 BYLINE_DATED = re.compile(
-    rf"^(?i:by):?\s+(?P<names>{_BYLINE_NAMES}?)"
+    rf"^(?:(?i:posted|written) )?(?i:by):?\s+(?P<names>{_BYLINE_NAMES}?)"
     r"(?:\s+(?P<label>(?i:updated|posted|published|created))\s*:?\s*|"
-    rf"\s*[-–—|,]?\s+(?={_DATE_OPENING}))"
+    rf"\s*[-–—|,]?\s+(?:(?i:on)\s+)?(?={_DATE_OPENING}))"
     r"(?P<stamp>\S.{5,40}?)(?:\s+[-–—|]\s+(?i:updated|last updated)\s*:.*)?$"
 )  # also with no label when a date follows ("by Tim Cashmere - January 16 2008"): then the
 # stamp must read as a date (fields.dated_byline), or "By Friday, March 3 ..." is a byline
+# ... or a blog's "Posted by X on 05 Jan 2016" (the date must read as one, as above)
 # ... or its date first: "11/19/2019 by Lars Brandle", "November 19, 2019 | By Jane Roe"
 # (the date must read as one, as above).
 DATE_THEN_BYLINE = re.compile(
     r"^(?:(?i:updated|posted|published)(?: (?i:at|on))?:?\s+)?"
     rf"(?P<stamp>{_DATE_OPENING}.{{2,38}}?)\s*[-–—|,]?\s+(?i:by):?\s+"
     rf"(?P<names>{_BYLINE_NAMES}(?: (?i:staff))?)$"
+)
+# A blog post's line of who posted it, under which of the blog's categories, and when:
+# "On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday,
+# September 18, 2013.", "Posted in Hit and Run Accidents on Friday, September 20, 2013".
+POSTED_IN = re.compile(
+    r"^(?:(?i:on behalf of)\s+(?P<names>.{2,80}?)\.?\s+)?(?i:posted in)\s+\S.{1,60}?\s+"
+    r"(?i:on)\s+(?P<stamp>\S.{5,50}?)\.?$"
 )
 # The dash some sites put between a date and its time: "Feb 6, 2017 - 3:44 PM".
 DATE_TIME_DASH = re.compile(r"\s+[-–—]\s+(?=\d{1,2}:\d{2})")
@@ -2683,7 +2693,9 @@ RULE_NOTES: dict[str, str] = {
     "byline_in_tools": "'By X' among the page's tools (print, text size, comment count)",
     "byline_stamped": "'By X <time stamp> <section>': byline and publication date on one line",
     "name_under_byline": "a name alone under the 'By' byline: a photo's credit or subject",
-    "byline_dated": "'by: X Updated: <date>', '<date> by X': byline and its date on one line",
+    "byline_dated": "'by: X Updated: <date>', '<date> by X', 'Posted by X on <date>': "
+    "byline and its date on one line",
+    "posted_in": "a blog post's 'posted in <category> on <date>' line, perhaps 'on behalf of X'",
     "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
     "byline_parts": "'By X | <date> | <time>': a byline and its date in parts between bars",
     "photo_widget": "a photo's credit or its widget where a standfirst would stand",
