@@ -776,7 +776,9 @@ def find_credits(
             sheet.claim(i, "credit", "staff_line")
         elif i in header and is_name(bare := _tailed_name(text)):  # a name alone: the
             name = _bare_name(bare)  # byline, unless it is
-            if P.BEAT_LINE.search(text):  # a beat or desk ("State Department")
+            if _in_fact_box(sheet, i):  # the work's credits in a review ("directed by")
+                sheet.drop(i, "fact_box")
+            elif P.BEAT_LINE.search(text):  # a beat or desk ("State Department")
                 sheet.claim(i, "credit", "beat_line")
             elif P.PUBLICATION_WORD.search(name) or _site_address_of(sheet, name):
                 sheet.claim(i, "credit", "outlet_line")  # "Paterson Press", "Malaysia Sun"
@@ -874,7 +876,16 @@ def _signoff(sheet: Sheet, i: int, lines: range) -> re.Match[str] | None:
         return None
     if match.re is P.DASHED_NAME and not _person(match["names"]):
         return None
+    if match.re is P.DASHED_NAME and P.HYPHEN_ITEM.match(text) and _among_items(sheet, i):
+        return None  # a menu's item under a hyphen ("- Print Article", "- Email Article")
     return match
+
+
+def _among_items(sheet: Sheet, i: int) -> bool:
+    """A line next to line i (the nearest above or below that is not blank) is a list's
+    item under a hyphen, as line i is."""
+    beside = (sheet.nearest(i, -1), sheet.nearest(i, 1))
+    return any(j is not None and P.HYPHEN_ITEM.match(sheet.texts[j]) for j in beside)
 
 
 def _person(name: str) -> bool:
@@ -927,6 +938,15 @@ def _in_story(sheet: Sheet, name: str, header: range) -> bool:
     key = name.strip(" .").casefold()
     below = (i for i in range(header.stop, len(sheet.texts)) if sheet.kinds[i] is None)
     return any(key in sheet.casefolded[i] for i in islice(below, P.STORY_NAME_LINES))
+
+
+def _in_fact_box(sheet: Sheet, i: int) -> bool:
+    """Line i, a bare name, stands in a review's box of the work's facts: under one of
+    its labels ("directed by", "cast list"), perhaps under other names of the box."""
+    j = sheet.nearest(i, -1)
+    while j is not None and is_name(sheet.texts[j]):
+        j = sheet.nearest(j, -1)
+    return j is not None and bool(P.FACT_BOX_LABEL.match(sheet.texts[j]))
 
 
 def _names_line(text: str) -> list[str]:

@@ -1687,12 +1687,14 @@ CONTACT_NAME = re.compile(
 # is the outlet (fields.signoff_outlet); a place there ("— Jane Roe, Munich") is not.
 _ORG = r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|&)){0,5}"
 # ... or the dash and the name alone, right under the story's last paragraph ("— Frank
-# Warner", "-- Nicole Santa Cruz"; not a single hyphen, a menu's bullet): a person's name,
-# not a wire's ("—Chicago Sun-Times Wire") or a contributor's ("— With Ellen Yan"; checked
-# in fields._signoff). The empty `org` keeps the sign-offs' groups alike.
+# Warner", "-- Nicole Santa Cruz", "- Shaun Newport" when no other line beside it is a
+# menu's item under the same bullet): a person's name, not a wire's ("—Chicago Sun-Times
+# Wire") or a contributor's ("— With Ellen Yan"; checked in fields._signoff). The empty
+# `org` keeps the sign-offs' groups alike.
 DASHED_NAME = re.compile(
-    r"^(?:--|—|–)\s*(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2})(?P<org>)$"
+    r"^(?:--|—|–|-(?!-))\s*(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2})(?P<org>)$"
 )
+HYPHEN_ITEM = re.compile(r"^-(?!-)\s*\S")
 SIGNOFF_LINE = re.compile(
     r"^(?:--?|—|–)\s*(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\s*"
     rf"(?:the )?(?P<org>{_ORG})$"
@@ -1911,6 +1913,13 @@ NAME_SPLIT = re.compile(r"\s*(?:,\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s*&\s*)\s*"
 FILED_IN = re.compile(
     r"\s+in\s+[A-Z](?:(?!\s+and\s)[^,;)])*"
     r"(?:,\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=\s*,|\s+and\s|\s*;|\s*\)|\s*$))?"
+)
+# The labels of a review's box of the work's facts, over the names of its makers: a
+# name under one is the film's director or star, not the review's writer.
+FACT_BOX_LABEL = re.compile(
+    r"^(?:directed by|directors?|starring|cast(?: list)?|produced by|producers?|"
+    r"screenplay(?: by)?|music by|composers?)\s*:?\s*$",
+    I,
 )
 # A name in a credit: two to four capitalised words.
 PERSON = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
@@ -2695,6 +2704,7 @@ RULE_NOTES: dict[str, str] = {
     "name_under_byline": "a name alone under the 'By' byline: a photo's credit or subject",
     "byline_dated": "'by: X Updated: <date>', '<date> by X', 'Posted by X on <date>': "
     "byline and its date on one line",
+    "fact_box": "a name under a review's fact-box label ('directed by'): the work's, no writer",
     "posted_in": "a blog post's 'posted in <category> on <date>' line, perhaps 'on behalf of X'",
     "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
     "byline_parts": "'By X | <date> | <time>': a byline and its date in parts between bars",
