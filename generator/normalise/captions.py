@@ -276,6 +276,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
         lambda text: any(n in text.lower() for n in P.GALLERY_CONTROL_NEEDS),
         True,
     ),
+    ("caption_label", P.CAPTION_WORD_LABEL, lambda text: "aption" in text[:16], False),
 )
 
 

@@ -2535,6 +2535,10 @@ LABELLED_CAPTION = re.compile(
     r"^(?P<label>[A-Z][\w'’-]*(?: [\w'’-]+){0,4}): (?P<caption>[A-Z0-9‘'“\"].+)$"
 )
 LABELLED_CAPTION_MIN_WORDS = 7
+# ... or a caption under the word itself: "Caption: The Rolling Stones have signed ...".
+CAPTION_WORD_LABEL = re.compile(
+    r"^(?i:(?:photo |image |picture )?caption)\s*:\s*(?P<caption>\S.+?)(?P<credit>)$"
+)
 LABELLED_CAPTIONS_MIN = 3
 FULL_CLAUSE = re.compile(r"(?<!\.)\b(?:a|an|the|is|are|was|were|been|being)\b(?!\.)", I)
 PICTURED = re.compile(
@@ -2705,6 +2709,7 @@ RULE_NOTES: dict[str, str] = {
     "byline_dated": "'by: X Updated: <date>', '<date> by X', 'Posted by X on <date>': "
     "byline and its date on one line",
     "fact_box": "a name under a review's fact-box label ('directed by'): the work's, no writer",
+    "caption_label": "a caption under the label 'Caption:'",
     "posted_in": "a blog post's 'posted in <category> on <date>' line, perhaps 'on behalf of X'",
     "byline_aged": "'By X - 18 hours ago': byline and its age on one line",
     "byline_parts": "'By X | <date> | <time>': a byline and its date in parts between bars",
