@@ -435,8 +435,8 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
     is unclear at this time.", at most CLOSING_LINES_MAX), the rest of a quote left open
     above, however short its lines ('That's it. "'), and a clause ending in a colon over
     a quote it announces ("... Reid told People she was a social drinker:" over '"No.').
-    A sign-off credit, a date or the outlet's prompt ends them. Returns the body's last
-    line."""
+    A sign-off credit, a date, the outlet's prompt or a list's label ends them. Returns
+    the body's last line."""
     quoted, closers = _quote_open(sheet, last), 0
     while (i := sheet.nearest(last, 1)) is not None and sheet.kinds[i] is None:
         text = sheet.texts[i]
@@ -446,6 +446,8 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
             break  # the writer's sign-off or note, or the original's credit (find_credits)
         if P.PROMO_TAIL.match(text) or P.SOURCE_NOTE.match(text):
             break  # the outlet's prompt (trim_body), or where its facts came from
+        if P.LIST_LABELS.match(text):
+            break  # the label of a list of other stories ("More sport news...")
         if quoted and _OPENS.match(text) and is_sentence(text):
             rule = "quoted_line"
         elif (

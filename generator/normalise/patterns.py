@@ -457,10 +457,10 @@ FURNITURE: tuple[Rule, ...] = (
         "a news agency's notes to editors (picture tags, search terms, restrictions)",
         needs=("tpx", "search", "attention", "editorial", "no resales", "no archives", "credit"),
     ),
-    # "Advertisement", "Story continues below advertisement"
+    # "Advertisement", "Story continues below advertisement", "Ads by Google"
     _rule(
         "advert",
-        r"^(?:advertisement|sponsored(?: content)?|ad feedback|"
+        r"^(?:advertisement|sponsored(?: content)?|ad feedback|ads by \w+|"
         r"(?:story|article) continues(?: below)?(?: advertisement)?)$|"
         r"^advertisement\W+(?:continue reading(?: below)?$|related content\b)",
         "advertising slot",
@@ -742,6 +742,7 @@ COMMENT_MARKER = re.compile(
     r"(?:blocked comments.*)?$|"
     rf"^(?=\d|(?:user|readers?['’]?|your) |.*\d){_THREAD_PREFIX}(?:reactions?|views|responses?)"
     rf"{_THREAD_TAIL}$|"
+    r"^post (?:a |your )?comments?\s*:?$|"
     r"^(?:have your say|tell us what you think|add (?:a |your )?comment|post (?:a )?comment|"
     rf"leave a (?:comment|reply)|{LEAVE_COMMENT_WORDS}|join the (?:conversation|discussion)|"
     r"reader reaction|"
