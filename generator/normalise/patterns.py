@@ -533,7 +533,7 @@ HAS_LETTER = re.compile(r"[^\W\d_]")  # a subhead is words; a number alone is no
 # "Around the Web", "From Our Partners"; and a list named by what its items are related to
 # ("More News related to Company Filings", "Stories related to this topic"), or by what
 # they are about ("Related Berrien County shooting stories:", "More stories you may like
-# on 7News").
+# on 7News"), or as the site's earlier pieces ("Previously on spiked").
 LIST_LABELS = re.compile(
     r"^(?:(?:related|recommended|sponsored|featured|latest|top|popular|trending|more|other|"
     r"most (?:read|popular|viewed|shared|e-?mailed|commented|watched))\b(?: [\w'’]+){0,2}|"
@@ -542,7 +542,7 @@ LIST_LABELS = re.compile(
     r"(?:more |other )?(?:news|stories|articles|posts|videos|coverage) related to"
     r"(?: [\w'’&.-]+){1,3}|"
     r"recommendations?|ranking|you (?:may|might) also like|read (?:more|next)|"
-    r"previous (?:stories|articles|posts)|"
+    r"previous (?:stories|articles|posts)|previously on [\w.'’&-]+(?: [\w.'’&-]+){0,2}|"
     r"editor'?s picks?|also (?:read|see)|what to read next|in other news|see also|"
     r"inside [\w.-]+\.(?:com|net|org|co\.uk|ca)|(?:from )?around the web|"
     r"from our (?:partners|sponsors?|advertisers)|"
@@ -1150,6 +1150,8 @@ PROMO_TAIL = re.compile(
     r"comments are\b|headlines in your inbox|share breaking news|like us on facebook|"
     r"e-?mail the author|text \w+ to \d+|reading this on your|watch the full\b|"
     r"to find reference information|(?:receive|recieve) full access|free trial\b|"
+    r"get (?:unlimited |full |exclusive )?access to\b.{0,120}"
+    r"\b(?:for (?:as little as|just|only)|subscri)|"
     r"for more on this story\b|"
     r"more (?:articles|stories|news|headlines) (?:in|from|on|about) [^.!?]{1,40}$|"
     r"follow\b.{0,80}\b(?:twitter|facebook|instagram|online at)\b|"
