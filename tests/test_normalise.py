@@ -213,3 +213,16 @@ def test_a_caption_widget_gives_its_full_caption(line, caption):
 )
 def test_a_date_line_gives_the_date_before_its_update_stamp(line, date):
     assert date_of_line(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("06 / 06 / 13 07:05 PM ET EDT", "2013-06-06T19:05:00"),  # the zone's region, its time
+        ("12 / 23 / 12 06:03 PM ET EST", "2012-12-23T18:03:00"),
+        ("06/06/13 07:05 PM ET", "2013-06-06T19:05:00"),
+        ("Jan 16 2008 2:48 PM EST", "2008-01-16T14:48:00"),
+    ],
+)
+def test_a_date_stamp_with_its_zone_named_twice(line, date):
+    assert date_of_line(line) == date

@@ -633,9 +633,9 @@ def date_of_line(text: str) -> str | None:
 def _clock(value: str) -> str:
     """`value` with a clock's spacing closed up ("7: 12pm", "05. 51AM", "a. m."), a
     clipped "p" made "pm" ("5:03p"), a year run into it set apart ("20194:29") and the
-    zone's offset after it left out ("GMT+01:00")."""
+    zone's offset after it left out ("GMT+01:00"), and a zone named twice once ("ET EDT")."""
     value = P.GLUED_YEAR_CLOCK.sub(r"\1 ", P.SPACED_CLOCK.sub(r"\1:\2", value))
-    value = P.GMT_OFFSET.sub("", value)
+    value = P.ZONE_TWICE.sub("", P.GMT_OFFSET.sub("", value))
     value = P.SPACED_MERIDIEM.sub(r"\1.m.", value)
     return P.CLIPPED_MERIDIEM.sub(r"\1m", value)
 

@@ -1492,6 +1492,8 @@ GLUED_YEAR_CLOCK = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d(?!\d))")
 # ... and the zone's offset from GMT after the clock, its colon spaced or not ("6:07:15 PM
 # GMT+01: 0", "15:39 (GMT+05:00)"): a date is kept in the page's own time, as stated.
 GMT_OFFSET = re.compile(r"\s*\(?\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::\s*\d{1,2})?\)?", I)
+# ... and a zone named twice, its region and then its time ("07:05 PM ET EDT"): the second.
+ZONE_TWICE = re.compile(r"\b[ECMP]T\s+(?=[ECMP][SD]T\b)")
 SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s+m\.", I)
 CLIPPED_MERIDIEM = re.compile(r"(?<=\d:\d\d)\s*([ap])\b(?!\.)", I)
 # A date line that states when the article was changed, not when it was published.
