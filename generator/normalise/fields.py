@@ -1514,7 +1514,7 @@ def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
     text others run, a picture library ("© 2024 iStockphoto") a photo, a group ("© 2017
     Cox Media Group") owns many outlets, and a person ("© 2008 Jane Roe") is no
     publication; a name the registry knows is one. A short notice with no year ("©
-    Shutterstock") credits a photo."""
+    Shutterstock") credits a photo, and one behind "Source:" the syndicated text's source."""
     line = next(
         (t for t, r in zip(sheet.texts, sheet.rules, strict=True) if r == "copyright_line"), ""
     )
@@ -1522,6 +1522,8 @@ def _own_rights(sheet: Sheet, known: frozenset[str]) -> str | None:
     name = match["outlet"].strip() if match else None
     if name and publication(name).casefold() in known:
         return name
+    if P.SOURCE_NOTICE.match(line):  # a syndication notice: the text's source holds it
+        return None
     if not name or not P.FULL_RIGHTS_NOTICE.search(line) or _owns_others_text(name):
         return None
     company = publication(name)

@@ -2096,6 +2096,10 @@ CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 WIRE_SERVICE = re.compile(r"\b(?:news (?:service|agency)|wire service|newswire|wire)\b", I)
 # ... nor one that lends the text: "Copyright 2008 Courtesy of The Sports Network".
 LENT_BY = re.compile(r"courtesy\b", I)
+# ... nor the holder a syndication notice names, behind the source the text came from:
+# "(Source: Sun-Times Media Wire © Chicago Sun-Times 2015. All Rights Reserved. This
+# material may not be published, broadcast, rewritten, or redistributed.)"
+SOURCE_NOTICE = re.compile(r"^\(?\s*source\s*:", I)
 # ... nor is a picture library whose photo the rights line credits ("© 2024 iStockphoto").
 PICTURE_LIBRARY = re.compile(
     r"\b(?:shutterstock|istock\w*|alamy|dreamstime|depositphotos|adobe stock|unsplash)\b", I
