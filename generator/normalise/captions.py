@@ -243,7 +243,10 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     (
         "slash_credit_first",
         P.SLASH_CREDIT_FIRST,
-        lambda text: "/" in text[: P.CREDIT_FIRST_SLASH_WITHIN] and _sentence_case(text),
+        lambda text: (
+            ("/" in (head := text[: P.CREDIT_FIRST_SLASH_WITHIN]) or " for " in head)
+            and _sentence_case(text)
+        ),
         False,
     ),
     (

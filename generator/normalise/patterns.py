@@ -2344,11 +2344,13 @@ RIGHTS_FIRST_CAPTION = re.compile(
     r"^©\s*(?P<credit>[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+) "
     r"(?P<caption>[A-Z\"“].{10,}[.!?\"”])$"
 )
-# ... or after its photographer's credit between a name and a paper, the slash between
-# them ("Andy Mai/New York Daily News A 16-year-old girl who ...", "Gregg Vigliotti/For New
-# York Daily News Marquise Frederick, 19, ..."): the paper's name ends in a word that ends
-# a paper's name (PAPER_NAME_END), and a sentence follows it. "David Soares/Albany County
-# District Attorney: ..." names no paper.
+# ... or after its photographer's credit between a name and a paper, a slash or "for"
+# between them ("Andy Mai/New York Daily News A 16-year-old girl who ...", "Gregg
+# Vigliotti/For New York Daily News Marquise Frederick, 19, ...", "Bill Brett for The
+# Boston Globe Investigators searched ..."): the paper's name ends in a word that ends a
+# paper's name (PAPER_NAME_END), and a sentence follows it. "David Soares/Albany County
+# District Attorney: ..." and "The Centers for Disease Control and Prevention ..." name
+# no paper.
 PAPER_NAME_END = "|".join(
     (
         *MASTHEAD_WORDS,
@@ -2357,7 +2359,7 @@ PAPER_NAME_END = "|".join(
     )
 )
 SLASH_CREDIT_FIRST = re.compile(
-    r"^(?P<credit>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}\s*/\s*(?:[Ff]or )?(?:[Tt]he )?"
+    r"^(?P<credit>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}(?:\s*/\s*(?:[Ff]or )?| for )(?:[Tt]he )?"
     rf"(?:[A-Z][\w'’&.-]* ){{0,4}}?(?:{PAPER_NAME_END})) "
     r"(?P<caption>[A-Z0-9\"“].{20,}[.!?\"”])$"
 )
@@ -2737,7 +2739,8 @@ RULE_NOTES: dict[str, str] = {
     "short_lede": "a short first paragraph that opens with its dateline, right above the body",
     "collapsed_caption": "a caption cut short before its '... more' button, under it in full",
     "credit_first": "a photo caption after its agency credit in brackets",
-    "slash_credit_first": "a photo caption after its credit ('Jane Roe/Daily News <caption>')",
+    "slash_credit_first": "a photo caption after its credit ('Jane Roe/Daily News <caption>', "
+    "'Jane Roe for The Globe <caption>')",
     "staff_credit_end": "a photo caption ending in its staff photographer's credit in capitals",
     "rights_first": "a photo caption after its rights notice ('© Jane Roe <caption>')",
     "rights_notice": "a line opening with the rights sign: a rights notice, not the story's",
