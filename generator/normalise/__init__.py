@@ -10,7 +10,7 @@ from dataclasses import replace
 from itertools import chain
 
 from ..credits import article_credits
-from ..models import Article, Outlet, RawDocument
+from ..models import Article, Caption, Outlet, RawDocument
 from ..tags import article_tags
 from . import block, captions, fields, furniture, tables
 from . import patterns as P
@@ -29,6 +29,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     furniture.drop_video_lists(sheet)
     furniture.drop_advert_units(sheet)
     walls = block.drop_comment_markers(sheet)
+    galleries = captions.glued_galleries(sheet)
     found_captions = captions.find_captions(sheet)
     furniture.drop_video_carousels(sheet)
     furniture.drop_rights_notices(sheet)
@@ -160,7 +161,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     # a caption printed twice (a slideshow repeats it) is one caption
     kept_captions = tuple(
         dict.fromkeys(
-            [c for i, c in sorted(found_captions.items()) if top <= i <= end]
+            [c for i, c in _in_line_order(found_captions, galleries) if top <= i <= end]
             + [c for t in _strings(doc.meta_value("captions")) if (c := captions.markup_caption(t))]
         )
     )
@@ -257,6 +258,14 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def _in_line_order(
+    found: dict[int, Caption], galleries: dict[int, tuple[Caption, ...]]
+) -> list[tuple[int, Caption]]:
+    """Each caption with its line, in the order of the lines (a gallery's in its own)."""
+    pairs = [*found.items(), *((i, c) for i, group in galleries.items() for c in group)]
+    return sorted(pairs, key=lambda pair: pair[0])
 
 
 def _strings(value: object) -> tuple[str, ...]:

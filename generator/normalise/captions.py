@@ -39,6 +39,28 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
     return found
 
 
+def glued_galleries(sheet: Sheet) -> dict[int, tuple[Caption, ...]]:
+    """The captions of each gallery scraped as one line (P.GALLERY_BUTTONS_END: each
+    caption after its photographer's credit, the gallery's buttons at the end), keyed by
+    the line's index; the line is claimed as captions."""
+    found: dict[int, tuple[Caption, ...]] = {}
+    for i in list(sheet.open()):
+        text = sheet.texts[i]
+        end = P.GALLERY_BUTTONS_END.search(text)
+        starts = list(P.GALLERY_ITEM_CREDIT.finditer(text[: end.start()])) if end else []
+        if not starts or starts[0].start() != 0 or end is None:
+            continue
+        stops = [m.start() for m in starts[1:]] + [end.start()]
+        items = [
+            Caption(caption_text(text[m.end() : stop].strip()), normalise_credit(m["credit"]))
+            for m, stop in zip(starts, stops, strict=True)
+        ]
+        if all(P.CAPTION_MIN_WORDS <= words(c.caption) <= P.LONG_CAPTION_MAX_WORDS for c in items):
+            found[i] = tuple(items)
+            sheet.claim(i, "caption", "glued_gallery")
+    return found
+
+
 def _labelled_captions(sheet: Sheet) -> dict[int, Caption]:
     """Captions printed with a label and no credit among the story's paragraphs (the Daily
     Mail's layout, P.LABELLED_CAPTION): runs of lines with no full stop, a sentence of

@@ -2364,6 +2364,16 @@ SLASH_CREDIT_FIRST = re.compile(
     r"(?P<caption>[A-Z0-9\"“].{20,}[.!?\"”])$"
 )
 CREDIT_FIRST_SLASH_WITHIN = 40  # characters: the slash stands in the credit's name
+# A gallery scraped as one line: its photos' captions, each after its credit as above,
+# run together and closed by the gallery's buttons ("Kendall Rodriguez for New York Daily
+# News An “exchange of gunfire” erupted ... Kendall Rodriguez for new York Daily News A
+# member of NYPD's ESU suits up ... Previous Next"). Split where each credit starts.
+GALLERY_BUTTONS_END = re.compile(r"\s+Previous\s+Next\s*$")
+GALLERY_ITEM_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\"”’] ))(?P<credit>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}"
+    r"(?:\s*/\s*(?:[Ff]or )?| for )(?:[Tt]he )?(?:[A-Za-z][\w'’&.-]* ){0,4}?"
+    rf"(?:{PAPER_NAME_END})) (?=[A-Z0-9\"“])"
+)
 # A line that opens with the rights sign and is no caption is a rights notice, never the
 # story's text ("© M/s Herald Publications Pvt Ltd, P.O.Box 160, Rua San Tome, ...").
 RIGHTS_SIGN = re.compile(r"^\(?©")
@@ -2739,6 +2749,8 @@ RULE_NOTES: dict[str, str] = {
     "short_lede": "a short first paragraph that opens with its dateline, right above the body",
     "collapsed_caption": "a caption cut short before its '... more' button, under it in full",
     "credit_first": "a photo caption after its agency credit in brackets",
+    "glued_gallery": "a gallery's captions after their credits run into one line, ending "
+    "'Previous Next'",
     "slash_credit_first": "a photo caption after its credit ('Jane Roe/Daily News <caption>', "
     "'Jane Roe for The Globe <caption>')",
     "staff_credit_end": "a photo caption ending in its staff photographer's credit in capitals",
