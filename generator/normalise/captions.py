@@ -277,6 +277,12 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
         lambda text: text.endswith(P.STAFF_CREDIT_WORDS),
         False,
     ),
+    (
+        "slash_credit_end",
+        P.SLASH_CREDIT_END,
+        lambda text: "/" in text[-P.CREDIT_FIRST_SLASH_WITHIN :] and _sentence_case(text),
+        False,
+    ),
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),
     ("call_sign_credit", P.CALL_SIGN_CREDIT, lambda text: text.endswith(")"), False),
     ("photo_source_credit", P.PHOTO_SOURCE_CREDIT, lambda text: text.endswith(")"), False),
@@ -302,6 +308,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
         True,
     ),
     ("caption_label", P.CAPTION_WORD_LABEL, lambda text: "aption" in text[:16], False),
+    ("buy_photo", P.BUY_PHOTO_CAPTION, lambda text: text.lower().endswith("buy photo"), False),
 )
 
 
@@ -350,7 +357,8 @@ def _credited(text: str) -> tuple[str, Caption] | None:
     """(layout, caption) of a caption that carries its credit, in the first layout that fits."""
     for rule, pattern, worth_trying, check_credit in _ONE_LINE:
         match = pattern.match(text) if worth_trying(text) else None
-        if not match or words(match["caption"]) > P.CAPTION_MAX_WORDS:
+        longest = P.LONG_CAPTION_MAX_WORDS if rule in P.WIDGET_LAYOUTS else P.CAPTION_MAX_WORDS
+        if not match or words(match["caption"]) > longest:
             continue
         if check_credit and not _looks_like_credit(match["credit"]):
             continue

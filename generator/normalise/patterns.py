@@ -2203,8 +2203,13 @@ TRANSCRIPT_LINE = re.compile(r"^WEBVTT\b")
 # ("THOSE INVESTIGATORS SPENT ABOUT SEVEN HOURS GATHERING EVIDENCE ..."), of at least
 # CAPTION_TRACK_MIN_WORDS words. Beside paragraphs in sentence case it is the video's.
 CAPTION_TRACK_MIN_WORDS = 30
-# The counter (and a "Buy photo" button) printed before each caption.
-GALLERY_COUNTER = re.compile(rf"^(?:{SLIDE_COUNTER}\s+|{_GALLERY_LABEL})?(?:buy photo\s+)?", I)
+# The counter (and a "Buy photo" button) printed before each caption, or the widget's
+# label or its loading notice ("Related Photos", "Loading...").
+GALLERY_COUNTER = re.compile(
+    rf"^(?:{SLIDE_COUNTER}\s+|{_GALLERY_LABEL}|related photos\s+|loading(?:\.\.\.|…)\s*)?"
+    r"(?:buy photo\s+)?",
+    I,
+)
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X",
 # "Image credit: X"
 CREDIT_WORDS = (
@@ -2262,6 +2267,15 @@ STAFF_CREDIT_END = re.compile(
     r"^(?P<caption>[A-Z0-9\"“].{20,}?[.!?\"”])\s+"
     r"(?P<credit>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,3}\s*(?:/|—|–|-)\s*"
     rf"(?:{'|'.join(STAFF_CREDIT_WORDS)}))$"
+)
+# ... or a photographer's credit as a name and the paper or station after a slash, after
+# the caption's last stop: "... on Sunday, May 24, 2015. Shannon Heupel/Advertiser", "...
+# North Richards Street. Mike Anderson / WISN" (a name of two or three words, then one to
+# three capitalised words).
+SLASH_CREDIT_END = re.compile(
+    r"^(?P<caption>[A-Z0-9\"“].{20,}?[.!?\"”])\s+"
+    r"(?P<credit>[A-Z][a-z][\w'’-]*(?: [A-Z][\w.'’-]*){1,2}\s*/\s*"
+    r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})$"
 )
 # USA Today's head, scraped: the photo's caption and credit, then its "Story Highlights"
 # label and the first highlight, on one line ("Police gather at the scene. (Photo: Jane
@@ -2485,6 +2499,16 @@ GALLERY_CONTROL_CREDIT = re.compile(
     rf"^(?P<caption>\S.{{7,}}?[.!?\"”’)])\s+{PHOTO_CONTROL}\s+(?P<credit>[A-Z].{{0,60}})$"
 )
 GALLERY_CONTROL_NEEDS = ("caption", "image", "photo")
+# ... or the widget's "Buy Photo" button around a caption ending in its credit in brackets
+# (Gannett's layout): "Buy Photo Members of the Montgomery Police Department attempt to
+# calm the situation ... (Photo: Shannon Heupel/Advertiser)Buy Photo".
+BUY_PHOTO_CAPTION = re.compile(
+    rf"^(?:{PHOTO_CONTROL}\s+)?(?P<caption>\S.{{7,}}?)\s*\((?i:photo)s?\s*:\s*"
+    rf"(?P<credit>[^()]{{1,80}})\)\s*{PHOTO_CONTROL}$"
+)
+# A caption printed with its widget's buttons is one however long: up to
+# LONG_CAPTION_MAX_WORDS words (captions._credited; the layouts' rule names).
+WIDGET_LAYOUTS = frozenset({"gallery_control_credit", "control_before_caption", "buy_photo"})
 # The credit, the widget's controls, then the caption: "THE BLADE/JEREMY WADSWORTH
 # Enlarge | Buy This Photo Alex and Susan Craig talk about ...". The credit is a name and
 # an outlet (a slash between) or a name in capitals; the caption starts a sentence.
@@ -2749,6 +2773,8 @@ RULE_NOTES: dict[str, str] = {
     "short_lede": "a short first paragraph that opens with its dateline, right above the body",
     "collapsed_caption": "a caption cut short before its '... more' button, under it in full",
     "credit_first": "a photo caption after its agency credit in brackets",
+    "slash_credit_end": "a photo caption ending in its credit, a name and the paper after a slash",
+    "buy_photo": "a photo caption inside its widget's 'Buy Photo' buttons, its credit in brackets",
     "glued_gallery": "a gallery's captions after their credits run into one line, ending "
     "'Previous Next'",
     "slash_credit_first": "a photo caption after its credit ('Jane Roe/Daily News <caption>', "
