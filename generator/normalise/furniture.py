@@ -156,8 +156,10 @@ def _one_story(sheet: Sheet, run: list[tuple[list[int], int]]) -> bool:
 
 
 def drop_video_lists(sheet: Sheet) -> None:
-    """Video playlists: VIDEO_LIST_MIN or more lines in a row of a clip's length and
-    title ("2:52 How can I be sure my ballot counts"), none ending in a full stop; and
+    """Video playlists: lines in a row of a clip's length and title ("2:52 How can I be
+    sure my ballot counts"), VIDEO_LIST_MIN or more of them not ending in a full stop (a
+    time-stamped live blog's entries are sentences; a clip's blurb among titles is not
+    one of them: "0:43 Lawyers contend ... They made this animation to prove it."); and
     the clip titles listed right under a video player's controls (rule video_embed),
     up to the first line of prose; and a clip's title over its caption (rule
     video_caption) between the story's paragraphs ("Child Shot, Wounded in Boston Area
@@ -180,10 +182,11 @@ def drop_video_lists(sheet: Sheet) -> None:
             sheet.drop(title, "video_title")
     run: list[int] = []
     for i in [*sheet.open(), None]:
-        if i is not None and P.VIDEO_ITEM.match(sheet.texts[i]) and not _full_stop(sheet.texts[i]):
+        if i is not None and P.VIDEO_ITEM.match(sheet.texts[i]):
             run.append(i)
             continue
-        if len(run) >= P.VIDEO_LIST_MIN:
+        titled = [k for k in run if not _full_stop(sheet.texts[k])]
+        if len(titled) >= P.VIDEO_LIST_MIN:  # a clip's blurb among its titles is one too
             for k in run:
                 sheet.drop(k, "video_list")
         run = []
