@@ -460,9 +460,21 @@ def _running_text(text: str) -> bool:
 
 def _unpunctuated(text: str) -> bool:
     """No sentence: not a line that ends in a full stop, that runs on (_running_text), or
-    that announces what follows it ("The ... officer who discharged his weapon is:")."""
+    that announces what follows it ("The ... officer who discharged his weapon is:"); nor
+    the rest of a sentence (_continued), as no headline is."""
     announces = text.rstrip().endswith(":") and words(text) >= P.ANNOUNCED_CLAUSE_WORDS
-    return not is_sentence(text) and not _running_text(text) and not announces
+    return not (is_sentence(text) or _running_text(text) or announces or _continued(text))
+
+
+def _continued(text: str) -> bool:
+    """A line in sentence case that opens in lower case: the rest of a sentence or a
+    timeline's entry ("the shift commander activated the Swat team"); not a name
+    ("iPhone"), a web address or a widget's buttons ("of Autoplay Pause Show Thumbnails")."""
+    if not text[:1].islower() or text[1:2].isupper() or P.WEB_ADDRESS_START.match(text):
+        return False
+    found = P.WORD.findall(text)
+    capitalised = sum(w[:1].isupper() for w in found)
+    return len(found) >= P.CONTINUED_MIN_WORDS and capitalised <= P.TITLE_CASE_SHARE * len(found)
 
 
 def _adjacent(sheet: Sheet, a: int, b: int) -> bool:

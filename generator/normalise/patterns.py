@@ -1553,6 +1553,10 @@ EXPLICIT_DATE = re.compile(
 # A list of other stories printed item by item twice in a row (furniture.drop_doubled_lists):
 # so many pairs one after another, of items of so many words at least.
 DOUBLED_LIST_MIN_PAIRS, DOUBLED_ITEM_MIN_WORDS, DOUBLED_SHARE = 3, 4, 0.6
+# The rest of a sentence on a line of its own, in lower case, is no headline of a list of
+# links (furniture._continued) from so many words; nor is a web address.
+CONTINUED_MIN_WORDS = 4
+WEB_ADDRESS_START = re.compile(r"^(?:https?:|www\.)", I)
 # A teaser's date stamp after its headline: "... What you need to know Mar 27" (a link
 # printed again with its date is another story promoted on the page: drop_repeats).
 TEASER_DATE_TAIL = re.compile(
