@@ -251,13 +251,29 @@ def split_head(sheet: Sheet, first: int, last: int) -> int:
         if kind not in _FIELD_KINDS and not (kind is None and fields.is_field_line(sheet.texts[k])):
             continue
         head = [i for i in range(first, k) if sheet.kinds[i] is None]
-        if not head or any(not headline_shaped(sheet.texts[i]) for i in head):
+        shaped = head and all(headline_shaped(sheet.texts[i]) for i in head)
+        if not shaped and not _dated_page_head(sheet, head, k):
             return first
         return _body_under(sheet, k, last, first)
     under = _under_summary_points(sheet, first, last)
     if under is None:
         under = _under_page_headline(sheet, first, last)
     return under if under is not None else _under_head_in_run(sheet, first, last)
+
+
+def _dated_page_head(sheet: Sheet, head: list[int], under: int) -> bool:
+    """The page opens with one line over a date line (line `under`): its headline (claimed
+    as such), however it ends ("Esther Williams: ... Swimmer And Actress Dies Aged 91." over "07
+    June 2013"); a date never stands between a story's first paragraph and the rest."""
+    if not (
+        len(head) == 1
+        and _page_top(sheet, head[0])
+        and (sheet.kinds[under] == "date" or fields.looks_like_date(sheet.texts[under]))
+        and P.PAGE_HEADLINE_MIN_WORDS <= words(sheet.texts[head[0]]) <= P.TITLE_MAX_WORDS
+    ):
+        return False
+    sheet.claim(head[0], "title", "headline_opens_page")
+    return True
 
 
 def _under_page_headline(sheet: Sheet, first: int, last: int) -> int | None:

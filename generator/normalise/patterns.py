@@ -2689,7 +2689,8 @@ RULE_NOTES: dict[str, str] = {
     "after_signoff": "after the article's closing credit line",
     "headline_above_body": "headline-shaped line above the body that the body talks about",
     "headline_over_points": "the page's first line, over summary points printed without bullets",
-    "headline_opens_page": "the page's first line, a headline ended as a sentence, over the lede",
+    "headline_opens_page": "the page's first line, a headline ended as a sentence, over the lede "
+    "or a date line",
     "glued_headline": "the headline again, with a breadcrumb or label glued in front of it",
     "kicker": "a short label above the headline (a series, section or event): its kicker",
     "fixture_label": "an event named by its parts over the headline ('Third Test, day two, Old "
