@@ -453,7 +453,7 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
     a quote it announces ("... Reid told People she was a social drinker:" over '"No.').
     A sign-off credit, a date, the outlet's prompt or a list's label ends them. Returns
     the body's last line."""
-    quoted, closers = _quote_open(sheet, last), 0
+    quoted, closers, announced = _quote_open(sheet, last), 0, False
     while (i := sheet.nearest(last, 1)) is not None and sheet.kinds[i] is None:
         text = sheet.texts[i]
         if fields.is_field_line(text) or P.CONTRIBUTED.match(text) or P.REPORTING_BY.match(text):
@@ -464,7 +464,8 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
             break  # the outlet's prompt (trim_body), or where its facts came from
         if P.LIST_LABELS.match(text):
             break  # the label of a list of other stories ("More sport news...")
-        if quoted and _OPENS.match(text) and is_sentence(text):
+        opens_quote = announced and text[:1] in P.OPENING_QUOTES  # the quote announced above
+        if (quoted or opens_quote) and _OPENS.match(text) and is_sentence(text):
             rule = "quoted_line"
         elif (
             _closing_line(text)
@@ -477,7 +478,7 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
         else:
             break
         sheet.claim(i, "paragraph", rule)
-        quoted, last = _quote_state(text, quoted), i
+        quoted, last, announced = _quote_state(text, quoted), i, rule == "quote_intro"
     return last
 
 
