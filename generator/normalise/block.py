@@ -449,11 +449,14 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
     """The story's last lines under the body, past blank lines, up to the first that is
     none of them: short sentences that close it ("So, surely, will Verbeek.", "The motive
     is unclear at this time.", at most CLOSING_LINES_MAX), the rest of a quote left open
-    above, however short its lines ('That's it. "'), and a clause ending in a colon over
-    a quote it announces ("... Reid told People she was a social drinker:" over '"No.').
+    above, however short its lines ('That's it. "'), a clause ending in a colon over a
+    quote it announces ("... Reid told People she was a social drinker:" over '"No.'), and
+    the turns of a transcript whose speakers the body's last lines name ('Dispatcher: "How
+    old is he?"', 'Child: "No ma'am."').
     A sign-off credit, a date, the outlet's prompt or a list's label ends them. Returns
     the body's last line."""
     quoted, closers, announced = _quote_open(sheet, last), 0, False
+    speakers = _speakers(sheet, last)
     while (i := sheet.nearest(last, 1)) is not None and sheet.kinds[i] is None:
         text = sheet.texts[i]
         if fields.is_field_line(text) or P.CONTRIBUTED.match(text) or P.REPORTING_BY.match(text):
@@ -465,8 +468,11 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
         if P.LIST_LABELS.match(text):
             break  # the label of a list of other stories ("More sport news...")
         opens_quote = announced and text[:1] in P.OPENING_QUOTES  # the quote announced above
+        turn = P.SPEAKER_TURN.match(text)
         if (quoted or opens_quote) and _OPENS.match(text) and is_sentence(text):
             rule = "quoted_line"
+        elif turn and turn["speaker"] in speakers:
+            rule = "transcript_line"
         elif (
             _closing_line(text)
             and closers < P.CLOSING_LINES_MAX
@@ -480,6 +486,16 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
         sheet.claim(i, "paragraph", rule)
         quoted, last, announced = _quote_state(text, quoted), i, rule == "quote_intro"
     return last
+
+
+def _speakers(sheet: Sheet, last: int) -> set[str]:
+    """The speakers whose turns (P.SPEAKER_TURN) the body's last lines print: a
+    transcript's (QUOTE_LOOKBACK_LINES)."""
+    found = set()
+    for i in range(max(last - P.QUOTE_LOOKBACK_LINES, 0), last + 1):
+        if sheet.kinds[i] in (None, "paragraph") and (turn := P.SPEAKER_TURN.match(sheet.texts[i])):
+            found.add(turn["speaker"])
+    return found
 
 
 def _quote_open(sheet: Sheet, last: int) -> bool:

@@ -773,6 +773,9 @@ CLOSING_LINES_MAX = 3
 # A quote opened in the body's last this many lines and not closed runs on under it, one
 # sentence to a line ('"I just wanted to say ... / That's it. "'; block._quote_open).
 QUOTE_LOOKBACK_LINES = 6
+# A transcript's turn: the speaker's label, a colon, their words ('Dispatcher: "How old is
+# he?"'). Under the body, the turns of speakers its last lines name go on (closing lines).
+SPEAKER_TURN = re.compile(r"^(?P<speaker>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
 # The story's closing lines end at a note on where its facts came from ("Information
 # provided by KFOR."; block.extend_closing_lines).
 SOURCE_NOTE = re.compile(
@@ -2698,6 +2701,8 @@ RULE_NOTES: dict[str, str] = {
     "series_label": "the label of the series or coverage the story belongs to, under its headline",
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
+    "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
+    "last lines",
     "closing_line": "short sentence right under the body: its closing line",
     "signoff_name": "a dash and the writer's name alone under the story: its sign-off",
     "quoted_line": "a line under the body that goes on with a quote left open above it",
