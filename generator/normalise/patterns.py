@@ -180,6 +180,15 @@ FURNITURE: tuple[Rule, ...] = (
     ),
     # "-----", "=====", "* * *": a line of punctuation alone separates, and says nothing
     _rule("separator", r"^[\W_]+$", "a line of punctuation alone: a separator"),
+    # A page's script scraped as text: "var year = Math.floor(xOff / yearImgWidth);",
+    # "function(d, s, id) {", "document.getElementById(...)": code, never the story's words.
+    _rule(
+        "script",
+        r"\bvar [A-Za-z_$][\w$]* = |\bfunction\s*\([\w$, ]*\)\s*\{|"
+        r"\b(?:Math|document|window)\.[a-z]\w*\(|\);\s*(?:var|if|return)\b",
+        "a page's script scraped as text",
+        needs=("var ", "function", "math.", "document.", "window.", ");"),
+    ),
     # "(Photo: KHOU 11)", "(Image credit: Blue Origin)": a photo's credit alone on its line in
     # brackets, the photo itself left out of the dump; it stands under a headline or a
     # paragraph as often as under a caption, so it credits no line: never article text
