@@ -777,7 +777,7 @@ def find_credits(
         elif i in header and is_name(bare := _tailed_name(text)):  # a name alone: the
             name = _bare_name(bare)  # byline, unless it is
             if _in_fact_box(sheet, i):  # the work's credits in a review ("directed by")
-                sheet.drop(i, "fact_box")
+                sheet.claim(i, "credit", "fact_box")  # no writer of the review
             elif P.BEAT_LINE.search(text):  # a beat or desk ("State Department")
                 sheet.claim(i, "credit", "beat_line")
             elif P.PUBLICATION_WORD.search(name) or _site_address_of(sheet, name):
