@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..models import Caption
 from . import block, fields
 from . import patterns as P
-from .sheet import Sheet, is_prose, is_sentence, words
+from .sheet import Sheet, is_prose, is_sentence, sentence_case, words
 
 
 def find_captions(sheet: Sheet) -> dict[int, Caption]:
@@ -47,8 +47,10 @@ def glued_galleries(sheet: Sheet) -> dict[int, tuple[Caption, ...]]:
     for i in list(sheet.open()):
         text = sheet.texts[i]
         end = P.GALLERY_BUTTONS_END.search(text)
-        starts = list(P.GALLERY_ITEM_CREDIT.finditer(text[: end.start()])) if end else []
-        if not starts or starts[0].start() != 0 or end is None:
+        if end is None:
+            continue
+        starts = list(P.GALLERY_ITEM_CREDIT.finditer(text[: end.start()]))
+        if not starts or starts[0].start() != 0:
             continue
         stops = [m.start() for m in starts[1:]] + [end.start()]
         items = [
@@ -104,13 +106,7 @@ def _photo_clause(text: str) -> bool:
     full stop at its end."""
     if is_sentence(text) or not P.LABELLED_CAPTION_MIN_WORDS <= words(text) <= P.CAPTION_MAX_WORDS:
         return False
-    return _sentence_case(text)
-
-
-def _sentence_case(text: str) -> bool:
-    """At most P.TITLE_CASE_SHARE of the words are capitalised."""
-    letters = [w for w in text.split() if w[:1].isalpha()]
-    return sum(w[:1].isupper() for w in letters) <= P.TITLE_CASE_SHARE * len(letters)
+    return sentence_case(text)
 
 
 def _labelled(text: str, written: re.Pattern[str] | None = None) -> bool:
@@ -259,7 +255,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     (
         "rights_first",
         P.RIGHTS_FIRST_CAPTION,
-        lambda text: text.startswith("©") and _sentence_case(text),
+        lambda text: text.startswith("©") and sentence_case(text),
         False,
     ),
     (
@@ -267,7 +263,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
         P.SLASH_CREDIT_FIRST,
         lambda text: (
             ("/" in (head := text[: P.CREDIT_FIRST_SLASH_WITHIN]) or " for " in head)
-            and _sentence_case(text)
+            and sentence_case(text)
         ),
         False,
     ),
@@ -280,7 +276,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
     (
         "slash_credit_end",
         P.SLASH_CREDIT_END,
-        lambda text: "/" in text[-P.CREDIT_FIRST_SLASH_WITHIN :] and _sentence_case(text),
+        lambda text: "/" in text[-P.CREDIT_FIRST_SLASH_WITHIN :] and sentence_case(text),
         False,
     ),
     ("paren_photo_credit", P.PAREN_PHOTO_CREDIT, lambda text: text.endswith(")"), False),

@@ -876,16 +876,16 @@ def _signoff(sheet: Sheet, i: int, lines: range) -> re.Match[str] | None:
         return None
     if match.re is P.DASHED_NAME and not _person(match["names"]):
         return None
-    if match.re is P.DASHED_NAME and P.HYPHEN_ITEM.match(text) and _among_items(sheet, i):
+    if match.re is P.DASHED_NAME and P.BULLET.match(text) and _among_items(sheet, i):
         return None  # a menu's item under a hyphen ("- Print Article", "- Email Article")
     return match
 
 
 def _among_items(sheet: Sheet, i: int) -> bool:
     """A line next to line i (the nearest above or below that is not blank) is a list's
-    item under a hyphen, as line i is."""
+    item (P.LIST_ITEM), as line i may be."""
     beside = (sheet.nearest(i, -1), sheet.nearest(i, 1))
-    return any(j is not None and P.HYPHEN_ITEM.match(sheet.texts[j]) for j in beside)
+    return any(j is not None and P.LIST_ITEM.match(sheet.texts[j]) for j in beside)
 
 
 def _person(name: str) -> bool:

@@ -7,7 +7,7 @@ from itertools import pairwise
 from . import fields
 from . import patterns as P
 from .block import content_words
-from .sheet import Sheet, is_clip_link, is_prose, is_sentence, words
+from .sheet import Sheet, is_clip_link, is_prose, is_sentence, sentence_case, words
 
 
 def drop_line_furniture(sheet: Sheet) -> None:
@@ -472,9 +472,7 @@ def _continued(text: str) -> bool:
     ("iPhone"), a web address or a widget's buttons ("of Autoplay Pause Show Thumbnails")."""
     if not text[:1].islower() or text[1:2].isupper() or P.WEB_ADDRESS_START.match(text):
         return False
-    found = P.WORD.findall(text)
-    capitalised = sum(w[:1].isupper() for w in found)
-    return len(found) >= P.CONTINUED_MIN_WORDS and capitalised <= P.TITLE_CASE_SHARE * len(found)
+    return words(text) >= P.CONTINUED_MIN_WORDS and sentence_case(text)
 
 
 def _adjacent(sheet: Sheet, a: int, b: int) -> bool:

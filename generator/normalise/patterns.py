@@ -1708,14 +1708,13 @@ CONTACT_NAME = re.compile(
 # is the outlet (fields.signoff_outlet); a place there ("— Jane Roe, Munich") is not.
 _ORG = r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|&)){0,5}"
 # ... or the dash and the name alone, right under the story's last paragraph ("— Frank
-# Warner", "-- Nicole Santa Cruz", "- Shaun Newport" when no other line beside it is a
-# menu's item under the same bullet): a person's name, not a wire's ("—Chicago Sun-Times
-# Wire") or a contributor's ("— With Ellen Yan"; checked in fields._signoff). The empty
-# `org` keeps the sign-offs' groups alike.
+# Warner", "-- Nicole Santa Cruz", "- Shaun Newport" when no line beside it is a list's
+# item, as a menu's are: fields._among_items): a person's name, not a wire's ("—Chicago
+# Sun-Times Wire") or a contributor's ("— With Ellen Yan"; checked in fields._signoff).
+# The empty `org` keeps the sign-offs' groups alike.
 DASHED_NAME = re.compile(
     r"^(?:--|—|–|-(?!-))\s*(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2})(?P<org>)$"
 )
-HYPHEN_ITEM = re.compile(r"^-(?!-)\s*\S")
 SIGNOFF_LINE = re.compile(
     r"^(?:--?|—|–)\s*(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\s*"
     rf"(?:the )?(?P<org>{_ORG})$"
@@ -2388,9 +2387,11 @@ PAPER_NAME_END = "|".join(
         *("Democrat", "Republican", "Independent", "Leader", "Ledger", "Citizen"),
     )
 )
+_PHOTOGRAPHER_FOR = (  # "Andy Mai/", "Gregg Vigliotti/For ", "Bill Brett for The "
+    r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}(?:\s*/\s*(?:[Ff]or )?| for )(?:[Tt]he )?"
+)
 SLASH_CREDIT_FIRST = re.compile(
-    r"^(?P<credit>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}(?:\s*/\s*(?:[Ff]or )?| for )(?:[Tt]he )?"
-    rf"(?:[A-Z][\w'’&.-]* ){{0,4}}?(?:{PAPER_NAME_END})) "
+    rf"^(?P<credit>{_PHOTOGRAPHER_FOR}(?:[A-Z][\w'’&.-]* ){{0,4}}?(?:{PAPER_NAME_END})) "
     r"(?P<caption>[A-Z0-9\"“].{20,}[.!?\"”])$"
 )
 CREDIT_FIRST_SLASH_WITHIN = 40  # characters: the slash stands in the credit's name
@@ -2399,9 +2400,8 @@ CREDIT_FIRST_SLASH_WITHIN = 40  # characters: the slash stands in the credit's n
 # News An “exchange of gunfire” erupted ... Kendall Rodriguez for new York Daily News A
 # member of NYPD's ESU suits up ... Previous Next"). Split where each credit starts.
 GALLERY_BUTTONS_END = re.compile(r"\s+Previous\s+Next\s*$")
-GALLERY_ITEM_CREDIT = re.compile(
-    r"(?:^|(?<=[.!?\"”’] ))(?P<credit>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}"
-    r"(?:\s*/\s*(?:[Ff]or )?| for )(?:[Tt]he )?(?:[A-Za-z][\w'’&.-]* ){0,4}?"
+GALLERY_ITEM_CREDIT = re.compile(  # (the paper's name in any case: "for new York Daily News")
+    rf"(?:^|(?<=[.!?\"”’] ))(?P<credit>{_PHOTOGRAPHER_FOR}(?:[A-Za-z][\w'’&.-]* ){{0,4}}?"
     rf"(?:{PAPER_NAME_END})) (?=[A-Z0-9\"“])"
 )
 # A line that opens with the rights sign and is no caption is a rights notice, never the

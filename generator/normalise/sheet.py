@@ -93,6 +93,12 @@ def is_prose(text: str) -> bool:
     return n >= P.PROSE_LONG_WORDS or (n >= P.PROSE_MIN_WORDS and is_sentence(text))
 
 
+def sentence_case(text: str) -> bool:
+    """At most P.TITLE_CASE_SHARE of the words are capitalised."""
+    letters = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in letters) <= P.TITLE_CASE_SHARE * len(letters)
+
+
 def is_clip_link(text: str) -> bool:
     """A line bidding the reader watch, hear or see a clip (P.CLIP_LINK)."""
     return words(text) <= P.CLIP_LINK_MAX_WORDS and P.CLIP_LINK.match(text) is not None
