@@ -232,6 +232,36 @@ def _weight(sheet: Sheet, i: int) -> float:
     return float(words(text)) if is_prose(text) else -P.SHORT_LINE_COST
 
 
+def skip_story_cards(sheet: Sheet, first: int, last: int) -> int:
+    """The body's first line below the cards of the site's other stories that open it (a
+    station's page: a summary printed twice in a row, its copy dropped as a repeat). When
+    the body's first paragraph is such a card and STORY_CARDS_MIN of its first
+    STORY_CARDS_WINDOW paragraphs are, they and the lines between them are dropped (rule
+    story_card) and the body starts under the last. A story prints a line twice now and
+    then, not its first one and another beside it."""
+    lines = [i for i in range(first, last + 1) if sheet.kinds[i] is None]
+    cards = [i for i in lines[: P.STORY_CARDS_WINDOW] if _printed_twice(sheet, i)]
+    if len(cards) < P.STORY_CARDS_MIN or cards[0] != lines[0]:
+        return first
+    below = sheet.next_open(cards[-1])
+    if below is None or below > last:
+        return first  # nothing under the cards: they are all the page holds
+    for i in lines:
+        if i <= cards[-1]:
+            sheet.drop(i, "story_card")
+    return below
+
+
+def _printed_twice(sheet: Sheet, i: int) -> bool:
+    """Line i is printed again right under it (the copy dropped as a repeat)."""
+    j = sheet.nearest(i, 1)
+    return (
+        j is not None
+        and sheet.rules[j] == "repeated_line"
+        and sheet.casefolded[j] == sheet.casefolded[i]
+    )
+
+
 def split_head(sheet: Sheet, first: int, last: int) -> int:
     """The body's first line when the run of prose opens with the article's head: a
     headline-shaped line (or two) with a date or byline right under it, then the body.

@@ -1565,6 +1565,10 @@ EXPLICIT_DATE = re.compile(
 # A list of other stories printed item by item twice in a row (furniture.drop_doubled_lists):
 # so many pairs one after another, of items of so many words at least.
 DOUBLED_LIST_MIN_PAIRS, DOUBLED_ITEM_MIN_WORDS, DOUBLED_SHARE = 3, 4, 0.6
+# ... or the cards of a station's other stories over the story, each printed twice in a
+# row (block.skip_story_cards): the body's first paragraph and so many of its first
+# paragraphs printed so.
+STORY_CARDS_MIN, STORY_CARDS_WINDOW = 2, 12
 # The rest of a sentence on a line of its own, in lower case, is no headline of a list of
 # links (furniture._continued) from so many words; nor is a web address.
 CONTINUED_MIN_WORDS = 4
@@ -2710,6 +2714,7 @@ RULE_NOTES: dict[str, str] = {
     "series_label": "the label of the series or coverage the story belongs to, under its headline",
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
+    "story_card": "a card of the site's other stories over the story, printed twice in a row",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
     "closing_line": "short sentence right under the body: its closing line",
