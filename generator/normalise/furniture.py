@@ -34,6 +34,36 @@ def drop_line_furniture(sheet: Sheet) -> None:
             _drop_signup_blurb(sheet, i)
 
 
+def drop_glued_cards(sheet: Sheet) -> None:
+    """A promo card of the site printed as one line, its headline run into its blurb
+    (P.CARD_GLUE, P.CARD_SMALL_WORDS). The page's first line is its own headline,
+    whatever is run into it."""
+    for i in list(sheet.open())[1:]:
+        if _glued_card(sheet.texts[i]):
+            sheet.drop(i, "glued_card")
+
+
+def _glued_card(text: str) -> bool:
+    tokens = text.split()
+    head: list[str] = []
+    for token in tokens:
+        if not P.CARD_HEAD_WORD.match(token):
+            break
+        head.append(token)
+        if P.CARD_GLUE.search(token):  # the blurb glued to the headline's last word
+            break
+    else:
+        return False  # all capitalised: a headline or a name, no blurb
+    if not P.CARD_GLUE.search(head[-1] if head else ""):
+        following = tokens[len(head)]  # the first word in small letters
+        if len(head) < 2 or head[-1] not in P.CARD_BLURB_OPENERS or not following[0].islower():
+            return False
+        head = head[:-1]  # the blurb's first sentence opens "The annual ...", "A look ..."
+    return len(head) >= P.CARD_HEAD_MIN_WORDS and any(
+        w in P.CARD_SMALL_WORDS or w.endswith(":") for w in head[1:-1]
+    )  # "Best Fish Tacos In Malibu", "Jay Lloyd's Getaway: Holiday Getaway Caution"
+
+
 def drop_rights_notices(sheet: Sheet) -> None:
     """A line that opens with the rights sign and is no photo's caption (captions run
     first) is a rights notice (P.RIGHTS_SIGN), however long its holder's address. It ends

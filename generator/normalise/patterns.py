@@ -641,6 +641,22 @@ AD_LABEL = re.compile(
 )
 AD_UNIT_LINES, AD_LINE_MAX_WORDS = 4, 12
 AD_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^(?:[\w-]+\.)+[a-z]{2,6}(?:/\S*)?$", I)
+# A site's promo card printed as one line: a headline in title case (its small words
+# capitalised too: "Best Fish Tacos In Malibu") run into the blurb under it, glued
+# ("MalibuMalibu is ranked", 'New Year"Here in') or after a space before the blurb's
+# first sentence ("... In The U.S. A look at"). Prose capitalises no "In" or "For"
+# mid-sentence, nor a word before a colon ("Jay Lloyd's Getaway: Holiday Getaway
+# CautionAs hordes ..."); a name's run ends at a comma ("Amelia Mae Hinch, 43, The
+# Dalles").
+CARD_HEAD_WORD = re.compile(r"^[A-Z0-9][^\s,;]*$")
+CARD_GLUE = re.compile(r"[a-z]{2}(?:[A-Z][a-z]|[\"”][A-Z])")
+CARD_SMALL_WORDS = frozenset(  # capitalised only in a title
+    ("In", "To", "And", "For", "Of", "At", "On", "With", "From", "By", "Into", "Through")
+)
+CARD_BLURB_OPENERS = frozenset(
+    ("The", "A", "An", "This", "These", "Here", "It", "If", "When", "Whether")
+)
+CARD_HEAD_MIN_WORDS = 4
 TEASER_MIN_PAIRS = 3
 TEASER_SHARED_WORDS = 2  # content words two paragraphs of one story share (teasers' do not)
 STORY_HEAD_WORDS = 3  # ... and the story's headline with the paragraph under it
@@ -2715,6 +2731,7 @@ RULE_NOTES: dict[str, str] = {
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
     "story_card": "a card of the site's other stories over the story, printed twice in a row",
+    "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
     "closing_line": "short sentence right under the body: its closing line",
