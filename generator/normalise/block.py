@@ -324,15 +324,33 @@ def _under_page_headline(sheet: Sheet, first: int, last: int) -> int | None:
         return None
     ended = bool(P.PAGE_HEADLINE_END.search(text)) and not P.FULL_CLAUSE.search(text)
     sized = P.PAGE_HEADLINE_MIN_WORDS <= words(headline) <= P.PAGE_HEADLINE_MAX_WORDS
-    if not ((sized and (title_bar or ended or _headline_form(text))) or _short_sentences(text)):
+    shaped = (sized and (title_bar or ended or _headline_form(text))) or _short_sentences(text)
+    if not shaped and not P.PAGE_HEADLINE_MIN_WORDS <= words(text) <= P.TITLE_MAX_WORDS:
         return None
     below = sheet.next_open(first)  # under the head's date or byline ("UPDATE: 01-23-2017
     while below is not None and below < last and _head_field(sheet.texts[below]):  # 11:30am")
         below = sheet.next_open(below)
     if below is None or below > last or not is_prose(sheet.texts[below]):
         return None
+    if not shaped and not _restated(text, sheet.texts[below]):
+        return None
     sheet.claim(first, "title", "headline_opens_page")
     return below
+
+
+def _restated(text: str, lede: str) -> bool:
+    """A one-sentence line that the longer line under it tells again, most of its words
+    with it (P.RESTATED_SHARE): a headline over its lede ("John Kerry denies ever having
+    discussed Israeli strikes in Syria with Iran's foreign minister." over "John Kerry, a
+    former secretary of state, said on Monday that he had never discussed ..."). A lede's
+    next paragraph goes on from it; it does not say it again."""
+    own = content_words(text)
+    return (
+        len(fields.sentences(text)) == 1
+        and words(lede) > words(text)
+        and len(own) >= P.RESTATED_MIN_WORDS
+        and len(own & content_words(lede)) >= P.RESTATED_SHARE * len(own)
+    )
 
 
 def _head_field(text: str) -> bool:

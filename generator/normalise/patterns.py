@@ -1043,6 +1043,9 @@ UNBULLETED_HIGHLIGHTS_MIN, UNBULLETED_HIGHLIGHTS_MAX = 3, 8
 # exclamation or a quote ("...: 'Old Man Bill got shot!'"). A first line ending in a word
 # and a full stop is a lede ("Another day in Hollywood; another star in rehab.").
 PAGE_HEADLINE_MIN_WORDS, PAGE_HEADLINE_MAX_WORDS = 4, 16
+# ... or a sentence of up to TITLE_MAX_WORDS whose content words the longer line under
+# it mostly repeats (block._restated): a headline over the lede that tells it again.
+RESTATED_SHARE, RESTATED_MIN_WORDS = 0.7, 3
 # ... or, whatever its words, written as only headlines are: a question ("Why did some
 # Republicans balk at a resolution condemning QAnon?"); a column's label in front
 # ("OPINION: ...", "Exclusive: ..."); or two or three short sentences
