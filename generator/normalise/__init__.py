@@ -51,7 +51,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     first, last = body if body else (len(sheet.texts), len(sheet.texts) - 1)
     labelled: tuple[str, ...] = ()  # points under their label ("Key Points")
     if body:
-        first = block.split_head(sheet, block.skip_story_cards(sheet, first, last), last)
+        first = block.skip_story_cards(sheet, first, last)
+        first = block.split_head(sheet, block.skip_abstract(sheet, first, last), last)
         first = block.extend_over_announced_list(sheet, block.extend_to_lede(sheet, first))
         first, labelled = block.claim_labelled_points(sheet, first, last)
         last = block.extend_announced_list(sheet, first, block.extend_closing_lines(sheet, last))

@@ -252,6 +252,28 @@ def skip_story_cards(sheet: Sheet, first: int, last: int) -> int:
     return below
 
 
+def skip_abstract(sheet: Sheet, first: int, last: int) -> int:
+    """The body's first line when a station's story opens, a few lines into the body,
+    with its bare lede credit ("(WMC-TV) - It has been almost two weeks ...", P.LEDE_CREDIT:
+    the station alone in brackets, no place): the lines above it are the abstracts the
+    page prints over the story (its own summary, its related stories'), dropped (rule
+    abstract). A story opens with its credit; an update note above it is labelled
+    ("UPDATE: ..."), and such a body is left as it is."""
+    lines = [i for i in range(first, last + 1) if sheet.kinds[i] is None]
+    lede = next(
+        (i for i in lines[: P.ABSTRACT_MAX_LINES + 1] if P.LEDE_CREDIT.match(sheet.texts[i])),
+        None,
+    )
+    if lede is None or lede == lines[0]:
+        return first
+    above = [i for i in lines if i < lede]
+    if any(P.LABELLED_POINTS_END.match(sheet.texts[i]) for i in above):
+        return first
+    for i in above:
+        sheet.drop(i, "abstract")
+    return lede
+
+
 def _printed_twice(sheet: Sheet, i: int) -> bool:
     """Line i is printed again right under it (the copy dropped as a repeat)."""
     j = sheet.nearest(i, 1)

@@ -1588,6 +1588,9 @@ DOUBLED_LIST_MIN_PAIRS, DOUBLED_ITEM_MIN_WORDS, DOUBLED_SHARE = 3, 4, 0.6
 # row (block.skip_story_cards): the body's first paragraph and so many of its first
 # paragraphs printed so.
 STORY_CARDS_MIN, STORY_CARDS_WINDOW = 2, 12
+# ... or the abstracts a station prints over its story, up to so many lines above the
+# lede that opens with its bare credit ("(WMC) - ...", block.skip_abstract)
+ABSTRACT_MAX_LINES = 4
 # The rest of a sentence on a line of its own, in lower case, is no headline of a list of
 # links (furniture._continued) from so many words; nor is a web address.
 CONTINUED_MIN_WORDS = 4
@@ -2734,6 +2737,8 @@ RULE_NOTES: dict[str, str] = {
     "subhead": "short line between two paragraphs: a section heading",
     "company_boilerplate": "a company describing itself at the end of a press release",
     "story_card": "a card of the site's other stories over the story, printed twice in a row",
+    "abstract": "a summary printed over a station's story, above the lede that opens with its "
+    "credit",
     "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
