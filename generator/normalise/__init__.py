@@ -196,13 +196,14 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     station = fields.dateline_station(opening) if paragraphs else None
     dated = fields.dateline_date(opening) if paragraphs else None
     if paragraphs and not dateline:  # "(CBS/AP) ALBUQUERQUE, N.M. - Family and ..."
-        credit, rest = fields.split_lede_credit(paragraphs[lede])
-        dateline, rest = fields.split_dateline(rest)
+        dash = P.LOST_DATELINE.match(paragraphs[lede])  # "— The daughter of ...", "- LITTLE
+        credit, rest = fields.split_lede_credit(paragraphs[lede][dash.end() if dash else 0 :])
+        dateline, rest = fields.split_dateline(rest)  # ROCK, Ark. - A two-year-old ..."
         if dateline or credit:
             paragraphs[lede] = rest
             sheet.claim(lede_at, "paragraph", "dateline" if dateline else "lede_credit")
-        elif dash := P.LOST_DATELINE.match(paragraphs[lede]):  # "— The daughter of ..."
-            paragraphs[lede] = paragraphs[lede][dash.end() :]
+        elif dash:
+            paragraphs[lede] = rest
             sheet.claim(lede_at, "paragraph", "lost_dateline")
         else:  # under a summary or a quote that opens the body
             for k in range(lede + 1, min(lede + 1 + P.DATELINE_LATER_PARAGRAPHS, len(paragraphs))):

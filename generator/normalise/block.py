@@ -610,6 +610,9 @@ def extend_to_lede(sheet: Sheet, first: int) -> int:
     if above is None:
         return first
     text = sheet.texts[above]
+    if _dashed_lede(sheet, above):
+        sheet.claim(above, "paragraph", "dashed_lede")
+        return above
     match = P.DATELINE.match(text)
     if match is None or not P.TWO_CAPITALS.search(match["place"]) or ":" in match[0]:
         return first  # "NOPD: Teen shot near parade route" is a headline that quotes
@@ -618,6 +621,22 @@ def extend_to_lede(sheet: Sheet, first: int) -> int:
         return first
     sheet.claim(above, "paragraph", "short_lede")  # not a dangling line (trim_body)
     return above
+
+
+def _dashed_lede(sheet: Sheet, i: int) -> bool:
+    """Line i opens with the dash of a dateline the page left out, or before one ("- The
+    Gwinnett County Police Department is investigating ...", "- LITTLE ROCK, Ark. - A
+    two-year-old boy has died ..."; P.LOST_DATELINE), a sentence of prose: the lede, not a
+    list's item, when no other line above it opens so."""
+    text = sheet.texts[i]
+    dash = P.LOST_DATELINE.match(text)
+    above = sheet.previous_open(i)
+    return (
+        dash is not None
+        and is_sentence(text)
+        and is_prose(text[dash.end() :])
+        and (above is None or not P.LOST_DATELINE.match(sheet.texts[above]))
+    )
 
 
 def _closing_line(text: str) -> bool:

@@ -2739,6 +2739,8 @@ RULE_NOTES: dict[str, str] = {
     "story_card": "a card of the site's other stories over the story, printed twice in a row",
     "abstract": "a summary printed over a station's story, above the lede that opens with its "
     "credit",
+    "dashed_lede": "the lede over the body, opening with a dash where its dateline was or "
+    "before it",
     "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
