@@ -1526,25 +1526,36 @@ def _opening_sentences(sheet: Sheet, top: int, first: int) -> set[int]:
     own between its head and the body ("Pierre Thomas and Chris Ivory are out." / "DeShawn
     Wynn and Joique Bell are in." under the date): each a sentence, the run right above
     the body and right under a line of the head (headline, dek, byline, date) or at the
-    top of the text ("Deep Throat is dead.", over the lede of a text with no headline)."""
+    top of the text ("Deep Throat is dead.", over the lede of a text with no headline).
+    Within a run of them a sentence may be shorter still ("Can you believe it?" / "I
+    can't."). A photo's caption or a prompt the furniture passes dropped may stand between
+    the head and the run."""
     run: list[int] = []
     i = first - 1
     while i >= 0 and sheet.kinds[i] in (None, "blank"):
         if sheet.kinds[i] is None:
-            if not _opening_sentence(sheet.texts[i]):
+            if not _opening_sentence(sheet.texts[i], short=True):
                 return set()
             run.append(i)
+        i -= 1
+    if not any(_opening_sentence(sheet.texts[k]) for k in run):
+        return set()
+    while i >= top and sheet.kinds[i] in ("blank", "dropped", "caption"):
         i -= 1
     return set(run) if i < 0 or (i >= top and sheet.kinds[i] in _HEAD_KINDS) else set()
 
 
-def _opening_sentence(text: str) -> bool:
+def _opening_sentence(text: str, short: bool = False) -> bool:
+    """A sentence of OPENING_SENTENCE_MIN_WORDS or more (or, `short`, of any length),
+    fewer than a line of prose has, with words in small letters."""
     return (
-        P.OPENING_SENTENCE_MIN_WORDS <= words(text) < P.PROSE_MIN_WORDS
-        and text[:1].isupper()
+        (short or words(text) >= P.OPENING_SENTENCE_MIN_WORDS)
+        and words(text) < P.PROSE_MIN_WORDS
+        and text.lstrip("\"“‘'")[:1].isupper()
         and is_sentence(text)
+        and not text.endswith(("...", "…"))  # a headline cut short: a link
         and not P.LABEL_COLON.search(text)
-        and len(P.SMALL_WORD.findall(text)) >= P.OPENING_SENTENCE_SMALL_WORDS
+        and len(P.SMALL_WORD.findall(text)) >= (0 if short else P.OPENING_SENTENCE_SMALL_WORDS)
     )
 
 

@@ -368,7 +368,8 @@ FURNITURE: tuple[Rule, ...] = (
     # Share A memorial is set up in honor of ...", "EMBED >More News Videos Deputies
     # reported ...", "Sorry, your browser doesn't support Flash ... EMBED </>More News
     # Videos ...", "Hide Transcript Show Transcript", "play pause Violent Night in Vallejo",
-    # or after the clip's credit: "Al Jones reports playpause"
+    # or after the clip's credit: "Al Jones reports playpause"; the player's notice "This
+    # video is no longer available."
     _rule(
         "video_embed",
         r"^close\s+skip in skip\b|\bskip in skip x embed x share\b|"
@@ -376,9 +377,14 @@ FURNITURE: tuple[Rule, ...] = (
         r"^embed\s*<?/?>\s*more (?:news )?videos\b|"
         r"^sorry, your browser (?:does ?n[o']t|can ?not) (?:support|play)\b"
         r".{0,80}\b(?:flash|video)\b|"
-        r"^(?:hide|show) transcript(?:\s+(?:hide|show) transcript)?\W*$",
+        r"^(?:hide|show) transcript(?:\s+(?:hide|show) transcript)?\W*$|"
+        r"^(?:this|the) (?:video|clip|slideshow|gallery) (?:is (?:no longer|not) available|"
+        r"has expired|requires (?:javascript|flash))\W*$",
         "a video player's controls and its clip's description",
         needs=(
+            "available",
+            "expired",
+            "requires",
             "skip in skip",
             "embed",
             "sorry, your browser",
