@@ -524,7 +524,7 @@ def drop_after_signoff(sheet: Sheet, signoff: int | None) -> None:
 
 def trim_paragraph(text: str) -> str:
     """A paragraph without the furniture run into its line (P.PARAGRAPH_FURNITURE): an
-    advert's label before it, a "Click here" link after it."""
+    advert's label before it or between two of its sentences, a "Click here" link after it."""
     for pattern in P.PARAGRAPH_FURNITURE:
         trimmed = pattern.sub("", text)
         if trimmed != text and words(trimmed) >= P.PARAGRAPH_MIN_WORDS:

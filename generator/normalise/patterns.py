@@ -1147,6 +1147,7 @@ GLUED_TAIL_PROMPT = (
 )
 PARAGRAPH_FURNITURE = (
     re.compile(r"^Advertisement\s+(?=[A-Z\"“‘])"),
+    re.compile(r"(?<=[.!?\"”])\s+Advertisement(?=\s+[A-Z\"“‘])"),  # between two sentences
     re.compile(r"(?<=[.!?\"”])\s+(?:Click|Tap) here\b[^.!?]{0,80}[.!?]?$"),
     re.compile(rf"(?<=[.!?\"”])\s+{GLUED_TAIL_PROMPT}$"),
     re.compile(r"(?<=[.!?\"”])\s+\((?i:editing|edited) by [^()]{3,80}\)$"),
