@@ -1124,7 +1124,7 @@ SITE_NAME_WORD = re.compile(
     I,
 )
 SITE_ADDRESS = re.compile(r"[A-Za-z0-9][\w-]*\.(?:com|net|org|co\.uk)\b")  # "wave3.com", "WTVM.com"
-SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\d{1,2})?\b")
+SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\s?\d{1,2})?\b")  # "WSLS 10"
 # A station's call sign with the suffix of its television licence or as its site's address
 # ("KHOU-TV", "WTVM.com"): fields.find_outlet names the station by the call sign alone.
 CALL_SIGN_FORM = re.compile(r"(?P<call>[KW][A-Z]{2,3})(?:-(?:TV|DT)|\.com)")
