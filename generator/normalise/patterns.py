@@ -2536,10 +2536,14 @@ CAPTION_POSITION = re.compile(
 )
 # A photo taken from a social network or given by the family, credited so in brackets
 # after its caption: "Sarah Bonner, 24, died after being shot in the eye at a gun range.
-# (Facebook)", "... (Family photo)", "... (Handout)".
+# (Facebook)", "... (Family photo)", "... (Handout)"; or a mugshot, credited to the
+# sheriff, police or jail that took it: "Larry Zamora, 37. (Tulare County Sheriff's
+# Office)", "... police said. (Crawford County Jail)", a widget's copy of the credit after.
 PHOTO_SOURCE_CREDIT = re.compile(
     r"^(?P<caption>\S.{7,}?[.!?\"”’])\s*\((?P<credit>Facebook|Instagram|Twitter|"
-    r"Family photo|Handout|Family handout|Police handout|GoFundMe)\)$"
+    r"Family photo|Handout|(?i:(?:family|police) handout)|GoFundMe|"
+    r"(?:[A-Z][\w.'’&-]*\s){1,5}(?:Sheriff['’]s Office|Police Department|Jail|"
+    r"Detention Center|Department of Corrections))\)(?:\s*\((?P=credit)\))?$"
 )
 # A caption, the photo gallery's expand control, then the credit (the control's label was
 # scraped with the text around it): "The shooting happened near the park, police said. View
