@@ -262,10 +262,14 @@ def _teaser_summary(sheet: Sheet, lines: list[int], k: int) -> bool:
 
 def caption_track(text: str) -> bool:
     """A video's caption track scraped as a line: WebVTT's header, or a long run of
-    capitals (a broadcast's closed captions) with no lower-case letter."""
+    capitals (a broadcast's closed captions), lower-case letters only in its speakers'
+    labels ("Tom: THANK YOU, JOHN. NOW TO ..."; P.CAPTION_TRACK_CAPITALS)."""
     if P.TRANSCRIPT_LINE.match(text):
         return True
-    return text.isupper() and words(text) >= P.CAPTION_TRACK_MIN_WORDS
+    if words(text) < P.CAPTION_TRACK_MIN_WORDS:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= P.CAPTION_TRACK_CAPITALS * len(letters)
 
 
 def drop_doubled_lists(sheet: Sheet) -> None:

@@ -2251,6 +2251,7 @@ TRANSCRIPT_LINE = re.compile(r"^WEBVTT\b")
 # ("THOSE INVESTIGATORS SPENT ABOUT SEVEN HOURS GATHERING EVIDENCE ..."), of at least
 # CAPTION_TRACK_MIN_WORDS words. Beside paragraphs in sentence case it is the video's.
 CAPTION_TRACK_MIN_WORDS = 30
+CAPTION_TRACK_CAPITALS = 0.95  # the share of its letters in capitals ("Anchor:" the others)
 # The counter (and a "Buy photo" button) printed before each caption, or the widget's
 # label or its loading notice ("Related Photos", "Loading...").
 GALLERY_COUNTER = re.compile(
