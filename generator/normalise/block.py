@@ -9,9 +9,8 @@ from collections.abc import Callable
 
 from . import fields
 from . import patterns as P
-from .sheet import Sheet, is_clip_link, is_prose, is_sentence, words
+from .sheet import Sheet, content_words, is_clip_link, is_prose, is_sentence, words
 
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _NEUTRAL = frozenset(
     {"blank", "caption", "caption_credit", "wire_caption", "date", "credit", "dateline", "table"}
 )
@@ -1442,13 +1441,6 @@ def _head_block(sheet: Sheet, i: int, first: int) -> bool:
             return False
         standfirsts += 1
     return standfirsts <= 1
-
-
-def content_words(text: str) -> set[str]:
-    """Words of four letters or more that are not function words, cut to five letters so
-    'attack' meets 'attacks'."""
-    found = (w.casefold() for w in _CONTENT_WORD.findall(text))
-    return {w[:5] for w in found if w not in P.FUNCTION_WORDS}
 
 
 def trim_body(sheet: Sheet) -> None:

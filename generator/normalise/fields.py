@@ -14,7 +14,7 @@ from ..credits import AGENCIES, agencies_in
 from ..entities import KNOWN_PLACES, PLACE_WORDS
 from ..models import Outlet
 from . import patterns as P
-from .sheet import Sheet, is_prose, is_sentence, words
+from .sheet import Sheet, content_words, is_prose, is_sentence, words
 
 
 # --- title ---------------------------------------------------------------------------------
@@ -154,15 +154,18 @@ def _below_share_bar(sheet: Sheet, title: int, first: int) -> int:
     """The line under the headline, past blank lines; and above the body, past a share
     bar: at most DEK_SKIP_LINES lines of dropped furniture and at least DEK_BUTTONS_MIN
     share buttons or counters ("Views", "2,731", "- Send to Friend", "- Print"), which
-    pages print between headline and standfirst."""
+    pages print between headline and standfirst; or past the head's date and byline alone
+    ("AUGUST 2, 2013 | 08:06AM PT" over "Talkshow host returns for second Oscar tour")."""
     i = title + 1
     while i < len(sheet.texts) and sheet.kinds[i] == "blank":
         i += 1
-    j, skipped, buttons = i, 0, 0
+    j, skipped, buttons, fields = i, 0, 0, True
     while j < first and skipped < P.DEK_SKIP_LINES:
         kind, text = sheet.kinds[j], sheet.texts[j]
         if kind is None and words(text) >= P.DEK_MIN_WORDS and not P.LIST_ITEM.match(text):
-            return j if buttons >= P.DEK_BUTTONS_MIN else i  # the words after the buttons
+            if buttons >= P.DEK_BUTTONS_MIN or (fields and j > i and _tells_head(sheet, j, title)):
+                return j  # the words after the buttons, or after the head's date and byline
+            return i
         if kind is None and is_button(text):
             buttons += 1
         elif kind in ("credit", "date"):  # the head's byline and date, under the headline
@@ -170,9 +173,21 @@ def _below_share_bar(sheet: Sheet, title: int, first: int) -> int:
             continue
         elif kind not in ("blank", "dropped"):
             return i
+        fields = fields and kind == "blank"  # no button nor furniture on the way
         skipped += kind != "blank"
         j += 1
     return i
+
+
+def _tells_head(sheet: Sheet, i: int, title: int) -> bool:
+    """Line i reads as a standfirst of the headline on line `title`: no sentence, written
+    in small letters too, sharing a word with it."""
+    text = sheet.texts[i]
+    return (
+        not is_sentence(text)
+        and not text.isupper()
+        and bool(content_words(text) & content_words(sheet.texts[title]))
+    )
 
 
 def is_button(text: str) -> bool:

@@ -6,8 +6,15 @@ from itertools import pairwise
 
 from . import fields
 from . import patterns as P
-from .block import content_words
-from .sheet import Sheet, is_clip_link, is_prose, is_sentence, sentence_case, words
+from .sheet import (
+    Sheet,
+    content_words,
+    is_clip_link,
+    is_prose,
+    is_sentence,
+    sentence_case,
+    words,
+)
 
 
 def drop_line_furniture(sheet: Sheet) -> None:

@@ -4,6 +4,7 @@ It is private to the normalise stage; what leaves the stage are frozen LineVerdi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
@@ -102,3 +103,13 @@ def sentence_case(text: str) -> bool:
 def is_clip_link(text: str) -> bool:
     """A line bidding the reader watch, hear or see a clip (P.CLIP_LINK)."""
     return words(text) <= P.CLIP_LINK_MAX_WORDS and P.CLIP_LINK.match(text) is not None
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def content_words(text: str) -> set[str]:
+    """Words of four letters or more that are not function words, cut to five letters so
+    'attack' meets 'attacks'."""
+    found = (w.casefold() for w in _CONTENT_WORD.findall(text))
+    return {w[:5] for w in found if w not in P.FUNCTION_WORDS}
