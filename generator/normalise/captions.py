@@ -35,7 +35,29 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
         if caption is not None:
             found[i] = caption
     found |= _labelled_captions(sheet)
+    found |= _pictured_captions(sheet)
     _drop_slide_teasers(sheet, found)
+    return found
+
+
+def _pictured_captions(sheet: Sheet) -> dict[int, Caption]:
+    """A clause with no full stop at its end that says what the photo shows ("Loss: Logan
+    Hinrichs, pictured, died from a gunshot wound on Saturday", "Michael, (left) 16,
+    Connor, (back center) 14 ... were killed"; P.PICTURED) is a photo's caption, on any
+    page: a story's sentences end with a stop, and its "below" announces with a colon.
+    It stands among the story's paragraphs, a sentence above it: the headline and the
+    summary points under it say what is pictured too."""
+    found = {}
+    for i in list(sheet.open()):
+        text = sheet.texts[i]
+        if (
+            P.PICTURED.search(text)
+            and _photo_clause(text)
+            and not text.endswith(":")
+            and _sentence(sheet, sheet.previous_open(i))
+        ):
+            sheet.claim(i, "caption", "pictured_caption")
+            found[i] = Caption(text)
     return found
 
 

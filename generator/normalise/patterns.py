@@ -2753,6 +2753,7 @@ RULE_NOTES: dict[str, str] = {
     "credit",
     "dashed_lede": "the lede over the body, opening with a dash where its dateline was or "
     "before it",
+    "pictured_caption": "a clause without a final stop that says what the photo shows",
     "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
