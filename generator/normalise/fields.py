@@ -179,6 +179,18 @@ def _below_share_bar(sheet: Sheet, title: int, first: int) -> int:
     return i
 
 
+def _mail_writer(text: str) -> str | None:
+    """The writer a lone e-mail address in a person's form names (P.WRITER_MAIL):
+    "veronica.rocha@latimes.com" -> "Veronica Rocha"; a desk's address names no one."""
+    match = P.WRITER_MAIL.fullmatch(text.strip())
+    if match is None:
+        return None
+    parts = match["first"].casefold(), match["last"].casefold()
+    if any(p in P.MAIL_DESK_WORDS or p in P.STAFF_DESK_WORDS for p in parts):
+        return None
+    return " ".join(p.capitalize() for p in parts)
+
+
 def _tells_head(sheet: Sheet, i: int, title: int) -> bool:
     """Line i reads as a standfirst of the headline on line `title`: no sentence, written
     in small letters too, sharing a word with it."""
@@ -779,6 +791,9 @@ def find_credits(
             sheet.claim(i, "credit", "byline")
         elif P.AGENCY_LINE.match(text):
             sheet.claim(i, "credit", "agency_line")
+        elif i not in header and (mailed := _mail_writer(text)):
+            names.append(mailed)
+            sheet.claim(i, "credit", "writer_mail")
         elif words(text) <= P.FIELD_MAX_WORDS and P.SOURCE_LINE.match(text):
             sheet.claim(i, "credit", "source_line")
         elif i in header and words(text) <= P.FIELD_MAX_WORDS and P.STAFF_LINE.match(text):

@@ -1487,6 +1487,14 @@ SOURCE_LINE = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+)$",
     I,
 )
+# ... of which a lone address in a person's form, under the story, names its writer:
+# "veronica.rocha@latimes.com" is Veronica Rocha's. A desk's is nobody's ("news.desk@",
+# "city.editor@": STAFF_DESK_WORDS, MAIL_DESK_WORDS).
+WRITER_MAIL = re.compile(r"(?P<first>[a-z]{2,})[._](?P<last>[a-z]{2,})@[\w-]+\.[\w.]+", I)
+MAIL_DESK_WORDS = frozenset(
+    {"desk", "tips", "tip", "editor", "editors", "letters", "info", "contact", "press",
+     "media", "admin", "webmaster", "feedback", "help", "support", "team", "staff"}
+)  # fmt: skip
 # At most this many words make a byline-like line above the body.
 FIELD_MAX_WORDS = 8
 # "Location: VANCOUVER", "Tags: ...": page metadata, never a headline.
@@ -2803,6 +2811,7 @@ RULE_NOTES: dict[str, str] = {
     "signoff_line": "'— X, Publication': the writer's sign-off under the story",
     "writer_note": "'X is a staff writer for Publication': who the writer is, under the story",
     "republished": "'This article originally appeared on X': where the text was first published",
+    "writer_mail": "the writer's e-mail address alone under the story ('jane.roe@example.com')",
     "contact_line": "the writer's contact line under the story ('Contact X at x@example.com')",
     "about_the_author": "the box about the writer under the story ('About the Author')",
     "writer_bio": "who the writer is and what they write about: the writer's credit",
