@@ -58,6 +58,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         last = block.extend_announced_list(sheet, first, block.extend_closing_lines(sheet, last))
         block.claim_announced_lists(sheet, first, last)
         last = block.claim_embedded_tweets(sheet, first, last)
+    if body:
+        block.drop_list_over_body(sheet, first)
     title_at = block.find_headline(sheet, first, last) if body else None
     head_at = title_at  # the headline over the body, where the article's head starts
     if title_at is None and body:  # else the page's own title line, far above the body

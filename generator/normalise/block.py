@@ -112,6 +112,31 @@ def standfirst_page(sheet: Sheet) -> tuple[int, int] | None:
     return text[0], text[-1]
 
 
+def drop_list_over_body(sheet: Sheet, first: int) -> None:
+    """A list of other stories between the head and the body, under its label ("MORE
+    STORIES LIKE THIS ONE", P.LIST_LABELS), each item a section, a title and a date with
+    no prose among them: dropped (rule list_over_body), so that the headline above it is in
+    reach and no item is taken for the head. The label nearest the body is the list's;
+    without dates under it (a menu's label over the head) nothing goes."""
+    items: list[int] = []
+    for i in range(first - 1, max(first - 1 - P.LIST_OVER_BODY_MAX_LINES, -1), -1):
+        kind, text = sheet.kinds[i], sheet.texts[i]
+        if kind in ("blank", "dropped"):
+            continue
+        if kind is not None or is_prose(text) or is_sentence(text):
+            return
+        if P.LIST_LABELS.match(text):
+            dated = sum(fields.looks_like_date(sheet.texts[k]) for k in items)
+            if (  # a date under each item's title (a section's label over it)
+                dated >= P.LIST_OVER_BODY_MIN_ITEMS
+                and dated * P.LIST_OVER_BODY_ITEM_LINES >= len(items)
+            ):
+                for k in [i, *items]:
+                    sheet.drop(k, "list_over_body")
+            return
+        items.append(i)
+
+
 def _list_label(sheet: Sheet, i: int) -> bool:
     """The label of a list of other articles (LIST_LABELS, but INLINE_LIST_LABELS) with
     its list under it. A label right over prose has lost its list to the scraper, and the
@@ -506,8 +531,10 @@ def extend_head(sheet: Sheet, top: int) -> int:
             continue
         if kind is not None:
             break
-        if not fields.is_field_line(text) and not (
-            fields.is_name(text) and fields.beside_field_line(sheet, i)
+        if (
+            not fields.is_field_line(text)
+            and not fields.linked_byline(text)
+            and not (fields.is_name(text) and fields.beside_field_line(sheet, i))
         ):
             break
         head = i
@@ -963,6 +990,8 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
         return None
     if headed is not None and headed < best:
         best = headed  # the best line stands under the head's byline: it is the standfirst
+    if (over := _over_linked_byline(sheet, best, lede)) is not None:
+        best = over  # ... or under a byline with the link to the writer's stories
     # the headline printed again over the body (a gallery's title): the head is where it
     # stands over its byline
     key = sheet.casefolded[best]
@@ -981,6 +1010,21 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
     elif below is not None and below < first and _scoreboard(sheet.texts[best], sheet.texts[below]):
         best = below  # the score over the game's story: the headline is the line under it
     return _top_of_headlines(sheet, best, lede | content_words(sheet.texts[best]))
+
+
+def _over_linked_byline(sheet: Sheet, i: int, lede: set[str]) -> int | None:
+    """The headline over line i when a byline with the link to the writer's other stories
+    stands between them ("All-new 2020 Sentra is what we really want from Nissan PH" /
+    "Marcus De GuzmanView More Articles" / line i): line i is the standfirst. The headline
+    tells of the story too (a word of its own shared with line i or the lede)."""
+    byline = sheet.previous_open(i)
+    if byline is None or not fields.linked_byline(sheet.texts[byline]):
+        return None
+    top = sheet.previous_open(byline)
+    if top is None or sheet.kinds[top] is not None or not headline_shaped(sheet.texts[top]):
+        return None
+    shared = content_words(sheet.texts[top]) & (lede | content_words(sheet.texts[i]))
+    return top if shared else None
 
 
 def page_title_line(sheet: Sheet, first: int, last: int) -> int | None:
@@ -1262,7 +1306,7 @@ def _above_byline(sheet: Sheet, i: int) -> bool:
         if j is None:
             return False
         text = sheet.texts[j]
-        if fields.is_credit_line(text):
+        if fields.is_credit_line(text) or fields.linked_byline(text):
             return True
         below = sheet.next_open(j)
         dated = below is not None and fields.looks_like_date(sheet.texts[below])

@@ -1069,6 +1069,13 @@ def _tailed_name(text: str) -> str:
     return text[: match.start()]
 
 
+def linked_byline(text: str) -> bool:
+    """A name with the link to the writer's other stories after it ("Randy Wimbley More>>",
+    "Marcus De GuzmanView More Articles", P.NAME_LINE_TAIL): a byline wherever it stands."""
+    match = P.NAME_LINE_TAIL.search(text)
+    return match is not None and not match["org"] and is_name(text[: match.start()])
+
+
 def standfirst_writers(text: str) -> list[str]:
     """The writers a standfirst names at its end ("..., writes Michael Cockerill."), not a
     paper ("..., reports Herald Sun.")."""

@@ -554,6 +554,7 @@ LIST_LABELS = re.compile(
     r"most (?:read|popular|viewed|shared|e-?mailed|commented|watched))\b(?: [\w'’]+){0,2}|"
     r"related(?: [\w'’-]+){1,4} (?:stories|coverage|articles|links|headlines|videos)|"
     r"more (?:stories|articles|videos) you (?:may|might) (?:also )?like(?: on [\w.-]+)?|"
+    r"more (?:stories|articles|news|videos|posts) like this(?: one)?|"
     r"(?:more |other )?(?:news|stories|articles|posts|videos|coverage) related to"
     r"(?: [\w'’&.-]+){1,3}|"
     r"recommendations?|ranking|you (?:may|might) also like|read (?:more|next)|"
@@ -866,6 +867,10 @@ TOOLBAR_SHARED_WORDS = 2
 BODY_ABOVE_COMMENTS_WORDS = 60
 # The headline is looked for this many lines above the body.
 HEADLINE_WINDOW = 30
+# A labelled list of other stories right over the body (block.drop_list_over_body): at
+# least so many items, each a date under its title (and a section's label), at most so
+# many lines above the body.
+LIST_OVER_BODY_MIN_ITEMS, LIST_OVER_BODY_ITEM_LINES, LIST_OVER_BODY_MAX_LINES = 2, 3, 40
 # The headline is compared with the words of the body's first this many lines.
 LEDE_LINES = 8
 # Words that say nothing about a story, so sharing them with the lede is no evidence.
@@ -2762,6 +2767,7 @@ RULE_NOTES: dict[str, str] = {
     "dashed_lede": "the lede over the body, opening with a dash where its dateline was or "
     "before it",
     "pictured_caption": "a clause without a final stop that says what the photo shows",
+    "list_over_body": "a labelled list of other stories between the head and the body",
     "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
