@@ -27,6 +27,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     furniture.drop_doubled_lists(sheet)
     furniture.drop_repeats(sheet)
     furniture.drop_teasers(sheet)
+    furniture.drop_teaser_boxes(sheet)
     furniture.drop_video_lists(sheet)
     furniture.drop_advert_units(sheet)
     walls = block.drop_comment_markers(sheet)

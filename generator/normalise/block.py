@@ -127,9 +127,13 @@ def drop_list_over_body(sheet: Sheet, first: int) -> None:
             return
         if P.LIST_LABELS.match(text):
             dated = sum(fields.looks_like_date(sheet.texts[k]) for k in items)
-            if (  # a date under each item's title (a section's label over it)
-                dated >= P.LIST_OVER_BODY_MIN_ITEMS
+            titles = [k for k in items if headline_shaped(sheet.texts[k])]
+            tags = [k for k in items if words(sheet.texts[k]) <= P.LIST_OVER_BODY_TAG_WORDS]
+            if (  # a date under each item's title (a section's label over it); or titles
+                dated >= P.LIST_OVER_BODY_MIN_ITEMS  # alone, a topic's tag perhaps over them
                 and dated * P.LIST_OVER_BODY_ITEM_LINES >= len(items)
+            ) or (
+                len(titles) >= P.LIST_OVER_BODY_MIN_TITLES and len(titles) + len(tags) == len(items)
             ):
                 for k in [i, *items]:
                     sheet.drop(k, "list_over_body")

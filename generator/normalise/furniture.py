@@ -6,6 +6,7 @@ from itertools import pairwise
 
 from . import fields
 from . import patterns as P
+from .block import headline_shaped
 from .sheet import (
     Sheet,
     content_words,
@@ -113,6 +114,24 @@ def _drop_signup_blurb(sheet: Sheet, i: int) -> None:
     j = sheet.next_open(i)
     if j is not None and words(sheet.texts[j]) <= 30 and P.SIGNUP_BLURB.search(sheet.texts[j]):
         sheet.drop(j, "signup")
+
+
+def drop_teaser_boxes(sheet: Sheet) -> None:
+    """A box of one other story inside the page: its label ("see also", P.LIST_LABELS),
+    the story's headline and its blurb cut short with an ellipsis ("Two people in China
+    have been diagnosed with the plague,..."). All three go (rule teaser_box)."""
+    for label in [i for i in sheet.open() if P.LIST_LABELS.match(sheet.texts[i])]:
+        title = sheet.next_open(label)
+        blurb = sheet.next_open(title) if title is not None else None
+        if (
+            title is not None
+            and blurb is not None
+            and sheet.kinds[label] is None
+            and headline_shaped(sheet.texts[title])
+            and P.CUT_BLURB.search(sheet.texts[blurb])
+        ):
+            for i in (label, title, blurb):
+                sheet.drop(i, "teaser_box")
 
 
 def drop_teasers(sheet: Sheet) -> None:

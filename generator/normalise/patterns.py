@@ -664,6 +664,9 @@ CARD_BLURB_OPENERS = frozenset(
     ("The", "A", "An", "This", "These", "Here", "It", "If", "When", "Whether")
 )
 CARD_HEAD_MIN_WORDS = 4
+# A teaser's blurb cut short: "... diagnosed with the plague,...", "... the Senate Ways
+# and..." (an ellipsis after a comma or a word, no stop before it).
+CUT_BLURB = re.compile(r"(?<![.!?])(?:,\s?)?(?:\.\.\.|…)$")
 TEASER_MIN_PAIRS = 3
 TEASER_SHARED_WORDS = 2  # content words two paragraphs of one story share (teasers' do not)
 STORY_HEAD_WORDS = 3  # ... and the story's headline with the paragraph under it
@@ -871,6 +874,9 @@ HEADLINE_WINDOW = 30
 # least so many items, each a date under its title (and a section's label), at most so
 # many lines above the body.
 LIST_OVER_BODY_MIN_ITEMS, LIST_OVER_BODY_ITEM_LINES, LIST_OVER_BODY_MAX_LINES = 2, 3, 40
+# ... or titles alone, so many, a topic's tag of a word or two perhaps among them ("More
+# On:" / "plague" / four headlines)
+LIST_OVER_BODY_MIN_TITLES, LIST_OVER_BODY_TAG_WORDS = 3, 2
 # The headline is compared with the words of the body's first this many lines.
 LEDE_LINES = 8
 # Words that say nothing about a story, so sharing them with the lede is no evidence.
@@ -2768,6 +2774,7 @@ RULE_NOTES: dict[str, str] = {
     "before it",
     "pictured_caption": "a clause without a final stop that says what the photo shows",
     "list_over_body": "a labelled list of other stories between the head and the body",
+    "teaser_box": "a box of another story: its label, its headline and its blurb cut short",
     "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
