@@ -203,6 +203,10 @@ GLUED_SENTENCE = re.compile(
 # A stop with a capitalised word right after it: what GLUED_SENTENCE needs, searched for
 # first (a pass of this is a third of one of GLUED_SENTENCE's; most texts have none).
 STOP_THEN_WORD = re.compile(r"[.!?](?=[A-Z][a-z])")
+# ... and a quote mark between the two sentences: 'the area."Haverstock Hills has been',
+# "anything.”Police said". The space goes before a quote that opens (a straight one after
+# an even number of them on its line, or “) and after one that closes.
+GLUED_QUOTE = re.compile(r"(?<=[a-z]{2}[.!?])[\"“”](?=[A-Z][a-z])")
 SPACE_BEFORE_STOP = re.compile(r"(?<=\w) +(?=[,.](?:\s|$))", re.M)
 TYPEWRITER_QUOTES = (("``", "“"), ("''", "”"))
 APOSTROPHES_AS_QUOTE = (
@@ -908,6 +912,8 @@ def mend_text(text: str) -> tuple[str, tuple[str, ...]]:
     if restored != joined:
         mends += ("lost punctuation",)
     mended = GLUED_SENTENCE.sub(" ", restored) if STOP_THEN_WORD.search(restored) else restored
+    if GLUED_QUOTE.search(mended):
+        mended = GLUED_QUOTE.sub(_spaced_quote, mended)
     if " ," in mended or " ." in mended:
         mended = SPACE_BEFORE_STOP.sub("", mended)
     if "``" in mended:
@@ -919,6 +925,14 @@ def mend_text(text: str) -> tuple[str, tuple[str, ...]]:
     if mended != restored:
         mends += ("spacing and quotes",)
     return mended, mends
+
+
+def _spaced_quote(match: re.Match[str]) -> str:
+    """The quote mark GLUED_QUOTE found, with the space the page lost before or after it."""
+    mark, text, at = match[0], match.string, match.start()
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    opens = mark == "“" or (mark == '"' and line.count('"') % 2 == 0)
+    return f" {mark}" if opens else f"{mark} "
 
 
 def _restore_lost_punctuation(text: str) -> str:
