@@ -1181,7 +1181,10 @@ SPLIT_WORD_PIECE = re.compile(r"^(?:[b-hj-z]|ing|ed|es|ly|tion|sion|ment|ness|it
 # Check back for updates.", "KSAT 12 will update this story as more information becomes
 # available.", "We'll bring you more information as soon as we get it."). A line that
 # opens with the story's own sentence ("Police are still investigating. This is a
-# developing story ...") stays.
+# developing story ...") stays. Whom to follow, monitor, check or return to for more is
+# named (capitalised, a number, a site's address) or "us": "Tune in to CBS13 News at 10
+# p.m.", "Please return to Freep.com for more details", "Monitor FOX6 News and FOX6Now.com
+# for updates"; "Tune in tonight at 10 & 11 for the latest."
 _UPDATE_PROMISE = (
     r"this is (?:a|an) (?:developing|ongoing)(?: news)? story\b|"
     r"this (?:story|article|page) (?:is developing|will be updated)\b|check back\b|"
@@ -1190,8 +1193,14 @@ _UPDATE_PROMISE = (
     r"[\w'’ ]{1,30} will (?:continue to )?update (?:this|the) (?:story|page|report|article)\b|"
     r"(?:we|[\w'’ ]{1,30}) (?:has|have) a crew on the scene\b|"
 )
+_TO_COME = r"for (?:more|further|the latest|updates?|details|new information)\b"
 PROMO_TAIL = re.compile(
-    rf"^(?:{_UPDATE_PROMISE}"
+    rf"^[*•]?\s*(?:{_UPDATE_PROMISE}"
+    rf"(?:tune in\b.{{0,80}}(?:\b{_TO_COME}|\bat \d)|"  # "Tune in to CBS13 News at 10 p.m."
+    rf"(?:please )?(?:stay with|monitor|check|return to|follow)\s+(?:us\b|[A-Z0-9]|[\w-]+\."
+    rf"(?:com|net|org|tv)\b).{{0,80}}\b{_TO_COME})"  # "Monitor FOX6 News ... for updates"
+    r"[^.!?]*[.!?]+(?:\s+we(?:'ll|’ll| will)\b[^.!?]*[.!?]+)?\s*$|"  # the line's last words
+    r"for the latest\b.{0,80}\bsubscribe\b|"
     r"keep checking|stay in touch\b|be sure (?:to|and) (?:follow|watch)\b|"
     r"read or share this story|"
     r"read more\b|click (?:here|for more)|download (?:our|the)|sound off|"
