@@ -22,6 +22,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     known = fields.registry_names(outlets)
     furniture.drop_line_furniture(sheet)
     furniture.drop_glued_cards(sheet)
+    furniture.drop_headline_cards(sheet)
     furniture.drop_collapsed_captions(sheet)
     found_tables = tables.claim_tables(sheet)
     furniture.drop_doubled_lists(sheet)

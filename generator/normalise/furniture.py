@@ -574,3 +574,21 @@ def drop_headline_crumbs(sheet: Sheet, headline: str, lines: range) -> None:
             if words(cut) >= P.SITE_TITLE_MIN_WORDS and headline.startswith(cut):
                 sheet.drop(i, "breadcrumb")
                 break
+
+
+def drop_headline_cards(sheet: Sheet) -> None:
+    """The story's own card in the lines under the page's first line (its headline): the
+    headline, its section's label and a summary run into one line ("5 adults injured in
+    shooting ... News 5 adults injured in shooting ... Five people were injured ...",
+    P.SECTION_AFTER_HEADLINE). The story prints its summary again as its lede under it."""
+    lines = list(sheet.open())
+    if not lines:
+        return
+    headline = sheet.texts[lines[0]]
+    key = headline.casefold()
+    for i in lines[1 : 1 + P.CRUMB_LINES]:
+        text = sheet.texts[i]
+        if text.casefold().startswith(key) and P.SECTION_AFTER_HEADLINE.match(
+            text[len(headline) :]
+        ):
+            sheet.drop(i, "headline_card")

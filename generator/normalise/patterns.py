@@ -1242,6 +1242,9 @@ TITLE_COMPLETION_MAX_WORDS = 3
 # (furniture.drop_headline_crumbs, in the body's first CRUMB_LINES lines).
 HEADLINE_CRUMB = re.compile(r"^Home\s+(?P<trail>[^…]+?)\s*(?:…|\.\.\.)$")
 CRUMB_LINES, CRUMB_SECTIONS = 3, 4  # lines looked at; section names before the headline
+# The section's label a story's card prints after its headline, before the summary
+# (furniture.drop_headline_cards): "News", "Local News", "Arizona News".
+SECTION_AFTER_HEADLINE = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){0,2}News\s+(?=[A-Z0-9\"“])")
 # A city's news, the section a station's title bar names before the station ("Cincinnati
 # News, FOX19-WXIX TV", fields._station_part).
 CITY_NEWS = re.compile(r"^(?:[A-Z][a-z.'’-]+\s+){1,3}News$")  # no digits: "FOX10 News" is a brand
@@ -2784,6 +2787,7 @@ RULE_NOTES: dict[str, str] = {
     "pictured_caption": "a clause without a final stop that says what the photo shows",
     "list_over_body": "a labelled list of other stories between the head and the body",
     "teaser_box": "a box of another story: its label, its headline and its blurb cut short",
+    "headline_card": "the story's card: its headline, its section and its summary on one line",
     "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
