@@ -92,6 +92,8 @@ AGENCIES = {
     "pa": "PA",
     "canadian press": "The Canadian Press",
     "the canadian press": "The Canadian Press",
+    "stmw": "Sun-Times Media Wire",
+    "sun-times media wire": "Sun-Times Media Wire",
 }
 # Short agency names are only agencies in capitals ("AP", not "ap" inside a word or a name).
 SHORT_AGENCY_MAX = 4

@@ -202,6 +202,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     if paragraphs and not dateline:  # "(CBS/AP) ALBUQUERQUE, N.M. - Family and ..."
         dash = P.LOST_DATELINE.match(paragraphs[lede])  # "— The daughter of ...", "- LITTLE
         credit, rest = fields.split_lede_credit(paragraphs[lede][dash.end() if dash else 0 :])
+        station = station or fields.credit_station(paragraphs[lede][dash.end() if dash else 0 :])
         dateline, rest = fields.split_dateline(rest)  # ROCK, Ark. - A two-year-old ..."
         if dateline or credit:
             paragraphs[lede] = rest

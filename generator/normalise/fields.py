@@ -220,6 +220,21 @@ def split_lede_credit(lede: str) -> tuple[str | None, str]:
     return (match["agency"], lede[match.end() :]) if match else (None, lede)
 
 
+def credit_station(lede: str) -> str | None:
+    """The station or network a lede credits alone in brackets before its first words
+    ("(WXYZ) - ...", "(CNN) - ..."; P.LEDE_CREDIT): the outlet that ran the story, as a
+    dateline's credit names it (dateline_station). Not an agency ("(AP)"), nor a station
+    the story came from ("(via KARK)")."""
+    match = P.LEDE_CREDIT.match(lede)
+    if match is None or match[0].casefold().startswith("(via"):
+        return None
+    name = match["agency"].split("/", 1)[0].strip()
+    if name.casefold() in AGENCIES:
+        return None
+    named = P.SITE_CALL_SIGN.fullmatch(name) or P.STATION_BRAND.fullmatch(name)
+    return name if named or (name.isupper() and len(name) <= P.NETWORK_MAX_LETTERS) else None
+
+
 def split_dateline(lede: str) -> tuple[str | None, str]:
     """'LONDON -- The train...' -> ('LONDON', 'The train...'); behind a label the label
     stays: 'UPDATE: LONDON -- The train...' -> ('LONDON', 'UPDATE: The train...')."""

@@ -1425,6 +1425,8 @@ STATION_BRAND = re.compile(
     rf"{_NETWORK}(?:\s?\d{{1,2}}|\s+(?!News\b)[A-Z][a-z]+|\s[A-Z]{{2,3}}|(?:[A-Z][a-z]+)+)"
 )  # ... or its city run into it: "(CBSMiami)", "(CBSPhilly)", "(CBSNewYork)"
 
+# A network's name in capitals alone in such brackets has at most so many letters ("CNN").
+NETWORK_MAX_LETTERS = 5
 # A dateline with no place, the outlet or agency alone in brackets: "(CNN) - President ...",
 # "(WMC) – Memphis police ...", "(CNN)The US ...", "(via KARK) -- A child ...", and before a
 # dateline: "(CBS/AP) ALBUQUERQUE, N.M. - ". It is cut off the lede as a dateline is.
