@@ -2062,9 +2062,15 @@ _DOMAIN = (
     r"(?:(?:com|net|org|ca|ie|in)(?:\.[a-z]{2})?|co\.[a-z]{2}))"
 )
 # The site sending its reader back to itself for updates: "Stay with WAVY.com for updates.",
-# "Stay tuned to ClickOnDetroit.com for updates on the shooting.", "More on NBC6.com:".
+# "Stay tuned to ClickOnDetroit.com for updates on the shooting.", "More on NBC6.com:";
+# or asking to be followed, tuned in to or downloaded, at the line's start: "Follow
+# CBSDFW.COM: Facebook | Twitter", "For news and updates, download the WHIO mobile app".
 # The address as printed names the outlet (a station's call sign alone: KOCO.com, KOCO).
-_SENT_BACK = r"\b(?:stay (?:with|tuned to)|keep it locked (?:to|on)|check back (?:with|at))"
+_SENT_BACK = (
+    r"\b(?:stay (?:with|tuned to)|keep it locked (?:to|on)|check back (?:with|at))|"
+    r"^\W{0,3}(?:please )?(?:follow|monitor|tune in to|return to|"  # opening the line:
+    r"(?:for [^.!?]{1,40},\s*)?download (?:the|our) (?:free )?)"  # "Follow CBSDFW.COM:"
+)
 OUTLET_FROM_PROMPT = re.compile(
     rf"(?:{_SENT_BACK}|^more on)"
     rf"\s+(?P<outlet>{_DOMAIN.replace('?P<domain>', '?:')})\b",
@@ -2079,7 +2085,7 @@ STATION_PROMPT = re.compile(
     rf"(?i:{_SENT_BACK})\s+"
     r"(?P<outlet>[A-Z0-9][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,4}?)"
     r"(?:\s+(?i:and|&)\s+(?P<also>[A-Za-z0-9][\w'’-]*))?"
-    r"(?=\s+(?i:for|as|on|to|and)\b|\s*[,.!;:]|\s*$)"
+    r"(?=\s+(?i:for|as|on|to|and|at|(?:mobile |news )?apps?)\b|\s*[,.!;:]|\s*$)"
 )
 # The publication after a date stamp's last slash: "Updated on: November 19, 2019 / 10:07
 # AM / CBS News" (a name that reads as a news site's: fields._station_like).
