@@ -1130,6 +1130,8 @@ SITE_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:«]|::)\s+|\s*\|\s*")
 SITE_NAME_WORD = re.compile(
     r"\b(?:news|newschannel|weather|sports|tv|television|channel|radio|times|post|herald|"
     r"tribune|journal|gazette|daily|online|media|network|press|magazine|today|insider|"
+    r"examiner|chronicle|observer|courier|register|inquirer|dispatch|bulletin|telegraph|"
+    r"guardian|independent|globe|reporter|report|patch|"
     r"cbs|nbc|abc|fox|cnn|bbc|pbs|npr)\b|\w\.(?:com|net|org|co\.uk)\b|\b\d+(?:news|tv)\b|"
     r"\b(?:cbs|nbc|abc|fox|cw)\d{1,2}\b",  # a network's channel run into it: "FOX5 Vegas"
     I,
