@@ -347,9 +347,21 @@ FURNITURE: tuple[Rule, ...] = (
         r"(?:\s+(?:for|to|here)\b[^.]{0,80})?\W*$|"
         r"^download (?:the |our )?(?:[\w+&'’-]+ )?app\s*:\s*(?:ios|android|iphone)\b[^.]{0,40}$|"
         r"^(?:keep up|stay (?:up to date|informed|connected|on top of))\b[^.!?]{0,80} with "
-        r"(?:the|our) (?:free )?(?:[\w+&'’-]+ ){0,6}?(?:mobile )?apps?(?: here)?\W*$",
+        r"(?:the|our) (?:free )?(?:[\w+&'’-]+ ){0,6}?(?:mobile )?apps?(?: here)?\W*$|"
+        r"^get (?:the|our) (?:free )?(?:[\w+&'’-]+ ){0,4}?(?:mobile )?app\W*$",
         "prompt to install the site's app",
-        needs=("download", "keep up", "stay "),
+        needs=("download", "keep up", "stay ", "get "),
+    ),
+    # A card of a story or a clip, its title run into its summary, ending in the card's
+    # "More" button after the summary's last stop: "Community reacts to rash of violence in
+    # Mt. Oliver People who live in Mt. Oliver are fed up ... three children. More". No
+    # sentence of a story ends in a capitalised "More" after a full stop.
+    _rule(
+        "more_card",
+        r"^.{20,}[.!?\"”’]\s+More$",
+        "a card of a story or clip ending in its 'More' button",
+        0,
+        needs=("more",),
     ),
     # "For the latest information, click or tap here.", "On the go? Tap here for a summary",
     # "Click to subscribe", "CLICK HERE to hear more from the Jones family that was nearly
