@@ -34,6 +34,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     walls = block.drop_comment_markers(sheet)
     galleries = captions.glued_galleries(sheet)
     found_captions = captions.find_captions(sheet)
+    furniture.drop_cut_blurbs(sheet)
     furniture.drop_video_carousels(sheet)
     furniture.drop_rights_notices(sheet)
     dateline_lines = block.claim_dateline_lines(sheet)

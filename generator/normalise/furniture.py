@@ -134,6 +134,23 @@ def drop_teaser_boxes(sheet: Sheet) -> None:
                 sheet.drop(i, "teaser_box")
 
 
+def drop_cut_blurbs(sheet: Sheet) -> None:
+    """Blurbs of other stories the site cut short in mid-phrase, after a small word or a
+    word's first letters ("... a hearing before the Senate Ways and...", "... against the
+    Ha..."; P.CUT_MID_PHRASE): when the page prints P.CUT_BLURBS_MIN of them, each goes
+    (rule cut_blurb). A writer trails off after a whole thought ("It was too much some
+    days...")."""
+    texts = sheet.texts
+    cut = [
+        i
+        for i in sheet.open()
+        if words(texts[i]) >= P.CUT_BLURB_MIN_WORDS and P.CUT_MID_PHRASE.search(texts[i])
+    ]
+    if len(cut) >= P.CUT_BLURBS_MIN:
+        for i in cut:
+            sheet.drop(i, "cut_blurb")
+
+
 def drop_teasers(sheet: Sheet) -> None:
     """Teaser lists: a headline (with its byline and date) followed by one short summary paragraph,
     TEASER_MIN_PAIRS times in a row. An article's subheads head several paragraphs, and

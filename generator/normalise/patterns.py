@@ -679,6 +679,14 @@ CARD_HEAD_MIN_WORDS = 4
 # A teaser's blurb cut short: "... diagnosed with the plague,...", "... the Senate Ways
 # and..." (an ellipsis after a comma or a word, no stop before it).
 CUT_BLURB = re.compile(r"(?<![.!?])(?:,\s?)?(?:\.\.\.|…)$")
+# ... and cut in mid-phrase, after a small word or a word's first letters
+# (furniture.drop_cut_blurbs): so many on a page, each of at least so many words.
+CUT_MID_PHRASE = re.compile(
+    r"(?:\b(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|is|are|was|were|his|her|"
+    r"their|its|that|this|than|but)|(?<=\s)[A-Za-z]{1,2})\s?(?:\.\.\.|…)$",
+    I,
+)
+CUT_BLURBS_MIN, CUT_BLURB_MIN_WORDS = 2, 8
 TEASER_MIN_PAIRS = 3
 TEASER_SHARED_WORDS = 2  # content words two paragraphs of one story share (teasers' do not)
 STORY_HEAD_WORDS = 3  # ... and the story's headline with the paragraph under it
@@ -2810,6 +2818,7 @@ RULE_NOTES: dict[str, str] = {
     "list_over_body": "a labelled list of other stories between the head and the body",
     "teaser_box": "a box of another story: its label, its headline and its blurb cut short",
     "headline_card": "the story's card: its headline, its section and its summary on one line",
+    "cut_blurb": "another story's blurb the site cut short in mid-phrase, one of several",
     "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
