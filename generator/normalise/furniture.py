@@ -603,7 +603,7 @@ def drop_headline_cards(sheet: Sheet) -> None:
         return
     headline = sheet.texts[lines[0]]
     key = headline.casefold()
-    for i in lines[1 : 1 + P.CRUMB_LINES]:
+    for i in lines[1 : 1 + P.HEADLINE_CARD_LINES]:
         text = sheet.texts[i]
         if text.casefold().startswith(key) and P.SECTION_AFTER_HEADLINE.match(
             text[len(headline) :]

@@ -1265,7 +1265,9 @@ TITLE_COMPLETION_MAX_WORDS = 3
 HEADLINE_CRUMB = re.compile(r"^Home\s+(?P<trail>[^…]+?)\s*(?:…|\.\.\.)$")
 CRUMB_LINES, CRUMB_SECTIONS = 3, 4  # lines looked at; section names before the headline
 # The section's label a story's card prints after its headline, before the summary
-# (furniture.drop_headline_cards): "News", "Local News", "Arizona News".
+# (furniture.drop_headline_cards, in the HEADLINE_CARD_LINES lines under the page's first):
+# "News", "Local News", "Arizona News".
+HEADLINE_CARD_LINES = 3
 SECTION_AFTER_HEADLINE = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){0,2}News\s+(?=[A-Z0-9\"“])")
 # A city's news, the section a station's title bar names before the station ("Cincinnati
 # News, FOX19-WXIX TV", fields._station_part).
