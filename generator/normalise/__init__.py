@@ -112,6 +112,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         if head_at is None or not block.unbulleted_highlights(sheet, head_at, first, last)
         else None
     ) or (None, None)
+    if dek_at is not None and dek is not None and (shown := captions.dek_caption(dek)):
+        found_captions[dek_at] = shown  # a photo's caption where the standfirst would be
+        sheet.claim(dek_at, "caption", "caption_under_headline")
+        dek_at, dek = None, None
     if dek is not None:  # "<dek> By JANE ROE Staff Writer": a byline run into it
         dek, dek_names = fields.split_glued_byline(dek)
         credits += tuple(n for n in dek_names if n not in credits)

@@ -387,6 +387,27 @@ def _credited(text: str) -> tuple[str, Caption] | None:
     return None
 
 
+def dek_caption(text: str) -> Caption | None:
+    """The photo's caption a line under the headline is, taken for the standfirst: one
+    that ends in a credit in brackets after its last sentence ("... a shooting that
+    injured 3. (CNN Affiliate WPLG)", "... Sunday morning. (Julia Scheib)"), or after any
+    words when the credit names a photo ("(WALB image)"; P.DEK_BRACKET_CREDIT; not "(left)"
+    nor a party and state, "(D/Texas)"), or says what the
+    photo shows ("A friend's mother sent us this photo of Colin Fraley."; P.PHOTO_WORDS). A
+    standfirst ends in no one's name in brackets and shows no photo."""
+    bracket = P.DEK_BRACKET_CREDIT.match(text)
+    if (
+        bracket
+        and (P.SENTENCE_END.search(bracket["caption"]) or P.PHOTO_WORD.search(bracket["credit"]))
+        and not P.PICTURED.search(f"({bracket['credit']})")
+        and not P.BRACKET_NOT_CREDIT.match(bracket["credit"])
+    ):
+        return Caption(caption_text(bracket["caption"]), normalise_credit(bracket["credit"]))
+    if P.PHOTO_WORDS.search(text) or P.PICTURED.search(text):
+        return Caption(caption_text(text))
+    return None
+
+
 def markup_caption(text: str) -> Caption | None:
     """A caption the page's markup marks as one (an HTML <figcaption>): its credit split
     off when it carries one as a caption line does, else all of it the caption; none

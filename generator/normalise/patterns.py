@@ -380,8 +380,10 @@ FURNITURE: tuple[Rule, ...] = (
     # Share A memorial is set up in honor of ...", "EMBED >More News Videos Deputies
     # reported ...", "Sorry, your browser doesn't support Flash ... EMBED </>More News
     # Videos ...", "Hide Transcript Show Transcript", "play pause Violent Night in Vallejo",
-    # or after the clip's credit: "Al Jones reports playpause"; the player's notice "This
-    # video is no longer available."
+    # or after the clip's credit: "Al Jones reports playpause"; the player's notices ("This
+    # video is no longer available.", "You need the latest version of the Adobe Flash
+    # Player ...", "Having trouble viewing the video? ...", "Warning: The audio in the video
+    # above may be disturbing ...")
     _rule(
         "video_embed",
         r"^close\s+skip in skip\b|\bskip in skip x embed x share\b|"
@@ -391,9 +393,15 @@ FURNITURE: tuple[Rule, ...] = (
         r".{0,80}\b(?:flash|video)\b|"
         r"^(?:hide|show) transcript(?:\s+(?:hide|show) transcript)?\W*$|"
         r"^(?:this|the) (?:video|clip|slideshow|gallery) (?:is (?:no longer|not) available|"
-        r"has expired|requires (?:javascript|flash))\W*$",
+        r"has expired|requires (?:javascript|flash))\W*$|"
+        r"^you need (?:the latest version of )?(?:the )?adobe flash player\b|"
+        r"^having trouble (?:viewing|playing|watching) (?:the|this) video\b|"
+        r"^warning: (?:the )?(?:audio|video|footage|images?) (?:in|of) the video\b",
         "a video player's controls and its clip's description",
         needs=(
+            "flash player",
+            "having trouble",
+            "warning",
             "available",
             "expired",
             "requires",
@@ -2702,6 +2710,23 @@ CAPTION_WORD_LABEL = re.compile(
     r"^(?i:(?:photo |image |picture )?caption)\s*:\s*(?P<caption>\S.+?)(?P<credit>)$"
 )
 LABELLED_CAPTIONS_MIN = 3
+# A line under the headline ending in a credit in brackets after its words ("...
+# injured 3 at an MLK Day celebration. (CNN Affiliate WPLG)", "(Family photo/WFLA)",
+# "(WALB image)"), or saying what a photo shows ("sent us this photo", "booking photo",
+# "in a photo from WNCT"): a photo's caption, not the standfirst (captions.dek_caption).
+DEK_BRACKET_CREDIT = re.compile(r"^(?P<caption>\S.{15,}?)\s*\((?P<credit>[A-Z][^()]{1,60})\)$")
+# ... not a clip's stamp or a link's label in brackets: "(Published 48 minutes ago)", "(Video)"
+BRACKET_NOT_CREDIT = re.compile(
+    r"(?:published|posted|updated|video|audio|photos?|graphic|map|live|watch|opinion|"
+    r"analysis)\b\W*$|(?:published|posted|updated)\b",
+    I,
+)
+PHOTO_WORD = re.compile(r"\b(?:photo(?:graph(?:er)?)?s?|image|picture|courtesy)\b", I)
+PHOTO_WORDS = re.compile(
+    r"\b(?:this|the|a|booking|file|family) (?:photo|picture|image)s?\b|"
+    r"\bphotos? (?:of|from|provided|courtesy)\b|\bsent us this\b",
+    I,
+)
 FULL_CLAUSE = re.compile(r"(?<!\.)\b(?:a|an|the|is|are|was|were|been|being)\b(?!\.)", I)
 PICTURED = re.compile(
     r"\bpictured\b|^(?:above|below|inset)\b|"
@@ -2821,6 +2846,7 @@ RULE_NOTES: dict[str, str] = {
     "teaser_box": "a box of another story: its label, its headline and its blurb cut short",
     "headline_card": "the story's card: its headline, its section and its summary on one line",
     "cut_blurb": "another story's blurb the site cut short in mid-phrase, one of several",
+    "caption_under_headline": "a photo's caption under the headline, where a standfirst would be",
     "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
