@@ -332,13 +332,42 @@ def split_head(sheet: Sheet, first: int, last: int) -> int:
             continue
         head = [i for i in range(first, k) if sheet.kinds[i] is None]
         shaped = head and all(headline_shaped(sheet.texts[i]) for i in head)
-        if not shaped and not _dated_page_head(sheet, head, k):
+        if not shaped and not _dated_page_head(sheet, head, k) and not _summary(sheet, head, k):
             return first
         return _body_under(sheet, k, last, first)
     under = _under_summary_points(sheet, first, last)
     if under is None:
         under = _under_page_headline(sheet, first, last)
     return under if under is not None else _under_head_in_run(sheet, first, last)
+
+
+def _summary(sheet: Sheet, head: list[int], under: int) -> bool:
+    """The sentences between the headline and its date stamp (line `under`) sum the story
+    up when the story under the stamp tells each again (P.SUMMARY_TOLD of its content
+    words in its first P.SUMMARY_LINES lines): "Ten people are killed and about 50 hurt." /
+    "U.S. Geological Survey puts the magnitude at 6.1." / "November 28, 2005" / "Ten people
+    were killed and at least 50 injured when an earthquake ...". Several are the
+    highlights (claimed as such); one is left for the standfirst. A page that dates its
+    story under the lede has the lede there, and the story goes on from it."""
+    if not P.SUMMARY_MIN_LINES <= len(head) <= P.SUMMARY_MAX_LINES:
+        return False
+    story: set[str] = set()
+    below = sheet.next_open(under)
+    for _ in range(P.SUMMARY_LINES):
+        if below is None:
+            break
+        story |= content_words(sheet.texts[below])
+        below = sheet.next_open(below)
+    for i in head:
+        text, own = sheet.texts[i], content_words(sheet.texts[i])
+        if not is_sentence(text) or words(text) > P.DEK_MAX_WORDS or not own:
+            return False
+        if len(own & story) < P.SUMMARY_TOLD * len(own):
+            return False
+    if len(head) > 1:
+        for i in head:
+            sheet.claim(i, "highlight", "highlights")
+    return True
 
 
 def _dated_page_head(sheet: Sheet, head: list[int], under: int) -> bool:

@@ -1088,6 +1088,10 @@ UNBULLETED_HIGHLIGHTS_MIN, UNBULLETED_HIGHLIGHTS_MAX = 3, 8
 # exclamation or a quote ("...: 'Old Man Bill got shot!'"). A first line ending in a word
 # and a full stop is a lede ("Another day in Hollywood; another star in rehab.").
 PAGE_HEADLINE_MIN_WORDS, PAGE_HEADLINE_MAX_WORDS = 4, 16
+# Sentences between the headline and its date stamp that the story under the stamp tells
+# again (block._summary): 1 to 4 of them, each with this share of its content words in
+# the story's first lines.
+SUMMARY_MIN_LINES, SUMMARY_MAX_LINES, SUMMARY_LINES, SUMMARY_TOLD = 1, 4, 3, 0.5
 # ... or a sentence of up to TITLE_MAX_WORDS whose content words the longer line under
 # it mostly repeats (block._restated): a headline over the lede that tells it again.
 RESTATED_SHARE, RESTATED_MIN_WORDS = 0.7, 3
