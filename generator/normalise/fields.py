@@ -747,7 +747,7 @@ def find_credits(
         elif i not in header and P.CONTACT_LINE.match(text):  # the writer's, not an appeal's
             writer, paper = _noted_writer(text)
             names += writer or _contact_names(text)
-            org = org or paper
+            org = org or paper or _contact_paper(text)
             sheet.claim(i, "credit", "contact_line")
         elif i not in header and (match := _signoff(sheet, i, lines)):
             rule = _SIGNOFF_RULES[match.re]
@@ -956,6 +956,17 @@ def _contact_names(text: str) -> list[str]:
     Rachel Crosby at ...", "Scott Daniel can be reached at ...")."""
     found = (m["asked"] or m["reached"] for m in P.CONTACT_NAME.finditer(text))
     return [name for name in found if is_name(name)]
+
+
+def _contact_paper(text: str) -> str | None:
+    """The paper a contact line names before the writer's role ("Call IndyStar reporter
+    ..."; P.CONTACT_PAPER): not a desk ("Metro") nor a rank ("Senior")."""
+    match = P.CONTACT_PAPER.search(text)
+    if match is None:
+        return None
+    paper = match["paper"]
+    desk = P.STAFF_DESK_WORDS | P.CONTACT_RANK_WORDS
+    return None if all(w.casefold() in desk for w in paper.split()) else paper
 
 
 def _noted_writer(text: str) -> tuple[list[str], str | None]:

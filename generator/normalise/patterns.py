@@ -1793,6 +1793,14 @@ CONTACT_LINE = re.compile(
     r"\b(?:He|She|[A-Z][\w'’-]+) can be reached "
     rf"(?:by (?:phone|e-?mail) )?at\b:?\s*{_CONTACT}"
 )
+# ... and the paper it names before the writer's role: "Call IndyStar reporter Michael
+# Anthony Adams at ...", "Reach Tribune staff writer Jane Roe at ..." (fields._contact_paper;
+# a desk's or a rank's word is none: "Call Metro reporter ...", "Contact Senior Writer").
+CONTACT_PAPER = re.compile(
+    r"\b(?:[Cc]all|[Cc]ontact|[Rr]each) (?P<paper>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)?) "
+    r"(?:[Ss]taff )?(?:reporter|writer|columnist)\b"
+)
+CONTACT_RANK_WORDS = frozenset({"senior", "chief", "staff", "lead", "contributing", "freelance"})
 # The writers a contact line names (fields._contact_names): "Contact Rachel Crosby at ...",
 # "Contact Katrease Stafford: ...", "You can reach Staff Writer Julie Johnson at ...",
 # "Call IndyStar reporter Michael Anthony Adams at ...", "City Editor Victor A. Patton can
