@@ -1144,12 +1144,28 @@ def cut_site_name(title: str, known: frozenset[str] = frozenset()) -> tuple[str,
             address = P.SITE_ADDRESS.match(site)  # "wave3.com-Louisville News": wave3.com
             outlet = address[0] if address else first
             outlet = outlet.strip(" .")
-            named = _site_name(outlet, capitals, known) and not P.SITE_NAME_WORD.fullmatch(outlet)
+            named = _site_name(outlet, capitals, known) and (
+                not P.SITE_NAME_WORD.fullmatch(outlet) or any(c.isdigit() for c in outlet)
+            )  # a word alone ("News") names no site; a channel does ("ABC21", "44News")
+            if not named and (further := _named_further(site)):  # the station further
+                outlet, named = further, True  # on: "... News & Weather KHQ.com", "| KTBC"
             return head.rstrip(P.TITLE_TRAIL), outlet if named else None
     head, _bar, tail = title.rpartition("|")  # "... in chest| Dayton, OH": the site's place
     if words(head) >= P.SITE_TITLE_MIN_WORDS and _bar_tail(title, tail.strip()):
         return head.rstrip(P.TITLE_TRAIL), None
     return title, None
+
+
+def _named_further(site: str) -> str | None:
+    """A title bar's site part whose first part names no site: the web address in it
+    ("... News & Weather KHQ.com") or the first part that is a call sign ("KTBC")."""
+    address = P.SITE_ADDRESS.search(site)
+    if address:
+        return address[0]
+    return next(
+        (p for p in P.SITE_NAME_PARTS.split(site) if P.SITE_CALL_SIGN.fullmatch(p.strip())),
+        None,
+    )
 
 
 def _station_part(parts: list[str]) -> str:
