@@ -224,7 +224,8 @@ FURNITURE: tuple[Rule, ...] = (
     # title case ("Video Man and Woman Killed in Plantation Crash", "RAW Patient Being
     # Taken to Hospital ..."), "Video (01:00) : Police say all five ...", "Watch this story",
     # "Watch the report", "Watch this video report posted online by KTVA-TV:" (over the
-    # player), "ON A MOBILE DEVICE? WATCH THE VIDEO HERE.", "Scroll down for video"
+    # player), "ON A MOBILE DEVICE? WATCH THE VIDEO HERE.", "Scroll down for video", a
+    # reporter's clip over its player ("Lisa Washington's Report:")
     _rule(
         "video_link",
         r"^(?:>>?\s*|\[)?(?:raw (?:video|footage)|raw|video|audio)\s*:\s*\S.{0,100}$|"
@@ -234,7 +235,8 @@ FURNITURE: tuple[Rule, ...] = (
         r"^watch (?:this|the) video\b[^.!?]{0,80}:$|"
         r"^(?:video|audio)\s*\(\d{1,2}:\d{2}\)\s*:\s*\S.{0,300}$|"
         r"^on a mobile device\?\s*(?:watch|see|view) (?:the )?video here\W*$|"
-        r"^scroll down for (?:the )?videos?\W*$",
+        r"^scroll down for (?:the )?videos?\W*$|"
+        r"(?-i:^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}['’]s? )(?:video )?report\s*:$",
         "link to a video or audio clip",
     ),
     # A station's or site's blurb about itself, welcoming the reader to it at its address:
