@@ -275,6 +275,20 @@ FURNITURE: tuple[Rule, ...] = (
     # California headlines delivered daily", "Get Fast Forward in your inbox", "Want more
     # deals? Join the IGN Deals Newsletter."); its button ("Subscribe Now!") and its promise
     # ("No spam, we promise. You can unsubscribe ...")
+    # A paywall's notice, telling the reader how to get at the story: "Current subscribers
+    # have full access to all online news content ... please log in ...", "Go here to
+    # continue reading this story from the Star-Telegram.", "This article is available
+    # only to subscribers."
+    _rule(
+        "paywall",
+        r"^(?:current subscribers (?:have|get|can)\b|if you are a (?:current )?subscriber\b|"
+        r"already a subscriber\?|(?:go|click) here to continue reading\b|"
+        r"to continue reading,? (?:please )?(?:log|sign) ?in\b|"
+        r"you have reached (?:your|the) (?:limit|maximum)\b|"
+        r"this (?:content|article|story) is (?:only )?available (?:only )?to subscribers\b)",
+        "a paywall's notice: how to get at the story",
+        needs=("subscri", "continue reading", "reached"),
+    ),
     _rule(
         "signup",
         r"^\W{0,3}\s*(?:sign up|subscribe|get our|join (?:our|the))\b.{0,60}\b"
