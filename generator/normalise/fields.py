@@ -1111,8 +1111,10 @@ def standfirst_writers(text: str) -> list[str]:
 
 
 def _bare_name(text: str) -> str:
-    """A name without the role printed before it or the agency after it."""
-    return P.NAME_AGENCY_TAIL.sub("", P.NAME_ROLE_HEAD.sub("", text.strip()))
+    """A name without the role or the outlet's possessive printed before it or the agency
+    after it."""
+    text = P.NAME_OWNER_HEAD.sub("", text.strip())
+    return P.NAME_AGENCY_TAIL.sub("", P.NAME_ROLE_HEAD.sub("", text))
 
 
 def split_names(names: str) -> list[str]:

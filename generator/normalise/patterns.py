@@ -654,13 +654,18 @@ NAME_LINE_TAIL = re.compile(
 )
 # ... or the role before it: "Staff Writer Irma Widjojo", "Digital Editor Robert Browman",
 # the wire's "Associated Press Writers Qassim Abdul-Zahra (and Sinan Salaheddin)", a
-# paper's "Tribune reporter Naomi Nix".
+# paper's "Tribune reporter Naomi Nix", a station's "WBAL-TV 11 News reporter Karen Campbell".
 NAME_ROLE_HEAD = re.compile(
     r"^(?:(?:the )?(?:associated press|reuters|afp|bloomberg)\s+|"
-    r"(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)\s+)?"
+    r"(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|\d{1,3})){0,2})\s+)?"
     r"(?:(?:senior|staff|digital|news|chief|political|business|sports?|web|online)\s+)*"
     r"(?:writer|editor|reporter|correspondent)s?\s+(?=[A-Z])",
     I,
+)
+# ... or the station or paper the writer works for, in the possessive: "KGW's Maggie
+# Vespa", "KCRA 3's Melinda Meza" (a call sign or a capitalised name, perhaps its channel).
+NAME_OWNER_HEAD = re.compile(
+    r"^(?:[A-Z][\w&.-]*(?: (?:[A-Z][\w&.-]*|\d{1,3})){0,2})['’]s\s+(?=[A-Z])"
 )
 # Teaser lists: this many (headline, one short summary) pairs in a row, summaries of at
 # most TEASER_MAX_WORDS words.
