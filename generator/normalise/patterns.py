@@ -1412,10 +1412,11 @@ DATELINE = re.compile(
     rf"\s*(?:,?\s*{_BRACKET_CREDIT}|{_SLASHED_WIRE}|"
     rf"\((?P<dated>(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}})\))?\s*"
     r"(?:(?:--|—|–|-|:)\s+(?=\S)|(?<=[)A-Z.])\s*(?:—|–)(?=[\"“]?[A-Z](?:[a-z]|\s[a-z]))|"
-    r"(?<=\))\s*--(?=[\"“]?[A-Z][a-z])|"
+    r"(?<=\))\s*--?(?=[\"“]?[A-Z][a-z])|"
     r"(?<=\) )(?=[\"“]?[A-Z](?:[a-z]|\s[a-z0-9])))"
 )  # the dash after a station's brackets or a place in capitals may touch the lede: "ST. LOUIS
-# (KMOX) –St. Louis", "WASHINGTON—Six people ...", "INDIANAPOLIS –Metro police ..."
+# (KMOX) –St. Louis", "WASHINGTON—Six people ...", "INDIANAPOLIS –Metro police ...",
+# "LAWTON, OK (KSWO) -The ..." (a hyphen after the credit's bracket)
 # ... or the wire's day after its place in capitals, and no credit or dash at all, as UPI
 # prints it on others' pages: "LONDON, Jan. 10 British actor John Cleese ..." (the day is
 # cut off: DATELINE_DAY). A sentence never opens with a place, a comma and a day.
