@@ -36,7 +36,22 @@ def find_captions(sheet: Sheet) -> dict[int, Caption]:
             found[i] = caption
     found |= _labelled_captions(sheet)
     found |= _pictured_captions(sheet)
+    found |= _photo_phrase_captions(sheet)
     _drop_slide_teasers(sheet, found)
+    return found
+
+
+def _photo_phrase_captions(sheet: Sheet) -> dict[int, Caption]:
+    """A line that speaks of the photo beside it ("Photo from the scene of a child
+    shooting in Augusta, Georgia.", "... is pictured in this photo provided to FOX Carolina
+    by family."; P.PHOTO_PHRASE) is its caption: a story speaks of events, not of the page's
+    pictures. Not a line of prose of a story's length."""
+    found = {}
+    for i in list(sheet.open()):
+        text = sheet.texts[i]
+        if words(text) <= P.CAPTION_MAX_WORDS and P.PHOTO_PHRASE.search(text):
+            sheet.claim(i, "caption", "photo_phrase")
+            found[i] = Caption(caption_text(text))
     return found
 
 

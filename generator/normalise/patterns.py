@@ -2755,6 +2755,17 @@ BRACKET_NOT_CREDIT = re.compile(
     r"analysis)\b\W*$|(?:published|posted|updated)\b",
     I,
 )
+# A line speaking of the photo beside it (captions._photo_phrase_captions): "Photo from
+# the scene of ...", "... is pictured in this photo provided to FOX Carolina by family.",
+# "... in this undated photo provided by the family".
+PHOTO_PHRASE = re.compile(
+    r"^(?:photo|image|picture)s? (?:of|from) (?:the )?(?:scene|a|an|the)\b|"
+    r"\b(?:is|are) (?:pictured|shown|seen) (?:here )?in (?:this|a|the) (?:undated |file )?"
+    r"(?:photo|picture|image)\b|"
+    r"\bin (?:this|an?) (?:undated |file |family )?(?:photo|picture|image) "
+    r"(?:provided|released|taken|posted|obtained|courtesy)\b",
+    I,
+)
 PHOTO_WORD = re.compile(r"\b(?:photo(?:graph(?:er)?)?s?|image|picture|courtesy)\b", I)
 PHOTO_WORDS = re.compile(
     r"\b(?:this|the|a|booking|file|family) (?:photo|picture|image)s?\b|"
@@ -2881,6 +2892,7 @@ RULE_NOTES: dict[str, str] = {
     "headline_card": "the story's card: its headline, its section and its summary on one line",
     "cut_blurb": "another story's blurb the site cut short in mid-phrase, one of several",
     "caption_under_headline": "a photo's caption under the headline, where a standfirst would be",
+    "photo_phrase": "a line speaking of the photo beside it ('in this photo provided by ...')",
     "glued_card": "a promo card: a headline in title case run into its blurb on one line",
     "transcript_line": "a transcript's turn under the body, its speaker named in the body's "
     "last lines",
