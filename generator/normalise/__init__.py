@@ -206,9 +206,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     dated = fields.dateline_date(opening) if paragraphs else None
     if paragraphs and not dateline:  # "(CBS/AP) ALBUQUERQUE, N.M. - Family and ..."
         dash = P.LOST_DATELINE.match(paragraphs[lede])  # "— The daughter of ...", "- LITTLE
-        credit, rest = fields.split_lede_credit(paragraphs[lede][dash.end() if dash else 0 :])
-        station = station or fields.credit_station(paragraphs[lede][dash.end() if dash else 0 :])
-        dateline, rest = fields.split_dateline(rest)  # ROCK, Ark. - A two-year-old ..."
+        undashed = paragraphs[lede][dash.end() if dash else 0 :]  # ROCK, Ark. - A ..."
+        credit, rest = fields.split_lede_credit(undashed)
+        station = station or fields.credit_station(undashed)
+        dateline, rest = fields.split_dateline(rest)
         if dateline or credit:
             paragraphs[lede] = rest
             sheet.claim(lede_at, "paragraph", "dateline" if dateline else "lede_credit")
