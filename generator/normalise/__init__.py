@@ -233,6 +233,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
     kicker = kicker or label
     meta_title = _text(doc.meta_value("title"))
+    page_title = page_title or (fields.log_title(sheet) if paragraphs else None)
     title = meta_title or page_title or fields.derive_title(paragraphs[lede] if paragraphs else "")
     meta_published = _text(doc.meta_value("published"))
     article = Article(

@@ -1127,6 +1127,17 @@ def split_names(names: str) -> list[str]:
 
 
 # --- outlet ------------------------------------------------------------------------------------
+def log_title(sheet: Sheet) -> str | None:
+    """The page's first line when it names a log of entries, as a police blotter's page
+    opens ("Public Safety Log (Nov. 17)", "Jackson County blotter", "Police Logs, Feb. 24
+    to Feb. 28, 2017"; P.LOG_TITLE): the title of a page with no headline over its body,
+    whose entries name no headline of their own."""
+    first = next((t for t in sheet.texts if t), None)
+    if first is None or words(first) > P.LOG_TITLE_MAX_WORDS or is_sentence(first):
+        return None
+    return first if P.LOG_TITLE.search(first) else None
+
+
 def cut_site_name(title: str, known: frozenset[str] = frozenset()) -> tuple[str, str | None]:
     """A page title taken for the headline, without the site's name glued after it, and
     the outlet that name gives: 'Teen shot - WMC Action News 5 - Memphis, Tennessee' ->

@@ -1272,6 +1272,14 @@ PROMO_TAIL = re.compile(
     r"\bsubscribe today\W*$",
     I,
 )
+# A police log's or blotter's page names the log on its first line (fields.log_title):
+# "Public Safety Log (Nov. 17)", "For the Record for Mar. 7", "Patrol Report 09/29/2015".
+LOG_TITLE = re.compile(
+    r"\b(?:(?:police|public safety|crime|fire|sheriff'?s?|arrest|incident|patrol|court)"
+    r" (?:logs?|reports?|blotter|briefs)|blotter|for the record|police beat)\b",
+    I,
+)
+LOG_TITLE_MAX_WORDS = 10
 # A site's tagline made of its sections' names, "News, Sports, Jobs": the page's title
 # when it has no headline of its own, never a story's.
 SECTION_NAME = re.compile(
