@@ -286,13 +286,18 @@ def skip_abstract(sheet: Sheet, first: int, last: int) -> int:
     the station alone in brackets, no place): the lines above it are the abstracts the
     page prints over the story (its own summary, its related stories'), dropped (rule
     abstract). A story opens with its credit; an update note above it is labelled
-    ("UPDATE: ..."), and such a body is left as it is."""
+    ("UPDATE: ..."), and such a body is left as it is. When several lines there open with
+    the credit, the abstracts' stories' ledes among them, the story's lede is the one
+    closest to the page's title."""
     lines = [i for i in range(first, last + 1) if sheet.kinds[i] is None]
-    lede = next(
-        (i for i in lines[: P.ABSTRACT_MAX_LINES + 1] if P.LEDE_CREDIT.match(sheet.texts[i])),
-        None,
-    )
-    if lede is None or lede == lines[0]:
+    credited = [i for i in lines[: P.ABSTRACT_MAX_LINES + 1] if P.LEDE_CREDIT.match(sheet.texts[i])]
+    if not credited:
+        return first
+    # several: the related stories' ledes carry the credit too; the story's is the one
+    # that shares most words with the page's first line (its title), the last on a tie
+    top = content_words(next((t for t in sheet.texts if t), ""))
+    lede = max(credited, key=lambda i: (len(content_words(sheet.texts[i]) & top), i))
+    if lede == lines[0]:
         return first
     above = [i for i in lines if i < lede]
     if any(P.LABELLED_POINTS_END.match(sheet.texts[i]) for i in above):
