@@ -1126,7 +1126,6 @@ def split_names(names: str) -> list[str]:
     return [p.title() if p.isupper() else p for p in found]  # "By JILL LAWLESS"
 
 
-# --- outlet ------------------------------------------------------------------------------------
 def log_title(sheet: Sheet) -> str | None:
     """The page's first line when it names a log of entries, as a police blotter's page
     opens ("Public Safety Log (Nov. 17)", "Jackson County blotter", "Police Logs, Feb. 24
@@ -1138,6 +1137,7 @@ def log_title(sheet: Sheet) -> str | None:
     return first if P.LOG_TITLE.search(first) else None
 
 
+# --- outlet ------------------------------------------------------------------------------------
 def cut_site_name(title: str, known: frozenset[str] = frozenset()) -> tuple[str, str | None]:
     """A page title taken for the headline, without the site's name glued after it, and
     the outlet that name gives: 'Teen shot - WMC Action News 5 - Memphis, Tennessee' ->
