@@ -295,7 +295,7 @@ def skip_abstract(sheet: Sheet, first: int, last: int) -> int:
         return first
     # several: the related stories' ledes carry the credit too; the story's is the one
     # that shares most words with the page's first line (its title), the last on a tie
-    top = content_words(next((t for t in sheet.texts if t), ""))
+    top = content_words(sheet.top_text)
     lede = max(credited, key=lambda i: (len(content_words(sheet.texts[i]) & top), i))
     if lede == lines[0]:
         return first

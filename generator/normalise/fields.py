@@ -1131,8 +1131,8 @@ def log_title(sheet: Sheet) -> str | None:
     opens ("Public Safety Log (Nov. 17)", "Jackson County blotter", "Police Logs, Feb. 24
     to Feb. 28, 2017"; P.LOG_TITLE): the title of a page with no headline over its body,
     whose entries name no headline of their own."""
-    first = next((t for t in sheet.texts if t), None)
-    if first is None or words(first) > P.LOG_TITLE_MAX_WORDS or is_sentence(first):
+    first = sheet.top_text
+    if not first or words(first) > P.LOG_TITLE_MAX_WORDS or is_sentence(first):
         return None
     return first if P.LOG_TITLE.search(first) else None
 

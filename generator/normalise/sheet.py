@@ -24,6 +24,11 @@ class Sheet:
         """Each line's text casefolded (the texts never change once read)."""
         return [t.casefold() for t in self.texts]
 
+    @cached_property
+    def top_text(self) -> str:
+        """The page's first line that is not blank: where a scraper saves its title."""
+        return next((t for t in self.texts if t), "")
+
     def open(self) -> Iterator[int]:
         """Indexes of lines no pass has claimed yet, in order."""
         return (i for i, k in enumerate(self.kinds) if k is None)
