@@ -1506,11 +1506,12 @@ def publication(name: str) -> str:
 
 def _reporter_mail_domain(sheet: Sheet) -> str | None:
     """The domain of a reporter's address on the article's own credit line
-    ("cwells@baltsun.com"): the publication's, unless it is a webmail service's."""
+    ("cwells@baltsun.com"): the publication's, unless it is a webmail service's or a
+    newspaper group's."""
     for text, kind in zip(sheet.texts, sheet.kinds, strict=True):
         if kind == "credit" and (match := P.EMAIL_DOMAIN.search(text)):
             domain = match["domain"].casefold()
-            if domain not in P.WEBMAIL_DOMAINS:
+            if domain not in P.WEBMAIL_DOMAINS | P.GROUP_MAIL_DOMAINS:
                 return domain
     return None
 

@@ -2228,6 +2228,15 @@ WEBMAIL_DOMAINS = frozenset(
      "shaw.ca", "rogers.com", "sympatico.ca", "btinternet.com", "web.de", "orange.fr",
      "wanadoo.fr", "free.fr", "libero.it", "bigpond.com"}
 )  # fmt: skip
+# A newspaper group's mail, which its papers' reporters share, names the owner, not the
+# paper that ran the story ("sfreishtat@tribpub.com" on an Aurora Beacon-News report,
+# "dawilliams@tribune.com" on a Chicago Tribune one, "chaire@scng.com" on an Orange County
+# Register one).
+GROUP_MAIL_DOMAINS = frozenset(
+    {"tribpub.com", "tribune.com", "scng.com", "gannett.com", "mcclatchy.com", "hearst.com",
+     "gatehousemedia.com", "lee.net", "medianewsgroup.com", "digitalfirstmedia.com",
+     "tegna.com", "sbgtv.com", "nexstar.tv", "cmg.com"}
+)  # fmt: skip
 # The holder a copyright notice names: "© 2008 The Daily Herald. All rights reserved.",
 # "© Copyright of Telegraph Media Group Limited 2008 | Terms", "© Copyright 2006
 # Charleston Daily Mail -- Privacy policy", "© Copyright Toronto Star 1996-2008 Privacy
