@@ -97,7 +97,38 @@ def glued_galleries(sheet: Sheet) -> dict[int, tuple[Caption, ...]]:
         if all(P.CAPTION_MIN_WORDS <= words(c.caption) <= P.LONG_CAPTION_MAX_WORDS for c in items):
             found[i] = tuple(items)
             sheet.claim(i, "caption", "glued_gallery")
+    for i in list(sheet.open()):
+        if glued := _glued_credited(sheet.texts[i]):
+            found[i] = glued
+            sheet.claim(i, "caption", "glued_captions")
     return found
+
+
+def _glued_credited(text: str) -> tuple[Caption, ...] | None:
+    """The captions of a line that runs several photos' captions together, each closed
+    by its photographer's credit in brackets after its last sentence ("... at Harry Maze
+    Playground in Brooklyn. (Todd Maisel/New York Daily News) Police are seen at the
+    Brooklyn park ... (Todd Maisel/New York Daily News)"): two or more, different, each a
+    caption's length, the line ending in the last credit."""
+    if not text.endswith(")") or text.count("/") < 2:
+        return None
+    credits = list(P.BRACKETED_SLASH_CREDIT.finditer(text))
+    if len(credits) < 2 or credits[-1].end() != len(text):
+        return None
+    items: list[Caption] = []
+    start = 0
+    for credit in credits:
+        caption = text[start : credit.start()].strip()
+        if not (
+            P.SENTENCE_END.search(caption)
+            and P.CAPTION_MIN_WORDS <= words(caption) <= P.CAPTION_MAX_WORDS
+        ):
+            return None
+        items.append(Caption(caption_text(caption), normalise_credit(credit["credit"])))
+        start = credit.end()
+    if len({c.caption for c in items}) < len(items):
+        return None  # one caption printed twice: a gallery's item (gallery_item, slides)
+    return tuple(items)
 
 
 def _labelled_captions(sheet: Sheet) -> dict[int, Caption]:
@@ -390,8 +421,7 @@ def _credited(text: str) -> tuple[str, Caption] | None:
     """(layout, caption) of a caption that carries its credit, in the first layout that fits."""
     for rule, pattern, worth_trying, check_credit in _ONE_LINE:
         match = pattern.match(text) if worth_trying(text) else None
-        longest = P.LONG_CAPTION_MAX_WORDS if rule in P.WIDGET_LAYOUTS else P.CAPTION_MAX_WORDS
-        if not match or words(match["caption"]) > longest:
+        if not match or words(match["caption"]) > _longest(rule, match):
             continue
         if check_credit and not _looks_like_credit(match["credit"]):
             continue
@@ -400,6 +430,22 @@ def _credited(text: str) -> tuple[str, Caption] | None:
             return rule, Caption(caption_text(text))
         return rule, Caption(caption_text(match["caption"]), credit)
     return None
+
+
+def _longest(rule: str, match: re.Match[str]) -> int:
+    """How many words a caption in layout `rule` may run to: LONG_CAPTION_MAX_WORDS with
+    a widget's buttons (P.WIDGET_LAYOUTS), or closed by a photographer's credit in brackets,
+    a name and the paper after a slash ("... in Akron, Ohio. (Ed Suba Jr./Akron Beacon
+    Journal)"; prose does not end so); but not when the credit names a picture agency (a
+    wire's long caption, read with the short one it stands over) or the line holds another
+    such credit (captions glued into one line)."""
+    if rule in P.WIDGET_LAYOUTS or (
+        rule == "slash_credit"
+        and not P.NAMES_PICTURE_AGENCY.search(match["credit"])
+        and not P.BRACKETED_SLASH_CREDIT.search(match["caption"])
+    ):
+        return P.LONG_CAPTION_MAX_WORDS
+    return P.CAPTION_MAX_WORDS
 
 
 def dek_caption(text: str) -> Caption | None:

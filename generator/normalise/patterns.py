@@ -2998,6 +2998,8 @@ RULE_NOTES: dict[str, str] = {
     "buy_photo": "a photo caption inside its widget's 'Buy Photo' buttons, its credit in brackets",
     "glued_gallery": "a gallery's captions after their credits run into one line, ending "
     "'Previous Next'",
+    "glued_captions": "several photos' captions run into one line, each closed by its "
+    "credit in brackets: '... in Brooklyn. (Jane Roe/Daily News) Police ... (Jane Roe/Daily News)'",
     "slash_credit_first": "a photo caption after its credit ('Jane Roe/Daily News <caption>', "
     "'Jane Roe for The Globe <caption>')",
     "staff_credit_end": "a photo caption ending in its staff photographer's credit in capitals",
