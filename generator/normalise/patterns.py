@@ -1239,7 +1239,8 @@ SPLIT_WORD_PIECE = re.compile(r"^(?:[b-hj-z]|ing|ed|es|ly|tion|sion|ment|ness|it
 # developing story ...") stays. Whom to follow, monitor, check or return to for more is
 # named (capitalised, a number, a site's address) or "us": "Tune in to CBS13 News at 10
 # p.m.", "Please return to Freep.com for more details", "Monitor FOX6 News and FOX6Now.com
-# for updates"; "Tune in tonight at 10 & 11 for the latest."
+# for updates"; "Tune in tonight at 10 & 11 for the latest." Readers' own photos: "See
+# breaking news photos uploaded by WESH.com u local members below. Upload your photos here."
 _UPDATE_PROMISE = (
     r"this is (?:a|an) (?:developing|ongoing)(?: news)? story\b|"
     r"this (?:story|article|page) (?:is developing|will be updated)\b|check back\b|"
@@ -1266,6 +1267,8 @@ PROMO_TAIL = re.compile(
     r"get (?:unlimited |full |exclusive )?access to\b.{0,120}"
     r"\b(?:for (?:as little as|just|only)|subscri)|"
     r"for more on this story\b|"
+    r"(?:see|view)\b[^.!?]{0,60}\b(?:photos|videos|pictures) uploaded by\b|"  # readers' uploads
+    r"(?:upload|send us|share) your (?:photos|videos|pictures)\b|"
     r"more (?:articles|stories|news|headlines) (?:in|from|on|about) [^.!?]{1,40}$|"
     r"follow\b.{0,80}\b(?:twitter|facebook|instagram|online at)\b|"
     r"watch\b.{0,80}\b(?:for (?:more|new information|the latest|updates)|developing story)\b)|"
