@@ -1005,6 +1005,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
                 )
             )
         )
+        doubled = _printed_twice(sheet, i)
         between = range(i + 1, first)
         near = first - i <= P.HEADLINE_NEAR and not any(
             sheet.kinds[k] is None and is_prose(sheet.texts[k]) for k in between
@@ -1017,7 +1018,7 @@ def find_headline(sheet: Sheet, first: int, last: int) -> int | None:
             headed = i
         score = (
             overlap
-            + (0.5 if titlebar else 0.0)
+            + (0.5 if titlebar or doubled else 0.0)
             + (0.1 if near else 0.0)
             + (P.HEADLINE_BYLINE_BONUS if bylined else 0.0)
             - 0.005 * (first - i)
