@@ -1162,11 +1162,32 @@ def cut_site_name(title: str, known: frozenset[str] = frozenset()) -> tuple[str,
             )  # a word alone ("News") names no site; a channel does ("ABC21", "44News")
             if not named and (further := _named_further(site)):  # the station further
                 outlet, named = further, True  # on: "... News & Weather KHQ.com", "| KTBC"
+            if named and _runs_into_sections(site, outlet):  # "WVVA TV Bluefield WV
+                station = _station_core(outlet)  # News, Weather and Sports": WVVA TV
+                outlet, named = station or outlet, station is not None
             return head.rstrip(P.TITLE_TRAIL), outlet if named else None
     head, _bar, tail = title.rpartition("|")  # "... in chest| Dayton, OH": the site's place
     if words(head) >= P.SITE_TITLE_MIN_WORDS and _bar_tail(title, tail.strip()):
         return head.rstrip(P.TITLE_TRAIL), None
     return title, None
+
+
+def _runs_into_sections(site: str, name: str) -> bool:
+    """The site part `name` ends in "News", the first of the station's sections that the
+    bar `site` lists after it ("Tri-State News, Weather & Sports"; P.SECTIONS_AFTER)."""
+    return (
+        name.endswith(" News")
+        and site.startswith(name)
+        and bool(P.SECTIONS_AFTER.match(site[len(name) :]))
+    )
+
+
+def _station_core(name: str) -> str | None:
+    """The station a title bar's site part names before the area it serves and its news:
+    "FOX 8 WVUE" of "FOX 8 WVUE New Orleans News" (P.STATION_CORE); None when it names
+    only the area ("Tri-State News")."""
+    core = P.STATION_CORE.match(name)
+    return core[0] if core else None
 
 
 def _named_further(site: str) -> str | None:

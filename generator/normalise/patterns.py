@@ -1191,6 +1191,18 @@ SITE_NAME_WORD = re.compile(
 )
 SITE_ADDRESS = re.compile(r"[A-Za-z0-9][\w-]*\.(?:com|net|org|co\.uk)\b")  # "wave3.com", "WTVM.com"
 SITE_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV|\s?\d{1,2})?\b")  # "WSLS 10"
+# A title bar's site part that runs into the list of a station's sections ("... - WVVA TV
+# Bluefield Beckley WV News, Weather and Sports", "... - Tri-State News, Weather & Sports":
+# SECTIONS_AFTER follows the part): the part is the station (its call sign or address, a
+# network and channel before it, a channel, "TV" or "News" after it: STATION_CORE), then
+# the area it serves and the section "News"; with no station named, it names only the area
+# (fields._station_core).
+SECTIONS_AFTER = re.compile(r"^,? (?:Weather|Sports)\b", I)
+STATION_CORE = re.compile(
+    r"^(?:[A-Z]{2,4} ?\d{1,2} )?"  # "FOX 8 WVUE"
+    r"(?:[KW][A-Z]{2,3}(?:-TV)?|[A-Za-z0-9][\w-]*\.(?i:com|net|org))"
+    r"(?: ?\d{1,2}\b| TV\b)?(?: News\b)?"
+)
 # A station's call sign with the suffix of its television licence or as its site's address
 # ("KHOU-TV", "WTVM.com"): fields.find_outlet names the station by the call sign alone.
 CALL_SIGN_FORM = re.compile(r"(?P<call>[KW][A-Z]{2,3})(?:-(?:TV|DT)|\.com)")
