@@ -114,6 +114,10 @@ def find_dek(
         return None
     if P.NOT_A_DEK.search(plain):
         return None  # a byline, a date, a line announcing what follows
+    dateline = P.DATELINE.match(plain)
+    if dateline and ":" not in dateline[0] and not is_sentence(plain):
+        sheet.claim(i, "paragraph", "dateline")  # the lede, its last stop lost ("BOSTON
+        return None  # (CBS) — Frightened residents ..."), not a label's ("PLAYLIST: ...")
     if not is_sentence(text) and _heads_a_list(sheet, i, first):
         return None  # the first of a box of headlines under the headline
     nxt = sheet.next_open(i)

@@ -1219,7 +1219,9 @@ SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 # "(Reporting by X; ...)", which names one, stays). What is left must still be a
 # paragraph (PARAGRAPH_MIN_WORDS). A station's call to stay with it (STATION_PROMO) is
 # cut there too, and a photo's caption and rights notice glued after the last stop ("...
-# behind a Publix supermarket Monday morning. Jeffrey Hazelwood © 2016 Cox Media Group.").
+# behind a Publix supermarket Monday morning. Jeffrey Hazelwood © 2016 Cox Media Group."),
+# and the label of a list of links with its first headline ("... in East Oakland. Related
+# Articles Key Bay Area prison gang members sentenced").
 GLUED_TAIL_PROMPT = (
     r"(?:E-?mail (?:this )?to a friend|Continued ?(?:\.{3}|…)|Read more ?(?:\.{3}|…|»))"
 )
@@ -1231,6 +1233,7 @@ PARAGRAPH_FURNITURE = (
     re.compile(r"(?<=[.!?\"”])\s+\((?i:editing|edited) by [^()]{3,80}\)$"),
     re.compile(rf"(?<=[.!?\"”])\s+{STATION_PROMO}$"),
     re.compile(r"(?<=[.!?\"”])\s+[^.!?©]{1,60}©\s*(?:19|20)\d\d\b[^!?©]{1,60}$"),
+    re.compile(r"(?<=[.!?\"”])\s+Related (?:Articles|Stories|Links)\b[^.!?]{0,160}$"),
 )
 PARAGRAPH_MIN_WORDS = 5
 # A paragraph the page broke across two lines: the first ends in a small letter, a comma
