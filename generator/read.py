@@ -204,10 +204,10 @@ GLUED_SENTENCE = re.compile(
 # first (a pass of this is a third of one of GLUED_SENTENCE's; most texts have none).
 STOP_THEN_WORD = re.compile(r"[.!?](?=[A-Z][a-z])")
 # ... and a quote mark between the two sentences: 'the area."Haverstock Hills has been',
-# "anything.”Police said", 'at 7 p.m."There's'. The space goes before a quote that opens
-# (a straight one after an even number of them on its line, or “) and after one that
-# closes.
-GLUED_QUOTE = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[ap]\.m\.))[\"“”](?=[A-Z][a-z])")
+# "anything.”Police said", 'at 7 p.m."There's', 'the gunmen."I think', and a quote after a
+# colon: 'the lack of outrage:"Where are'. The space goes before a quote that opens (a
+# straight one after an even number of them on its line, or “) and after one that closes.
+GLUED_QUOTE = re.compile(r"(?:(?<=[a-z]{2}[.!?:])|(?<=[ap]\.m\.))[\"“”](?=[A-Z](?:[a-z]|\s[a-z]))")
 SPACE_BEFORE_STOP = re.compile(r"(?<=\w) +(?=[,.](?:\s|$))", re.M)
 TYPEWRITER_QUOTES = (("``", "“"), ("''", "”"))
 APOSTROPHES_AS_QUOTE = (
