@@ -210,6 +210,10 @@ STOP_THEN_WORD = re.compile(r"[.!?](?=[A-Z][a-z])")
 GLUED_QUOTE = re.compile(r"(?:(?<=[a-z]{2}[.!?:])|(?<=[ap]\.m\.))[\"“”](?=[A-Z](?:[a-z]|\s[a-z]))")
 SPACE_BEFORE_STOP = re.compile(r"(?<=\w) +(?=[,.](?:\s|$))", re.M)
 TYPEWRITER_QUOTES = (("``", "“"), ("''", "”"))
+# A backtick left alone is an apostrophe ("didn`t", "Nick`s", "5`8” tall") or a single
+# quote that opens ("`Atonement' Up for British Film Awards", closed by an apostrophe):
+# either way it is printed as the apostrophe.
+TYPED_APOSTROPHE = ("`", "'")
 APOSTROPHES_AS_QUOTE = (
     (re.compile(r"(?<=[A-Za-z,.?!])('?)''(?=[\s,.;:!?)]|$)", re.M), r'\1"'),  # "?''' McGovern"
     (re.compile(r"(?:^|(?<=[\s(]))''(?=[A-Z])", re.M), '"'),  # one opened so: "''The Congress"
@@ -920,6 +924,8 @@ def mend_text(text: str) -> tuple[str, tuple[str, ...]]:
     if "``" in mended:
         for typed, mark in TYPEWRITER_QUOTES:
             mended = mended.replace(typed, mark)
+    if "`" in mended:
+        mended = mended.replace(*TYPED_APOSTROPHE)
     elif "''" in mended and '"' in mended:
         for pattern, mark in APOSTROPHES_AS_QUOTE:
             mended = pattern.sub(mark, mended)
