@@ -231,7 +231,7 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         dateline = next((p for t in head_dates if (p := fields.date_line_place(t))), None)
 
     kicker = next((t for t, k in zip(sheet.texts, sheet.kinds, strict=True) if k == "kicker"), None)
-    kicker = kicker or label
+    kicker = (kicker or "").strip(P.LABEL_STARS) or label
     meta_title = _text(doc.meta_value("title"))
     page_title = page_title or (fields.log_title(sheet) if paragraphs else None)
     title = meta_title or page_title or fields.derive_title(paragraphs[lede] if paragraphs else "")

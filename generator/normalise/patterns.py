@@ -1023,6 +1023,9 @@ LABELLED_HEADLINE_MIN_WORDS = 4
 # --- Headlines and deks --------------------------------------------------------------------
 # Symbols a page puts before a line's words (a close button "×", bullets, arrows).
 LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(]+")
+# ... and the stars a label is set between ("*** OFFICIAL PRESS RELEASE ***"), cut from a
+# kicker's ends.
+LABEL_STARS = "*★ "
 TITLE_MAX_WORDS = 25
 # A line that asks the reader for something ("Please support local business!", "Please log
 # in to comment") speaks for the site: it is never the headline, nor one of its lines.
