@@ -28,6 +28,7 @@ from .normalise.fields import sentences
 from .tags import story_tags
 
 SLUG_MAX = 60  # characters of headline kept in a story's URL
+SLUG_APOSTROPHES = re.compile(r"['’ʼ]")
 ABSTRACT_SENTENCES = 3  # at most this many lead sentences make a story's summary
 ABSTRACT_MIN_WORDS = 8  # a shorter "sentence" (an abbreviation's full stop) joins the next
 SAME_SENTENCE = 0.5  # content-word overlap (Jaccard) at which two lead sentences say the same
@@ -252,7 +253,12 @@ def story_id(source: str) -> str:
 
 
 def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """A URL's words for `text`: letters and digits in ASCII ("Über" is "uber"), an
+    apostrophe joining its word ("Kim’s" is "kims"), any other mark between words, dashes
+    and quotes of every script included, one hyphen ("Alaska–A" is "alaska-a")."""
+    joined = SLUG_APOSTROPHES.sub("", unicodedata.normalize("NFKD", text))
+    spaced = "".join(c if c.isalnum() or unicodedata.combining(c) else " " for c in joined)
+    ascii_text = spaced.encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:SLUG_MAX].rstrip("-")
 

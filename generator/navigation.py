@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from types import MappingProxyType
 
 from .entities import entities
 from .memo import Memo, remembered
+from .merge import slugify
 from .models import Entity, Member, Relation, Story
 
 FRONT_PAGE_MIN = 10  # the briefing never shows fewer stories than this, when there are more
@@ -38,7 +38,6 @@ ENTITIES_PER_STORY = 12  # the most mentioned ones: enough to relate and file a 
 TOPIC_SHARE, TOPICS_FLOOR = 10, 25
 RELATED_MAX = 5  # related stories listed on a story page
 RELATED_COMMON = 200  # an entity in more stories than this relates nothing (too common)
-SLUG_MAX = 60
 INDEPENDENT = (Relation.CANONICAL, Relation.COVERAGE)
 
 
@@ -94,12 +93,6 @@ class Navigation:
     def front(self) -> tuple[Story, ...]:
         """Every story the briefing shows: the newest days', then the earlier ones."""
         return self.newest + self.earlier
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    out = "".join(ch if ch.isalnum() else "-" for ch in ascii_text.lower())
-    return "-".join(part for part in out.split("-") if part)[:SLUG_MAX].rstrip("-")
 
 
 def day(story: Story) -> str | None:

@@ -88,6 +88,10 @@ def test_a_headline_a_source_printed_beats_one_built_from_the_leads_lede(samples
 
 def test_slugs_are_readable_ascii_and_ids_follow_the_canonical_source():
     assert slugify("Kim’s train: “Über” route — 2019!") == "kims-train-uber-route-2019"
+    # a dash or quote of any script parts two words (it was dropped, joining them); an
+    # apostrophe, straight or curly, joins its word
+    assert slugify("Arson in Alaska–A Palin pattern") == "arson-in-alaska-a-palin-pattern"
+    assert slugify("O'Brien’s «case»") == "obriens-case"
     assert len(slugify("word " * 40)) <= 60
     assert story_id("a.txt") == story_id("a.txt") != story_id("b.txt")
 
