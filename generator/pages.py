@@ -367,6 +367,9 @@ def _story_text(story: Story) -> str:
             "dateline": _html(story.dateline),
             "published": story.published,
             "updated": story.updated,
+            # the days as the briefing's cards print them ("14 April 2025")
+            "published_label": day_label(story.published[:10]) if story.published else None,
+            "updated_label": day_label(story.updated[:10]) if story.updated else None,
             "summary": summary_line(story),
             "abstract": [_html(sentence) for sentence in story.abstract],
             "credits": [_html(c) for c in reporters(story)],

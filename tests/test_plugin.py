@@ -51,6 +51,12 @@ def test_site_has_briefing_story_pages_and_manifest(built):
         assert 'class="digest-header"' in page  # the theme's story template was used
     front = (site / "index.html").read_text(encoding="utf-8")
     assert all(s["title"] in front for s in manifest["stories"])
+    # the story's header prints its day as the briefing's cards do, the stamp kept for
+    # machines (the Russia story's lead, sample 002, is dated 2025-04-14T00:50:45)
+    dated = next(s for s in manifest["stories"] if s["published"])
+    page = (site / dated["url"] / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2025-04-14T00:50:45">14 April 2025</time>' in page
+    assert "14 April 2025" in front
 
 
 def _pagefind_records(site: Path) -> list[dict]:
