@@ -114,6 +114,9 @@ def find_dek(
         return None
     if P.NOT_A_DEK.search(plain):
         return None  # a byline, a date, a line announcing what follows
+    if P.DEK_FURNITURE.search(plain):
+        sheet.drop(i, "dek_furniture")
+        return None
     dateline = P.DATELINE.match(plain)
     if dateline and ":" not in dateline[0] and not is_sentence(plain):
         sheet.claim(i, "paragraph", "dateline")  # the lede, its last stop lost ("BOSTON

@@ -2435,6 +2435,26 @@ NOT_A_DEK = re.compile(
     rf"^update[d]?(?:\s+\d+)?\s*:?\s*(?:\d{{1,2}}[:/]\d|{MONTH}\b)",
     I,
 )
+# The page's furniture in the standfirst's place, never one (fields.find_dek drops it): a
+# share or follow strip naming the networks ("13.9k SHARES Facebook Twitter", "FOR LIVE
+# UPDATES: Twitter, Facebook"), a video player's controls ("Skip Ad Ad Loading... x Embed
+# x Share ..."), attached files ("Attached Media Files: May_Blitz_Press_Release_(1).doc",
+# "Attached video courtesy of ..."), "From Wikipedia, the free encyclopedia", a sponsor's
+# advert ("... Visit our sponsor Command Fire Apparatus"), a link's prompt ("Tap an icon,
+# or here for more scores", "Click/tap here for ..."), a bare web address, an update's
+# stamp alone ("Update | 5:23 p.m."), a template's unfilled tags ("{* #socialForm *}").
+_SOCIAL_NETWORK = r"(?:Facebook|Twitter|Pinterest|Instagram|LinkedIn|WhatsApp|Reddit|Google\+)"
+DEK_FURNITURE = re.compile(
+    rf"\b{_SOCIAL_NETWORK}\W+{_SOCIAL_NETWORK}\W*$|"
+    r"^(?:skip ad\b|ad loading\b)|\bx embed x share\b|"
+    r"^attached (?:media files|files|documents|video)\b|"
+    r"^from wikipedia\b|\bvisit our sponsor\b|"
+    r"^(?:click|tap)(?:/tap)? (?:an icon|here)\b|"
+    r"^(?:https?://|www\.)\S+$|"
+    r"^update\s*\|\s*\d{1,2}:\d\d|"
+    r"\{\*.*\*\}",
+    I,
+)
 # A photo credit alone on its line: "Photo: Jane Roe". (In brackets, "(Photo: KHOU 11)", it
 # sits under a headline or a paragraph as often as under a caption: not read as one.) Alone
 # on its line "Source: X" credits the article ("Source: The Associated Press", under the
@@ -2946,6 +2966,8 @@ RULE_NOTES: dict[str, str] = {
     "opening_sentence": "a short sentence between the head and the body: the story's first",
     "before_article": "between headline and body, and not a dek, byline, date or caption",
     "between_headline_and_lede": "standfirst between headline and lede",
+    "dek_furniture": "the page's furniture where a standfirst would stand: a share strip, a "
+    "player's controls, attached files, a bare address",
     "dek_after_headline": "the headline printed again with the standfirst run into it",
     "highlights": "summary points listed under the headline: the story's highlights",
     "highlights_label": "the label over the story's highlights ('Story Highlights')",
