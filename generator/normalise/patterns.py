@@ -1834,7 +1834,15 @@ _NOT_A_WRITER = (
     r"(?!.*\b(?:[Aa]nyone|information|tips?|anonymous\w*|[Cc]rime [Ss]toppers|[Pp]olice|"
     r"[Ss]heriff|[Dd]etectives?|[Dd]epartment|[Oo]ffice|They)\b)"
 )
+_CONTACT_NAME = r"[A-Z][a-z][\w'’-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}"
+# ... or the writer's name before a colon and the number or address ("Dan Scanlan: (904)
+# 359-4549", "Jesse Paul: 303-954-1733, jpaul@denverpost.com or twitter.com/JesseAPaul").
+_LABELLED_CONTACT = (
+    rf"^{_NOT_A_WRITER}(?!(?:Telephone|Phone|Fax|Mobile|Cell|Main|Toll|Office|Hotline|Tip)\b)"
+    rf"(?P<labelled>{_CONTACT_NAME}):\s*{_CONTACT}"
+)  # not a number's label ("Telephone Number: ...")
 CONTACT_LINE = re.compile(
+    rf"{_LABELLED_CONTACT}|"
     rf"^{_NOT_A_WRITER}(?:[Yy]ou can )?(?:(?:[Cc]ontact|[Rr]each|E-?mail) "
     rf"(?:the (?:writer|reporter|author)|(?:{_WRITER_ROLE} )?"
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})|"
@@ -1856,11 +1864,11 @@ CONTACT_RANK_WORDS = frozenset({"senior", "chief", "staff", "lead", "contributin
 # "Contact Katrease Stafford: ...", "You can reach Staff Writer Julie Johnson at ...",
 # "Call IndyStar reporter Michael Anthony Adams at ...", "City Editor Victor A. Patton can
 # be reached at ..."; a surname alone ("Murphy can be reached") is no name to credit.
-_CONTACT_NAME = r"[A-Z][a-z][\w'’-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}"
 CONTACT_NAME = re.compile(
     rf"\b(?:[Cc]ontact|[Rr]each|E-?mail|[Cc]all) (?:{_WRITER_ROLE} )?(?P<asked>{_CONTACT_NAME})"
     r"(?=\s*:|\s+at\b)|"
-    rf"(?:{_WRITER_ROLE} )?(?P<reached>{_CONTACT_NAME}) can be reached\b"
+    rf"(?:{_WRITER_ROLE} )?(?P<reached>{_CONTACT_NAME}) can be reached\b|"
+    rf"{_LABELLED_CONTACT}"
 )
 # The writer's sign-off closing the story: a dash, the name, a comma and the publication
 # or agency ("— Jane Roe, Harbour Daily Herald", "-- Jane Roe, Reuters"); or a note on who
@@ -1900,7 +1908,7 @@ REPUBLISHED = re.compile(
     r"(?P<org>(?:the )?[A-Z].{1,60}?)\.?$"
 )
 CONTRIBUTED = re.compile(
-    r"^(?:(?P<org>(?:[A-Z][\w&.]*\s?){1,4})['’]s?\s+)?(?P<names>[A-Z].{2,160}?)\s+"
+    r"^(?:[-–—]+\s*)?(?:(?P<org>(?:[A-Z][\w&.]*\s?){1,4})['’]s?\s+)?(?P<names>[A-Z].{2,160}?)\s+"
     r"(?:contributed|also contributed|contributed reporting)"
     r"(?:\s+(?:to|for)\s+this\s+(?:report|story|article|piece))?\.?$"
 )
