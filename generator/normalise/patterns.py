@@ -877,9 +877,12 @@ QUOTE_MARK = re.compile("[“”]|(?<![\\d'])\"")
 # pub") or a label ("AUSTIN - UPDATE:") are no lede.
 LEDE_MIN_WORDS = 8
 # ... or an appeal ending in the number to call, its full stop left off ("Anyone with
-# information is asked to call Crime Stoppers at 305-471-TIPS").
+# information is asked to call Crime Stoppers at 305-471-TIPS"), its extension after it
+# ("... at (513) 868-5811 ext. 2002").
 NUMBER_TO_CALL_END = re.compile(
-    r"\b(?:call|contact)\b.{0,120}?(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-](?:\d{4}|[A-Z]{4})\W*$", I
+    r"\b(?:call|contact)\b.{0,120}?(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-](?:\d{4}|[A-Z]{4})"
+    r"(?:,? (?:ext|x)\.? ?\d{1,5})?\W*$",
+    I,
 )
 # "Tour dates:" right after the body announces a list that belongs to the article: at
 # least ANNOUNCED_LIST_MIN items of one shape, each at most ANNOUNCED_ITEM_MAX_WORDS words.
@@ -1266,6 +1269,15 @@ _UPDATE_PROMISE = (
     r"(?:update|provide|bring you|have more|keep you updated|follow this)\b|"
     r"[\w'’ ]{1,30} will (?:continue to )?update (?:this|the) (?:story|page|report|article)\b|"
     r"(?:we|[\w'’ ]{1,30}) (?:has|have) a crew on the scene\b|"
+    # the station or its reporter promising more: "NewsChannel 15 will have more on this
+    # story as it develops.", "CBS46.com will have more information ...", "WLWT is on the
+    # scene and will bring you more ...", "Our Cody Adams is following the story and will
+    # have the latest on WTWO News at 6." (named by a network's or a channel's number, a
+    # call sign or a site's address: "Police will have more ..." is the story's)
+    r"(?:(?-i:Our [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)|[\w'’/ .&-]{0,30}?"
+    r"(?-i:(?:FOX|ABC|CBS|NBC|CW|News|Channel|NewsChannel) ?\d{1,2}\b|\b[KW][A-Z]{2,3}\b)"
+    r"[\w'’/ .&-]{0,20}?|[\w-]+\.com)"
+    r" (?:is [^.!?]{0,60}? and )?will (?:have|bring you) (?:more|the latest|updates?|new)\b|"
 )
 _TO_COME = r"for (?:more|further|the latest|updates?|details|new information)\b"
 PROMO_TAIL = re.compile(
