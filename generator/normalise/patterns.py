@@ -225,11 +225,14 @@ FURNITURE: tuple[Rule, ...] = (
     # Taken to Hospital ..."), "Video (01:00) : Police say all five ...", "Watch this story",
     # "Watch the report", "Watch this video report posted online by KTVA-TV:" (over the
     # player), "ON A MOBILE DEVICE? WATCH THE VIDEO HERE.", "Scroll down for video", a
-    # reporter's clip over its player ("Lisa Washington's Report:")
+    # reporter's clip over its player ("Lisa Washington's Report:"), "- Video: Watch Porcha
+    # Johnson's report", "PLAYLIST: WILMINGTON SHOOTINGS IN 2017", a player's list of clips
+    # ("MORE VIDEO Police: 2-year-old accidentally shot ... (6 p.m.) Police: ...")
     _rule(
         "video_link",
-        r"^(?:>>?\s*|\[)?(?:raw (?:video|footage)|raw|video|audio)\s*:\s*\S.{0,100}$|"
+        r"^(?:>>?\s*|\[|-\s*)?(?:raw (?:video|footage)|raw|video|audio|playlist)\s*:\s*\S.{0,100}$|"
         r"^(?:>>?\s*|\[)(?:photos|slideshow|gallery)\s*:\s*\S.{0,100}$|"
+        r"(?-i:^MORE VIDEOS?\b)|"
         rf"(?-i:^(?:Video|Photos|RAW|Raw)(?: {_TITLE_WORD}){{3,16}}$)|"
         r"^(?:watch|view) (?:this|the|our) (?:story|videos?|report|video report|clip)\W*$|"
         r"^watch (?:this|the) video\b[^.!?]{0,80}:$|"
