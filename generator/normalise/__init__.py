@@ -168,6 +168,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
             space = "" if P.SPLIT_WORD_PIECE.match(lower) else " "
             paragraphs[k - 1] = upper + space + paragraphs.pop(k)
             sheet.claim(body_lines.pop(k), "paragraph", "split_paragraph")
+    for k in reversed(furniture.retold_paragraphs(paragraphs)):  # printed twice
+        paragraphs.pop(k)
+        sheet.drop(body_lines.pop(k), "retold_paragraph")
     # a caption printed twice (a slideshow repeats it) is one caption
     kept_captions = tuple(
         dict.fromkeys(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from . import fields
@@ -365,6 +366,58 @@ def _doubled(line: str, below: str) -> bool:
     mine = P.WORD.findall(line.casefold())
     theirs = set(P.WORD.findall(below[credit.end() :].casefold())[: len(mine) + 2])
     return sum(w in theirs for w in mine) >= P.DOUBLED_SHARE * len(mine)
+
+
+def retold_paragraphs(paragraphs: list[str]) -> list[int]:
+    """The paragraphs that print an earlier one again, case and punctuation aside: its
+    opening words alone (its first sentences: "Nearly 40 shell casings littered the
+    pavement." under "Nearly 40 shell casings littered the pavement. Among the victims
+    ..."), or its words but a few ("a kids' football game" printed again as "a kid's
+    football game"), at least P.RETOLD_MIN_WORDS words long. Only paragraphs that open
+    with the same few words are compared (P.RETOLD_OPENING_WORDS)."""
+    retold: list[int] = []
+    by_opening: dict[tuple[str, ...], list[list[str]]] = {}
+    for k, text in enumerate(paragraphs):
+        tokens = P.WORD.findall(text.casefold())
+        if len(tokens) < P.RETOLD_MIN_WORDS:
+            continue
+        earlier = by_opening.setdefault(tuple(tokens[: P.RETOLD_OPENING_WORDS]), [])
+        if any(other[: len(tokens)] == tokens or _adds_nothing(other, tokens) for other in earlier):
+            retold.append(k)
+        else:
+            earlier.append(tokens)
+    return retold
+
+
+def _adds_nothing(earlier: list[str], later: list[str]) -> bool:
+    """`later` is `earlier`'s words in order but a few small ones (P.RETOLD_SMALL_WORDS:
+    "the" for "a") and another ending of a word ("kid's" for "kids'": the same
+    P.RETOLD_STEM letters first), at most P.RETOLD_MAX_NEW_WORDS of them. "A 21-year-old was
+    shot in the thighs" under "... in the buttocks" is another victim."""
+    changed = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, earlier, later, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        old, new = earlier[i1:i2], later[j1:j2]
+        changed += max(len(old), len(new))
+        if op == "replace" and len(old) == len(new):
+            if not all(_variant(a, b) for a, b in zip(old, new, strict=True)):
+                return False
+        elif not all(w in P.RETOLD_SMALL_WORDS for w in old + new):
+            return False
+    return changed <= P.RETOLD_MAX_NEW_WORDS
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two words that differ only so a paragraph printed twice differs: small words, or
+    one word's endings ("kids'", "kid's"; no number: "24" and "25" are two victims)."""
+    if a in P.RETOLD_SMALL_WORDS and b in P.RETOLD_SMALL_WORDS:
+        return True
+    return (
+        a[: P.RETOLD_STEM] == b[: P.RETOLD_STEM]
+        and len(a) >= P.RETOLD_STEM
+        and not any(c.isdigit() for c in a + b)
+    )
 
 
 def drop_repeats(sheet: Sheet, lines: range | None = None) -> None:

@@ -1742,6 +1742,12 @@ WEB_ADDRESS_START = re.compile(r"^(?:https?:|www\.)", I)
 TEASER_DATE_TAIL = re.compile(
     rf"\s+(?:{MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)$", I
 )
+# A paragraph printed again (furniture.retold_paragraphs): at least RETOLD_MIN_WORDS words,
+# opening with the same RETOLD_OPENING_WORDS words as the earlier one, and its words that
+# one's opening words, or its words in order but RETOLD_MAX_NEW_WORDS small words or
+# words with another ending (the same RETOLD_STEM letters first, no number).
+RETOLD_MIN_WORDS, RETOLD_OPENING_WORDS, RETOLD_MAX_NEW_WORDS, RETOLD_STEM = 8, 4, 2, 3
+RETOLD_SMALL_WORDS = frozenset({"a", "an", "the", "on", "in", "at", "of", "to", "and", "or", "for"})
 DATE_EXTRA_WORDS = 3  # around it, at most: more, and the line is a sentence about a date
 BRACKETED = re.compile(r"\([^()]{2,80}\)")  # "(Clackamas County Sheriff's Office)": a credit
 LABEL_COLON = re.compile(r"[^\W\d]\s*:(?!\d)")  # "release date:", not a clock's "4:04pm"
@@ -3064,6 +3070,8 @@ RULE_NOTES: dict[str, str] = {
     "buy_photo": "a photo caption inside its widget's 'Buy Photo' buttons, its credit in brackets",
     "glued_gallery": "a gallery's captions after their credits run into one line, ending "
     "'Previous Next'",
+    "retold_paragraph": "a paragraph printed again, in full or its opening sentences, its "
+    "punctuation or a word's ending aside",
     "glued_captions": "several photos' captions run into one line, each closed by its "
     "credit in brackets: '... in Brooklyn. (Jane Roe/Daily News) Police ... (Jane Roe/Daily News)'",
     "slash_credit_first": "a photo caption after its credit ('Jane Roe/Daily News <caption>', "
