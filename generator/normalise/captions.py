@@ -326,6 +326,7 @@ _ONE_LINE: tuple[tuple[str, re.Pattern[str], Callable[[str], bool], bool], ...] 
         lambda text: text.startswith("©") and sentence_case(text),
         False,
     ),
+    ("rights_end", P.RIGHTS_END_CAPTION, lambda text: "©" in text[-60:], False),
     (
         "slash_credit_first",
         P.SLASH_CREDIT_FIRST,

@@ -2599,6 +2599,15 @@ RIGHTS_FIRST_CAPTION = re.compile(
     r"^©\s*(?P<credit>[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+) "
     r"(?P<caption>[A-Z\"“].{10,}[.!?\"”])$"
 )
+# ... or before it, the notice naming the agency and the photographer after a slash (RT's
+# layout): "A cyclist rides next to a blocked petrol plant ... November 19, 2019. ©
+# Reuters / David Mercado" (a story's last line with its rights, "... police said. ©
+# Associated Press", names no photographer).
+RIGHTS_END_CAPTION = re.compile(
+    r"^(?P<caption>[A-Z\"“].{10,}[.!?\"”])\s+©\s*"
+    r"(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2} ?/ ?"
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})$"
+)
 # ... or after its photographer's credit between a name and a paper, a slash or "for"
 # between them ("Andy Mai/New York Daily News A 16-year-old girl who ...", "Gregg
 # Vigliotti/For New York Daily News Marquise Frederick, 19, ...", "Bill Brett for The
@@ -3078,6 +3087,7 @@ RULE_NOTES: dict[str, str] = {
     "'Jane Roe for The Globe <caption>')",
     "staff_credit_end": "a photo caption ending in its staff photographer's credit in capitals",
     "rights_first": "a photo caption after its rights notice ('© Jane Roe <caption>')",
+    "rights_end": "a photo caption before its rights notice ('<caption> © Agency / Jane Roe')",
     "rights_notice": "a line opening with the rights sign: a rights notice, not the story's",
     "gallery_link": "'Photos: <what they show>': a link to a photo gallery, no credit",
     "beat_line": "a beat or desk under the byline ('State Department'): credit, no person",
