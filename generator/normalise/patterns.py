@@ -2186,7 +2186,8 @@ _DOMAIN = (
     r"(?:(?:com|net|org|ca|ie|in)(?:\.[a-z]{2})?|co\.[a-z]{2}))"
 )
 # The site sending its reader back to itself for updates: "Stay with WAVY.com for updates.",
-# "Stay tuned to ClickOnDetroit.com for updates on the shooting.", "More on NBC6.com:";
+# "Stay tuned to ClickOnDetroit.com for updates on the shooting.", "More on NBC6.com:",
+# "Also on rt.com <another story's headline>";
 # or asking to be followed, tuned in to or downloaded, at the line's start: "Follow
 # CBSDFW.COM: Facebook | Twitter", "For news and updates, download the WHIO mobile app".
 # The address as printed names the outlet (a station's call sign alone: KOCO.com, KOCO).
@@ -2196,7 +2197,7 @@ _SENT_BACK = (
     r"(?:for [^.!?]{1,40},\s*)?download (?:the|our) (?:free )?)"  # "Follow CBSDFW.COM:"
 )
 OUTLET_FROM_PROMPT = re.compile(
-    rf"(?:{_SENT_BACK}|^more on)"
+    rf"(?:{_SENT_BACK}|^(?:more|also) on)"
     rf"\s+(?P<outlet>{_DOMAIN.replace('?P<domain>', '?:')})\b",
     I,
 )
