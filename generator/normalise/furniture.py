@@ -120,7 +120,9 @@ def _drop_signup_blurb(sheet: Sheet, i: int) -> None:
 def drop_teaser_boxes(sheet: Sheet) -> None:
     """A box of one other story inside the page: its label ("see also", P.LIST_LABELS),
     the story's headline and its blurb cut short with an ellipsis ("Two people in China
-    have been diagnosed with the plague,..."). All three go (rule teaser_box)."""
+    have been diagnosed with the plague,..."); or the headline, the blurb cut after a small
+    word with no mark ("... and have even died due to") and the box's "Read more" link
+    under them. All three go (rule teaser_box)."""
     for label in [i for i in sheet.open() if P.LIST_LABELS.match(sheet.texts[i])]:
         title = sheet.next_open(label)
         blurb = sheet.next_open(title) if title is not None else None
@@ -132,6 +134,17 @@ def drop_teaser_boxes(sheet: Sheet) -> None:
             and P.CUT_BLURB.search(sheet.texts[blurb])
         ):
             for i in (label, title, blurb):
+                sheet.drop(i, "teaser_box")
+    for more in [i for i in sheet.open() if P.READ_MORE_LABEL.match(sheet.texts[i])]:
+        blurb = sheet.previous_open(more)  # the box's link under its headline and blurb,
+        title = sheet.previous_open(blurb) if blurb is not None else None  # cut unmarked
+        if (
+            title is not None
+            and blurb is not None
+            and headline_shaped(sheet.texts[title])
+            and P.CUT_UNMARKED.search(sheet.texts[blurb])
+        ):
+            for i in (title, blurb, more):
                 sheet.drop(i, "teaser_box")
 
 

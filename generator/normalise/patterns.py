@@ -713,11 +713,18 @@ CARD_HEAD_MIN_WORDS = 4
 CUT_BLURB = re.compile(r"(?<![.!?])(?:,\s?)?(?:\.\.\.|…)$")
 # ... and cut in mid-phrase, after a small word or a word's first letters
 # (furniture.drop_cut_blurbs): so many on a page, each of at least so many words.
+_CUT_AFTER = (
+    r"a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|is|are|was|were|his|her|"
+    r"their|its|that|this|than|but"
+)
 CUT_MID_PHRASE = re.compile(
-    r"(?:\b(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|is|are|was|were|his|her|"
-    r"their|its|that|this|than|but)|(?<=\s)[A-Za-z]{1,2})\s?(?:\.\.\.|…)$",
+    rf"(?:\b(?:{_CUT_AFTER})|(?<=\s)[A-Za-z]{{1,2}})\s?(?:\.\.\.|…)$",
     I,
 )
+# ... or with no mark at all, above the box's "Read more" link (furniture.drop_teaser_boxes):
+# "... have become acutely sick and have even died due to".
+CUT_UNMARKED = re.compile(rf"\b(?:{_CUT_AFTER})$", I)
+READ_MORE_LABEL = re.compile(r"^(?:read|see) (?:more|the full story|full story)\W*$", I)
 CUT_BLURBS_MIN, CUT_BLURB_MIN_WORDS = 2, 8
 TEASER_MIN_PAIRS = 3
 TEASER_SHARED_WORDS = 2  # content words two paragraphs of one story share (teasers' do not)
