@@ -183,8 +183,10 @@ def credit_roles(story: Story) -> list[tuple[str, str]]:
         names = []
         for credit in (c for c in story.credit_roll if c.role == role):
             name = md_escape(credit.name)
-            if several and role in OUTLET_ROLES:
-                outlets = ", ".join(dict.fromkeys(_outlet(story, s) for s in credit.sources))
+            if several and role in OUTLET_ROLES:  # in brackets: a file with no outlet
+                outlets = ", ".join(  # is named alone, not "x.txt (outlet unknown)"
+                    dict.fromkeys(_outlet(story, s, bracketed=True) for s in credit.sources)
+                )
                 name += f" ({md_escape(outlets)})"
             names.append(name)
         if names:
@@ -212,10 +214,10 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _outlet(story: Story, source: str) -> str:
+def _outlet(story: Story, source: str, bracketed: bool = False) -> str:
     for m in story.members:
         if m.article.source == source:
-            return _name(m.article.outlet, m.article.source)
+            return (m.article.outlet or source) if bracketed else _name(m.article.outlet, source)
     return source
 
 

@@ -281,13 +281,19 @@ def test_a_source_without_an_outlet_is_named_by_its_seed_file_said_to_be_one():
     from generator.pages import story_page
 
     known = replace(article_from(QUAKE, name="planet.txt"), outlet="Daily Planet")
-    unknown = article_from(QUAKE.replace("Trains", "Ferries"), name="a1b2c3.txt")
+    unknown = article_from(
+        QUAKE.replace("Trains", "Ferries") + "© Reuters 2008\n", name="a1b2c3.txt"
+    )
     assert unknown.outlet is None
     story = merge(
         Cluster((Member(known, Relation.CANONICAL, 1.0), Member(unknown, Relation.COPY, 0.9)))
     )
-    cells = re.findall(r"<tr>\s*<td>(.*?)</td>", _html_of(story_page(story)))
+    html = _html_of(story_page(story))
+    cells = re.findall(r"<tr>\s*<td>(.*?)</td>", html)
     assert cells[:2] == ["Daily Planet", "a1b2c3.txt (outlet unknown)"]
+    # in the credits, already in brackets, the file alone (no brackets inside brackets)
+    rights = re.search(r"<li><strong>Rights:</strong> (.*?)</li>", html)
+    assert rights and rights[1] == "© 2008 Reuters (a1b2c3.txt)"
 
 
 def test_an_articles_table_is_printed_under_its_text_every_cell_escaped():
