@@ -99,6 +99,13 @@ class DigestPlugin(BasePlugin[LegacyConfig]):
             len(result.written),
         )
 
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        """A story page's table headers ("Outlet Headline Relation Date Similarity") are
+        left out of the search index, whose excerpts would quote them."""
+        if self.config["enabled"] and page.meta.get("template") == "story.html":
+            return html.replace("<thead>", "<thead data-pagefind-ignore>")
+        return html
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Under `mkdocs serve`, a changed seed rebuilds the site like a changed page."""
         if self.config["enabled"]:

@@ -77,6 +77,8 @@ def test_pagefind_indexes_every_story_with_its_captions_and_source_names(built):
     # Related stories are other stories' headlines: shown on the page, not searched.
     assert "Same people and places" not in text
     story_page = (site / manifest["stories"][0]["url"] / "index.html").read_text(encoding="utf-8")
+    # nor the tables' headers, which excerpts of a source's row would quote
+    assert "Similarity" not in text and "<thead data-pagefind-ignore>" in story_page
     assert 'id="same-people-and-places"' in story_page
     assert "Lunar New Year celebration" in text
     assert "Secure Horizon Growth" in text
