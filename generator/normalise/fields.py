@@ -26,6 +26,11 @@ def derive_title(lede: str) -> str:
     head, _, rest = sentence.partition(", ")
     if rest and words(head) <= 10 and head.split()[0].lower() in P.SUBORDINATORS:
         sentence = rest[:1].upper() + rest[1:]
+    sentence = P.DERIVED_ATTRIBUTION.sub("", sentence)  # written as a headline
+    sentence = P.DERIVED_APPOSITIVE.sub(r"\g<name> ", sentence)  # is (P.DERIVED_TITLE_...)
+    if says := P.DERIVED_SAYS.match(sentence):
+        rest = sentence[says.end() :]
+        sentence = rest[:1].upper() + rest[1:]
     tokens = sentence.split()
     if len(tokens) > P.DERIVED_TITLE_MAX_WORDS:
         return " ".join(tokens[: P.DERIVED_TITLE_MAX_WORDS]).rstrip(",;:") + "…"

@@ -1093,6 +1093,25 @@ COUNTER = re.compile(
     I,
 )
 DERIVED_TITLE_MAX_WORDS = 20
+# A headline built from a lede (fields.derive_title) is written as a headline is: without
+# who said it (", her agent said", ", police said Monday"), without the description set
+# between commas after a name, when a verb follows it ("Bettie Page, the pin-up model
+# whose ... 1950s, has died": "Bettie Page has died"; not "..., garters and high heels"),
+# without "Authorities say" before the news.
+DERIVED_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){0,5}(?:said|says|reported|reports|announced|confirmed)"
+    r"(?:\s+(?:on\s+)?\w+day|\s+(?:today|yesterday|tonight))?$"
+)
+DERIVED_APPOSITIVE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}), (?:the|a|an|who|whose|which) "
+    r"[^,]{3,160}, (?=(?:and|has|have|had|is|was|are|were|will|would|could|can|may|might|"
+    r"died|dies|won|wins|became|becomes|[a-z]+ed)\b)"
+)
+DERIVED_SAYS = re.compile(
+    r"^(?:authorities|police|officials|investigators|sources|reports) (?:say|said) (?:that )?"
+    r"(?=[a-zA-Z])",
+    I,
+)
 # The story's highlights: a list of summary points right under the headline (or its dek),
 # perhaps under a label ("Story Highlights"), before the byline and the body. At least
 # HIGHLIGHTS_MIN bulleted lines of HIGHLIGHT_MIN_WORDS words or more, each naming
