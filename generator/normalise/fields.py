@@ -750,7 +750,7 @@ def find_credits(
             contributors = P.SENTENCE_SPLIT.split(match["names"])[-1]  # "<note>. X and Y"
             writer, paper = _noted_writer(text)
             names += writer + split_names(P.FILED_IN.sub("", contributors))
-            org = org or (match["org"] or "").strip() or paper
+            org = org or (match["org"] or "").strip() or paper or _contributor_paper(text)
             sheet.claim(i, "credit", "contributed_line")
             signoff = i if i not in header else signoff
         elif match := P.WRITER_BIO.match(text):  # above the lede, or under the story
@@ -979,6 +979,21 @@ def _contact_paper(text: str) -> str | None:
     paper = match["paper"]
     desk = P.STAFF_DESK_WORDS | P.CONTACT_RANK_WORDS
     return None if all(w.casefold() in desk for w in paper.split()) else paper
+
+
+def _contributor_paper(text: str) -> str | None:
+    """The paper a contributor line names before its writers' role ("Times-Union writer
+    Joe Daraskevich contributed ..."; P.CONTRIBUTOR_PAPER): a publication, not a wire
+    ("Associated Press writer ..."), a desk or a rank ("Staff writer ...") nor a word of
+    many papers' names alone ("Tribune reporter ...")."""
+    match = P.CONTRIBUTOR_PAPER.match(text)
+    if match is None:
+        return None
+    paper = match["paper"]
+    desk = P.STAFF_DESK_WORDS | P.CONTACT_RANK_WORDS
+    if all(w.casefold() in desk for w in paper.split()) or P.SITE_NAME_WORD.fullmatch(paper):
+        return None  # (a nameplate's word alone, "Tribune reporter ...", names no one paper)
+    return signoff_outlet(paper)
 
 
 def _noted_writer(text: str) -> tuple[list[str], str | None]:

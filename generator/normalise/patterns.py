@@ -1907,6 +1907,14 @@ CONTACT_PAPER = re.compile(
     r"(?:[Ss]taff )?(?:reporter|writer|columnist)\b"
 )
 CONTACT_RANK_WORDS = frozenset({"senior", "chief", "staff", "lead", "contributing", "freelance"})
+# ... or that a contributor line names before its writers' role: "Times-Union writer Joe
+# Daraskevich contributed to this report.", "Enquirer reporters James Pilcher, ... and
+# Jason Williams contributed.", "Contributing: Free Press reporter Tammy Stables Battaglia"
+# (fields._contributor_paper: a paper, fields.signoff_outlet; not a wire's writer).
+CONTRIBUTOR_PAPER = re.compile(
+    r"^(?:Contributing:\s*)?(?P<paper>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,2}) "
+    r"(?:[Ss]taff |[Ss]pecial )?(?:reporters?|writers?|editors?|columnists?)\b"
+)
 # The writers a contact line names (fields._contact_names): "Contact Rachel Crosby at ...",
 # "Contact Katrease Stafford: ...", "You can reach Staff Writer Julie Johnson at ...",
 # "Call IndyStar reporter Michael Anthony Adams at ...", "City Editor Victor A. Patton can
