@@ -386,8 +386,8 @@ def retold_paragraphs(paragraphs: list[str]) -> list[int]:
     opening words alone (its first sentences: "Nearly 40 shell casings littered the
     pavement." under "Nearly 40 shell casings littered the pavement. Among the victims
     ..."), or its words but a few ("a kids' football game" printed again as "a kid's
-    football game"), at least P.RETOLD_MIN_WORDS words long. Only paragraphs that open
-    with the same few words are compared (P.RETOLD_OPENING_WORDS)."""
+    football game"), a sentence at least P.RETOLD_MIN_WORDS words long. Only paragraphs
+    that open with the same few words are compared (P.RETOLD_OPENING_WORDS)."""
     retold: list[int] = []
     by_opening: dict[tuple[str, ...], list[list[str]]] = {}
     for k, text in enumerate(paragraphs):
@@ -395,7 +395,12 @@ def retold_paragraphs(paragraphs: list[str]) -> list[int]:
         if len(tokens) < P.RETOLD_MIN_WORDS:
             continue
         earlier = by_opening.setdefault(tuple(tokens[: P.RETOLD_OPENING_WORDS]), [])
-        if any(other[: len(tokens)] == tokens or _adds_nothing(other, tokens) for other in earlier):
+        if (
+            is_sentence(text)
+            and any(  # (a list's items, with no stop, may read alike)
+                other[: len(tokens)] == tokens or _adds_nothing(other, tokens) for other in earlier
+            )
+        ):
             retold.append(k)
         else:
             earlier.append(tokens)
