@@ -1581,15 +1581,19 @@ def date_line_place(text: str) -> str | None:
 
 def dateline_station(lede: str) -> str | None:
     """The station a dateline credits by its call sign ("ROCKFORD (WIFR) --", "DETROIT
-    (WWJ/AP) -") or its brand ("GREENWOOD, SC (FOX Carolina) -"), or any name in brackets
+    (WWJ/AP) -"), its brand ("GREENWOOD, SC (FOX Carolina) -", "(PIX11)") or its site's
+    address ("LOS ANGELES (CBSLA.com) -"), or any name in brackets
     glued to the lede's first word, as the site's own markup leaves it ("Washington
     (CNN)Republicans"): the outlet that ran the story. An agency there ("(AP)") is not."""
     match = _dateline(lede)[2]
     agency = match.groupdict().get("agency") if match else None  # DAY_DATELINE names none
-    station = (agency or "").split("/", 1)[0].strip()
-    named = P.SITE_CALL_SIGN.fullmatch(station) or P.STATION_BRAND.fullmatch(station)
-    if named:
-        return station
+    for station in (part.strip() for part in (agency or "").split("/")):
+        if (  # "(WWJ/AP)", "(41NBC/WMGT)": the part that names a station
+            P.SITE_CALL_SIGN.fullmatch(station)
+            or P.STATION_BRAND.fullmatch(station)
+            or P.SITE_ADDRESS.fullmatch(station)  # "(CBSLA.com)", "(localmemphis.com)"
+        ):
+            return station
     glued = P.GLUED_CREDIT_DATELINE.match(lede)  # "(CNN)The ...": the site's own markup
     if glued and glued["agency"].casefold() not in AGENCIES:
         return glued["agency"]

@@ -1550,8 +1550,10 @@ GLUED_CREDIT_DATELINE = re.compile(
 # "GREENWOOD, SC (FOX Carolina) –", "(NBC 5)", "(CBS SF)".
 _NETWORK = r"(?:FOX|NBC|CBS|ABC|CW)"  # the networks whose brands stations carry
 STATION_BRAND = re.compile(
-    rf"{_NETWORK}(?:\s?\d{{1,2}}|\s+(?!News\b)[A-Z][a-z]+|\s[A-Z]{{2,3}}|(?:[A-Z][a-z]+)+)"
-)  # ... or its city run into it: "(CBSMiami)", "(CBSPhilly)", "(CBSNewYork)"
+    rf"{_NETWORK}(?:\s?\d{{1,2}}|\s+(?!News\b)[A-Z][a-z]+|\s[A-Z]{{2,3}}|(?:[A-Z][a-z]+)+)|"
+    r"[A-Z]{3,12} ?\d{1,2}"
+)  # ... or its city run into it: "(CBSMiami)", "(CBSPhilly)", "(CBSNewYork)"; or a brand
+# in capitals with its channel, "(PIX11)", "(NEWSCHANNEL 3)"
 
 # A network's name in capitals alone in such brackets has at most so many letters ("CNN").
 NETWORK_MAX_LETTERS = 5
