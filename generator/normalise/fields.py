@@ -1337,6 +1337,7 @@ def find_outlet(
         or _own_rights(sheet, known)
         or _footer_rights(sheet, known)
         or _reporter_mail_domain(sheet)
+        or _shared_link(sheet)
     )
     if not found:
         return None
@@ -1550,6 +1551,15 @@ def publication(name: str) -> str:
         ):
             name = shorter
     return name
+
+
+def _shared_link(sheet: Sheet) -> str | None:
+    """The host of the story's own link that the page prints under it to be shared
+    ("Read or Share this story: http://on.khou.com/1TzTLQJ": khou.com; P.SHARED_LINK)."""
+    for text in sheet.texts:
+        if match := P.SHARED_LINK.match(text):
+            return match["domain"].casefold()
+    return None
 
 
 def _reporter_mail_domain(sheet: Sheet) -> str | None:

@@ -2237,6 +2237,14 @@ OUTLET_FROM_PROMPT = re.compile(
     rf"\s+(?P<outlet>{_DOMAIN.replace('?P<domain>', '?:')})\b",
     I,
 )
+# The story's own link under it, as Gannett's sites print it: "Read or Share this story:
+# http://on.freep.com/2fiu9Z2", "... http://www.theadvertiser.com/story/..." (fields.
+# _shared_link: the last signal, a short link's host may be a shortener's, "on.tdo.com"
+# on tallahassee.com).
+SHARED_LINK = re.compile(
+    r"^read or share this story:\s*https?://(?:on\.|www\.)?(?P<domain>[a-z0-9-]+\.(?:com|net|org))/",
+    I,
+)
 # ... or the station by its brand, as its newsroom signs off a story: "Stay with KCRA 3 for
 # the latest", "Check back with NBC 6 for updates", "Stay with 7 Action News and WXYZ" (a
 # call sign after "and" names the station better than a brand without one). Not "stay
