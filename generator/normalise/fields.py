@@ -1385,7 +1385,8 @@ def _brand_in(texts: Iterable[str], pattern: re.Pattern[str]) -> str | None:
 def _prompted(sheet: Sheet) -> str | None:
     """The site's address where the page sends its reader back to it for updates ("Stay
     with WAVY.com for updates."): the first such line's, as printed; else the station's
-    brand there ("Stay with KCRA 3 for the latest", P.STATION_PROMPT)."""
+    brand there ("Stay with KCRA 3 for the latest", P.STATION_PROMPT), or the station
+    promising more ("CBS12 will provide updates ...", P.STATION_PROMISE)."""
     for text in sheet.texts:
         if match := P.OUTLET_FROM_PROMPT.search(text):
             return match["outlet"]
@@ -1394,6 +1395,9 @@ def _prompted(sheet: Sheet) -> str | None:
             also = match["also"] or ""
             if P.SITE_CALL_SIGN.fullmatch(also) and not P.SITE_CALL_SIGN.search(match["outlet"]):
                 return also  # "7 Action News and WXYZ"
+            return match["outlet"]
+    for text in sheet.texts:
+        if (match := P.STATION_PROMISE.search(text)) and _station_like(match["outlet"]):
             return match["outlet"]
     return None
 

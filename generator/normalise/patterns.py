@@ -2228,8 +2228,8 @@ _DOMAIN = (
 # CBSDFW.COM: Facebook | Twitter", "For news and updates, download the WHIO mobile app".
 # The address as printed names the outlet (a station's call sign alone: KOCO.com, KOCO).
 _SENT_BACK = (
-    r"\b(?:stay (?:with|tuned to)|keep it locked (?:to|on)|check back (?:with|at))|"
-    r"^\W{0,3}(?:please )?(?:follow|monitor|tune in to|return to|"  # opening the line:
+    r"\b(?:stay (?:with|tuned to)|keep it locked (?:to|on)|check back (?:with|at)|keep checking)|"
+    r"^\W{0,3}(?:please )?(?:follow|monitor|tune in to|return to|check|"  # opening the line:
     r"(?:for [^.!?]{1,40},\s*)?download (?:the|our) (?:free )?)"  # "Follow CBSDFW.COM:"
 )
 OUTLET_FROM_PROMPT = re.compile(
@@ -2255,6 +2255,14 @@ STATION_PROMPT = re.compile(
     r"(?P<outlet>[A-Z0-9][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,4}?)"
     r"(?:\s+(?i:and|&)\s+(?P<also>[A-Za-z0-9][\w'’-]*))?"
     r"(?=\s+(?i:for|as|on|to|and|at|(?:mobile |news )?apps?)\b|\s*[,.!;:]|\s*$)"
+)
+# ... or the station promising more, as it closes a story: "CBS12 will provide updates as
+# they become available.", "Fox59 will continue to update this story ...", "WLWT is on the
+# scene and will bring you more ...", "WESH 2 News has a crew on the scene ..." (a name that
+# reads as a station's: fields._station_like).
+STATION_PROMISE = re.compile(
+    r"(?:^|[.!?]\s+)(?P<outlet>[A-Z0-9][\w'’&.-]*(?: [A-Z0-9][\w'’&-]*){0,3}) "
+    r"(?:will (?:continue to )?(?:update|provide|have|bring)|is on the scene|has a crew)\b"
 )
 # The publication after a date stamp's last slash: "Updated on: November 19, 2019 / 10:07
 # AM / CBS News" (a name that reads as a news site's: fields._station_like).
