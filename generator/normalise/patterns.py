@@ -540,6 +540,17 @@ FURNITURE: tuple[Rule, ...] = (
         "copyright line",
         needs=("©", "(c)", "copyright", "all rights reserved"),
     ),
+    # The wire's terms of use opening a line, its copyright line elsewhere or left off:
+    # "This material may not be published, broadcast, rewritten, or redistributed. ™2013 –
+    # 2016 Real News Real Fast, Inc." (with the rights sign or words, it is the copyright
+    # line; after a credit, "Distributed by X. This material ...", the credit's)
+    _rule(
+        "usage_notice",
+        r"^(?!.*(?:©|\(c\)|copyright|all rights reserved))this (?:material|story|article) "
+        r"may not be published, broadcast, rewritten,? or redistributed\b",
+        "the wire's terms of use",
+        needs=("may not be published",),
+    ),
     _rule(
         "station_promo",
         rf"^{STATION_PROMO}$",
@@ -1293,11 +1304,12 @@ SPLIT_WORD_PIECE = re.compile(r"^(?:[b-hj-z]|ing|ed|es|ly|tion|sion|ment|ness|it
 # breaking news photos uploaded by WESH.com u local members below. Upload your photos here."
 _UPDATE_PROMISE = (
     r"this is (?:a|an) (?:developing|ongoing)(?: news)? story\b|"
-    r"this (?:story|article|page) (?:is developing|will be updated)\b|check back\b|"
-    r"we(?:'ll|’ll| will| are) (?:continue to |continuing to )?"
-    r"(?:update|provide|bring you|have more|keep you updated|follow this)\b|"
+    r"this (?:story|article|page) (?:is developing|will be updated|is being updated)\b|"
+    r"check back\b|"
+    r"we(?:'ll|’ll| will| are) (?:continue to |continuing to |working to )?"
+    r"(?:update|provide|bring you|bring more|get more|have more|keep you updated|follow this)\b|"
     r"[\w'’ ]{1,30} will (?:continue to )?update (?:this|the) (?:story|page|report|article)\b|"
-    r"(?:we|[\w'’ ]{1,30}) (?:has|have) a crew on the scene\b|"
+    r"(?:we|[\w'’ ]{1,30}) (?:has|have) a crew (?:on the scene|on the way|headed|heading)\b|"
     # the station or its reporter promising more: "NewsChannel 15 will have more on this
     # story as it develops.", "CBS46.com will have more information ...", "WLWT is on the
     # scene and will bring you more ...", "Our Cody Adams is following the story and will
