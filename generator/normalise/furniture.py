@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from itertools import pairwise
 
@@ -550,13 +551,24 @@ def _shouted_link(sheet: Sheet, i: int) -> bool:
 def _labelled_link(sheet: Sheet, i: int) -> bool:
     """A headline behind its label and a colon between two paragraphs (P.LABELLED_LINK)."""
     match = P.LABELLED_LINK.match(sheet.texts[i])
+    headline = (match["headline"] or match["run"]) if match else ""
     return (
         match is not None
-        and words(match["headline"]) >= P.LABELLED_LINK_MIN_WORDS
+        and words(headline) >= P.LABELLED_LINK_MIN_WORDS
         and not is_sentence(sheet.texts[i])
-        and not P.PICTURED.search(match["headline"])  # a caption: "Loss: X, pictured, died ..."
-        and _between_paragraphs(sheet, i) is not None
-    )
+        and not P.PICTURED.search(headline)  # a caption: "Loss: X, pictured, died ..."
+        and (match["headline"] is not None or headline_shaped(headline))  # no colon: a
+        and (_between_paragraphs(sheet, i) is not None or _beside_prose(sheet, i, match))
+    )  # headline ("Developing Storm ..."), beside one paragraph at least
+
+
+def _beside_prose(sheet: Sheet, i: int, match: re.Match[str]) -> bool:
+    """A teaser's label run into its headline (no colon: LABELLED_LINK's `run`) stands
+    beside a paragraph, above it or under it (a story's short last line, "The
+    investigation is ongoing.", is no paragraph's length)."""
+    near = (sheet.previous_open(i), sheet.next_open(i))
+    prose = any(k is not None and is_prose(sheet.texts[k]) for k in near)
+    return match["run"] is not None and prose
 
 
 def _stray_headline(sheet: Sheet, i: int) -> bool:

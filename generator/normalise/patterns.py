@@ -769,7 +769,11 @@ SHOUTED_LINK_MIN_WORDS = 7
 # label in small letters, "Thrill of the Chase: Chasetown celebrate ...", is left alone, and
 # so is a caption that says what the photo shows: "Loss: Logan, pictured, died ...").
 LABELLED_LINK = re.compile(
-    r"^(?:[A-Z][A-Z'’&.]+(?: [A-Z][A-Z'’&.]+){0,2}|[A-Z][a-z]+):\s+(?P<headline>[A-Z0-9][^:]+)$"
+    r"^(?:[A-Z][A-Z'’&.]+(?: [A-Z][A-Z'’&.]+){0,2}|[A-Z][a-z]+):\s+(?P<headline>[A-Z0-9][^:]+)$|"
+    # ... or a teaser's label run into the headline with no colon, as NBC's stations print
+    # their links: "Exclusive Murder Suspect Rips Equipment Off Wall in Police Video",
+    # "Developing Thousands of Flights Canceled as Snowstorm Pounds Northeast"
+    r"^(?:Exclusive|Developing|Breaking|Trending|Updated) (?P<run>[A-Z0-9][^:]+)$"
 )
 LABELLED_LINK_MIN_WORDS = 5
 # ... and so is a headline alone between two paragraphs, as a tabloid's page sets its links
