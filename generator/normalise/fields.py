@@ -974,11 +974,14 @@ def _contact_paper(text: str) -> str | None:
     """The paper a contact line names before the writer's role ("Call IndyStar reporter
     ..."; P.CONTACT_PAPER): not a desk ("Metro") nor a rank ("Senior")."""
     match = P.CONTACT_PAPER.search(text)
-    if match is None:
-        return None
-    paper = match["paper"]
+    return None if match is None or _desk_or_rank(match["paper"]) else match["paper"]
+
+
+def _desk_or_rank(words_before_role: str) -> bool:
+    """The words a contact or contributor line puts before the writer's role name a desk
+    or a rank, not a paper ("Metro reporter", "Senior Writer", "Staff writer")."""
     desk = P.STAFF_DESK_WORDS | P.CONTACT_RANK_WORDS
-    return None if all(w.casefold() in desk for w in paper.split()) else paper
+    return all(w.casefold() in desk for w in words_before_role.split())
 
 
 def _contributor_paper(text: str) -> str | None:
@@ -987,13 +990,9 @@ def _contributor_paper(text: str) -> str | None:
     ("Associated Press writer ..."), a desk or a rank ("Staff writer ...") nor a word of
     many papers' names alone ("Tribune reporter ...")."""
     match = P.CONTRIBUTOR_PAPER.match(text)
-    if match is None:
-        return None
-    paper = match["paper"]
-    desk = P.STAFF_DESK_WORDS | P.CONTACT_RANK_WORDS
-    if all(w.casefold() in desk for w in paper.split()) or P.SITE_NAME_WORD.fullmatch(paper):
+    if match is None or _desk_or_rank(match["paper"]) or P.SITE_NAME_WORD.fullmatch(match["paper"]):
         return None  # (a nameplate's word alone, "Tribune reporter ...", names no one paper)
-    return signoff_outlet(paper)
+    return signoff_outlet(match["paper"])
 
 
 def _noted_writer(text: str) -> tuple[list[str], str | None]:
@@ -1573,7 +1572,7 @@ def _reporter_mail_domain(sheet: Sheet) -> str | None:
     for text, kind in zip(sheet.texts, sheet.kinds, strict=True):
         if kind == "credit" and (match := P.EMAIL_DOMAIN.search(text)):
             domain = match["domain"].casefold()
-            if domain not in P.WEBMAIL_DOMAINS | P.GROUP_MAIL_DOMAINS:
+            if domain not in P.MAIL_DOMAINS_OF_NO_OUTLET:
                 return domain
     return None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from itertools import pairwise
 
@@ -558,17 +557,18 @@ def _labelled_link(sheet: Sheet, i: int) -> bool:
         and not is_sentence(sheet.texts[i])
         and not P.PICTURED.search(headline)  # a caption: "Loss: X, pictured, died ..."
         and (match["headline"] is not None or headline_shaped(headline))  # no colon: a
-        and (_between_paragraphs(sheet, i) is not None or _beside_prose(sheet, i, match))
-    )  # headline ("Developing Storm ..."), beside one paragraph at least
+        and (  # headline ("Developing Storm ..."), beside one paragraph at least
+            _between_paragraphs(sheet, i) is not None
+            or (match["run"] is not None and _beside_prose(sheet, i))
+        )
+    )
 
 
-def _beside_prose(sheet: Sheet, i: int, match: re.Match[str]) -> bool:
-    """A teaser's label run into its headline (no colon: LABELLED_LINK's `run`) stands
-    beside a paragraph, above it or under it (a story's short last line, "The
-    investigation is ongoing.", is no paragraph's length)."""
+def _beside_prose(sheet: Sheet, i: int) -> bool:
+    """Line i stands beside a paragraph, above it or under it (a story's short last line,
+    "The investigation is ongoing.", is no paragraph's length)."""
     near = (sheet.previous_open(i), sheet.next_open(i))
-    prose = any(k is not None and is_prose(sheet.texts[k]) for k in near)
-    return match["run"] is not None and prose
+    return any(k is not None and is_prose(sheet.texts[k]) for k in near)
 
 
 def _stray_headline(sheet: Sheet, i: int) -> bool:

@@ -2356,6 +2356,7 @@ GROUP_MAIL_DOMAINS = frozenset(
      "gatehousemedia.com", "lee.net", "medianewsgroup.com", "digitalfirstmedia.com",
      "tegna.com", "sbgtv.com", "nexstar.tv", "cmg.com"}
 )  # fmt: skip
+MAIL_DOMAINS_OF_NO_OUTLET = WEBMAIL_DOMAINS | GROUP_MAIL_DOMAINS
 # The holder a copyright notice names: "© 2008 The Daily Herald. All rights reserved.",
 # "© Copyright of Telegraph Media Group Limited 2008 | Terms", "© Copyright 2006
 # Charleston Daily Mail -- Privacy policy", "© Copyright Toronto Star 1996-2008 Privacy
