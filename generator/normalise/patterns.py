@@ -2867,6 +2867,7 @@ GALLERY_CONTROLS = re.compile(
     rf"^(?:(?:photo|image)s?\s*:\s*.{{0,80}}?)?{SLIDE_COUNTER}\s+caption close$", I
 )
 CREDIT_AGAIN = re.compile(r"\s(?:photo|image)s?\s*:\s", I)  # where the widget's caption ends
+CAPTION_STATE_CHARS = 30  # the caption again after "less" opens with its first characters
 # A photographer's credit alone on its line between headline and body, where pages print
 # it above the caption or with no caption at all: "photo by Ros O'Gorman", "AP Photo/Duane
 # Burleson, File", "Tracy Glantz/tglantz@thestate.com" (two names, or a name and an
