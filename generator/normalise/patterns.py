@@ -2504,7 +2504,8 @@ GALLERY_COUNTER = re.compile(
 # Words that introduce a photo credit: "Image: Reuters/Stringer", "Photo: X", "Credit: X",
 # "Image credit: X"
 CREDIT_WORDS = (
-    r"(?i:(?:image|photo|photograph|picture|credit|photo credit|image credit|source|foto)s?)"
+    r"(?i:(?:image|photo|photograph|picture|credit|photo credit|image credit|photo source|"
+    r"image source|source|foto)s?)"
 )
 # The buttons of a photo widget, scraped with the caption around them: "Buy Photo", "Buy
 # This Photo", "View Full Caption", "Hide Caption", "Enlarge this image". Never part of
