@@ -498,22 +498,12 @@ def _gallery_widget(sheet: Sheet, i: int) -> Caption | None:
         return None
     # The widget prints the caption again, then the credit again and what follows the
     # gallery ("<caption> <caption> Photo: Paul Hart ... <headline>"): one caption.
-    caption = _once(_less(P.CREDIT_AGAIN.split(match["caption"], maxsplit=1)[0]))
+    caption = _once(caption_text(P.CREDIT_AGAIN.split(match["caption"], maxsplit=1)[0]).strip())
     if not caption or words(caption) > P.LONG_CAPTION_MAX_WORDS:  # a widget's: however
         return None  # long (P.WIDGET_LAYOUTS)
     credit = match["credit"]
     sheet.claim(i, "caption", "gallery_widget")
     return Caption(caption, normalise_credit(credit) if _looks_like_credit(credit) else None)
-
-
-def _less(text: str) -> str:
-    """A widget's caption without its other state after its "less" button, the caption cut
-    short to its "... more" button ("<caption> less <caption's first words> ... more")."""
-    text = caption_text(text).strip()
-    cut = text.find(" less ")
-    if cut > 0 and text[cut + len(" less ") :].startswith(text[: P.CAPTION_STATE_CHARS]):
-        return text[:cut]
-    return text
 
 
 def _caption_card(sheet: Sheet, i: int) -> Caption | None:

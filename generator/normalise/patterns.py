@@ -2481,10 +2481,11 @@ CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)$")
 # A caption widget's toggle (Hearst's papers): the caption in full and its button "less",
 # then the same caption cut short and its button "... more", on one line or on two
 # (furniture.drop_collapsed_captions). The full caption is kept, without its button
-# (captions.caption_text); "less" after a stop inside a sentence ("... \"Super Tuesday\"
-# less than a month away") is prose.
+# (captions.caption_text: the words after "less" must be the caption's again, so a credit
+# may stand before it, "... Guiseppe Barranco/The Enterprise less ..."); "less" after a
+# stop inside a sentence ("... \"Super Tuesday\" less than a month away") is prose.
 CAPTION_LESS = re.compile(r"(?<=[.!?\"”)]) less$")
-CAPTION_COLLAPSED = re.compile(r"(?<=[.!?\"”)]) less (?P<again>\S.{19,}?) (?:\.\.\.|…) more\b")
+CAPTION_COLLAPSED = re.compile(r"(?<=\S) less (?P<again>\S.{19,}?) (?:\.\.\.|…) more\b")
 COLLAPSED_LINE = re.compile(r"^(?P<again>\S.{19,}?) (?:\.\.\.|…) more$")
 # A video's caption track scraped as text: the WebVTT format's header, then the cues
 # ("WEBVTT >> IS EVERYONE READY?GOOD MORNING. ..."); the page's text when it has no other.
@@ -2868,7 +2869,6 @@ GALLERY_CONTROLS = re.compile(
     rf"^(?:(?:photo|image)s?\s*:\s*.{{0,80}}?)?{SLIDE_COUNTER}\s+caption close$", I
 )
 CREDIT_AGAIN = re.compile(r"\s(?:photo|image)s?\s*:\s", I)  # where the widget's caption ends
-CAPTION_STATE_CHARS = 30  # the caption again after "less" opens with its first characters
 # A photographer's credit alone on its line between headline and body, where pages print
 # it above the caption or with no caption at all: "photo by Ros O'Gorman", "AP Photo/Duane
 # Burleson, File", "Tracy Glantz/tglantz@thestate.com" (two names, or a name and an
