@@ -612,6 +612,8 @@ LIST_LABELS = re.compile(
     r"editor'?s picks?|also (?:read|see)|what to read next|in other news|see also|"
     r"inside [\w.-]+\.(?:com|net|org|co\.uk|ca)|(?:from )?around the web|"
     r"from our (?:partners|sponsors?|advertisers)|"
+    r"(?:top )?(?:stories|headlines) of the day|"  # "Stories of the day..."
+    r"(?:trending|popular|most read) (?:now )?on [\w.-]+\.(?:com|net|org|tv)|"  # "... on FOX23.com"
     rf"{READ_ALSO_WORDS}|{YOU_MAY_LIKE_WORDS}|{RELATED_WORDS})[:.…]*$",
     I,
 )
