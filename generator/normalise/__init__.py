@@ -213,6 +213,8 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         credit, rest = fields.split_lede_credit(undashed)
         station = station or fields.credit_station(undashed)
         dateline, rest = fields.split_dateline(rest)
+        if credit and not dateline and fields.bracketed_place(credit, rest):
+            dateline = credit  # "(CAMPBELLSBURG) - Washington County police ..."
         if dateline or credit:
             paragraphs[lede] = rest
             sheet.claim(lede_at, "paragraph", "dateline" if dateline else "lede_credit")

@@ -232,6 +232,17 @@ def split_lede_credit(lede: str) -> tuple[str | None, str]:
     return (match["agency"], lede[match.end() :]) if match else (None, lede)
 
 
+def bracketed_place(credit: str, rest: str) -> bool:
+    """A lede's brackets that hold its place, not an outlet: "(CAMPBELLSBURG) - Washington
+    County police were called to a home ... in Campbellsburg", "(Memphis) Memphis police
+    ...": the lede names it again in title case, as a place is written; an outlet's name
+    ("(CNN)", "(WMC)", "(Reuters)") is no town's."""
+    place = credit.title()
+    if place == credit.upper() or credit.casefold() in AGENCIES or _station_name(credit):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", rest) is not None
+
+
 def credit_station(lede: str) -> str | None:
     """The station or network a lede credits alone in brackets before its first words
     ("(WXYZ) - ...", "(CNN) - ..."; P.LEDE_CREDIT): the outlet that ran the story, as a
@@ -241,10 +252,16 @@ def credit_station(lede: str) -> str | None:
     if match is None or match[0].casefold().startswith("(via"):
         return None
     name = match["agency"].split("/", 1)[0].strip()
+    return name if _station_name(name) else None
+
+
+def _station_name(name: str) -> bool:
+    """A station's or network's name, as brackets credit it: a call sign, a brand, a short
+    name in capitals ("WXYZ", "FOX Carolina", "CNN"); no agency's ("AP")."""
     if name.casefold() in AGENCIES:
-        return None
+        return False
     named = P.SITE_CALL_SIGN.fullmatch(name) or P.STATION_BRAND.fullmatch(name)
-    return name if named or (name.isupper() and len(name) <= P.NETWORK_MAX_LETTERS) else None
+    return bool(named) or (name.isupper() and len(name) <= P.NETWORK_MAX_LETTERS)
 
 
 def split_dateline(lede: str) -> tuple[str | None, str]:

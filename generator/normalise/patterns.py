@@ -1464,7 +1464,7 @@ MONTH = (
 # capitals: "KUTV (CBS) SALT LAKE CITY - ..."). A press release's brackets hold the day
 # instead: "KOKOMO, Ind. (June 15, 2014) — " (fields.dateline_date).
 # The credit in a dateline's brackets: an agency, a station ("(Reuters)", "(WANE)").
-_BRACKET_CREDIT = r"\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,19})\)"
+_BRACKET_CREDIT = r"\((?P<agency>[A-Za-z0-9][A-Za-z0-9./ -]{1,29})\)"
 # An Indian wire's dateline names the country in brackets and gives the day after a comma:
 # "GOLD COAST (Australia), December 30: ..." (the day is cut off the place:
 # DATELINE_DAY); "ABUJA, Jan 10 (Reuters) - " gives it too.
