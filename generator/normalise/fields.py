@@ -87,12 +87,17 @@ def find_dek(
     i = _below_share_bar(sheet, title, first)
     if i < first and sheet.rules[i] == "result_line":  # the game's result, then the standfirst
         i = _below_share_bar(sheet, i, first)
+    heads = {sheet.texts[title], headline or sheet.texts[title]}
+    doubled = i < first and sheet.rules[i] == "repeated_line" and sheet.texts[i] in heads
+    if doubled:  # the headline printed twice: the dek stands under both, a deck of its own
+        i = _below_share_bar(sheet, i, first)
+        if i < len(sheet.texts) and P.STOP_IN_LINE.search(sheet.texts[i]):
+            return None  # a photo's caption ("... evicting. Erin Meyer"), a summary
     if i >= len(sheet.texts) or sheet.kinds[i] is not None:
         return None
     # The headline printed again: alone, after a modal's close button ("× "), or with a
     # section label and again ("<headline> Local News <headline>").
     text = P.LEADING_SYMBOLS.sub("", sheet.texts[i])
-    heads = {sheet.texts[title], headline or sheet.texts[title]}
     if text in heads or any(text.startswith(f"{h} ") and text.endswith(h) for h in heads):
         sheet.drop(i, "repeated_line")
         return None

@@ -2517,6 +2517,11 @@ PHOTO_CONTROL = (
     r"(?i:buy (?:this )?photo|(?:view|show|see) (?:full|larger) (?:caption|image|photo)|"
     r"hide caption|enlarge (?:this )?(?:image|photo))"
 )
+# Under a headline printed twice the standfirst is a second deck, set as the headline is,
+# with no sentence's stop in it: "Witnesses testify in the case that left 16-year-old
+# dead"; a stop marks a photo's caption ("... he was evicting. Erin Meyer") or the
+# summary that opens the body (fields.find_dek).
+STOP_IN_LINE = re.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
 # Where a standfirst would stand, a photo's credit or its widget ("Photo: File/Google Maps
 # Image 1 of / 28 Caption Close", "click to enlarge", "CC0 Public Domain", "... Photo via
 # the Sheriff's Office."): furniture, dropped (fields.find_dek).
@@ -2548,7 +2553,7 @@ NOT_A_DEK = re.compile(
 # stamp alone ("Update | 5:23 p.m."), a template's unfilled tags ("{* #socialForm *}").
 _SOCIAL_NETWORK = r"(?:Facebook|Twitter|Pinterest|Instagram|LinkedIn|WhatsApp|Reddit|Google\+)"
 DEK_FURNITURE = re.compile(
-    rf"\b{_SOCIAL_NETWORK}\W+{_SOCIAL_NETWORK}\W*$|"
+    rf"\b{_SOCIAL_NETWORK}\W+{_SOCIAL_NETWORK}\W*$|^view larger\b|"
     r"^(?:skip ad\b|ad loading\b)|\bx embed x share\b|"
     r"^attached (?:media files|files|documents|video)\b|"
     r"^from wikipedia\b|\bvisit our sponsor\b|"
