@@ -171,12 +171,9 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
     for k in reversed(furniture.retold_paragraphs(paragraphs)):  # printed twice
         paragraphs.pop(k)
         sheet.drop(body_lines.pop(k), "retold_paragraph")
-    # a caption printed twice (a slideshow repeats it) is one caption
-    kept_captions = tuple(
-        dict.fromkeys(
-            [c for i, c in _in_line_order(found_captions, galleries) if top <= i <= end]
-            + [c for t in _strings(doc.meta_value("captions")) if (c := captions.markup_caption(t))]
-        )
+    kept_captions = captions.unique(
+        [c for i, c in _in_line_order(found_captions, galleries) if top <= i <= end]
+        + [c for t in _strings(doc.meta_value("captions")) if (c := captions.markup_caption(t))]
     )
     # the lede: the body's first paragraph, past a caption track dropped above and a tweet
     # the story embeds over it

@@ -449,6 +449,14 @@ def _longest(rule: str, match: re.Match[str]) -> int:
     return P.CAPTION_MAX_WORDS
 
 
+def unique(found: list[Caption]) -> tuple[Caption, ...]:
+    """Each caption once, in order: a caption printed twice (a slideshow repeats it) is
+    one caption, and one printed with its credit and without (over the headline, then
+    under the photo with the credit) is the credited one."""
+    credited = {c.caption for c in found if c.credit}
+    return tuple(dict.fromkeys(c for c in found if c.credit or c.caption not in credited))
+
+
 def dek_caption(text: str) -> Caption | None:
     """The photo's caption a line under the headline is, taken for the standfirst: one
     that ends in a credit in brackets after its last sentence ("... a shooting that
@@ -465,7 +473,7 @@ def dek_caption(text: str) -> Caption | None:
         and not P.BRACKET_NOT_CREDIT.match(bracket["credit"])
     ):
         return Caption(caption_text(bracket["caption"]), normalise_credit(bracket["credit"]))
-    if P.PHOTO_WORDS.search(text) or P.PICTURED.search(text):
+    if P.PHOTO_WORDS.search(text) or P.PICTURED.search(text) or P.CAPTION_POSITION.search(text):
         return Caption(caption_text(text))
     return None
 

@@ -134,15 +134,19 @@ def find_dek(
     if not is_sentence(text) and _heads_a_list(sheet, i, first):
         return None  # the first of a box of headlines under the headline
     nxt = sheet.next_open(i)
+    # The first paragraph is no standfirst (a byline stands under that), unless it places
+    # people in the picture over the lede: then it is the photo's caption ("Jasmine
+    # Rockymore, left, shares a hug ..."), which captions.dek_caption reads.
     if i == first and (
         nxt is None
         or (
             is_sentence(text)
             and not P.DATELINE.match(sheet.texts[nxt])
             and not any(r in _BYLINE_RULES for r in sheet.rules[i + 1 : nxt])
+            and not P.CAPTION_POSITION.search(text)
         )
     ):
-        return None  # the first paragraph, not a standfirst (a byline stands under that)
+        return None
     sheet.claim(i, "dek", rule)
     return i, text
 
@@ -478,15 +482,20 @@ def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
     """(published, updated) of a line of labelled date stamps ("Posted: <date> Updated:
     <date>"), perhaps after a headline; None unless every stamp is a full date and what
     stands before the first is short enough to be a headline. Labels left with no date
-    after them ("... Posted:Updated:", a template's empty slots) are passed over."""
+    after them ("... Posted:Updated:", a template's empty slots) are passed over, and so
+    are times of day alone ("Updated: 6:45 p.m. | Posted: 2:58 p.m." gives (None, None))."""
     marks = list(P.STAMP_LABEL.finditer(text))
     if not marks or words(text[: marks[0].start()]) > P.TITLE_MAX_WORDS:
         return None
     published = updated = None
+    clocks = 0  # stamps of the time of day alone ("Updated: 6:45 p.m. | Posted: 2:58 p.m.")
     ends = [m.start() for m in marks[1:]] + [len(text)]
     for mark, end in zip(marks, ends, strict=True):
         value = text[mark.end() : end].strip(" |")
         if P.EMPTY_STAMPS.fullmatch(value):
+            continue
+        if P.CLOCK_PART.match(value):
+            clocks += 1  # a stamp, though it gives no day
             continue
         parsed = parse_date(value) if any(c.isdigit() for c in value) else None
         if parsed is None:
@@ -495,7 +504,7 @@ def stamped_dates(text: str) -> tuple[str | None, str | None] | None:
             updated = updated or parsed
         else:
             published = published or parsed
-    return (published, updated) if published or updated else None
+    return (published, updated) if published or updated or clocks else None
 
 
 def dated_byline(text: str) -> re.Match[str] | None:
