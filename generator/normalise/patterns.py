@@ -1301,7 +1301,8 @@ SPLIT_WORD_PIECE = re.compile(r"^(?:[b-hj-z]|ing|ed|es|ly|tion|sion|ment|ness|it
 # International »"), where to comment, what a subscription offers ("Free trial. Read the
 # complete New York edition ..."), its promise of updates ("This is a developing story.
 # Check back for updates.", "KSAT 12 will update this story as more information becomes
-# available.", "We'll bring you more information as soon as we get it."). A line that
+# available.", "We'll bring you more information as soon as we get it.", "We have a crew
+# currently on the scene.", "Refresh this developing story for updates."). A line that
 # opens with the story's own sentence ("Police are still investigating. This is a
 # developing story ...") stays. Whom to follow, monitor, check or return to for more is
 # named (capitalised, a number, a site's address) or "us": "Tune in to CBS13 News at 10
@@ -1315,16 +1316,26 @@ _UPDATE_PROMISE = (
     r"we(?:'ll|’ll| will| are) (?:continue to |continuing to |working to )?"
     r"(?:update|provide|bring you|bring more|get more|have more|keep you updated|follow this)\b|"
     r"[\w'’ ]{1,30} will (?:continue to )?update (?:this|the) (?:story|page|report|article)\b|"
-    r"(?:we|[\w'’ ]{1,30}) (?:has|have) a crew (?:on the scene|on the way|headed|heading)\b|"
+    r"(?:we|[\w'’ ]{1,30}) (?:has|have) a crew (?:currently |now )?"
+    r"(?:(?:on|at) (?:the|this) scene|on the way|headed|heading)\b|"
+    r"refresh this (?:developing )?(?:story|page)\b|look for an update to this\b|"
+    r"more as (?:more )?(?:information|details) (?:becomes?|is|are) available\b|"
+    # the newsroom at work on more: "We are working to gather more information.", "10 On
+    # Your Side is working to learn more." (we, or a name a channel's number opens; "The
+    # sheriff's office is working to learn more" is the story's)
+    r"(?:we(?:'re|’re| are)|(?-i:\d{1,2} ?[A-Z][\w'’ ]{0,20}?) is) working to "
+    r"(?:learn|gather|get|find out) more\b|"
     # the station or its reporter promising more: "NewsChannel 15 will have more on this
     # story as it develops.", "CBS46.com will have more information ...", "WLWT is on the
     # scene and will bring you more ...", "Our Cody Adams is following the story and will
     # have the latest on WTWO News at 6." (named by a network's or a channel's number, a
     # call sign or a site's address: "Police will have more ..." is the story's)
     r"(?:(?-i:Our [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)|[\w'’/ .&-]{0,30}?"
-    r"(?-i:(?:FOX|ABC|CBS|NBC|CW|News|Channel|NewsChannel) ?\d{1,2}\b|\b[KW][A-Z]{2,3}\b)"
+    r"(?-i:(?:FOX|ABC|CBS|NBC|CW|News|Channel|NewsChannel) ?\d{1,2}\b|\b[KW][A-Z]{2,3}\b|"
+    r"\b\d{1,2} ?News\b)"
     r"[\w'’/ .&-]{0,20}?|[\w-]+\.com)"
-    r" (?:is [^.!?]{0,60}? and )?will (?:have|bring you) (?:more|the latest|updates?|new)\b|"
+    r"(?:,? (?:is|and) [^.!?]{0,60}?,? and)? will (?:(?:have|bring you) (?:more|the latest|"
+    r"updates?|new)|provide (?:updates?|more|new information)|continue (?:its )?coverage)\b|"
 )
 _TO_COME = r"for (?:more|further|the latest|updates?|details|new information)\b"
 PROMO_TAIL = re.compile(
@@ -2275,12 +2286,14 @@ STATION_PROMPT = re.compile(
     r"(?=\s+(?i:for|as|on|to|and|at|(?:mobile |news )?apps?)\b|\s*[,.!;:]|\s*$)"
 )
 # ... or the station promising more, as it closes a story: "CBS12 will provide updates as
-# they become available.", "Fox59 will continue to update this story ...", "WLWT is on the
+# they become available.", "Fox59 will continue to update this story ...", "FOX 4 will
+# continue coverage ...", "WLWT is on the
 # scene and will bring you more ...", "WESH 2 News has a crew on the scene ..." (a name that
 # reads as a station's: fields._station_like).
 STATION_PROMISE = re.compile(
     r"(?:^|[.!?]\s+)(?P<outlet>[A-Z0-9][\w'’&.-]*(?: [A-Z0-9][\w'’&-]*){0,3}) "
-    r"(?:will (?:continue to )?(?:update|provide|have|bring)|is on the scene|has a crew)\b"
+    r"(?:will (?:continue to )?(?:update|provide|have|bring)|will continue (?:its )?coverage|"
+    r"is on the scene|has a crew)\b"
 )
 # The publication after a date stamp's last slash: "Updated on: November 19, 2019 / 10:07
 # AM / CBS News" (a name that reads as a news site's: fields._station_like).
