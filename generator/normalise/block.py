@@ -595,8 +595,8 @@ def extend_closing_lines(sheet: Sheet, last: int) -> int:
         text = sheet.texts[i]
         if fields.is_field_line(text) or P.CONTRIBUTED.match(text) or P.REPORTING_BY.match(text):
             break  # a sign-off credit, read by the credit pass
-        if fields.signoff_shaped(text):
-            break  # the writer's sign-off or note, or the original's credit (find_credits)
+        if fields.signoff_shaped(text) or P.CONTACT_LINE.match(text):
+            break  # the writer's sign-off, note or contact, or the original's credit
         if P.PROMO_TAIL.match(text) or P.SOURCE_NOTE.match(text):
             break  # the outlet's prompt (trim_body), or where its facts came from
         if P.LIST_LABELS.match(text):

@@ -202,9 +202,10 @@ def _below_share_bar(sheet: Sheet, title: int, first: int) -> int:
 
 def _mail_writer(text: str) -> str | None:
     """The writer a lone e-mail address in a person's form names (P.WRITER_MAIL):
-    "veronica.rocha@latimes.com" -> "Veronica Rocha"; a desk's address names no one."""
+    "veronica.rocha@latimes.com" -> "Veronica Rocha"; a desk's address names no one, and
+    a public body's is a source's ("scott.moreau@la.gov", a police spokesman)."""
     match = P.WRITER_MAIL.fullmatch(text.strip())
-    if match is None:
+    if match is None or P.PUBLIC_MAIL_DOMAIN.search(match["domain"]):
         return None
     parts = match["first"].casefold(), match["last"].casefold()
     if any(p in P.MAIL_DESK_WORDS or p in P.STAFF_DESK_WORDS for p in parts):
@@ -1367,6 +1368,7 @@ def find_outlet(
         or _own_rights(sheet, known)
         or _footer_rights(sheet, known)
         or _reporter_mail_domain(sheet)
+        or _contact_mail_domain(sheet)
         or _shared_link(sheet)
     )
     if not found:
@@ -1599,13 +1601,33 @@ def _shared_link(sheet: Sheet) -> str | None:
 def _reporter_mail_domain(sheet: Sheet) -> str | None:
     """The domain of a reporter's address on the article's own credit line
     ("cwells@baltsun.com"): the publication's, unless it is a webmail service's or a
-    newspaper group's."""
+    newspaper group's or a public body's."""
     for text, kind in zip(sheet.texts, sheet.kinds, strict=True):
         if kind == "credit" and (match := P.EMAIL_DOMAIN.search(text)):
             domain = match["domain"].casefold()
-            if domain not in P.MAIL_DOMAINS_OF_NO_OUTLET:
+            if not _no_outlet_mail(domain):
                 return domain
     return None
+
+
+def _contact_mail_domain(sheet: Sheet) -> str | None:
+    """The domain of the first address on a line of the writers' addresses, phones and
+    handles alone that the page prints off the story's text ("glotan@orlandosentinel.com
+    or 407-420-5774"; P.CONTACT_ITEMS_LINE): the publication's, unless a webmail service's, a
+    newspaper group's or a public body's."""
+    for text, kind in zip(sheet.texts, sheet.kinds, strict=True):
+        if kind in ("dropped", "credit") and "@" in text and P.CONTACT_ITEMS_LINE.match(text):
+            match = P.EMAIL_DOMAIN.search(text)
+            domain = match["domain"].casefold() if match else None
+            if domain and not _no_outlet_mail(domain):
+                return domain
+    return None
+
+
+def _no_outlet_mail(domain: str) -> bool:
+    """An address at this domain names no publication (P.MAIL_DOMAINS_OF_NO_OUTLET,
+    P.PUBLIC_MAIL_DOMAIN)."""
+    return domain in P.MAIL_DOMAINS_OF_NO_OUTLET or bool(P.PUBLIC_MAIL_DOMAIN.search(domain))
 
 
 def date_line_place(text: str) -> str | None:

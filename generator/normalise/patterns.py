@@ -1674,7 +1674,9 @@ SOURCE_LINE = re.compile(
 # ... of which a lone address in a person's form, under the story, names its writer:
 # "veronica.rocha@latimes.com" is Veronica Rocha's. A desk's is nobody's ("news.desk@",
 # "city.editor@": STAFF_DESK_WORDS, MAIL_DESK_WORDS).
-WRITER_MAIL = re.compile(r"(?P<first>[a-z]{2,})[._](?P<last>[a-z]{2,})@[\w-]+\.[\w.]+", I)
+WRITER_MAIL = re.compile(
+    r"(?P<first>[a-z]{2,})[._](?P<last>[a-z]{2,})@(?P<domain>[\w-]+\.[\w.]+)", I
+)
 MAIL_DESK_WORDS = frozenset(
     {"desk", "tips", "tip", "editor", "editors", "letters", "info", "contact", "press",
      "media", "admin", "webmaster", "feedback", "help", "support", "team", "staff"}
@@ -1903,7 +1905,10 @@ LEDE_DATE = re.compile(
 # never a paragraph; a police appeal ("Anyone with information ... can be reached at")
 # is no writer's.
 _TELEPHONE = r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b"
-_CONTACT = rf"(?:[\w.+-]+ ?@ ?[\w-]+\.|{_TELEPHONE}|\b\d{{3}}-\d{{4}}\b)"
+_CONTACT = (
+    rf"(?:[\w.+-]+ ?@ ?[\w-]+\.|{_TELEPHONE}|\b\d{{3}}-\d{{4}}\b|"
+    r"(?:[Tt]witter|[Ii]nstagram):?\s*@\w{2,})"
+)  # an address, a telephone number, a labelled handle ("Twitter @rallenMI")
 _WRITER_ROLE = (
     r"(?:(?:[A-Z][\w.'’-]*|news|staff) )?(?:[Ss]taff )?"
     r"(?:[Rr]eporter|[Ww]riter|[Cc]olumnist|[Ee]ditor)"
@@ -1912,7 +1917,7 @@ _NOT_A_WRITER = (
     r"(?!.*\b(?:[Aa]nyone|information|tips?|anonymous\w*|[Cc]rime [Ss]toppers|[Pp]olice|"
     r"[Ss]heriff|[Dd]etectives?|[Dd]epartment|[Oo]ffice|They)\b)"
 )
-_CONTACT_NAME = r"[A-Z][a-z][\w'’-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}"
+_CONTACT_NAME = r"(?:[A-Z][a-z][\w'’-]*|(?:[A-Z]\.){1,2})(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}"
 # ... or the writer's name before a colon and the number or address ("Dan Scanlan: (904)
 # 359-4549", "Jesse Paul: 303-954-1733, jpaul@denverpost.com or twitter.com/JesseAPaul").
 _LABELLED_CONTACT = (
@@ -1926,7 +1931,11 @@ CONTACT_LINE = re.compile(
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})|"
     rf"[Cc]all {_WRITER_ROLE} [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}})"
     rf"\s*(?:at\b)?\s*:?\s*{_CONTACT}|"
-    rf"^{_NOT_A_WRITER}(?:[^.!?]{{0,160}}[.!?]\s+){{0,2}}(?:[^.!?]|\.(?=\S)){{0,40}}?"
+    rf"^{_NOT_A_WRITER}[Tt]o (?:contact|reach) (?:the (?:writer|reporter|author)|"
+    rf"(?:{_WRITER_ROLE} )?{_CONTACT_NAME}),? (?:call|e-?mail)(?: (?:him|her))?(?: at)?:?\s*"
+    rf"{_CONTACT}|"  # "To contact writer Liz Fabian, call 744-4303."
+    rf"^{_NOT_A_WRITER}(?:[^.!?]{{0,160}}[.!?]\s+){{0,2}}"
+    r"(?:[^.!?]|\.(?=\S)|(?<=\b[A-Z])\.){0,40}?"
     r"\b(?:He|She|[A-Z][\w'’-]+) can be reached "
     rf"(?:by (?:phone|e-?mail) )?at\b:?\s*{_CONTACT}"
 )
@@ -1952,7 +1961,7 @@ CONTRIBUTOR_PAPER = re.compile(
 # be reached at ..."; a surname alone ("Murphy can be reached") is no name to credit.
 CONTACT_NAME = re.compile(
     rf"\b(?:[Cc]ontact|[Rr]each|E-?mail|[Cc]all) (?:{_WRITER_ROLE} )?(?P<asked>{_CONTACT_NAME})"
-    r"(?=\s*:|\s+at\b)|"
+    r"(?=\s*:|\s+at\b|,\s*(?:call|e-?mail)\b)|"
     rf"(?:{_WRITER_ROLE} )?(?P<reached>{_CONTACT_NAME}) can be reached\b|"
     rf"{_LABELLED_CONTACT}"
 )
@@ -2372,6 +2381,27 @@ GROUP_MAIL_DOMAINS = frozenset(
      "tegna.com", "sbgtv.com", "nexstar.tv", "cmg.com"}
 )  # fmt: skip
 MAIL_DOMAINS_OF_NO_OUTLET = WEBMAIL_DOMAINS | GROUP_MAIL_DOMAINS
+# ... nor is a government's, a school's or an army's: a police spokesman's address under
+# the story ("scott.moreau@la.gov") is a source's.
+PUBLIC_MAIL_DOMAIN = re.compile(r"\.(?:gov|mil|edu)(?:\.[a-z]{2})?$|\.(?:k12\.)?[a-z]{2}\.us$", I)
+# A line made of nothing but the writers' ways to reach them, under the story: addresses,
+# phone numbers and handles, perhaps labelled, joined by commas, bars or "or"
+# ("glotan@orlandosentinel.com or 407-420-5774", "chayes@orlandosentinel.com;
+# cdoornbos@orlandosentinel.com", "stephen.ceasar@latimes.com | Twitter: @stephenceasar",
+# "david.chanen@startribune.com 612-673-4465"): the first address's domain is the paper's
+# (fields._contact_mail_domain). A line that names someone ("Contact: Det. David Perez
+# 886-2676 ...") is no such line.
+_CONTACT_ITEM = (
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{3}-\d{4}|"
+    r"@\w{2,}|(?:www\.)?twitter\.com/\w+)"
+)
+_CONTACT_LABEL = r"(?:(?:e-?mail|twitter|instagram|facebook|phone|tel)(?: (?:&|and) \w+)?\s*:?)"
+_CONTACT_JOIN = r"(?:\s*[,;|&/]\s*|\s+)(?:(?:or|and)\s+)?"
+CONTACT_ITEMS_LINE = re.compile(
+    rf"^(?:[—–-]\s*)?(?:{_CONTACT_LABEL}\s*)?{_CONTACT_ITEM}"
+    rf"(?:{_CONTACT_JOIN}(?:{_CONTACT_LABEL}\s*)?{_CONTACT_ITEM})*(?:\s+on \w+)?\.?$",
+    I,
+)
 # The holder a copyright notice names: "© 2008 The Daily Herald. All rights reserved.",
 # "© Copyright of Telegraph Media Group Limited 2008 | Terms", "© Copyright 2006
 # Charleston Daily Mail -- Privacy policy", "© Copyright Toronto Star 1996-2008 Privacy
