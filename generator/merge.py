@@ -267,34 +267,55 @@ def keep_identities(
     stories: Sequence[Story], previous: Sequence[tuple[str, str, frozenset[str]]]
 ) -> list[Story]:
     """A story that shares sources with a story of the previous build keeps that story's
-    id and slug (the one it shares most with), so a story gaining a source, or getting
-    a new canonical article, stays at its URL."""
-    claimed: set[str] = set()
+    id and slug, so a story gaining a source, or getting a new canonical article, stays at
+    its URL. Each previous story passes to one story at most: pairs are settled from the
+    most shared sources down, and on a tie the story named after the same canonical
+    article (the same id) wins, then the lower id. A story that inherits nothing keeps its
+    own id and slug, unless a story that did inherit holds either: its id is then made
+    from its sources (distinct_id) and its slug gets the id's first six characters, so
+    that two stories never share an id or a URL and the story that stayed does not move."""
     holding: dict[str, list[int]] = {}  # source -> the previous stories that had it
     for n, (_sid, _slug, old) in enumerate(previous):
         for source in old:
             holding.setdefault(source, []).append(n)
-    kept = []
-    for story in stories:
+    pairs = []  # (most shared first, same id first, story's id, previous story, story)
+    for k, story in enumerate(stories):
         shared: dict[int, int] = {}
         for source in {m.article.source for m in story.members}:
             for n in holding.get(source, ()):
                 shared[n] = shared.get(n, 0) + 1
-        best = max(
-            (
-                (count, -n, previous[n][0], previous[n][1])
-                for n, count in shared.items()
-                if previous[n][0] not in claimed
-            ),
-            default=None,
+        pairs += [(-c, previous[n][0] != story.id, story.id, n, k) for n, c in shared.items()]
+    inherited: dict[int, int] = {}  # story -> the previous story whose id it keeps
+    ids: set[str] = set()
+    for *_, n, k in sorted(pairs):
+        if k not in inherited and previous[n][0] not in ids:
+            inherited[k] = n
+            ids.add(previous[n][0])
+    slugs = {previous[n][1] for n in inherited.values()}
+    kept = []
+    for k, story in enumerate(stories):
+        if k in inherited:
+            _sid, slug, _old = previous[inherited[k]]
+            kept.append(replace(story, id=_sid, slug=slug))
+            continue
+        sid = distinct_id(story, ids)
+        ids.add(sid)
+        slug = f"{story.slug}-{sid[:6]}" if story.slug in slugs else story.slug
+        kept.append(
+            story if (sid, slug) == (story.id, story.slug) else replace(story, id=sid, slug=slug)
         )
-        if best is not None:
-            claimed.add(best[2])
-        if best is None or (story.id, story.slug) == best[2:]:
-            kept.append(story)
-        else:
-            kept.append(replace(story, id=best[2], slug=best[3]))
     return kept
+
+
+def distinct_id(story: Story, taken: set[str]) -> str:
+    """The story's own id, or when a story that stayed holds it (this story lost its
+    canonical article's old story to one that shares more with it), an id made from the
+    story's sources, again until it is free."""
+    sid = story.id
+    sources = "\n".join(sorted(m.article.source for m in story.members))
+    while sid in taken:
+        sid = hashlib.sha1(f"{sid}\n{sources}".encode()).hexdigest()[:12]
+    return sid
 
 
 # Names of the pages and folders digest writes beside the stories (stories/archive/, ...):

@@ -582,14 +582,23 @@ def test_story_pages_and_entities_are_remembered_and_redone_only_when_their_stor
 
 
 def test_a_kept_story_whose_slug_changes_gets_a_new_page(project, config, tmp_path):
-    """A new story with the same headline slug makes both slugs carry their ids: the
-    unchanged story, read back from the cache, is written under its new slug (and the
-    old page removed), exactly as a build with no cache writes it."""
+    """A new story with the same headline slug as a story of the last build gets its id
+    appended, and the story that was there stays. With no last build to ask (its
+    stories.json gone), both slugs carry their ids: the unchanged story, read back from
+    the cache, is written under its new slug (and the old page removed), exactly as a
+    build with no cache writes it."""
     cached = replace(project, cache=tmp_path / "cache")
     build(config, cached)
     first = json.loads((project.content / "stories.json").read_text())["stories"]
     title = f"{first[0]['title'].upper()}: a bakery's prize"  # the same first 60 in a slug
     (project.seeds / "zz-same-slug.txt").write_text(f"{title}\n{BAKERY.split(chr(10))[1]}\n")
+    build(config, cached)
+    stayed = json.loads(_tree(project.content)["stories.json"])["stories"]
+    again = {s["id"]: s["slug"] for s in stayed}
+    assert again[first[0]["id"]] == first[0]["slug"]
+    new = next(s for s in stayed if "zz-same-slug.txt" in {a["source"] for a in s["articles"]})
+    assert new["slug"] == f"{first[0]['slug']}-{new['id'][:6]}"
+    (project.content / "stories.json").unlink()  # the last build forgotten
     build(config, cached)
     again = {
         s["id"]: s["slug"] for s in json.loads(_tree(project.content)["stories.json"])["stories"]

@@ -284,3 +284,55 @@ def test_the_cache_closes_beside_the_writing_and_its_errors_fail_the_build(
     with pytest.raises(ZeroDivisionError):
         build(config, paths)
     assert len(closed) == 2 and closed[1] is not None
+
+
+def _identities(paths) -> list[tuple[str, str]]:
+    """(id, slug) of every story in the manifest; each story's page exists."""
+    stories = _manifest(paths)["stories"]
+    for s in stories:
+        assert (paths.content / "stories" / f"{s['slug']}.md").is_file(), s["slug"]
+    return [(s["id"], s["slug"]) for s in stories]
+
+
+def _assert_distinct(pairs: list[tuple[str, str]]) -> None:
+    ids, slugs = [i for i, _ in pairs], [s for _, s in pairs]
+    assert len(set(ids)) == len(ids), ids
+    assert len(set(slugs)) == len(slugs), slugs
+
+
+def test_undoing_a_split_never_gives_two_stories_one_id_or_url(project, config):
+    """Splitting a story apart in stories.yml, splitting it further, then undoing the
+    second split: the story that kept the old id keeps it alone."""
+    apart = "  - [000_769eb25042b505df.txt, 002_6e10a5f34e632333.txt]\n"
+    further = "  - [000_769eb25042b505df.txt, 001_d287f615382e4c94.txt]\n"
+    for rules in (apart, apart + further, apart):
+        (project.seeds / "stories.yml").write_text("apart:\n" + rules)
+        build(config, project)
+        _assert_distinct(_identities(project))
+
+
+def test_a_rescraped_seed_never_takes_a_kept_story_id(project, config):
+    """A seed left out, added back, then overwritten with another story's text: the new
+    story gets an id and a URL of its own."""
+    lead = project.seeds / "000_769eb25042b505df.txt"
+    held = lead.read_bytes()
+    lead.unlink()
+    build(config, project)
+    lead.write_bytes(held)
+    build(config, project)
+    before = dict(_identities(project))
+    (project.seeds / "002_6e10a5f34e632333.txt").write_text(
+        "City library to stay open until 9 p.m. on weekdays\n"
+        "MILLBROOK -- The Millbrook Public Library will extend its weekday opening hours to "
+        "9 p.m. from next month, the city council announced on Tuesday.\n"
+        "The change follows a survey in which more than 2,000 residents said they could not "
+        "visit the library before it closed at 6 p.m. because of work.\n"
+        '"People told us loud and clear that the old hours did not work for them," said '
+        "library director Kevin Osei.\n",
+        encoding="utf-8",
+    )
+    build(config, project)
+    after = _identities(project)
+    _assert_distinct(after)
+    assert len(after) == len(before) + 1
+    assert all(before.get(sid) == slug for sid, slug in after if sid in before)
