@@ -60,4 +60,5 @@ chromium:
 	else echo "chromium not found and not root: the browser tests will skip and say why"; fi
 
 clean:
-	rm -rf site site-offline content/stories content/index.md content/stories.json tests/artifacts .cache
+	rm -rf site site-offline content/stories content/index.md content/stories.json \
+		content/rss.xml content/atom.xml content/feed.json tests/artifacts .cache
