@@ -76,15 +76,14 @@ def project_options(command: F) -> F:
             click.option(
                 "--content",
                 type=click.Path(path_type=Path),
-                help="Content folder to write into [mkdocs.yml docs_dir, then content/].",
+                help="Content folder (build writes into it) [mkdocs.yml docs_dir, then content/].",
             ),
             click.option(
                 "--config-file",
                 "-f",
                 type=click.Path(path_type=Path),
-                default=Path("mkdocs.yml"),
-                show_default=True,
-                help="mkdocs.yml to read the digest plugin options from.",
+                help="mkdocs.yml to read the digest plugin options from; it must exist "
+                "[mkdocs.yml, when there is one].",
             ),
         )
     ):
@@ -126,9 +125,9 @@ def run() -> None:
 @click.option(
     "--strict", is_flag=True, help="Fail on any warning: a rejected seed, an unknown option, ..."
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
 def build(
-    seeds: Path | None, content: Path | None, config_file: Path, strict: bool, quiet: bool
+    seeds: Path | None, content: Path | None, config_file: Path | None, strict: bool, quiet: bool
 ) -> None:
     """Generate story pages and stories.json into the content folder."""
     with _user_errors(), _warnings_printed() as warned:
@@ -187,20 +186,32 @@ def explain(file: Path) -> None:
 @main.command("explain-story")
 @click.argument("story")
 @project_options
-def explain_story(story: str, seeds: Path | None, content: Path | None, config_file: Path) -> None:
+def explain_story(
+    story: str, seeds: Path | None, content: Path | None, config_file: Path | None
+) -> None:
     """Show why each article is in STORY (a slug, id or seed path) and how it relates."""
-    with _user_errors():
+    with _user_errors(), _warnings_printed():
         config, paths = load(config_file, seeds, content)
         stories, _rejected = pipeline.plan(config, paths, lambda _message: None)
+        source = _seed_source(story, paths.seeds)
         found = [
             s
             for s in stories
-            if story in (s.slug, s.id) or story in (m.article.source for m in s.members)
+            if story in (s.slug, s.id) or source in (m.article.source for m in s.members)
         ]
         if not found:
             raise DigestError(f"{story}: no story with this slug, id or seed path")
     for line in story_explanation(found[0], config):
         click.echo(line)
+
+
+def _seed_source(story: str, seeds: Path) -> str:
+    """A seed's source name (its path inside the seeds folder) for a path typed from
+    anywhere ("seeds/003_x.txt" from the project's root); else `story` as it is."""
+    try:
+        return Path(story).resolve().relative_to(seeds.resolve()).as_posix()
+    except ValueError:
+        return story
 
 
 def story_explanation(story: Story, config: DigestConfig) -> list[str]:

@@ -199,9 +199,14 @@ def with_site(options: dict[str, Any], site_url: Any, site_name: Any) -> dict[st
 
 
 def load(
-    mkdocs_yml: Path, seeds: Path | None = None, content: Path | None = None
+    mkdocs_yml: Path | None, seeds: Path | None = None, content: Path | None = None
 ) -> tuple[DigestConfig, Paths]:
-    """Config and paths for the CLI: explicit flags, then mkdocs.yml, then defaults."""
+    """Config and paths for the CLI: explicit flags, then mkdocs.yml, then defaults. A
+    config file given (`mkdocs_yml`) must exist; with none given, ./mkdocs.yml is read
+    when there is one."""
+    if mkdocs_yml is not None and not mkdocs_yml.is_file():
+        raise ConfigError(mkdocs_yml, "no such config file (given with --config-file)")
+    mkdocs_yml = mkdocs_yml or Path("mkdocs.yml")
     root = mkdocs_yml.parent
     options, docs_dir = plugin_options(mkdocs_yml) if mkdocs_yml.is_file() else ({}, None)
     lines = option_lines(mkdocs_yml.read_text(encoding="utf-8")) if options else {}

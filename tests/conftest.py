@@ -69,6 +69,7 @@ def project(tmp_path: Path):
     shutil.copytree(SEEDS, seeds)
     content = tmp_path / "content"
     content.mkdir()
+    (tmp_path / "bare.yml").write_text("{}\n")  # for -f: a config with no options at all
     paths = Paths(seeds=seeds, content=content)
     yield paths
     manifest = content / "stories.json"

@@ -121,7 +121,7 @@ def test_build_prints_each_warning_once(run, project, tmp_path):
     long = f"{'a-scraped-page-with-a-long-name-' * 3}:smile:.txt"  # no emoji made of it
     (project.seeds / long).write_text("")
     (project.seeds / "stories.yml").write_text("apart:\n  - [gone.txt, empty.txt]\n")
-    args = ["--seeds", project.seeds, "--content", project.content, "-f", tmp_path / "no.yml"]
+    args = ["--seeds", project.seeds, "--content", project.content, "-f", tmp_path / "bare.yml"]
     for _ in range(2):
         result = run("build", *args, "--quiet")
         assert result.exit_code == 0, result.stderr
@@ -141,7 +141,7 @@ def test_build_strict_fails_on_rejected_seed(run, project, tmp_path):
         project.content,
         "--strict",
         "-f",
-        tmp_path / "absent.yml",
+        tmp_path / "bare.yml",
     )
     assert result.exit_code == 1
     assert "empty.txt: empty file" in result.stderr
@@ -168,7 +168,7 @@ def test_build_strict_fails_on_any_warning(run, project, tmp_path):
 def test_a_file_the_system_refuses_is_one_line_naming_it(run, project, tmp_path):
     """No traceback for what the system refuses: the file and its reason, exit code 1;
     a content folder that is a file is said so before anything is done."""
-    args = ["--seeds", project.seeds, "-f", tmp_path / "absent.yml"]
+    args = ["--seeds", project.seeds, "-f", tmp_path / "bare.yml"]
     (project.content / "stories").write_text("a file where a folder must go")
     blocked = run("build", *args, "--content", project.content)
     assert blocked.exit_code == 1
@@ -213,6 +213,7 @@ def test_option_lines_are_read_off_the_digest_block_alone():
 
 
 def test_missing_seeds_folder(run, tmp_path):
+    (tmp_path / "bare.yml").write_text("{}\n")
     result = run(
         "build",
         "--seeds",
@@ -220,14 +221,37 @@ def test_missing_seeds_folder(run, tmp_path):
         "--content",
         tmp_path / "c",
         "-f",
-        tmp_path / "absent.yml",
+        tmp_path / "bare.yml",
     )
     assert result.exit_code == 1
     assert "seeds folder not found" in result.stderr
 
 
+def test_a_config_file_that_is_not_there_is_an_error(run, project, tmp_path):
+    """A mistyped -f is no build with the defaults: it names the file, exit code 1."""
+    args = ("--seeds", project.seeds, "--content", project.content)
+    for command in (("build",), ("explain-story", "000_769eb25042b505df.txt")):
+        result = run(*command, *args, "-f", tmp_path / "mkdcos.yml")
+        assert result.exit_code == 1
+        assert result.stderr.strip().splitlines() == [
+            f"error: {tmp_path / 'mkdcos.yml'}: no such config file (given with --config-file)"
+        ]
+    assert not (project.content / "stories.json").exists()
+
+
+def test_explain_story_takes_a_seed_path_and_prefixes_warnings(run, project, tmp_path, monkeypatch):
+    """explain-story finds a story by a seed's path as typed from the project's root
+    ("seeds/000_x.txt"), as explain does, and prints warnings as build does."""
+    (project.seeds / "nobody-1.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("explain-story", "seeds/000_769eb25042b505df.txt", "-f", "bare.yml")
+    assert result.exit_code == 0, result.stderr
+    assert "000_769eb25042b505df.txt" in result.stdout
+    assert "warning: image 'nobody-1.png' is beside no seed of that name" in result.stderr
+
+
 def test_explain_story_shows_relations_and_joins(run, project, tmp_path):
-    args = ("--seeds", project.seeds, "--content", project.content, "-f", tmp_path / "absent.yml")
+    args = ("--seeds", project.seeds, "--content", project.content, "-f", tmp_path / "bare.yml")
     result = run("explain-story", "000_769eb25042b505df.txt", *args)
     assert result.exit_code == 0, result.stderr
     assert "rewrite" in result.stdout and "does not credit the original" in result.stdout
@@ -303,7 +327,7 @@ def test_messages_are_plain_lines_off_a_terminal_and_coloured_on_one(project, tm
     long = "a-scraped-page-" * 8 + ".txt"
     (project.seeds / long).write_text("")
     args = ["build", "--seeds", str(project.seeds), "--content", str(project.content)]
-    args += ["-f", str(tmp_path / "absent.yml")]
+    args += ["-f", str(tmp_path / "bare.yml")]
     probe = (
         "import sys\nfrom generator.cli import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"

@@ -140,6 +140,7 @@ def test_front_matter_that_fights_back_stays_inside_the_content_folder(project, 
         {p for p in tmp_path.rglob("*") if p.is_file()}
         - set(project.content.rglob("*"))
         - set(project.seeds.rglob("*"))
+        - {tmp_path / "bare.yml"}  # the project fixture's config file for -f
     )
     assert not outside
     assert not Path("/etc/passwd").read_text().count("digest")
@@ -293,7 +294,7 @@ def test_hostile_files_in_a_real_build_are_rejected_named_and_in_bounded_memory(
     code = "import sys; from generator.cli import run; sys.argv[0] = 'digest'; run()"
     args = ["build", "--quiet", "--seeds", str(seeds), "--content", str(project.content)]
     child = subprocess.Popen(
-        [sys.executable, "-c", code, *args, "-f", str(seeds.parent / "absent.yml")],
+        [sys.executable, "-c", code, *args, "-f", str(seeds.parent / "bare.yml")],
         stderr=subprocess.PIPE,
         text=True,
     )

@@ -59,7 +59,7 @@ else:
         return replace(src, dst, *a, **k)
     os.replace = renamed
 sys.argv = ["digest", "build", "--quiet", "--seeds", seeds, "--content", content,
-            "-f", os.path.join(os.path.dirname(content), "absent.yml")]
+            "-f", os.path.join(os.path.dirname(content), "bare.yml")]
 main()
 """
 
@@ -160,7 +160,8 @@ def test_ctrl_c_after_the_pages_are_written_says_they_are(before_and_after, monk
         raise KeyboardInterrupt
 
     monkeypatch.setattr(pipeline.BuildState, "remember", interrupted)
-    args = ["--seeds", project.seeds, "--content", project.content, "-f", "absent.yml"]
+    bare = project.seeds.parent / "bare.yml"
+    args = ["--seeds", project.seeds, "--content", project.content, "-f", bare]
     result = CliRunner().invoke(main, ["build", *map(str, args)])
     assert result.exit_code == 130
     assert "after the content folder got this build's pages" in result.stderr
