@@ -178,11 +178,28 @@ def _staged_beside(path: Path) -> list[Path]:
         return []
 
 
+def _new_file_mode() -> int:
+    """The mode open() gives a new file under the process's umask (0o666 less the mask):
+    mkstemp makes its files 0600, which a web server or another engine reading the
+    content folder as another user could not read. Read once, at import, before any
+    thread runs (the umask is read by setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+NEW_FILE_MODE = _new_file_mode()
+
+
 def _stage_file(path: Path, data: bytes) -> Path:
-    """`data` in a hidden temporary file beside `path`, ready to be renamed over it."""
+    """`data` in a hidden temporary file beside `path`, ready to be renamed over it, with
+    the mode a new file gets (NEW_FILE_MODE)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
+    try:
+        os.fchmod(fd, NEW_FILE_MODE)
+    finally:
+        os.close(fd)
     tmp = Path(name)
     try:
         tmp.write_bytes(data)

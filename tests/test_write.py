@@ -144,3 +144,16 @@ def test_files_a_killed_build_staged_are_removed_by_the_next(tmp_path):
     assert write_files(tmp_path, "stories", {"stories/a.md": PAGE, "index.md": PAGE}) == ((), ())
     assert not any(stray.exists() for stray in strays)
     assert (tmp_path / "stories" / "a.md").read_text() == PAGE
+
+
+def test_written_files_get_the_mode_a_new_file_gets(tmp_path):
+    """Pages are readable by others as any file the user makes is (0644 under the usual
+    umask 022), not 0600 as a temporary file is made: a web server or another engine
+    may read the content folder as another user."""
+    from generator.write import NEW_FILE_MODE
+
+    mask = os.umask(0)
+    os.umask(mask)
+    write_files(tmp_path, "stories", {"index.md": PAGE, "stories/a.md": PAGE})
+    for rel in ("index.md", "stories/a.md"):
+        assert (tmp_path / rel).stat().st_mode & 0o777 == 0o666 & ~mask == NEW_FILE_MODE
