@@ -29,6 +29,21 @@ SEARCH_ENGINES = ("pagefind", "material")
 SITE_OPTIONS = frozenset({"search", "offline"})
 # Options whose value is one of a few words.
 CHOICES: dict[str, tuple[str, ...]] = {"search": SEARCH_ENGINES}
+# The least (and most) value a number option takes: counts of at least one (a briefing
+# of 0 days, a limit of -5 bytes mean nothing), fractions from 0 to 1 (cosines and
+# shares).
+RANGES: dict[str, tuple[float, float | None]] = {
+    "max_file_bytes": (1, None),
+    "front_page_days": (1, None),
+    "front_page_max": (1, None),
+    "topic_min_stories": (1, None),
+    "feed_items": (1, None),
+    **dict.fromkeys(
+        ("same_story", "same_story_formed", "same_meaning", "name_weight", "copy_overlap",
+         "reworded"),
+        (0.0, 1.0),
+    ),
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +105,16 @@ def checked(key: str, value: Any) -> Any:
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         unset = " or nothing" if may_be_unset else ""
         raise ValueError(f"expected {_KIND_NAMES[kind]}{unset}, got {value!r}")
+    if key in RANGES:
+        _check_range(key, typing.cast(float, value))  # an int or a float, checked above
     return value
+
+
+def _check_range(key: str, value: float) -> None:
+    low, high = RANGES[key]
+    if value < low or (high is not None and value > high):
+        bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
+        raise ValueError(f"expected a value {bounds}, got {value!r}")
 
 
 _KIND_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
