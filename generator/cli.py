@@ -158,6 +158,8 @@ def build(
 def normalise(files: tuple[Path, ...], fmt: str) -> None:
     """Print the normalised articles for FILES."""
     articles = [_article(f) for f in files]
+    for file, article in zip(files, articles, strict=True):
+        _say_if_rejected(file, article)
     if fmt == "json":
         click.echo(json.dumps([article_json(a) for a in articles], indent=2, ensure_ascii=False))
         return
@@ -181,6 +183,13 @@ def explain(file: Path) -> None:
             continue
         note = f"  [{v.rule}: {RULE_NOTES.get(v.rule, v.rule)}]" if v.rule else ""
         click.echo(f"{v.line:>5} {v.kind:<15} {_clip(v.text)}{note}")
+    _say_if_rejected(file, article)
+
+
+def _say_if_rejected(file: Path, article: Article) -> None:
+    """A seed normalised to no paragraph is one a build rejects: say so, as build does."""
+    if not article.paragraphs:
+        err.say(f"{file}: {pipeline.no_text_reason(article)}: a build rejects it", "warning")
 
 
 @main.command("explain-story")

@@ -373,7 +373,7 @@ def prepare_all(
             found.append(done[1])
             with_text.append(keys[i])
         elif done is not None:
-            rejected.append(Rejected(done[0].source, f"{NO_TEXT} ({_what_was_there(done[0])})"))
+            rejected.append(Rejected(done[0].source, no_text_reason(done[0])))
     return Corpus(tuple(articles), tuple(found), tuple(with_text), tuple(rejected))
 
 
@@ -407,6 +407,11 @@ def _batches(
     batches = [list(items[k : k + BATCH]) for k in range(0, len(items), BATCH)]
     made = pool.map(work, batches) if pool is not None and batches else map(work, batches)
     return (p for batch in made for p in batch)
+
+
+def no_text_reason(article: Article) -> str:
+    """Why a build rejects a seed normalised to no paragraph: NO_TEXT and what was there."""
+    return f"{NO_TEXT} ({_what_was_there(article)})"
 
 
 def _what_was_there(article: Article) -> str:

@@ -75,6 +75,22 @@ def test_explain_shows_every_dropped_line_with_its_rule(run):
     assert any(line.split()[:2] == ["4", "date"] for line in lines)
 
 
+def test_explain_and_normalise_say_when_a_build_rejects_the_seed(run, tmp_path):
+    """A seed of furniture alone normalises to no paragraph: explain and normalise show
+    what they found, and say on stderr, as build does, that a build rejects it."""
+    menu = tmp_path / "menu.txt"
+    menu.write_text("Home\nNews\nSport\n")
+    for command in ("explain", "normalise"):
+        result = run(command, menu)
+        assert result.exit_code == 0
+        assert result.stderr.strip().splitlines() == [
+            f"warning: {menu}: no article text found (3 lines, dropped as outside_article; "
+            'first "Home"): a build rejects it'
+        ]
+    kept = run("explain", SEEDS / "000_769eb25042b505df.txt")
+    assert kept.exit_code == 0 and kept.stderr == ""
+
+
 def test_missing_file_is_one_line_error_exit_1(run, tmp_path):
     result = run("explain", tmp_path / "nope.txt")
     assert result.exit_code == 1
