@@ -604,6 +604,25 @@ def _one_per_line(items: Sequence[object]) -> str:
     return f"[\n{lines}\n]" if items else "[]"
 
 
+def left_behind(content: Path, output: str) -> list[str]:
+    """Warnings for folders of `content` holding pages digest generated (owned) outside
+    its output folder and the front page: a build with another `output` left them, and
+    no build prunes or updates them now, yet MkDocs publishes them. One per folder."""
+    out = (content / output).resolve()
+    tops = sorted(p for p in content.iterdir() if p.is_dir()) if content.is_dir() else []
+    found = {  # the output folder itself is not walked: it may hold many thousand pages
+        top: n
+        for top in tops
+        if not out.is_relative_to(top.resolve())
+        and (n := sum(owned(page) for page in top.rglob("*.md")))
+    }
+    return [
+        f"{top}: {n} page(s) digest generated, outside its output folder '{output}' (left by "
+        "a build with another output): no build updates or prunes them; remove them"
+        for top, n in found.items()
+    ]
+
+
 def previous(content: Path) -> list[tuple[str, str, frozenset[str]]]:
     """(id, slug, sources) of each story in the last build's manifest; none if unreadable."""
     try:

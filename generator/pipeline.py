@@ -176,6 +176,7 @@ def plan(
         documents = [s.source for s in seeds if s.source not in undecoded]
         photos, warnings = images.assign(dict(folder.images), documents)
         warnings += _unknown_overrides(overrides, set(documents), paths)
+        warnings += pages.left_behind(paths.content, config.output)
         step(f"clustering {len(articles)} articles ({store.hits} known from the cache)")
         embed = store.embedder(similarity.embed)
         groups = (

@@ -336,3 +336,28 @@ def test_a_rescraped_seed_never_takes_a_kept_story_id(project, config):
     _assert_distinct(after)
     assert len(after) == len(before) + 1
     assert all(before.get(sid) == slug for sid, slug in after if sid in before)
+
+
+def test_pages_left_by_another_output_folder_are_warned_about(project, config, caplog):
+    """Changing `output` leaves the old folder's pages, which MkDocs would still publish:
+    every build names the folder until it is removed; hand-written pages are not named."""
+    from dataclasses import replace
+
+    build(config, project)
+    old = project.content / "stories"
+    pages = len(list(old.rglob("*.md")))
+    (project.content / "mine").mkdir()
+    (project.content / "mine" / "notes.md").write_text("# My notes\n")
+    moved = replace(config, output="news")
+    for _ in range(2):
+        caplog.clear()
+        build(moved, project)
+        said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+        assert [m for m in said if "outside its output folder" in m] == [
+            f"{old}: {pages} page(s) digest generated, outside its output folder 'news' "
+            "(left by a build with another output): no build updates or prunes them; remove them"
+        ]
+    shutil.rmtree(old)
+    caplog.clear()
+    build(moved, project)
+    assert not [r for r in caplog.records if "outside its output folder" in r.getMessage()]
