@@ -88,8 +88,8 @@ class DigestPlugin(BasePlugin[LegacyConfig]):
         paths = self._paths(config)
         try:
             result = pipeline.build(self.settings(config), paths)
-        except DigestError as error:
-            raise PluginError(f"Error reading seeds in '{paths.seeds}':\n{error}") from error
+        except DigestError as error:  # it names its file: a seed, a registry, a page
+            raise PluginError(f"digest: {error}") from error
         except OSError as error:  # the system refused a file: its name and the reason
             raise PluginError(f"digest: {os_error(error)}") from error
         log.info(

@@ -191,10 +191,23 @@ def test_a_bad_seeds_folder_is_a_plugin_error_naming_it(tmp_path):
     from mkdocs.exceptions import PluginError
 
     plugin, config = _plugin(tmp_path, seeds="absent")
-    with pytest.raises(
-        PluginError, match=r"(?s)Error reading seeds in .*absent.*seeds folder not found"
-    ):
+    with pytest.raises(PluginError, match=r"^digest: .*absent: seeds folder not found"):
         plugin.on_pre_build(config=config)
+
+
+def test_a_hand_written_front_page_is_a_plugin_error_naming_it_not_the_seeds(tmp_path):
+    """The error names what is wrong, the page digest would overwrite: not the seeds."""
+    from mkdocs.exceptions import PluginError
+
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    plugin, config = _plugin(tmp_path, cache_dir=str(tmp_path / "cache"))
+    Path(config.docs_dir).mkdir(exist_ok=True)
+    index = Path(config.docs_dir) / "index.md"
+    index.write_text("# My own front page\n")
+    with pytest.raises(PluginError) as raised:
+        plugin.on_pre_build(config=config)
+    assert str(raised.value).startswith(f"digest: {index}: exists and was not generated")
+    assert "seeds" not in str(raised.value)
 
 
 def test_a_file_the_system_refuses_is_a_plugin_error_naming_it(tmp_path):
