@@ -386,7 +386,8 @@ def retold_paragraphs(paragraphs: list[str]) -> list[int]:
     opening words alone (its first sentences: "Nearly 40 shell casings littered the
     pavement." under "Nearly 40 shell casings littered the pavement. Among the victims
     ..."), or its words but a few ("a kids' football game" printed again as "a kid's
-    football game"), a sentence at least P.RETOLD_MIN_WORDS words long. Only paragraphs
+    football game"), with a sentence's stop in it (a tweet signed after its text too),
+    at least P.RETOLD_MIN_WORDS words long. Only paragraphs
     that open with the same few words are compared (P.RETOLD_OPENING_WORDS)."""
     retold: list[int] = []
     by_opening: dict[tuple[str, ...], list[list[str]]] = {}
@@ -396,7 +397,7 @@ def retold_paragraphs(paragraphs: list[str]) -> list[int]:
             continue
         earlier = by_opening.setdefault(tuple(tokens[: P.RETOLD_OPENING_WORDS]), [])
         if (
-            is_sentence(text)
+            P.STOP_IN_LINE.search(text)  # a sentence in it, as a tweet's text has
             and any(  # (a list's items, with no stop, may read alike)
                 other[: len(tokens)] == tokens or _adds_nothing(other, tokens) for other in earlier
             )
