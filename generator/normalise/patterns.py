@@ -281,12 +281,14 @@ FURNITURE: tuple[Rule, ...] = (
     # A paywall's notice, telling the reader how to get at the story: "Current subscribers
     # have full access to all online news content ... please log in ...", "Go here to
     # continue reading this story from the Star-Telegram.", "This article is available
-    # only to subscribers."
+    # only to subscribers.", "You must sign in or register to continue reading content."
     _rule(
         "paywall",
         r"^(?:current subscribers (?:have|get|can)\b|if you are a (?:current )?subscriber\b|"
         r"already a subscriber\?|(?:go|click) here to continue reading\b|"
         r"to continue reading,? (?:please )?(?:log|sign) ?in\b|"
+        r"(?:you (?:must|need to) |please )?(?:sign in|log ?in|register|subscribe)"
+        r"(?: or (?:sign in|log ?in|register|subscribe))? to (?:continue|keep) reading\b|"
         r"you have reached (?:your|the) (?:limit|maximum)\b|"
         r"this (?:content|article|story) is (?:only )?available (?:only )?to subscribers\b)",
         "a paywall's notice: how to get at the story",
