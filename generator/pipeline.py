@@ -175,7 +175,7 @@ def plan(
         undecoded = {r.source for r in corpus.rejected if not _empty(r)}
         documents = [s.source for s in seeds if s.source not in undecoded]
         photos, warnings = images.assign(dict(folder.images), documents)
-        warnings += _unknown_overrides(overrides, set(documents), paths)
+        warnings += _unknown_overrides(overrides, set(documents), rejected, paths)
         warnings += pages.left_behind(paths.content, config.output)
         step(f"clustering {len(articles)} articles ({store.hits} known from the cache)")
         embed = store.embedder(similarity.embed)
@@ -445,10 +445,15 @@ def _one_thread_each() -> None:
     gc.enable()
 
 
-def _unknown_overrides(overrides: Overrides, sources: set[str], paths: Paths) -> list[str]:
-    """A warning for each seed stories.yml names that is not one."""
+def _unknown_overrides(
+    overrides: Overrides, sources: set[str], rejected: Sequence[Rejected], paths: Paths
+) -> list[str]:
+    """A warning for each seed stories.yml names that is not one, or that was rejected
+    unread or undecoded (a seed with no article text is grouped with nothing anyway)."""
+    why = {r.source: r.reason for r in rejected}
     return [
-        f"{paths.seeds / 'stories.yml'} names '{source}', which is not a seed file"
+        f"{paths.seeds / 'stories.yml'} names '{source}', "
+        + (f"which was rejected ({why[source]})" if source in why else "which is not a seed file")
         for group in (*overrides.together, *overrides.apart)
         for source in group
         if source not in sources

@@ -144,6 +144,7 @@ def test_build_prints_each_warning_once(run, project, tmp_path):
         assert result.stderr.count("empty.txt: empty file") == 1, result.stderr
         assert f"warning: {long}: empty file" in result.stderr.splitlines()  # not wrapped
         assert result.stderr.count("'gone.txt', which is not a seed file") == 1, result.stderr
+        assert result.stderr.count("'empty.txt', which was rejected (empty file)") == 1
         assert "not included" not in result.stderr  # the plugin's wording, for mkdocs only
 
 
