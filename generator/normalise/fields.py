@@ -707,7 +707,11 @@ def date_of_line(text: str) -> str | None:
     found = parse_date(match["value"] if match else text)
     if found is None and not is_sentence(text):
         clock = _clock(text)
-        explicit = P.EXPLICIT_DATE.search(clock) or P.FOREIGN_DATE.search(clock)
+        explicit = (
+            P.EXPLICIT_DATE.search(clock)
+            or P.FOREIGN_DATE.search(clock)
+            or P.SLASHED_DATE.search(clock)
+        )
         after = clock[explicit.end() :] if explicit else ""
         after = "" if P.UPDATE_TAIL.match(after) else after  # "... Last updated at 12:42 GMT"
         rest = f"{clock[: explicit.start()]} {after}" if explicit else ""

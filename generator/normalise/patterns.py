@@ -1784,6 +1784,9 @@ EXPLICIT_DATE = re.compile(
     r"(?:(?:,|\s+at|\s*\|)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?",
     I,
 )
+# ... or in figures, month first as US pages print it: "Metro on 11/19/2015", a print
+# section's stamp (fields.date_of_line, on a short line already read as a date's).
+SLASHED_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 # A list of other stories printed item by item twice in a row (furniture.drop_doubled_lists):
 # so many pairs one after another, of items of so many words at least.
 DOUBLED_LIST_MIN_PAIRS, DOUBLED_ITEM_MIN_WORDS, DOUBLED_SHARE = 3, 4, 0.6
