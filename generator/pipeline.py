@@ -82,7 +82,7 @@ def build(config: DigestConfig, paths: Paths, progress: Progress | None = None) 
 
 
 def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> BuildResult:
-    step = progress or (lambda _message: None)
+    step = _once(progress or (lambda _message: None))  # a stage started again says nothing
     _check_folders(paths)
     step(f"reading {paths.seeds}")
     state = BuildState(paths.cache)
@@ -140,6 +140,19 @@ def _build(config: DigestConfig, paths: Paths, progress: Progress | None) -> Bui
             raise  # before the pages were in place (or Committed, by write_files)
         raise Committed from None
     return BuildResult(len(stories), rejected, *done)
+
+
+def _once(progress: Progress) -> Progress:
+    """`progress`, saying each message once: planning started again, when a seed known by
+    its stamp is wanted after all (Unread), does not say "normalising N articles" twice."""
+    said: set[str] = set()
+
+    def step(message: str) -> None:
+        if message not in said:
+            said.add(message)
+            progress(message)
+
+    return step
 
 
 def plan(

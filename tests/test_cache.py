@@ -922,3 +922,21 @@ def test_an_upgraded_library_makes_the_cache_stale(tmp_path, monkeypatch):
     assert before == cache_module.VERSION
     monkeypatch.setattr(cache_module, "library_versions", lambda: ["numpy-2.4.7.dist-info"])
     assert cache_module._code_version() != before
+
+
+def test_progress_says_each_stage_once_when_planning_starts_again(
+    project, config, tmp_path, monkeypatch
+):
+    """A registry changed after a build: the seeds known by their stamps, not read, are
+    wanted after all (their articles, read with the old registry, are not in the cache),
+    and planning starts again over every seed read; each stage is said once."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # the seeds were written just now
+    cached = replace(project, cache=tmp_path / "cache")
+    build(config, cached)
+    (project.seeds / "outlets.yml").write_text(
+        "- name: Harbour Herald\n  domains: [harbourherald.example]\n"
+    )
+    said: list[str] = []
+    build(config, cached, said.append)
+    assert [m for m in said if m.startswith("normalising")] == ["normalising 5 articles"], said
+    assert len(said) == len(set(said)), said
