@@ -434,6 +434,18 @@ FURNITURE: tuple[Rule, ...] = (
             "playpause",
         ),
     ),
+    # An Instagram post's embed, scraped as its closing attribution: "A video posted by
+    # Gene Messina (@gmessina121) on Jan 6, 2017 at 10:43am PST", after the post's own
+    # words ("#fortlauderdale A video posted by ...") or a credit the page glued to it; a
+    # story's sentence about a post ("A video posted on Facebook shows ...") names no
+    # handle and no time.
+    _rule(
+        "post_embed",
+        r"(?:^|\s)an? (?:video|photo|post) (?:posted|shared) by [^()]{1,60}\(@[\w.]+\) on "
+        r"[^.!?]{3,30}\b\d{4}(?: at \d{1,2}:\d{2}\s*[ap]\.?m\.?(?: [A-Z]{2,4})?)?$",
+        "a social post's embed: who posted it, by handle, and when",
+        needs=("posted by", "shared by"),
+    ),
     # A carousel of other videos, each behind its "Caption" button: "Caption Body found in
     # burned car A burned body ... Caption Crash closes bridge ..."
     _rule(
@@ -3144,6 +3156,7 @@ RULE_NOTES: dict[str, str] = {
     "labelled_caption": 'a caption after a label, among the story\'s paragraphs: "Ambushed: ..."',
     "lost_dateline": "the dash that opened the lede, its dateline left out by the page",
     "embedded_tweet": "a tweet the article quotes: its text and its signature",
+    "post_embed": "a social post's embed: who posted it, by handle, and when",
     "page_title": "the page's own title line at the top of the dump (no headline near the body)",
     "call_sign_credit": "a caption ending in a station's call sign or brand in brackets: (WSMV)",
     "advert_units": "advertisers' text links: title, blurb, web address, under an ad label",
