@@ -462,11 +462,11 @@ FURNITURE: tuple[Rule, ...] = (
         needs=("home",),
     ),
     # "Share this article", "Share on Facebook", "Click to share", "Like this story? Share
-    # it with a friend!"
+    # it with a friend!", a share widget's copy button ("Copy Link Copy", its label twice)
     _rule(
         "share_prompt",
         r"^(?:share|tweet|e-?mail|print)(?: this| on| via| article| story)\b|"
-        r"^(?:share|tweet|e-?mail|print)\W*$|"
+        r"^(?:share|tweet|e-?mail|print)\W*$|^copy (?:link|url)(?: copy)?\W*$|"
         r"^click to (?:share|print|email)\b|"
         r"^(?:e-?mail[ -]to[ -]a[ -]friend|printer[ -]friendly)\b|"
         r"^(?:send|e-?mail) this (?:article|story|page) to (?:a|your) friend\W*$|"
