@@ -622,9 +622,17 @@ def _running_text(text: str) -> bool:
 def _unpunctuated(text: str) -> bool:
     """No sentence: not a line that ends in a full stop, that runs on (_running_text), or
     that announces what follows it ("The ... officer who discharged his weapon is:"); nor
-    the rest of a sentence (_continued), as no headline is."""
+    the rest of a sentence (_continued), as no headline is; nor a person's entry in a list
+    of people, opening with the name and age ("Italo Pisciotti, 79 (building manager,
+    killed in a hallway)": P.NAME_AND_AGE)."""
     announces = text.rstrip().endswith(":") and words(text) >= P.ANNOUNCED_CLAUSE_WORDS
-    return not (is_sentence(text) or _running_text(text) or announces or _continued(text))
+    return not (
+        is_sentence(text)
+        or _running_text(text)
+        or announces
+        or _continued(text)
+        or P.NAME_AND_AGE.match(text)
+    )
 
 
 def _continued(text: str) -> bool:

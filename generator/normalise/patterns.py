@@ -1809,6 +1809,10 @@ STORY_CARDS_MIN, STORY_CARDS_WINDOW = 2, 12
 # ... or the abstracts a station prints over its story, up to so many lines above the
 # lede that opens with its bare credit ("(WMC) - ...", block.skip_abstract)
 ABSTRACT_MAX_LINES = 4
+# A person's name, a comma and an age opening a line: an entry in a list of the people a
+# story names ("Italo Pisciotti, 79 (building manager, killed in a hallway)"), never a
+# headline of a list of links (furniture._unpunctuated).
+NAME_AND_AGE = re.compile(r"^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+, \d{1,3}\b(?!,\d)")
 # The rest of a sentence on a line of its own, in lower case, is no headline of a list of
 # links (furniture._continued) from so many words; nor is a web address.
 CONTINUED_MIN_WORDS = 4
@@ -3035,7 +3039,8 @@ SIGNOFF_AGENCY = (
     r"(?:AFP|AP|Reuters|REUTERS|PTI|IANS|ANI|UPI|Xinhua|dpa|AAP|APP|IRNA|Bernama|Yonhap)"
 )
 SENTENCE_END = re.compile(
-    rf"[.!?…](?: ?[\"'”’)\]])*(?:\s*[-—–]*\s*(?:\({SIGNOFF_AGENCY}\)|{SIGNOFF_AGENCY})|"
+    rf"[.!?…](?: ?[\"'”’)\]])*(?:\[\d{{1,3}}\])*"  # an encyclopedia's reference marks: ".[17]"
+    rf"(?:\s*[-—–]*\s*(?:\({SIGNOFF_AGENCY}\)|{SIGNOFF_AGENCY})|"
     rf"\s+{GLUED_TAIL_PROMPT}|\s+{GLUED_WIRE_CREDIT})?\ufffd?$"
 )
 # One sentence ending and the next beginning inside a line.
