@@ -276,7 +276,7 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
     j = sheet.previous_open(i)
     sold = P.NAMES_PICTURE_AGENCY.search(credit)  # an agency's captions run long
     longest = P.LONG_CAPTION_MAX_WORDS if sold else P.CAPTION_MAX_WORDS
-    if j is None or not placed or words(sheet.texts[j]) > longest:
+    if j is None or not placed or words(sheet.texts[j]) > longest or _page_headline(sheet, j):
         sheet.claim(i, "caption_credit", "credit_without_caption")
         return None
     sheet.claim(i, "caption_credit", "credit_line")
@@ -287,6 +287,13 @@ def _credit_line(sheet: Sheet, i: int) -> Caption | None:
         wire = wire_text(sheet.texts[k])
         sheet.claim(k, "wire_caption", "wire_credit")
     return Caption(caption_text(sheet.texts[j]), credit, wire)
+
+
+def _page_headline(sheet: Sheet, j: int) -> bool:
+    """Line j opens the page with no sentence's stop in it: the headline, over its photo's
+    credit ("2-year-old killed in overnight Little Rock shooting" over "CREDIT: Little Rock
+    Police Department"), not that photo's caption."""
+    return sheet.previous_open(j) is None and not P.STOP_IN_LINE.search(sheet.texts[j])
 
 
 def _parted_credit_line(text: str) -> str | None:
