@@ -1280,13 +1280,18 @@ def headline_parts(
     sheet: Sheet, title_at: int, first: int, known: frozenset[str] = frozenset()
 ) -> tuple[str, str | None, str | None]:
     """(headline, site name, label) of the headline line `title_at` (before it is claimed):
-    the headline without its date stamps, the site's name glued to it (cut_site_name), cut
-    short no more (complete_title), and without a label before it ("UPDATE:", the kicker)."""
+    the headline without its date stamps, the site's name glued to it (cut_site_name, or
+    put before the headline that a line under it prints: complete_title), cut short no
+    more, and without a label before it ("UPDATE:", the kicker)."""
     text = sheet.texts[title_at]
     if sheet.rules[title_at] == "headline_stamps":
         text = stamp_head(text)
-    title, site = cut_site_name(text, known)
-    title = complete_title(title, sheet, range(title_at + 1, first))
+    bar, site = cut_site_name(text, known)
+    title = complete_title(bar, sheet, range(title_at + 1, first))
+    if site is None and title != bar and bar.endswith(title):  # "CBS 58 - <headline>"
+        prefix = bar[: len(bar) - len(title)].rstrip(" -|–—:")
+        labelled = prefix.split(" ", 1)[0].upper() in P.DATELINE_LABEL_WORDS  # "BREAKING NEWS"
+        site = prefix if not labelled and _site_name(prefix, prefix.isupper(), known) else None
     label = P.TITLE_LABEL.match(title) or P.CAPITALS_TITLE_LABEL.match(title)
     if label is None or title[label.end() :].isupper():
         return title, site, None
