@@ -1002,7 +1002,10 @@ def _second_name(sheet: Sheet, match: re.Match[str], i: int) -> list[str]:
 def _contact_names(text: str) -> list[str]:
     """The writers a contact line under the story asks the reader to reach ("Contact
     Rachel Crosby at ...", "Scott Daniel can be reached at ...")."""
-    found = (m["asked"] or m["reached"] or m["labelled"] for m in P.CONTACT_NAME.finditer(text))
+    found = (
+        m["asked"] or m["reached"] or m["labelled"] or m["bio"]
+        for m in P.CONTACT_NAME.finditer(text)
+    )
     return [name for name in found if is_name(name)]
 
 

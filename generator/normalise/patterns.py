@@ -1939,6 +1939,14 @@ _NOT_A_WRITER = (
     r"[Ss]heriff|[Dd]etectives?|[Dd]epartment|[Oo]ffice|They)\b)"
 )
 _CONTACT_NAME = r"(?:[A-Z][a-z][\w'’-]*|(?:[A-Z]\.){1,2})(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}"
+# ... or the writer's note opening with the role and name, then how to reach them ("Staff
+# writer John Turk covers the county board, police and general assignment. He can be
+# reached at 248-745-4613."): the role names the writer, so the beat may name the police.
+_WRITER_BIO_REACHED = (
+    r"(?:[Ss]taff |[Nn]ews )?(?:[Rr]eporter|[Ww]riter|[Cc]olumnist|[Ee]ditor) "
+    rf"(?P<bio>{_CONTACT_NAME}) "
+    r"[^.!?]{0,200}[.!?]\s+(?:He|She|They) can be reached (?:by (?:phone|e-?mail) )?at\b:?"
+)
 # ... or the writer's name before a colon and the number or address ("Dan Scanlan: (904)
 # 359-4549", "Jesse Paul: 303-954-1733, jpaul@denverpost.com or twitter.com/JesseAPaul").
 _LABELLED_CONTACT = (
@@ -1947,7 +1955,7 @@ _LABELLED_CONTACT = (
 )  # not a number's label ("Telephone Number: ...")
 CONTACT_LINE = re.compile(
     rf"{_LABELLED_CONTACT}|"
-    rf"^{_NOT_A_WRITER}(?:[Yy]ou can )?(?:(?:[Cc]ontact|[Rr]each|E-?mail) "
+    rf"^{_NOT_A_WRITER}(?:[—–-]+\s*)?(?:[Yy]ou can )?(?:(?:[Cc]ontact|[Rr]each|E-?mail) "
     rf"(?:the (?:writer|reporter|author)|(?:{_WRITER_ROLE} )?"
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})|"
     rf"[Cc]all {_WRITER_ROLE} [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}})"
@@ -1955,6 +1963,7 @@ CONTACT_LINE = re.compile(
     rf"^{_NOT_A_WRITER}[Tt]o (?:contact|reach) (?:the (?:writer|reporter|author)|"
     rf"(?:{_WRITER_ROLE} )?{_CONTACT_NAME}),? (?:call|e-?mail)(?: (?:him|her))?(?: at)?:?\s*"
     rf"{_CONTACT}|"  # "To contact writer Liz Fabian, call 744-4303."
+    rf"^{_WRITER_BIO_REACHED}\s*{_CONTACT}|"
     rf"^{_NOT_A_WRITER}(?:[^.!?]{{0,160}}[.!?]\s+){{0,2}}"
     r"(?:[^.!?]|\.(?=\S)|(?<=\b[A-Z])\.){0,40}?"
     r"\b(?:He|She|[A-Z][\w'’-]+) can be reached "
@@ -1984,6 +1993,7 @@ CONTACT_NAME = re.compile(
     rf"\b(?:[Cc]ontact|[Rr]each|E-?mail|[Cc]all) (?:{_WRITER_ROLE} )?(?P<asked>{_CONTACT_NAME})"
     r"(?=\s*:|\s+at\b|,\s*(?:call|e-?mail)\b)|"
     rf"(?:{_WRITER_ROLE} )?(?P<reached>{_CONTACT_NAME}) can be reached\b|"
+    rf"^{_WRITER_BIO_REACHED}|"
     rf"{_LABELLED_CONTACT}"
 )
 # The writer's sign-off closing the story: a dash, the name, a comma and the publication
@@ -2004,10 +2014,12 @@ SIGNOFF_LINE = re.compile(
     r"^(?:--?|—|–)\s*(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\s*"
     rf"(?:the )?(?P<org>{_ORG})$"
 )
-WRITER_NOTE = re.compile(
-    r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (?:a|an|the) "
+_NOTED_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
+WRITER_NOTE = re.compile(  # ... or writers: "X and Y are San Francisco Chronicle staff writers."
+    rf"^(?P<names>{_NOTED_NAME}(?:(?:, | and |, and ){_NOTED_NAME}){{0,3}}) "
+    r"(?:is (?:a|an|the)|are) "
     r"(?:(?P<pre>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) )?(?:[a-z][\w-]* ){0,2}"
-    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?"
     rf"(?: (?:for|at|with) (?:the )?(?P<org>{_ORG}))?"
     r"(?:,? (?:based|covering|focusing|who)\b[^.]{0,60})?(?:\.\s*|$)"
     r"(?:(?:[Rr]each|[Cc]ontact|E-?mail|[Ee]mail|[Ff]ollow|[Cc]all|Twitter|"
