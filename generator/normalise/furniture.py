@@ -663,8 +663,11 @@ def drop_after_signoff(sheet: Sheet, signoff: int | None) -> None:
 
 def trim_paragraph(text: str) -> str:
     """A paragraph without the furniture run into its line (P.PARAGRAPH_FURNITURE): an
-    advert's label before it or between two of its sentences, a "Click here" link after it."""
-    for pattern in P.PARAGRAPH_FURNITURE:
+    advert's label before it or between two of its sentences, a "Click here" link after
+    it; and a newsroom's promise of more after its last sentence (P.GLUED_PROMISE_TAIL),
+    unless it is a quote (a school's statement: "We will continue to update ...")."""
+    tails = (P.GLUED_PROMISE_TAIL,) if text[:1] not in P.OPENING_QUOTES else ()
+    for pattern in (*P.PARAGRAPH_FURNITURE, *tails):
         trimmed = pattern.sub("", text)
         if trimmed != text and words(trimmed) >= P.PARAGRAPH_MIN_WORDS:
             text = trimmed

@@ -1291,16 +1291,6 @@ SITE_TITLE_MIN_WORDS, SITE_NAME_MAX_WORDS = 3, 16
 GLUED_TAIL_PROMPT = (
     r"(?:E-?mail (?:this )?to a friend|Continued ?(?:\.{3}|…)|Read more ?(?:\.{3}|…|»))"
 )
-PARAGRAPH_FURNITURE = (
-    re.compile(r"^Advertisement\s+(?=[A-Z\"“‘])"),
-    re.compile(r"(?<=[.!?\"”])\s+Advertisement(?=\s+[A-Z\"“‘])"),  # between two sentences
-    re.compile(r"(?<=[.!?\"”])\s+(?:Click|Tap) here\b[^.!?]{0,80}[.!?]?$"),
-    re.compile(rf"(?<=[.!?\"”])\s+{GLUED_TAIL_PROMPT}$"),
-    re.compile(r"(?<=[.!?\"”])\s+\((?i:editing|edited) by [^()]{3,80}\)$"),
-    re.compile(rf"(?<=[.!?\"”])\s+{STATION_PROMO}$"),
-    re.compile(r"(?<=[.!?\"”])\s+[^.!?©]{1,60}©\s*(?:19|20)\d\d\b[^!?©]{1,60}$"),
-    re.compile(r"(?<=[.!?\"”])\s+Related (?:Articles|Stories|Links)\b[^.!?]{0,160}$"),
-)
 PARAGRAPH_MIN_WORDS = 5
 # A paragraph the page broke across two lines: the first ends in a small letter, a comma
 # or a semicolon, and the next opens with a small letter ("... the sound of the shots" /
@@ -1377,6 +1367,32 @@ PROMO_TAIL = re.compile(
     r"\bsubscribe today\W*$",
     I,
 )
+# The promises of more a page glues after the story's last sentence, in a newsroom's
+# words: "This is a developing story and we will update it ...", "This story is
+# developing.", "We will have more information as it becomes available.", "FOX 8 will
+# update the story as details become available." (narrower than _UPDATE_PROMISE: a
+# statement's "we will continue to update our campus community" is the source's).
+_GLUED_PROMISE = (
+    r"this (?:is (?:a|an) (?:developing|ongoing)(?: news)? story|story is developing)\b|"
+    r"we(?:'ll|’ll| will) have more (?:information|details|on this)\b|"
+    r"(?:we|[\w'’ ]{1,30}) will (?:continue to )?update (?:this|the) "
+    r"(?:story|report|article|page)\b"
+)
+# Furniture run into a paragraph's line, cut from it (furniture.cut_paragraph_furniture).
+PARAGRAPH_FURNITURE = (
+    re.compile(r"^Advertisement\s+(?=[A-Z\"“‘])"),
+    re.compile(r"(?<=[.!?\"”])\s+Advertisement(?=\s+[A-Z\"“‘])"),  # between two sentences
+    re.compile(r"(?<=[.!?\"”])\s+(?:Click|Tap) here\b[^.!?]{0,80}[.!?]?$"),
+    re.compile(rf"(?<=[.!?\"”])\s+{GLUED_TAIL_PROMPT}$"),
+    re.compile(r"(?<=[.!?\"”])\s+\((?i:editing|edited) by [^()]{3,80}\)$"),
+    re.compile(rf"(?<=[.!?\"”])\s+{STATION_PROMO}$"),
+    re.compile(r"(?<=[.!?\"”])\s+[^.!?©]{1,60}©\s*(?:19|20)\d\d\b[^!?©]{1,60}$"),
+    re.compile(r"(?<=[.!?\"”])\s+Related (?:Articles|Stories|Links)\b[^.!?]{0,160}$"),
+)
+# ... and a promise of more closing a paragraph after the story's sentence ("The shooting
+# is still under investigation. We will have more information as it becomes available."),
+# unless the paragraph is a quote (furniture.without_paragraph_furniture).
+GLUED_PROMISE_TAIL = re.compile(rf"(?<=[.!?])\s+(?i:{_GLUED_PROMISE})[^.!?]*[.!?]+$")
 # A police log's or blotter's page names the log on its first line (fields.log_title):
 # "Public Safety Log (Nov. 17)", "For the Record for Mar. 7", "Patrol Report 09/29/2015".
 LOG_TITLE = re.compile(
