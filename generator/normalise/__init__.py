@@ -221,8 +221,10 @@ def normalise(doc: RawDocument, outlets: Sequence[Outlet] = ()) -> Article:
         else:  # under a summary or a quote that opens the body
             for k in range(lede + 1, min(lede + 1 + P.DATELINE_LATER_PARAGRAPHS, len(paragraphs))):
                 later, rest = fields.split_dateline(paragraphs[k])
-                capitals = P.DATELINE.match(paragraphs[k])  # its place in capitals
-                if later and capitals and P.LATER_LEDE_OPENING.match(rest):
+                datelined = P.DATELINE.match(paragraphs[k]) or P.MIXED_CASE_DATELINE.match(
+                    paragraphs[k]
+                )  # its place in capitals, or a station's credit in brackets after it
+                if later and datelined and P.LATER_LEDE_OPENING.match(rest):
                     station = station or fields.dateline_station(paragraphs[k])
                     dateline, paragraphs[k] = later, rest
                     sheet.claim(body_lines[k], "paragraph", "dateline")

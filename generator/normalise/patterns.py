@@ -1514,10 +1514,12 @@ _PLACE_COUNTRY = rf"(?:\s\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=,\s*(?i:{MONTH})\b))
 _COUNTY = r"(?:\s(?:Co\.|County|Twp\.|Township))?"
 # A press release's wire between slashes: "LAS VEGAS, Jan. 8 /PRNewswire/ -- ".
 _SLASHED_WIRE = r"/[A-Z][A-Za-z-]{1,19}/"
-# A dateline with its place in capitals opening one of the DATELINE_LATER_PARAGRAPHS
-# paragraphs under the first is the story's when the first has none: a summary or a quote
+# A dateline with its place in capitals (or in small letters before a station's credit in
+# brackets: MIXED_CASE_DATELINE) opening one of the DATELINE_LATER_PARAGRAPHS paragraphs
+# under the first is the story's when the first has none: a summary, a quote or an update
 # opened the body ("A 17-year-old ... was shot and killed ...", then "COTTONWOOD HEIGHTS —
-# A 17-year-old boy was shot ...").
+# A 17-year-old boy was shot ..."; "UPDATE: The coroner identified ...", then "Las Vegas,
+# NV (KTNV) -- Police are investigating ...").
 DATELINE_LATER_PARAGRAPHS = 2
 # ... when a sentence opens after it, as a lede's does ("SKY - TV reports ..." is a broken
 # name, not a place).
