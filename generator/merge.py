@@ -295,8 +295,8 @@ def keep_identities(
     kept = []
     for k, story in enumerate(stories):
         if k in inherited:
-            _sid, slug, _old = previous[inherited[k]]
-            kept.append(replace(story, id=_sid, slug=slug))
+            old_id, old_slug, _sources = previous[inherited[k]]
+            kept.append(replace(story, id=old_id, slug=old_slug))
             continue
         sid = distinct_id(story, ids)
         ids.add(sid)

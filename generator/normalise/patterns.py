@@ -1378,7 +1378,7 @@ _GLUED_PROMISE = (
     r"(?:we|[\w'’ ]{1,30}) will (?:continue to )?update (?:this|the) "
     r"(?:story|report|article|page)\b"
 )
-# Furniture run into a paragraph's line, cut from it (furniture.cut_paragraph_furniture).
+# Furniture run into a paragraph's line, cut from it (furniture.trim_paragraph).
 PARAGRAPH_FURNITURE = (
     re.compile(r"^Advertisement\s+(?=[A-Z\"“‘])"),
     re.compile(r"(?<=[.!?\"”])\s+Advertisement(?=\s+[A-Z\"“‘])"),  # between two sentences
@@ -1391,7 +1391,7 @@ PARAGRAPH_FURNITURE = (
 )
 # ... and a promise of more closing a paragraph after the story's sentence ("The shooting
 # is still under investigation. We will have more information as it becomes available."),
-# unless the paragraph is a quote (furniture.without_paragraph_furniture).
+# unless the paragraph is a quote (furniture.trim_paragraph).
 GLUED_PROMISE_TAIL = re.compile(rf"(?<=[.!?])\s+(?i:{_GLUED_PROMISE})[^.!?]*[.!?]+$")
 # A police log's or blotter's page names the log on its first line (fields.log_title):
 # "Public Safety Log (Nov. 17)", "For the Record for Mar. 7", "Patrol Report 09/29/2015".
@@ -2409,7 +2409,8 @@ URL_WORD = re.compile(r"[a-z0-9]{3,}")
 # 2008 Outlet", "Copyright © Outlet 2008" (the signs, words and years around the name, a
 # year in Roman numerals too: "© MMVIII, Outlet")
 # A reporter's address on the article's credit line gives the publication's domain.
-EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\b", I)
+_MAIL_DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}"
+EMAIL_DOMAIN = re.compile(rf"\b[\w.+-]+@(?P<domain>{_MAIL_DOMAIN})\b", I)
 # Free mail services and internet providers' mail: an address there is a person's, not
 # a publication's ("topcatsports@canoemail.com", Canoe's webmail).
 WEBMAIL_DOMAINS = frozenset(
@@ -2443,7 +2444,7 @@ PUBLIC_MAIL_DOMAIN = re.compile(r"\.(?:gov|mil|edu)(?:\.[a-z]{2})?$|\.(?:k12\.)?
 # (fields._contact_mail_domain). A line that names someone ("Contact: Det. David Perez
 # 886-2676 ...") is no such line.
 _CONTACT_ITEM = (
-    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{3}-\d{4}|"
+    rf"(?:[\w.+-]+@{_MAIL_DOMAIN}|{_TELEPHONE}|\b\d{{3}}-\d{{4}}\b|"
     r"@\w{2,}|(?:www\.)?twitter\.com/\w+)"
 )
 _CONTACT_LABEL = r"(?:(?:e-?mail|twitter|instagram|facebook|phone|tel)(?: (?:&|and) \w+)?\s*:?)"
