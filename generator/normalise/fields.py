@@ -73,6 +73,17 @@ _BYLINE_RULES = frozenset(
 )
 
 
+_HEAD_DATE_RULES = frozenset(("date_line", "date_stamps"))
+
+
+def _over_head_stamp(sheet: Sheet, i: int, nxt: int) -> bool:
+    """Line i stands over the head's date stamp, and the line under the stamp tells the
+    story afresh (it does not go on from line i with a pronoun: "She had just parked her
+    car ..."): line i is the standfirst, the body starts under the stamp."""
+    stamped = any(r in _HEAD_DATE_RULES for r in sheet.rules[i + 1 : nxt])
+    return stamped and not P.GOES_ON.match(sheet.texts[nxt])
+
+
 def find_dek(
     sheet: Sheet, title: int | None, first: int, headline: str | None = None
 ) -> tuple[int, str] | None:
@@ -143,6 +154,7 @@ def find_dek(
             is_sentence(text)
             and not P.DATELINE.match(sheet.texts[nxt])
             and not any(r in _BYLINE_RULES for r in sheet.rules[i + 1 : nxt])
+            and not _over_head_stamp(sheet, i, nxt)
             and not P.CAPTION_POSITION.search(text)
         )
     ):

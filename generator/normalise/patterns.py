@@ -2612,6 +2612,10 @@ PHOTO_CONTROL = (
     r"(?i:buy (?:this )?photo|(?:view|show|see) (?:full|larger) (?:caption|image|photo)|"
     r"hide caption|enlarge (?:this )?(?:image|photo))"
 )
+# A paragraph that goes on from the one above it opens with a pronoun standing for what
+# that one named ("She had just parked her car ..."): under a date stamp, it shows the line
+# over the stamp was the lede, not a standfirst (fields._over_head_stamp).
+GOES_ON = re.compile(r"^[\"“]?(?:She|He|They|It|Her|His|Their|Its)\b")
 # Under a headline printed twice the standfirst is a second deck, set as the headline is,
 # with no sentence's stop in it: "Witnesses testify in the case that left 16-year-old
 # dead"; a stop marks a photo's caption ("... he was evicting. Erin Meyer") or the
