@@ -279,11 +279,20 @@ def credit_station(lede: str) -> str | None:
 
 def _station_name(name: str) -> bool:
     """A station's or network's name, as brackets credit it: a call sign, a brand, a short
-    name in capitals ("WXYZ", "FOX Carolina", "CNN"); no agency's ("AP")."""
+    name in capitals ("WXYZ", "FOX Carolina", "CNN"), perhaps with "-TV" or its region
+    after it ("KGUN9-TV", "ABC4 Utah"), or its site's address; no agency's ("AP")."""
     if name.casefold() in AGENCIES:
         return False
-    named = P.SITE_CALL_SIGN.fullmatch(name) or P.STATION_BRAND.fullmatch(name)
-    return bool(named) or (name.isupper() and len(name) <= P.NETWORK_MAX_LETTERS)
+    return _station_shaped(name) or (name.isupper() and len(name) <= P.NETWORK_MAX_LETTERS)
+
+
+def _station_shaped(name: str) -> bool:
+    """A call sign, a station's brand or its site's address, perhaps with "-TV" or the
+    region it serves after it ("KGUN9-TV", "ABC4 Utah", "CBSDFW.COM")."""
+    core = P.STATION_CREDIT_TAIL.sub("", name)
+    return any(
+        P.SITE_CALL_SIGN.fullmatch(n) or P.STATION_BRAND.fullmatch(n) for n in {name, core}
+    ) or bool(P.SITE_ADDRESS.fullmatch(name.lower()))
 
 
 def split_dateline(lede: str) -> tuple[str | None, str]:
@@ -1678,11 +1687,7 @@ def dateline_station(lede: str) -> str | None:
     match = _dateline(lede)[2]
     agency = match.groupdict().get("agency") if match else None  # DAY_DATELINE names none
     for station in (part.strip() for part in (agency or "").split("/")):
-        if (  # "(WWJ/AP)", "(41NBC/WMGT)": the part that names a station
-            P.SITE_CALL_SIGN.fullmatch(station)
-            or P.STATION_BRAND.fullmatch(station)
-            or P.SITE_ADDRESS.fullmatch(station)  # "(CBSLA.com)", "(localmemphis.com)"
-        ):
+        if _station_shaped(station):  # "(WWJ/AP)", "(41NBC/WMGT)": the part naming a station
             return station
     glued = P.GLUED_CREDIT_DATELINE.match(lede)  # "(CNN)The ...": the site's own markup
     if glued and glued["agency"].casefold() not in AGENCIES:

@@ -1616,6 +1616,9 @@ STATION_BRAND = re.compile(
 )  # ... or its city run into it: "(CBSMiami)", "(CBSPhilly)", "(CBSNewYork)"; or a brand
 # in capitals with its channel, "(PIX11)", "(NEWSCHANNEL 3)"
 
+# What a lede's bracketed credit may print after the station's call sign or brand: "-TV",
+# or the region it serves ("(KGUN9-TV)", "(ABC4 Utah)"; fields._station_name).
+STATION_CREDIT_TAIL = re.compile(r"(?:-TV| [A-Z][a-z]+)$")
 # A network's name in capitals alone in such brackets has at most so many letters ("CNN").
 NETWORK_MAX_LETTERS = 5
 # A dateline with no place, the outlet or agency alone in brackets: "(CNN) - President ...",
